@@ -1,0 +1,162 @@
+/* cmd_gazetteer.c: geomention gazetteer build | lookup | info. */
+#include "cli.h"
+
+#include "geomention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+	        "usage:\n"
+	        "  geomention gazetteer build SOURCES... -o FILE [--quiet]\n"
+	        "      Compile TSV sources into one gazetteer file (opened by mmap, checksummed).\n"
+	        "      SOURCES are gazetteer/places.tsv (made by scripts/build-gazetteer-tsv),\n"
+	        "      gazetteer/curated.tsv (reviewed spellings and corrections) and\n"
+	        "      gazetteer/not-places.tsv (organisations and media that are not places).\n"
+	        "  geomention gazetteer lookup [--gazetteer PATH] WORD...\n"
+	        "      For each WORD (quote a multi-word name): its folded form, the gazetteer key it\n"
+	        "      matched (after clitics), every candidate with its score and reason, the winner.\n"
+	        "  geomention gazetteer info [--gazetteer PATH]\n"
+	        "      Version, build date, checksum and size of the gazetteer.\n"
+	        "\n"
+	        "examples:\n"
+	        "  geomention gazetteer lookup وباكو \"ناغورني قره باغ\" لاشين\n"
+	        "  geomention gazetteer build gazetteer/*.tsv -o my.gmz\n");
+}
+
+static int build(int argc, char **argv)
+{
+	const char *out = NULL;
+	int quiet = 0;
+	const char **src = calloc((size_t)argc + 1, sizeof *src);
+	size_t n = 0;
+	if (!src)
+		return GM_EXIT_FAIL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-o") && i + 1 < argc)
+			out = argv[++i];
+		else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
+			quiet = 1;
+		else if (argv[i][0] == '-') {
+			fprintf(stderr, "geomention gazetteer build: unknown option %s\n", argv[i]);
+			free(src);
+			return GM_EXIT_USAGE;
+		} else
+			src[n++] = argv[i];
+	}
+	if (!out || !n) {
+		fprintf(stderr, "geomention gazetteer build: needs SOURCES... and -o FILE\n");
+		free(src);
+		return GM_EXIT_USAGE;
+	}
+	gm_error err = {0, ""};
+	gm_build_stats st;
+	int rc = gm_gazetteer_build(src, n, out, &st, &err);
+	free(src);
+	if (rc != GM_OK) {
+		fprintf(stderr, "geomention gazetteer build: %s\n", err.message);
+		return rc == GM_ENOENT || rc == GM_EINVAL ? GM_EXIT_USAGE : GM_EXIT_FAIL;
+	}
+	if (st.rows_skipped)
+		fprintf(stderr, "geomention gazetteer build: %u source rows skipped; the first: %s\n", st.rows_skipped,
+		        st.first_problem);
+	if (!quiet)
+		printf("%s: %u places, %u names, %u keys, %u not-place phrases\n", out, st.places, st.names, st.keys,
+		       st.not_places);
+	return GM_EXIT_OK;
+}
+
+static const char *gazetteer_arg(int *argc, char **argv)
+{
+	for (int i = 1; i < *argc; i++)
+		if (!strcmp(argv[i], "--gazetteer") && i + 1 < *argc) {
+			const char *p = argv[i + 1];
+			for (int j = i; j + 2 <= *argc; j++)
+				argv[j] = argv[j + 2];
+			*argc -= 2;
+			return p;
+		}
+	return gm_cli_default_gazetteer();
+}
+
+static int lookup(int argc, char **argv)
+{
+	const char *path = gazetteer_arg(&argc, argv);
+	if (argc < 2) {
+		fprintf(stderr, "geomention gazetteer lookup: needs at least one WORD\n");
+		return GM_EXIT_USAGE;
+	}
+	gm_error err = {0, ""};
+	gm_gazetteer *gaz = NULL;
+	gm_ctx *ctx = NULL;
+	if (gm_gazetteer_open(&gaz, path, &err) != GM_OK || gm_ctx_new(&ctx, gaz, &err) != GM_OK) {
+		fprintf(stderr, "geomention gazetteer lookup: %s\n", err.message);
+		gm_gazetteer_close(gaz);
+		return GM_EXIT_USAGE;
+	}
+	int status = GM_EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		gm_explanation ex;
+		if (gm_explain(ctx, argv[i], &ex, &err) != GM_OK) {
+			fprintf(stderr, "geomention gazetteer lookup: %s\n", err.message);
+			status = GM_EXIT_FAIL;
+			break;
+		}
+		printf("%s\n  folded:  %s\n", argv[i], ex.folded);
+		if (!ex.key[0]) {
+			printf("  no gazetteer name\n");
+			continue;
+		}
+		printf("  matched: %s (%s)\n", ex.key, ex.how);
+		for (size_t c = 0; c < ex.n_candidates; c++) {
+			gm_place p;
+			gm_gazetteer_get_place(gaz, ex.candidates[c].place, &p);
+			printf("  %s %-12s %s / %s (%s %s) %.4f,%.4f score %d: %s\n", (int)c == ex.winner ? "*" : " ", p.id,
+			       p.name_en, p.name_ar, p.country, p.feature, p.lat, p.lon, ex.candidates[c].score,
+			       ex.candidates[c].rule);
+		}
+		if (ex.n_candidates && ex.winner < 0)
+			printf("  no candidate scores well enough: no mention\n");
+	}
+	gm_ctx_free(ctx);
+	gm_gazetteer_close(gaz);
+	return status;
+}
+
+static int info(int argc, char **argv)
+{
+	const char *path = gazetteer_arg(&argc, argv);
+	gm_error err = {0, ""};
+	gm_gazetteer *gaz = NULL;
+	if (gm_gazetteer_open(&gaz, path, &err) != GM_OK) {
+		fprintf(stderr, "geomention gazetteer info: %s\n", err.message);
+		return GM_EXIT_USAGE;
+	}
+	gm_gazetteer_info gi;
+	gm_gazetteer_get_info(gaz, &gi);
+	printf("path:        %s\nformat:      %u\nbuilt:       %s\nplaces:      %u\nkeys:        %u\n"
+	       "size:        %llu bytes\nchecksum:    %s\n",
+	       path, gi.format_version, gi.build_date, gi.places, gi.keys, (unsigned long long)gi.file_size, gi.checksum);
+	gm_gazetteer_close(gaz);
+	return GM_EXIT_OK;
+}
+
+int gm_cli_gazetteer(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help(argc < 2 ? stderr : stdout);
+		return argc < 2 ? GM_EXIT_USAGE : GM_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "build"))
+		return build(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "lookup"))
+		return lookup(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "info"))
+		return info(argc - 1, argv + 1);
+	fprintf(stderr, "geomention gazetteer: unknown subcommand \"%s\"\n", argv[1]);
+	help(stderr);
+	return GM_EXIT_USAGE;
+}

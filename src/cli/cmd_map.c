@@ -1,0 +1,228 @@
+/* cmd_map.c: geomention map: read inputs, map each document, write layers. */
+#include "cli.h"
+
+#include "geomention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+	        "usage: geomention map [options] INPUT...\n"
+	        "\n"
+	        "Finds every place mention in Arabic news text, resolves it to coordinates with the\n"
+	        "gazetteer, and writes the layers 'places' and 'mentions' (and run.json, which says\n"
+	        "what happened to every input) into the output folder.\n"
+	        "\n"
+	        "INPUT is any of:\n"
+	        "  FILE.txt        one article; its id is the file name without .txt\n"
+	        "  FILE.jsonl      JSON Lines, one article a line: {\"id\", \"text\", \"date\" (YYYY-MM-DD),\n"
+	        "                  \"source\", \"title\", \"url\"}; only \"text\" is required\n"
+	        "  DIRECTORY       every .txt and .jsonl below it, in sorted order\n"
+	        "  -               JSON Lines on standard input\n"
+	        "\n"
+	        "options:\n"
+	        "  -o DIR              output folder (default: output); created if missing\n"
+	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\";\n"
+	        "                      also GPKG, FlatGeobuf, CSV, KML, ...: any vector driver that creates files)\n"
+	        "  --gazetteer PATH    compiled gazetteer (default: the bundled one, or $GEOMENTION_GAZETTEER)\n"
+	        "  --t_srs CRS         target CRS for the layers, anything PROJ knows: EPSG:3857 for web\n"
+	        "                      tiles, EPSG:32638 (UTM 38N) for measuring in metres, a WKT or PROJ string.\n"
+	        "                      GeoJSON stays WGS 84 lon/lat as RFC 7946 requires; other formats take\n"
+	        "                      the CRS and a matching .prj\n"
+	        "  --no-rfc7946        let GeoJSON take --t_srs too (writes a \"crs\" member; not RFC 7946)\n"
+	        "  --date YYYY-MM-DD   date of documents that carry none (text files)\n"
+	        "  --quiet             print nothing but errors\n"
+	        "  --help              this text\n"
+	        "\n"
+	        "exit status: 0 done (skipped inputs are listed in run.json and on stderr), 1 failed while\n"
+	        "working, 2 bad options, a missing input or an unwritable output folder.\n"
+	        "\n"
+	        "examples:\n"
+	        "  geomention map samples/                          # every article below samples/\n"
+	        "  geomention map -o out -f GPKG news.jsonl          # GeoPackage layers\n"
+	        "  geomention map --t_srs EPSG:3857 -f \"ESRI Shapefile\" news.jsonl\n"
+	        "  cat feed.jsonl | geomention map -o out -\n");
+}
+
+static void json_str(char *buf, size_t cap, size_t *o, const char *s)
+{
+	if (*o + 2 >= cap)
+		return;
+	buf[(*o)++] = '"';
+	for (; *s && *o + 8 < cap; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			buf[(*o)++] = '\\';
+			buf[(*o)++] = (char)c;
+		} else if (c < 0x20) {
+			*o += (size_t)snprintf(buf + *o, cap - *o, "\\u%04x", c);
+		} else {
+			buf[(*o)++] = (char)c;
+		}
+	}
+	buf[(*o)++] = '"';
+	buf[*o] = '\0';
+}
+
+int gm_cli_map(int argc, char **argv)
+{
+	const char *out_dir = "output", *gaz_path = NULL, *t_srs = NULL, *date = NULL;
+	const char **formats = calloc((size_t)argc + 1, sizeof *formats);
+	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+	size_t nf = 0, ni = 0;
+	int quiet = 0, rfc7946 = 1;
+	if (!formats || !inputs)
+		return GM_EXIT_FAIL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int has_next = i + 1 < argc;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			help(stdout);
+			return GM_EXIT_OK;
+		} else if (!strcmp(a, "-o") && has_next) {
+			out_dir = argv[++i];
+		} else if (!strcmp(a, "-f") && has_next) {
+			formats[nf++] = argv[++i];
+		} else if (!strcmp(a, "--gazetteer") && has_next) {
+			gaz_path = argv[++i];
+		} else if ((!strcmp(a, "--t_srs") || !strcmp(a, "--t-srs")) && has_next) {
+			t_srs = argv[++i];
+		} else if (!strcmp(a, "--date") && has_next) {
+			date = argv[++i];
+		} else if (!strcmp(a, "--no-rfc7946")) {
+			rfc7946 = 0;
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			quiet = 1;
+		} else if (!strcmp(a, "-") || a[0] != '-') {
+			inputs[ni++] = a;
+		} else {
+			fprintf(stderr, "geomention map: unknown option or missing value: %s (see geomention map --help)\n", a);
+			return GM_EXIT_USAGE;
+		}
+	}
+	if (!ni) {
+		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
+		return GM_EXIT_USAGE;
+	}
+	if (!gaz_path)
+		gaz_path = gm_cli_default_gazetteer();
+
+	gm_error err = {0, ""};
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = out_dir;
+	wo.formats = formats;
+	wo.n_formats = nf;
+	wo.t_srs = t_srs;
+	wo.geojson_rfc7946 = rfc7946;
+
+	/* options as run.json records them */
+	char opts[8192];
+	size_t o = 0;
+	o += (size_t)snprintf(opts + o, sizeof opts - o, "{\"output\": ");
+	json_str(opts, sizeof opts, &o, out_dir);
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"gazetteer\": ");
+	json_str(opts, sizeof opts, &o, gaz_path);
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"formats\": [");
+	for (size_t i = 0; i < nf; i++) {
+		if (i)
+			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
+		json_str(opts, sizeof opts, &o, formats[i]);
+	}
+	if (!nf)
+		o += (size_t)snprintf(opts + o, sizeof opts - o, "\"GeoJSON\", \"ESRI Shapefile\"");
+	o += (size_t)snprintf(opts + o, sizeof opts - o, "], \"t_srs\": ");
+	if (t_srs)
+		json_str(opts, sizeof opts, &o, t_srs);
+	else
+		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"rfc7946\": %s, \"date\": ", rfc7946 ? "true" : "false");
+	if (date)
+		json_str(opts, sizeof opts, &o, date);
+	else
+		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"inputs\": [");
+	for (size_t i = 0; i < ni && o + 64 < sizeof opts; i++) {
+		if (i)
+			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
+		json_str(opts, sizeof opts, &o, inputs[i]);
+	}
+	snprintf(opts + o, sizeof opts - o, "]}");
+	wo.options_json = opts;
+
+	/* everything that can be refused is refused before any work */
+	if (gm_run_check_options(&wo, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		return GM_EXIT_USAGE;
+	}
+	gm_reader *reader = NULL;
+	if (gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		return GM_EXIT_USAGE;
+	}
+	gm_gazetteer *gaz = NULL;
+	if (gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		gm_reader_free(reader);
+		return GM_EXIT_USAGE;
+	}
+	gm_ctx *ctx = NULL;
+	gm_run *run = NULL;
+	int status = GM_EXIT_OK;
+	if (gm_ctx_new(&ctx, gaz, &err) != GM_OK || gm_run_new(&run, gaz, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		status = GM_EXIT_FAIL;
+		goto out;
+	}
+	gm_input_item item;
+	int rc;
+	while ((rc = gm_reader_next(reader, &item, &err)) == 1) {
+		gm_doc_result res = {0};
+		if (item.skipped) {
+			fprintf(stderr, "geomention map: skipped %s%s%s: %s\n", item.doc.path ? item.doc.path : "",
+			        item.doc.id && *item.doc.id ? " " : "", item.doc.id ? item.doc.id : "", item.reason);
+			rc = gm_run_add(run, &item, NULL, &err);
+		} else {
+			if (item.invalid_utf8 && !quiet)
+				fprintf(stderr, "geomention map: %s (%s): %u invalid UTF-8 sequences replaced by U+FFFD\n",
+				        item.doc.id, item.doc.path, item.invalid_utf8);
+			if (item.warning[0] && !quiet)
+				fprintf(stderr, "geomention map: %s line %ld: %s\n", item.doc.path, item.doc.line, item.warning);
+			rc = gm_map_document(ctx, &item.doc, &res, &err);
+			if (rc == GM_OK)
+				rc = gm_run_add(run, &item, &res, &err);
+			gm_doc_result_free(&res);
+		}
+		if (rc != GM_OK)
+			break;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		status = GM_EXIT_FAIL;
+		goto out;
+	}
+	gm_run_summary sum;
+	if (gm_run_write(run, &wo, &sum, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
+		goto out;
+	}
+	if (!quiet) {
+		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places\n", sum.documents,
+		       sum.skipped, sum.mentions, sum.places);
+		printf("wrote into %s/:", out_dir);
+		for (size_t i = 0; i < sum.n_files; i++)
+			printf(" %s", sum.files[i]);
+		printf("\n");
+	}
+out:
+	gm_run_free(run);
+	gm_ctx_free(ctx);
+	gm_gazetteer_close(gaz);
+	gm_reader_free(reader);
+	free(formats);
+	free(inputs);
+	return status;
+}

@@ -1,0 +1,147 @@
+/* fold.c: Arabic folding; the per-token hot path, so no allocation and a
+ * table for the Arabic block. ICU is only asked about characters outside it. */
+#include "fold.h"
+
+#include "utf8.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+/* Arabic block U+0600-U+06FF: 0 = drop, 1 = keep, else the replacement. */
+static uint32_t arabic_map[256];
+static int arabic_map_ready;
+
+static void init_arabic_map(void)
+{
+	for (uint32_t i = 0; i < 256; i++) {
+		uint32_t cp = 0x0600 + i;
+		UCharCategory t = (UCharCategory)u_charType((UChar32)cp);
+		if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+			arabic_map[i] = 0;
+		else
+			arabic_map[i] = 1;
+	}
+	arabic_map[0x40] = 0;                          /* tatweel */
+	arabic_map[0x22] = arabic_map[0x23] = arabic_map[0x25] = 0x0627; /* آ أ إ */
+	arabic_map[0x71] = arabic_map[0x72] = arabic_map[0x73] = 0x0627; /* ٱ ٲ ٳ */
+	arabic_map[0x49] = 0x064A;                     /* ى */
+	arabic_map[0x29] = 0x0647;                     /* ة */
+	for (uint32_t d = 0; d < 10; d++) {
+		arabic_map[0x60 + d] = '0' + d;           /* Arabic-Indic digits */
+		arabic_map[0xF0 + d] = '0' + d;           /* Persian digits */
+	}
+	arabic_map[0xCC] = 0x064A;                     /* Farsi yeh ی */
+	arabic_map[0xD0] = 0x064A;                     /* yeh with vertical dots */
+	arabic_map[0xA9] = 0x0643;                     /* keheh ک */
+	arabic_map[0xAA] = 0x0643;                     /* swash kaf */
+	arabic_map[0xAF] = 0x0643;                     /* gaf گ */
+	arabic_map[0x86] = 0x062C;                     /* tcheh چ */
+	arabic_map[0x7E] = 0x0628;                     /* peh پ */
+	arabic_map[0x98] = 0x0632;                     /* jeh ژ */
+	arabic_map[0xA4] = 0x0641;                     /* veh ڤ */
+	arabic_map[0xC1] = 0x0647;                     /* heh goal ہ */
+	arabic_map[0xD5] = 0x0647;                     /* ae ە */
+	arabic_map[0xC0] = 0x0647;                     /* heh with yeh above ۀ */
+	arabic_map[0xBE] = 0x0647;                     /* heh doachashmee ھ */
+	arabic_map[0xD2] = 0x064A;                     /* yeh barree ے */
+	/* gm__fold_init is called from gm_ctx_new and the gazetteer builder, before
+	 * any worker thread folds, so the table is complete before it is shared. */
+	arabic_map_ready = 1;
+}
+
+void gm__fold_init(void)
+{
+	if (!arabic_map_ready)
+		init_arabic_map();
+}
+
+static size_t fold_nonarabic(uint32_t cp, uint32_t out[4], int depth);
+
+size_t gm__fold_cp(uint32_t cp, uint32_t out[4])
+{
+	return fold_nonarabic(cp, out, 0);
+}
+
+static size_t fold_nonarabic(uint32_t cp, uint32_t out[4], int depth)
+{
+	if (!arabic_map_ready)
+		init_arabic_map();
+	if (cp < 0x80) {
+		out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+		return 1;
+	}
+	if (cp >= 0x0600 && cp <= 0x06FF) {
+		uint32_t m = arabic_map[cp - 0x0600];
+		if (m == 0)
+			return 0;
+		out[0] = m == 1 ? cp : m;
+		return 1;
+	}
+	/* presentation forms: NFKC, then fold what it gives */
+	if (depth == 0 && ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))) {
+		UErrorCode st = U_ZERO_ERROR;
+		const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+		UChar src[2], dst[16];
+		int32_t sl = 0, dl;
+		U16_APPEND_UNSAFE(src, sl, (UChar32)cp);
+		if (U_SUCCESS(st)) {
+			dl = unorm2_normalize(nfkc, src, sl, dst, 16, &st);
+			if (U_SUCCESS(st)) {
+				size_t n = 0;
+				for (int32_t i = 0; i < dl && n < 4;) {
+					UChar32 c;
+					U16_NEXT(dst, i, dl, c);
+					uint32_t sub[4];
+					size_t k = fold_nonarabic((uint32_t)c, sub, depth + 1);
+					for (size_t j = 0; j < k && n < 4; j++)
+						out[n++] = sub[j];
+				}
+				return n;
+			}
+		}
+	}
+	UCharCategory t = (UCharCategory)u_charType((UChar32)cp);
+	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+		return 0;  /* ZWNJ, ZWJ, LRM/RLM, bidi embeddings, BOM, combining marks */
+	if (t == U_DECIMAL_DIGIT_NUMBER) {
+		int32_t d = u_charDigitValue((UChar32)cp);
+		if (d >= 0 && d <= 9) {
+			out[0] = '0' + (uint32_t)d;
+			return 1;
+		}
+	}
+	out[0] = (uint32_t)u_tolower((UChar32)cp);
+	return 1;
+}
+
+size_t gm__fold(const char *in, size_t len, char *out, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = gm__utf8_decode(u + i, len - i, &cp);
+		if (n == 0) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		i += n;
+		uint32_t f[4];
+		size_t k = gm__fold_cp(cp, f);
+		for (size_t j = 0; j < k; j++) {
+			char b[4];
+			size_t bl = gm__utf8_encode(f[j], b);
+			if (o + bl + 1 > cap) {
+				if (o < cap)
+					out[o] = '\0';
+				return o;
+			}
+			for (size_t x = 0; x < bl; x++)
+				out[o++] = b[x];
+		}
+	}
+	if (o < cap)
+		out[o] = '\0';
+	return o;
+}

@@ -1,0 +1,203 @@
+/* gazetteer.c: opening the compiled gazetteer and looking names up. */
+#include "gazetteer.h"
+
+#include "error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *const not_place_kinds[] = {"not a place", "organisation", "media", "demonym", "person", "common word"};
+
+const char *gm__gaz_not_place_kind(uint8_t note)
+{
+	return note < sizeof not_place_kinds / sizeof *not_place_kinds ? not_place_kinds[note] : not_place_kinds[0];
+}
+
+uint8_t gm__gaz_not_place_code(const char *kind)
+{
+	for (uint8_t i = 1; i < sizeof not_place_kinds / sizeof *not_place_kinds; i++)
+		if (strcmp(kind, not_place_kinds[i]) == 0)
+			return i;
+	if (strcmp(kind, "common") == 0)
+		return 5;
+	return 0;
+}
+
+uint32_t gm__gaz_hash(const char *s, size_t len)
+{
+	/* FNV-1a: short keys, good spread, no tables */
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+uint64_t gm__gaz_checksum(const unsigned char *p, size_t len)
+{
+	/* FNV-1a over 64-bit words (then the tail): fast enough to verify a large
+	 * file at open, and it catches flipped or truncated bytes. */
+	uint64_t h = 14695981039346656037ull;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h ^= w;
+		h *= 1099511628211ull;
+	}
+	for (; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+const char *gm__gaz_str(const gm_gazetteer *g, uint32_t off)
+{
+	return off < g->h->strings_size ? g->strings + off : "";
+}
+
+const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len)
+{
+	if (!g->h->hash_slots)
+		return NULL;
+	uint32_t h = gm__gaz_hash(s, len);
+	uint32_t mask = g->h->hash_slots - 1;
+	for (uint32_t i = h & mask, probes = 0; probes < g->h->hash_slots; i = (i + 1) & mask, probes++) {
+		uint32_t k = g->hash[i];
+		if (k == 0)
+			return NULL;
+		const gm_gaz_key *key = &g->keys[k - 1];
+		if (key->hash == h && key->len == len && key->str + len < g->h->strings_size &&
+		    memcmp(g->strings + key->str, s, len) == 0)
+			return key;
+	}
+	return NULL;
+}
+
+static int section_ok(const gm_gaz_header *h, uint64_t off, uint64_t count, uint64_t elem)
+{
+	if (off < h->header_size || off > h->file_size)
+		return 0;
+	if (elem && count > (h->file_size - off) / elem)
+		return 0;
+	return off % 8 == 0;
+}
+
+int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
+{
+	*out = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return gm__fail(err, errno == ENOENT ? GM_ENOENT : GM_EIO, "cannot open gazetteer %s: %s", path, strerror(errno));
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return gm__fail(err, GM_EIO, "gazetteer %s is not a regular file", path);
+	}
+	size_t size = (size_t)sb.st_size;
+	if (size < sizeof(gm_gaz_header)) {
+		close(fd);
+		return gm__fail(err, size >= 8 ? GM_ECORRUPT : GM_EVERSION,
+		                "gazetteer %s is %zu bytes: too short to be a geomention gazetteer (truncated?)", path, size);
+	}
+	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return gm__fail(err, GM_EIO, "cannot map gazetteer %s: %s", path, strerror(errno));
+	const gm_gaz_header *h = map;
+	int rc = GM_OK;
+	if (memcmp(h->magic, GM_GAZ_MAGIC, 8) != 0)
+		rc = gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)", path);
+	else if (h->version != GM_GAZ_VERSION)
+		rc = gm__fail(err, GM_EVERSION, "gazetteer %s has format version %u; this geomention reads version %u: rebuild it",
+		              path, h->version, GM_GAZ_VERSION);
+	else if (h->file_size != size)
+		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes but its header says %llu: truncated or damaged",
+		              path, size, (unsigned long long)h->file_size);
+	else if (h->header_size != sizeof(gm_gaz_header) ||
+	         !section_ok(h, h->off_places, h->n_places, sizeof(gm_gaz_place)) ||
+	         !section_ok(h, h->off_keys, h->n_keys, sizeof(gm_gaz_key)) ||
+	         !section_ok(h, h->off_postings, h->n_postings, sizeof(gm_gaz_posting)) ||
+	         !section_ok(h, h->off_hash, h->hash_slots, sizeof(uint32_t)) ||
+	         !section_ok(h, h->off_strings, h->strings_size, 1) ||
+	         (h->hash_slots & (h->hash_slots - 1)) != 0 || h->hash_slots < h->n_keys)
+		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s has an inconsistent header: corrupt", path);
+	else if (gm__gaz_checksum((const unsigned char *)map + h->header_size, size - h->header_size) != h->checksum)
+		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s fails its checksum: the file is corrupt, rebuild it", path);
+	if (rc != GM_OK) {
+		munmap(map, size);
+		return rc;
+	}
+	gm_gazetteer *g = calloc(1, sizeof *g);
+	if (!g) {
+		munmap(map, size);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	const unsigned char *b = map;
+	g->map = b;
+	g->size = size;
+	g->h = h;
+	g->places = (const gm_gaz_place *)(b + h->off_places);
+	g->keys = (const gm_gaz_key *)(b + h->off_keys);
+	g->postings = (const gm_gaz_posting *)(b + h->off_postings);
+	g->hash = (const uint32_t *)(b + h->off_hash);
+	g->strings = (const char *)(b + h->off_strings);
+	if (h->strings_size == 0 || g->strings[h->strings_size - 1] != '\0') {
+		gm_gazetteer_close(g);
+		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an unterminated string section: corrupt", path);
+	}
+	*out = g;
+	return GM_OK;
+}
+
+void gm_gazetteer_close(gm_gazetteer *g)
+{
+	if (!g)
+		return;
+	munmap((void *)g->map, g->size);
+	free(g);
+}
+
+void gm_gazetteer_get_info(const gm_gazetteer *g, gm_gazetteer_info *out)
+{
+	memset(out, 0, sizeof *out);
+	out->format_version = g->h->version;
+	out->places = g->h->n_places;
+	out->keys = g->h->n_keys;
+	out->file_size = g->h->file_size;
+	memcpy(out->build_date, g->h->build_date, sizeof g->h->build_date);
+	out->build_date[sizeof out->build_date - 1] = '\0';
+	memcpy(out->name, g->h->name, sizeof g->h->name);
+	out->name[sizeof g->h->name] = '\0';
+	snprintf(out->checksum, sizeof out->checksum, "%016llx", (unsigned long long)g->h->checksum);
+}
+
+uint32_t gm_gazetteer_place_count(const gm_gazetteer *g)
+{
+	return g->h->n_places;
+}
+
+int gm_gazetteer_get_place(const gm_gazetteer *g, uint32_t index, gm_place *out)
+{
+	if (index >= g->h->n_places)
+		return GM_EINVAL;
+	const gm_gaz_place *p = &g->places[index];
+	out->id = gm__gaz_str(g, p->id);
+	out->name_en = gm__gaz_str(g, p->name_en);
+	out->name_ar = gm__gaz_str(g, p->name_ar);
+	out->admin1 = gm__gaz_str(g, p->admin1);
+	out->feature = p->feature;
+	out->country = p->country;
+	out->lat = p->lat;
+	out->lon = p->lon;
+	out->population = p->population;
+	return GM_OK;
+}

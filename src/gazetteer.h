@@ -1,0 +1,92 @@
+/* gazetteer.h: the compiled gazetteer file and its lookups (internal).
+ *
+ * One file, little-endian, opened by mmap and used in place, no parsing:
+ *
+ *   header     gm_gaz_header
+ *   places     gm_gaz_place[n_places]      fixed records, strings by offset
+ *   keys       gm_gaz_key[n_keys]          one per distinct folded name
+ *   postings   gm_gaz_posting[n_postings]  the places each key names
+ *   hash       uint32_t[hash_slots]        open addressing: key index + 1, 0 empty
+ *   strings    NUL-terminated UTF-8
+ *
+ * The checksum covers every byte after the header. Keys are folded (fold.h)
+ * word tokens joined by one space. A key for the first word of a multi-word
+ * name exists even when that word alone names nothing (post_count 0): its
+ * max_words tells the matcher how far to look, so a word that starts no name
+ * costs one probe.
+ */
+#ifndef GM_GAZETTEER_H
+#define GM_GAZETTEER_H
+
+#include "geomention.h"
+
+#define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
+#define GM_GAZ_VERSION 1u
+#define GM_GAZ_MAX_WORDS 8
+#define GM_GAZ_NO_PLACE 0xFFFFFFFFu
+
+enum gm_name_kind {
+	GM_NAME_TAGGED = 0,    /* a source says it is Arabic (NE, WOF, world-countries) */
+	GM_NAME_UNTAGGED = 1,  /* GeoNames alternatenames in Arabic script: may be Persian/Urdu */
+	GM_NAME_CURATED = 2,   /* gazetteer/curated.tsv: reviewed news spellings */
+	GM_NAME_NOT_PLACE = 3  /* gazetteer/not-places.tsv: blocks a match */
+};
+
+typedef struct gm_gaz_header {
+	char magic[8];
+	uint32_t version;
+	uint32_t header_size;
+	uint64_t file_size;
+	uint64_t checksum;
+	uint32_t n_places, n_keys, n_postings, hash_slots;
+	uint64_t off_places, off_keys, off_postings, off_hash, off_strings, strings_size;
+	uint32_t max_words;
+	uint32_t reserved;
+	char build_date[24];
+	char name[16];
+} gm_gaz_header;
+
+typedef struct gm_gaz_place {
+	double lat, lon;
+	int64_t population;
+	uint32_t id, name_en, name_ar, admin1;  /* string offsets */
+	char feature[8];      /* NUL-padded */
+	char country[4];      /* NUL-padded */
+	uint32_t reserved;
+} gm_gaz_place;
+
+typedef struct gm_gaz_key {
+	uint32_t hash;
+	uint32_t str;         /* string offset of the folded key */
+	uint32_t len;
+	uint32_t post_start, post_count;
+	uint32_t max_words;   /* the longest name (in words) that starts with this key's first word */
+} gm_gaz_key;
+
+typedef struct gm_gaz_posting {
+	uint32_t place;       /* GM_GAZ_NO_PLACE for a not-place phrase */
+	uint8_t kind;         /* enum gm_name_kind */
+	uint8_t note;         /* not-place: index into the kind names (organisation, media, ...) */
+	uint16_t reserved;
+} gm_gaz_posting;
+
+struct gm_gazetteer {
+	const unsigned char *map;
+	size_t size;
+	const gm_gaz_header *h;
+	const gm_gaz_place *places;
+	const gm_gaz_key *keys;
+	const gm_gaz_posting *postings;
+	const uint32_t *hash;
+	const char *strings;
+};
+
+uint32_t gm__gaz_hash(const char *s, size_t len);
+uint64_t gm__gaz_checksum(const unsigned char *p, size_t len);
+/* The key for folded s[0..len), or NULL. */
+const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len);
+const char *gm__gaz_str(const gm_gazetteer *g, uint32_t off);
+const char *gm__gaz_not_place_kind(uint8_t note);
+uint8_t gm__gaz_not_place_code(const char *kind);
+
+#endif

@@ -1,0 +1,838 @@
+/* gazetteer_build.c: compiling the reviewed TSV sources into one mmap-able file.
+ *
+ * Sources are told apart by their header line:
+ *   places.tsv      id name_en name_ar lat lon feature country admin1 population names_ar names_alt ...
+ *   curated.tsv     id action name_en lat lon feature country admin1 population names_ar note
+ *                   action: add (aliases, and fields that are not empty override),
+ *                           fix (fields override and the sources' names are dropped),
+ *                           new (a place no source has)
+ *   not-places.tsv  phrase kind note
+ * Places files are read first, then curated, then not-places, whatever the
+ * order on the command line, so a correction always lands on its place.
+ * Names are tokenized and folded with the same code the matcher uses, so a key
+ * in the file is exactly what the text will produce.
+ */
+#include "gazetteer.h"
+
+#include "error.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct bname {
+	char *text;
+	uint8_t kind;
+} bname;
+
+typedef struct bplace {
+	char *id, *name_en, *name_ar, *admin1;
+	char feature[8], country[4];
+	double lat, lon;
+	int64_t population;
+	bname *names;
+	size_t n_names, cap_names;
+} bplace;
+
+typedef struct triple {
+	char *key;        /* folded, owned */
+	uint32_t words;
+	uint32_t place;
+	uint8_t kind, note;
+} triple;
+
+typedef struct builder {
+	bplace *places;
+	size_t n_places, cap_places;
+	uint32_t *id_slots;  /* open addressing: place index + 1 */
+	size_t id_cap;
+	triple *triples;
+	size_t n_triples, cap_triples;
+	gm_tokenizer tz;
+	gm_tokens toks;
+	gm_build_stats *stats;
+	gm_error *err;
+} builder;
+
+static char *dupn(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static char *dup0(const char *s) { return dupn(s, strlen(s)); }
+
+static void problem(builder *b, const char *file, size_t line, const char *why)
+{
+	b->stats->rows_skipped++;
+	if (!b->stats->first_problem[0])
+		snprintf(b->stats->first_problem, sizeof b->stats->first_problem, "%s:%zu: %s", file, line, why);
+}
+
+/* ----------------------------------------------------------------- id index */
+
+static uint32_t str_hash(const char *s) { return gm__gaz_hash(s, strlen(s)); }
+
+static int id_rehash(builder *b)
+{
+	size_t cap = b->id_cap ? b->id_cap * 2 : 1024;
+	uint32_t *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < b->n_places; i++) {
+		size_t j = str_hash(b->places[i].id) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = (uint32_t)i + 1;
+	}
+	free(b->id_slots);
+	b->id_slots = slots;
+	b->id_cap = cap;
+	return 0;
+}
+
+static long find_place(const builder *b, const char *id)
+{
+	if (!b->id_cap)
+		return -1;
+	for (size_t j = str_hash(id) & (b->id_cap - 1); b->id_slots[j]; j = (j + 1) & (b->id_cap - 1))
+		if (strcmp(b->places[b->id_slots[j] - 1].id, id) == 0)
+			return (long)b->id_slots[j] - 1;
+	return -1;
+}
+
+static bplace *add_place(builder *b, const char *id)
+{
+	if (b->n_places == b->cap_places) {
+		size_t c = b->cap_places ? b->cap_places * 2 : 4096;
+		bplace *p = realloc(b->places, c * sizeof *p);
+		if (!p)
+			return NULL;
+		b->places = p;
+		b->cap_places = c;
+	}
+	if ((b->n_places + 1) * 2 > b->id_cap && id_rehash(b))
+		return NULL;
+	bplace *p = &b->places[b->n_places];
+	memset(p, 0, sizeof *p);
+	p->id = dup0(id);
+	p->name_en = dup0("");
+	p->name_ar = dup0("");
+	p->admin1 = dup0("");
+	if (!p->id || !p->name_en || !p->name_ar || !p->admin1)
+		return NULL;
+	size_t j = str_hash(id) & (b->id_cap - 1);
+	while (b->id_slots[j])
+		j = (j + 1) & (b->id_cap - 1);
+	b->id_slots[j] = (uint32_t)b->n_places + 1;
+	b->n_places++;
+	return p;
+}
+
+static int add_name(bplace *p, const char *s, size_t n, uint8_t kind)
+{
+	while (n && (s[0] == ' '))
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < p->n_names; i++)
+		if (strlen(p->names[i].text) == n && memcmp(p->names[i].text, s, n) == 0) {
+			if (kind == GM_NAME_CURATED || (kind == GM_NAME_TAGGED && p->names[i].kind == GM_NAME_UNTAGGED))
+				p->names[i].kind = kind;
+			return 0;
+		}
+	if (p->n_names == p->cap_names) {
+		size_t c = p->cap_names ? p->cap_names * 2 : 4;
+		bname *nn = realloc(p->names, c * sizeof *nn);
+		if (!nn)
+			return -1;
+		p->names = nn;
+		p->cap_names = c;
+	}
+	p->names[p->n_names].text = dupn(s, n);
+	if (!p->names[p->n_names].text)
+		return -1;
+	p->names[p->n_names++].kind = kind;
+	return 0;
+}
+
+static int add_names(bplace *p, const char *list, uint8_t kind)
+{
+	const char *s = list;
+	while (*s) {
+		const char *e = strchr(s, '|');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (add_name(p, s, n, kind))
+			return -1;
+		s += n;
+		if (*s == '|')
+			s++;
+	}
+	return 0;
+}
+
+static void set_str(char **dst, const char *v)
+{
+	char *d = dup0(v);
+	if (d) {
+		free(*dst);
+		*dst = d;
+	}
+}
+
+/* ---------------------------------------------------------------- TSV input */
+
+typedef struct tsv {
+	char *buf;
+	char *cols[32];
+	int n_cols;
+	char *header[32];
+	int n_header;
+	char *next;
+	size_t line;
+	const char *path;
+} tsv;
+
+static int split(char *line, char **cols, int max)
+{
+	int n = 0;
+	size_t len = strlen(line);
+	if (len && line[len - 1] == '\r')
+		line[len - 1] = '\0';
+	cols[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			cols[n++] = p + 1;
+		}
+	return n;
+}
+
+static char *next_line(tsv *t)
+{
+	if (!t->next || !*t->next)
+		return NULL;
+	char *l = t->next;
+	char *e = strchr(l, '\n');
+	if (e) {
+		*e = '\0';
+		t->next = e + 1;
+	} else {
+		t->next = l + strlen(l);
+	}
+	t->line++;
+	return l;
+}
+
+static int tsv_open(tsv *t, const char *path, gm_error *err)
+{
+	memset(t, 0, sizeof *t);
+	t->path = path;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return gm__fail(err, errno == ENOENT ? GM_ENOENT : GM_EIO, "cannot read gazetteer source %s: %s", path, strerror(errno));
+	fseek(f, 0, SEEK_END);
+	long sz = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	if (sz < 0) {
+		fclose(f);
+		return gm__fail(err, GM_EIO, "cannot read gazetteer source %s", path);
+	}
+	t->buf = malloc((size_t)sz + 1);
+	if (!t->buf) {
+		fclose(f);
+		return gm__fail(err, GM_ENOMEM, "out of memory reading %s", path);
+	}
+	size_t got = fread(t->buf, 1, (size_t)sz, f);
+	fclose(f);
+	t->buf[got] = '\0';
+	if (memchr(t->buf, '\0', got))
+		return gm__fail(err, GM_EINVAL, "gazetteer source %s is binary, not TSV", path);
+	t->next = t->buf;
+	char *h = next_line(t);
+	if (!h)
+		return gm__fail(err, GM_EINVAL, "gazetteer source %s is empty", path);
+	if ((unsigned char)h[0] == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF)
+		h += 3;
+	t->n_header = split(h, t->header, 32);
+	return GM_OK;
+}
+
+static int col(const tsv *t, const char *name)
+{
+	for (int i = 0; i < t->n_header; i++)
+		if (strcmp(t->header[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const char *get(const tsv *t, int c)
+{
+	return c >= 0 && c < t->n_cols ? t->cols[c] : "";
+}
+
+enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_UNKNOWN };
+
+static int source_kind(const tsv *t)
+{
+	if (col(t, "phrase") >= 0 && col(t, "kind") >= 0)
+		return SRC_NOT_PLACES;
+	if (col(t, "id") >= 0 && col(t, "action") >= 0)
+		return SRC_CURATED;
+	if (col(t, "id") >= 0 && col(t, "lat") >= 0 && col(t, "lon") >= 0)
+		return SRC_PLACES;
+	return SRC_UNKNOWN;
+}
+
+static int parse_coord(const char *s, double lo, double hi, double *out)
+{
+	char *e;
+	if (!*s)
+		return -1;
+	errno = 0;
+	double v = strtod(s, &e);
+	if (errno || *e || v != v || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static void set_fields(bplace *p, const tsv *t, int c_en, int c_feat, int c_cc, int c_a1, int c_pop)
+{
+	if (*get(t, c_en))
+		set_str(&p->name_en, get(t, c_en));
+	if (*get(t, c_feat))
+		snprintf(p->feature, sizeof p->feature, "%.7s", get(t, c_feat));
+	if (*get(t, c_cc))
+		snprintf(p->country, sizeof p->country, "%.3s", get(t, c_cc));
+	if (*get(t, c_a1))
+		set_str(&p->admin1, get(t, c_a1));
+	if (*get(t, c_pop))
+		p->population = strtoll(get(t, c_pop), NULL, 10);
+}
+
+static int read_places(builder *b, tsv *t)
+{
+	int c_id = col(t, "id"), c_en = col(t, "name_en"), c_ar = col(t, "name_ar"), c_lat = col(t, "lat"),
+	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
+	    c_pop = col(t, "population"), c_names = col(t, "names_ar"), c_alt = col(t, "names_alt");
+	char *l;
+	while ((l = next_line(t))) {
+		if (!*l || *l == '#')
+			continue;
+		t->n_cols = split(l, t->cols, 32);
+		if (t->n_cols != t->n_header) {
+			problem(b, t->path, t->line, "wrong number of columns");
+			continue;
+		}
+		const char *id = get(t, c_id);
+		double lat, lon;
+		if (!*id) {
+			problem(b, t->path, t->line, "no id");
+			continue;
+		}
+		if (parse_coord(get(t, c_lat), -90, 90, &lat) || parse_coord(get(t, c_lon), -180, 180, &lon)) {
+			problem(b, t->path, t->line, "latitude or longitude missing or out of range");
+			continue;
+		}
+		if (find_place(b, id) >= 0) {
+			problem(b, t->path, t->line, "duplicate id");
+			continue;
+		}
+		bplace *p = add_place(b, id);
+		if (!p)
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		p->lat = lat;
+		p->lon = lon;
+		set_fields(p, t, c_en, c_feat, c_cc, c_a1, c_pop);
+		set_str(&p->name_ar, get(t, c_ar));
+		if (add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_TAGGED) ||
+		    add_names(p, get(t, c_names), GM_NAME_TAGGED) || add_names(p, get(t, c_alt), GM_NAME_UNTAGGED))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		/* name_ar may come from the untagged list: keep its weight low */
+		if (!*get(t, c_names) && *get(t, c_ar)) {
+			for (size_t i = 0; i < p->n_names; i++)
+				if (strcmp(p->names[i].text, get(t, c_ar)) == 0)
+					p->names[i].kind = GM_NAME_UNTAGGED;
+		}
+	}
+	return GM_OK;
+}
+
+static int read_curated(builder *b, tsv *t)
+{
+	int c_id = col(t, "id"), c_act = col(t, "action"), c_en = col(t, "name_en"), c_lat = col(t, "lat"),
+	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
+	    c_pop = col(t, "population"), c_names = col(t, "names_ar");
+	char *l;
+	while ((l = next_line(t))) {
+		if (!*l || *l == '#')
+			continue;
+		t->n_cols = split(l, t->cols, 32);
+		if (t->n_cols != t->n_header) {
+			problem(b, t->path, t->line, "wrong number of columns");
+			continue;
+		}
+		const char *id = get(t, c_id), *act = get(t, c_act);
+		long at = find_place(b, id);
+		bplace *p;
+		if (strcmp(act, "new") == 0) {
+			double lat, lon;
+			if (at >= 0) {
+				problem(b, t->path, t->line, "action new for an id the sources already have");
+				continue;
+			}
+			if (parse_coord(get(t, c_lat), -90, 90, &lat) || parse_coord(get(t, c_lon), -180, 180, &lon) ||
+			    !*get(t, c_en) || !*get(t, c_feat)) {
+				problem(b, t->path, t->line, "a new place needs name_en, lat, lon and feature");
+				continue;
+			}
+			p = add_place(b, id);
+			if (!p)
+				return gm__fail(b->err, GM_ENOMEM, "out of memory");
+			p->lat = lat;
+			p->lon = lon;
+		} else if (strcmp(act, "add") == 0 || strcmp(act, "fix") == 0) {
+			if (at < 0) {
+				problem(b, t->path, t->line, "no place with this id in the sources");
+				continue;
+			}
+			p = &b->places[at];
+			double v;
+			if (parse_coord(get(t, c_lat), -90, 90, &v) == 0)
+				p->lat = v;
+			if (parse_coord(get(t, c_lon), -180, 180, &v) == 0)
+				p->lon = v;
+			if (strcmp(act, "fix") == 0) {
+				for (size_t i = 0; i < p->n_names; i++)
+					free(p->names[i].text);
+				p->n_names = 0;
+				set_str(&p->name_ar, "");
+			}
+		} else {
+			problem(b, t->path, t->line, "action is not add, fix or new");
+			continue;
+		}
+		set_fields(p, t, c_en, c_feat, c_cc, c_a1, c_pop);
+		if (add_names(p, get(t, c_names), GM_NAME_CURATED))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		if (!*p->name_ar && p->n_names) {
+			const char *first = get(t, c_names);
+			const char *bar = strchr(first, '|');
+			char *d = dupn(first, bar ? (size_t)(bar - first) : strlen(first));
+			if (d) {
+				free(p->name_ar);
+				p->name_ar = d;
+			}
+		}
+	}
+	return GM_OK;
+}
+
+/* Tokenize and fold a name into a key ("word word"); returns its word count,
+ * 0 when it is unusable. */
+static uint32_t make_key(builder *b, const char *name, char *out, size_t cap)
+{
+	gm_error e;
+	if (gm__tokenize(&b->tz, name, strlen(name), &b->toks, &e) != GM_OK || b->toks.n == 0 ||
+	    b->toks.n > GM_GAZ_MAX_WORDS)
+		return 0;
+	size_t o = 0;
+	for (size_t i = 0; i < b->toks.n; i++) {
+		const gm_token *tk = &b->toks.tok[i];
+		if (o + tk->f_len + 2 > cap)
+			return 0;
+		if (i)
+			out[o++] = ' ';
+		memcpy(out + o, b->toks.folded + tk->f_off, tk->f_len);
+		o += tk->f_len;
+	}
+	out[o] = '\0';
+	if (gm__utf8_count(out, o) < 2)
+		return 0;  /* one letter names nothing reliably */
+	return (uint32_t)b->toks.n;
+}
+
+static int add_triple(builder *b, const char *key, uint32_t words, uint32_t place, uint8_t kind, uint8_t note)
+{
+	if (b->n_triples == b->cap_triples) {
+		size_t c = b->cap_triples ? b->cap_triples * 2 : 65536;
+		triple *t = realloc(b->triples, c * sizeof *t);
+		if (!t)
+			return -1;
+		b->triples = t;
+		b->cap_triples = c;
+	}
+	char *k = dup0(key);
+	if (!k)
+		return -1;
+	b->triples[b->n_triples++] = (triple){k, words, place, kind, note};
+	return 0;
+}
+
+static int read_not_places(builder *b, tsv *t)
+{
+	int c_ph = col(t, "phrase"), c_kind = col(t, "kind");
+	char *l, key[1024];
+	while ((l = next_line(t))) {
+		if (!*l || *l == '#')
+			continue;
+		t->n_cols = split(l, t->cols, 32);
+		if (t->n_cols != t->n_header) {
+			problem(b, t->path, t->line, "wrong number of columns");
+			continue;
+		}
+		uint32_t w = make_key(b, get(t, c_ph), key, sizeof key);
+		if (!w) {
+			problem(b, t->path, t->line, "phrase has no words to match");
+			continue;
+		}
+		if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_NOT_PLACE, gm__gaz_not_place_code(get(t, c_kind))))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		b->stats->not_places++;
+	}
+	return GM_OK;
+}
+
+/* best kind first, so deduplication keeps it: curated, tagged, untagged */
+static int kind_rank(uint8_t kind)
+{
+	switch (kind) {
+	case GM_NAME_CURATED: return 0;
+	case GM_NAME_TAGGED: return 1;
+	case GM_NAME_UNTAGGED: return 2;
+	case GM_NAME_NOT_PLACE: return 3;
+	default: return 4;  /* first-word markers */
+	}
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+	const triple *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return kind_rank(x->kind) - kind_rank(y->kind);
+}
+
+/* -------------------------------------------------------------- file output */
+
+typedef struct obuf {
+	unsigned char *p;
+	size_t len, cap;
+} obuf;
+
+static int put(obuf *o, const void *d, size_t n)
+{
+	if (o->len + n > o->cap) {
+		size_t c = o->cap ? o->cap : 1 << 20;
+		while (c < o->len + n)
+			c *= 2;
+		unsigned char *q = realloc(o->p, c);
+		if (!q)
+			return -1;
+		o->p = q;
+		o->cap = c;
+	}
+	memcpy(o->p + o->len, d, n);
+	o->len += n;
+	return 0;
+}
+
+static int align8(obuf *o)
+{
+	static const unsigned char zero[8];
+	return put(o, zero, (8 - o->len % 8) % 8);
+}
+
+static void free_builder(builder *b)
+{
+	for (size_t i = 0; i < b->n_places; i++) {
+		bplace *p = &b->places[i];
+		free(p->id);
+		free(p->name_en);
+		free(p->name_ar);
+		free(p->admin1);
+		for (size_t j = 0; j < p->n_names; j++)
+			free(p->names[j].text);
+		free(p->names);
+	}
+	free(b->places);
+	free(b->id_slots);
+	for (size_t i = 0; i < b->n_triples; i++)
+		free(b->triples[i].key);
+	free(b->triples);
+	gm__tokens_free(&b->toks);
+	gm__tokenizer_free(&b->tz);
+}
+
+static int write_file(builder *b, const char *out_path)
+{
+	gm_error *err = b->err;
+	/* keys from the sorted triples; the first word of every multi-word key
+	 * also gets a key, so the matcher knows how far a word may reach */
+	qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	/* first words of multi-word keys that are not keys themselves */
+	for (size_t i = 0; i < b->n_triples; i++) {
+		if (b->triples[i].words < 2 || (i && strcmp(b->triples[i].key, b->triples[i - 1].key) == 0))
+			continue;
+		char *sp = strchr(b->triples[i].key, ' ');
+		*sp = '\0';
+		if (add_triple(b, b->triples[i].key, 1, GM_GAZ_NO_PLACE, 255, 0)) {
+			*sp = ' ';
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		}
+		*sp = ' ';
+	}
+	qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+
+	gm_gaz_key *keys = calloc(b->n_triples + 1, sizeof *keys);
+	gm_gaz_posting *posts = calloc(b->n_triples + 1, sizeof *posts);
+	obuf strings = {0}, file = {0};
+	int rc = GM_ENOMEM;
+	if (!keys || !posts || put(&strings, "", 1))
+		goto done;
+
+	uint32_t nk = 0, np = 0;
+	for (size_t i = 0; i < b->n_triples;) {
+		size_t j = i;
+		gm_gaz_key *k = &keys[nk++];
+		k->len = (uint32_t)strlen(b->triples[i].key);
+		k->hash = gm__gaz_hash(b->triples[i].key, k->len);
+		k->str = (uint32_t)strings.len;
+		if (put(&strings, b->triples[i].key, k->len + 1))
+			goto done;
+		k->post_start = np;
+		k->max_words = 0;
+		uint32_t last_place = UINT32_MAX - 1;
+		for (; j < b->n_triples && strcmp(b->triples[j].key, b->triples[i].key) == 0; j++) {
+			const triple *t = &b->triples[j];
+			if (t->kind == 255)
+				continue;  /* a first-word marker, not a name */
+			if (t->place == last_place && t->place != GM_GAZ_NO_PLACE)
+				continue;  /* the same place by a weaker kind of name */
+			last_place = t->place;
+			posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
+			if (k->max_words < t->words)
+				k->max_words = t->words;
+		}
+		k->post_count = np - k->post_start;
+		i = j;
+	}
+	/* max_words of a first word: the longest key that starts with it */
+	for (size_t i = 0; i < b->n_triples; i++) {
+		const triple *t = &b->triples[i];
+		if (t->words < 2)
+			continue;
+		const char *sp = strchr(t->key, ' ');
+		/* find the key of the first word: keys are sorted like the triples */
+		size_t lo = 0, hi = nk;
+		size_t wlen = (size_t)(sp - t->key);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const char *ks = (const char *)strings.p + keys[mid].str;
+			int c = strncmp(ks, t->key, wlen);
+			if (c == 0)
+				c = ks[wlen] == '\0' ? 0 : 1;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nk && keys[lo].len == wlen && memcmp(strings.p + keys[lo].str, t->key, wlen) == 0 &&
+		    keys[lo].max_words < t->words)
+			keys[lo].max_words = t->words;
+	}
+	uint32_t max_words = 1;
+	for (uint32_t i = 0; i < nk; i++)
+		if (keys[i].max_words > max_words)
+			max_words = keys[i].max_words;
+
+	uint32_t slots = 16;
+	while (slots < nk * 2u)
+		slots *= 2;
+	uint32_t *hash = calloc(slots, sizeof *hash);
+	if (!hash)
+		goto done;
+	for (uint32_t i = 0; i < nk; i++) {
+		uint32_t s = keys[i].hash & (slots - 1);
+		while (hash[s])
+			s = (s + 1) & (slots - 1);
+		hash[s] = i + 1;
+	}
+
+	gm_gaz_place *places = calloc(b->n_places ? b->n_places : 1, sizeof *places);
+	if (!places) {
+		free(hash);
+		goto done;
+	}
+	for (size_t i = 0; i < b->n_places; i++) {
+		const bplace *p = &b->places[i];
+		gm_gaz_place *q = &places[i];
+		q->lat = p->lat;
+		q->lon = p->lon;
+		q->population = p->population;
+		memcpy(q->feature, p->feature, sizeof q->feature);
+		memcpy(q->country, p->country, sizeof q->country);
+		q->id = (uint32_t)strings.len;
+		if (put(&strings, p->id, strlen(p->id) + 1))
+			goto fail_places;
+		q->name_en = (uint32_t)strings.len;
+		if (put(&strings, p->name_en, strlen(p->name_en) + 1))
+			goto fail_places;
+		q->name_ar = (uint32_t)strings.len;
+		if (put(&strings, p->name_ar, strlen(p->name_ar) + 1))
+			goto fail_places;
+		q->admin1 = (uint32_t)strings.len;
+		if (put(&strings, p->admin1, strlen(p->admin1) + 1))
+			goto fail_places;
+	}
+
+	gm_gaz_header h;
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, GM_GAZ_MAGIC, 8);
+	h.version = GM_GAZ_VERSION;
+	h.header_size = sizeof h;
+	h.n_places = (uint32_t)b->n_places;
+	h.n_keys = nk;
+	h.n_postings = np;
+	h.hash_slots = slots;
+	h.max_words = max_words;
+	snprintf(h.name, sizeof h.name, "geomention");
+	/* SOURCE_DATE_EPOCH makes the file reproducible byte for byte */
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t now = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tmv;
+	gmtime_r(&now, &tmv);
+	strftime(h.build_date, sizeof h.build_date, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+
+	if (put(&file, &h, sizeof h) || align8(&file))
+		goto fail_places;
+	h.off_places = file.len;
+	if (put(&file, places, b->n_places * sizeof *places) || align8(&file))
+		goto fail_places;
+	h.off_keys = file.len;
+	if (put(&file, keys, (size_t)nk * sizeof *keys) || align8(&file))
+		goto fail_places;
+	h.off_postings = file.len;
+	if (put(&file, posts, (size_t)np * sizeof *posts) || align8(&file))
+		goto fail_places;
+	h.off_hash = file.len;
+	if (put(&file, hash, (size_t)slots * sizeof *hash) || align8(&file))
+		goto fail_places;
+	h.off_strings = file.len;
+	h.strings_size = strings.len;
+	if (put(&file, strings.p, strings.len) || align8(&file))
+		goto fail_places;
+	h.file_size = file.len;
+	h.checksum = gm__gaz_checksum(file.p + sizeof h, file.len - sizeof h);
+	memcpy(file.p, &h, sizeof h);
+
+	b->stats->places = h.n_places;
+	b->stats->keys = nk;
+	b->stats->names = np - b->stats->not_places;
+
+	/* a temporary name beside the target, then rename: never a half file */
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", out_path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		rc = gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
+		goto fail_places;
+	}
+	size_t wrote = fwrite(file.p, 1, file.len, f);
+	int closed = fclose(f);
+	if (wrote != file.len || closed != 0) {
+		remove(tmp);
+		rc = gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
+		goto fail_places;
+	}
+	if (rename(tmp, out_path) != 0) {
+		remove(tmp);
+		rc = gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, out_path, strerror(errno));
+		goto fail_places;
+	}
+	rc = GM_OK;
+fail_places:
+	free(places);
+	free(hash);
+done:
+	if (rc == GM_ENOMEM)
+		gm__fail(err, rc, "out of memory compiling the gazetteer");
+	free(keys);
+	free(posts);
+	free(strings.p);
+	free(file.p);
+	return rc;
+}
+
+int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char *out_path,
+                       gm_build_stats *stats, gm_error *err)
+{
+	gm_build_stats local;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	if (!n_sources)
+		return gm__fail(err, GM_EINVAL, "no gazetteer sources given");
+	builder b;
+	memset(&b, 0, sizeof b);
+	b.stats = stats;
+	b.err = err;
+	int rc = gm__tokenizer_init(&b.tz, err);
+	if (rc)
+		return rc;
+	/* three passes over the sources: places, then curated, then not-places */
+	for (int pass = SRC_PLACES; pass <= SRC_NOT_PLACES && rc == GM_OK; pass++) {
+		for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
+			tsv t;
+			rc = tsv_open(&t, sources[i], err);
+			if (rc == GM_OK) {
+				int kind = source_kind(&t);
+				if (kind == SRC_UNKNOWN)
+					rc = gm__fail(err, GM_EINVAL,
+					              "%s: unknown header; expected a places file (id, lat, lon, ...), "
+					              "curated (id, action, ...) or not-places (phrase, kind, ...)",
+					              sources[i]);
+				else if (kind == pass && kind == SRC_PLACES)
+					rc = read_places(&b, &t);
+				else if (kind == pass && kind == SRC_CURATED)
+					rc = read_curated(&b, &t);
+				else if (kind == pass && kind == SRC_NOT_PLACES)
+					rc = read_not_places(&b, &t);
+			}
+			free(t.buf);
+		}
+	}
+	/* every (place, name) pair becomes a key posting */
+	char key[1024];
+	for (size_t i = 0; i < b.n_places && rc == GM_OK; i++) {
+		const bplace *p = &b.places[i];
+		for (size_t j = 0; j < p->n_names; j++) {
+			uint32_t w = make_key(&b, p->names[j].text, key, sizeof key);
+			if (w && add_triple(&b, key, w, (uint32_t)i, p->names[j].kind, 0)) {
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+				break;
+			}
+		}
+	}
+	if (rc == GM_OK && b.n_places == 0)
+		rc = gm__fail(err, GM_EINVAL, "the sources hold no places");
+	if (rc == GM_OK)
+		rc = write_file(&b, out_path);
+	free_builder(&b);
+	return rc;
+}

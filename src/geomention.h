@@ -1,0 +1,221 @@
+/* geomention.h: the public C API of geomention.
+ *
+ * geomention reads Arabic news text, finds place mentions, resolves them with a
+ * compiled gazetteer and writes GIS layers. The pipeline, one module per stage:
+ *
+ *   input (read) -> tokenize -> fold -> match -> resolve -> run (aggregate) -> write
+ *
+ * Conventions (after libgit2 and libuv):
+ *  - Functions return 0 on success or a negative GM_E* code; where a gm_error is
+ *    passed it receives the code and a message a user can act on.
+ *  - Out-parameters come first; whatever a *_new/_open returns is released with the
+ *    matching *_free/_close.
+ *  - The library never prints and never exits.
+ *  - A gm_gazetteer is read-only once open and may be shared by threads; a gm_ctx
+ *    holds per-thread state (ICU iterators) and must not be.
+ */
+#ifndef GEOMENTION_H
+#define GEOMENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef GM_VERSION_STRING
+#define GM_VERSION_STRING "0.0.0"
+#endif
+
+enum gm_status {
+	GM_OK = 0,
+	GM_EINVAL = -1,       /* a bad argument or option */
+	GM_EIO = -2,          /* a file could not be read or written */
+	GM_ENOMEM = -3,
+	GM_ECORRUPT = -4,     /* a gazetteer file that is truncated or fails its checksum */
+	GM_EVERSION = -5,     /* a gazetteer of another format version, or not a gazetteer */
+	GM_EFORMAT = -6,      /* an unknown or unusable output format */
+	GM_ECRS = -7,         /* a CRS PROJ does not know, or a failed transform */
+	GM_EICU = -8,         /* ICU refused (break iterator, normalizer) */
+	GM_EGDAL = -9,        /* GDAL/OGR failed to create or write a layer */
+	GM_ENOENT = -10       /* an input path that does not exist */
+};
+
+typedef struct gm_error {
+	int code;
+	char message[512];
+} gm_error;
+
+/* A short English name of a status code. */
+const char *gm_strerror(int code);
+
+/* ---------------------------------------------------------------- gazetteer */
+
+typedef struct gm_gazetteer gm_gazetteer;
+
+typedef struct gm_place {
+	const char *id;        /* gn:<geonameid>, or gm:/ne:/wof: ids for other sources */
+	const char *name_en;
+	const char *name_ar;
+	const char *feature;   /* GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL, RGN, ... */
+	const char *country;   /* ISO 3166-1 alpha-2, may be empty for regions */
+	const char *admin1;    /* English name of the first-level division */
+	double lon, lat;       /* WGS 84 degrees */
+	int64_t population;
+} gm_place;
+
+typedef struct gm_gazetteer_info {
+	uint32_t format_version;
+	uint32_t places;
+	uint32_t keys;          /* distinct folded names */
+	uint64_t file_size;
+	char build_date[24];    /* ISO 8601 UTC */
+	char name[32];
+	char checksum[17];      /* hex of the 64-bit payload checksum */
+} gm_gazetteer_info;
+
+typedef struct gm_build_stats {
+	uint32_t places;
+	uint32_t names;         /* (place, name) pairs indexed */
+	uint32_t keys;
+	uint32_t not_places;    /* phrases that block a match (organisations, media) */
+	uint32_t rows_skipped;  /* source rows that could not be used */
+	char first_problem[256];/* the first skipped row, file:line and why */
+} gm_build_stats;
+
+/* Open a compiled gazetteer by mmap. The header, section bounds and checksum are
+ * verified: a wrong, truncated or corrupt file gives GM_EVERSION or GM_ECORRUPT. */
+int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err);
+void gm_gazetteer_close(gm_gazetteer *gaz);
+void gm_gazetteer_get_info(const gm_gazetteer *gaz, gm_gazetteer_info *out);
+uint32_t gm_gazetteer_place_count(const gm_gazetteer *gaz);
+/* The strings point into the mapped file and live as long as the gazetteer. */
+int gm_gazetteer_get_place(const gm_gazetteer *gaz, uint32_t index, gm_place *out);
+
+/* Compile TSV sources (places.tsv as scripts/build-gazetteer-tsv writes it,
+ * curated.tsv, not-places.tsv; the kind is told by the header line) into one
+ * file at out_path, written to a temporary name and renamed into place. */
+int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char *out_path,
+                       gm_build_stats *stats, gm_error *err);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef struct gm_document {
+	const char *id;         /* file name without extension, or the JSONL id */
+	const char *text;       /* valid UTF-8 (the reader repairs invalid bytes) */
+	size_t text_len;        /* bytes */
+	const char *date;       /* YYYY-MM-DD or NULL */
+	const char *source;     /* JSONL metadata, or NULL */
+	const char *title;
+	const char *url;
+	const char *path;       /* where it was read from ("-" for stdin) */
+	long line;              /* JSONL line number, 0 for a whole file */
+} gm_document;
+
+/* ------------------------------------------------------------------- reader */
+
+typedef struct gm_reader gm_reader;
+
+typedef struct gm_input_item {
+	int skipped;               /* 1: nothing to map, reason says why */
+	char reason[256];
+	char warning[256];         /* processed, but something was off (bad date, no id) */
+	unsigned invalid_utf8;     /* byte sequences replaced by U+FFFD */
+	gm_document doc;           /* valid until the next gm_reader_next */
+} gm_input_item;
+
+/* Inputs are .txt files, directories (walked recursively, sorted, for .txt and
+ * .jsonl), .jsonl files, or "-" for JSON Lines on stdin. Every path is checked
+ * here: a missing one gives GM_ENOENT before anything is read. default_date
+ * (may be NULL) is the date of documents that carry none. */
+int gm_reader_open(gm_reader **out, const char *const *inputs, size_t n_inputs,
+                   const char *default_date, gm_error *err);
+/* 1: an item was read (a document or a skipped input); 0: the end; <0: error. */
+int gm_reader_next(gm_reader *reader, gm_input_item *item, gm_error *err);
+void gm_reader_free(gm_reader *reader);
+
+/* ------------------------------------------------------------------ mapping */
+
+typedef struct gm_ctx gm_ctx;
+
+typedef struct gm_mention {
+	uint32_t start, end;            /* Unicode code points, end exclusive */
+	uint32_t byte_start, byte_end;  /* the same span in bytes */
+	uint32_t place;                 /* gazetteer index of the chosen place */
+	int score;                      /* confidence 0-100 */
+	char rule[160];                 /* how it was matched and chosen */
+	uint32_t snippet_start, snippet_end; /* bytes of the sentence around it */
+} gm_mention;
+
+typedef struct gm_doc_result {
+	gm_mention *mentions;
+	size_t n_mentions;
+	size_t n_tokens;
+} gm_doc_result;
+
+int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err);
+void gm_ctx_free(gm_ctx *ctx);
+int gm_map_document(gm_ctx *ctx, const gm_document *doc, gm_doc_result *out, gm_error *err);
+void gm_doc_result_free(gm_doc_result *res);
+
+/* How a word or phrase is read: its folded form, the gazetteer key that matched
+ * (after clitics), and every candidate place with its score and reason. */
+typedef struct gm_candidate_explained {
+	uint32_t place;
+	int score;
+	char rule[160];
+} gm_candidate_explained;
+
+typedef struct gm_explanation {
+	char folded[256];
+	char key[256];             /* empty when nothing matched */
+	char how[64];              /* "exact", "clitic و", "not a place (organisation)" */
+	gm_candidate_explained candidates[16];
+	size_t n_candidates;
+	int winner;                /* index into candidates, -1 when none passes */
+} gm_explanation;
+
+int gm_explain(gm_ctx *ctx, const char *text, gm_explanation *out, gm_error *err);
+
+/* ---------------------------------------------------------------- run/write */
+
+typedef struct gm_run gm_run;
+
+typedef struct gm_write_options {
+	const char *out_dir;
+	const char *const *formats;  /* OGR driver names; NULL/0: GeoJSON and ESRI Shapefile */
+	size_t n_formats;
+	const char *t_srs;           /* target CRS for non-GeoJSON layers; NULL: EPSG:4326 */
+	int geojson_rfc7946;         /* 1 (default): GeoJSON stays WGS 84 lon/lat */
+	const char *options_json;    /* the command's options, recorded verbatim in run.json */
+} gm_write_options;
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL}
+
+typedef struct gm_run_summary {
+	size_t documents, skipped, mentions, places;
+	char files[32][64];          /* files written, relative to out_dir */
+	size_t n_files;
+} gm_run_summary;
+
+int gm_run_new(gm_run **out, const gm_gazetteer *gaz, gm_error *err);
+void gm_run_free(gm_run *run);
+/* Record one input: a mapped document with its result, or a skipped one
+ * (res NULL). Everything needed later is copied. */
+int gm_run_add(gm_run *run, const gm_input_item *item, const gm_doc_result *res, gm_error *err);
+/* Check formats and CRS before any work is done (GM_EFORMAT, GM_ECRS, GM_EIO). */
+int gm_run_check_options(const gm_write_options *opts, gm_error *err);
+/* Write every layer in every format and run.json into out_dir, through a
+ * temporary folder, so a failure leaves no half-written layer. */
+int gm_run_write(gm_run *run, const gm_write_options *opts, gm_run_summary *summary, gm_error *err);
+
+/* Top places by mentions, for the demo's report: fills up to n indices. */
+size_t gm_run_top_places(const gm_run *run, uint32_t *places, uint32_t *mentions, size_t n);
+
+/* The list of OGR vector drivers that can create files, comma-separated. */
+int gm_output_formats(char *buf, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,413 @@
+/* input.c: turning input paths into documents. Every input is accounted for:
+ * each file, and each JSON Lines line, comes out either as a document or as a
+ * skipped item with the reason, never silently dropped. */
+#include "input.h"
+
+#include "error.h"
+#include "json.h"
+#include "utf8.h"
+
+#include "geomention.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN };
+
+typedef struct src {
+	char *path;
+	int kind;
+} src;
+
+struct gm_reader {
+	src *srcs;
+	size_t n, cap, cur;
+	char *default_date;
+	/* the open JSON Lines source */
+	FILE *jf;
+	long jline;
+	char *line;
+	size_t line_cap;
+	/* what the current item points into */
+	char *text, *id, *date, *source, *title, *url;
+	gm_json_object obj;
+};
+
+int gm__valid_date(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static int has_ext(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+static int add_src(gm_reader *r, const char *path, int kind)
+{
+	if (r->n == r->cap) {
+		size_t c = r->cap ? r->cap * 2 : 16;
+		src *s = realloc(r->srcs, c * sizeof *s);
+		if (!s)
+			return -1;
+		r->srcs = s;
+		r->cap = c;
+	}
+	r->srcs[r->n].path = strdup(path);
+	if (!r->srcs[r->n].path)
+		return -1;
+	r->srcs[r->n++].kind = kind;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk a directory in sorted order, so runs are reproducible. */
+static int walk(gm_reader *r, const char *dir, gm_error *err, int depth)
+{
+	if (depth > 64)
+		return gm__fail(err, GM_EIO, "%s: directories nested too deep (a link loop?)", dir);
+	DIR *d = opendir(dir);
+	if (!d)
+		return gm__fail(err, GM_EIO, "cannot read directory %s: %s", dir, strerror(errno));
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	int rc = GM_OK;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;  /* hidden files and . .. */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = realloc(names, cap * sizeof *nn);
+			if (!nn) {
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+				break;
+			}
+			names = nn;
+		}
+		names[n] = strdup(e->d_name);
+		if (!names[n]) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc == GM_OK)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n && rc == GM_OK; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *p = malloc(len);
+		if (!p) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			break;
+		}
+		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		struct stat sb;
+		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			rc = walk(r, p, err, depth + 1);
+		else if (has_ext(names[i], ".txt") && add_src(r, p, SRC_TEXT))
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		else if ((has_ext(names[i], ".jsonl") || has_ext(names[i], ".ndjson")) && add_src(r, p, SRC_JSONL))
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		free(p);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int gm_reader_open(gm_reader **out, const char *const *inputs, size_t n_inputs, const char *default_date, gm_error *err)
+{
+	*out = NULL;
+	if (!n_inputs)
+		return gm__fail(err, GM_EINVAL, "no input given");
+	if (default_date && !gm__valid_date(default_date))
+		return gm__fail(err, GM_EINVAL, "date %s is not a valid YYYY-MM-DD date", default_date);
+	gm_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	if (default_date && !(r->default_date = strdup(default_date))) {
+		gm_reader_free(r);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	int stdin_seen = 0;
+	for (size_t i = 0; i < n_inputs; i++) {
+		const char *p = inputs[i];
+		int rc = GM_OK;
+		struct stat sb;
+		if (strcmp(p, "-") == 0) {
+			if (stdin_seen++) {
+				gm_reader_free(r);
+				return gm__fail(err, GM_EINVAL, "standard input (-) given twice");
+			}
+			if (add_src(r, "-", SRC_STDIN))
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		} else if (stat(p, &sb) != 0) {
+			rc = gm__fail(err, GM_ENOENT, "input %s: %s", p, strerror(errno));
+		} else if (S_ISDIR(sb.st_mode)) {
+			rc = walk(r, p, err, 0);
+		} else if (add_src(r, p, has_ext(p, ".jsonl") || has_ext(p, ".ndjson") ? SRC_JSONL : SRC_TEXT)) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		}
+		if (rc != GM_OK) {
+			gm_reader_free(r);
+			return rc;
+		}
+	}
+	*out = r;
+	return GM_OK;
+}
+
+static void release_item(gm_reader *r)
+{
+	free(r->text);
+	free(r->id);
+	free(r->date);
+	r->text = r->id = r->date = NULL;
+	r->source = r->title = r->url = NULL;
+	gm__json_object_free(&r->obj);
+}
+
+static char *stem(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	const char *dot = strrchr(b, '.');
+	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	char *s = malloc(n + 1);
+	if (s) {
+		memcpy(s, b, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(" \t\r\n\f\v", s[i]))
+			return 0;
+	return 1;
+}
+
+static void set_date(gm_reader *r, gm_input_item *item, const char *d)
+{
+	if (d && strlen(d) >= 10) {
+		char buf[11];
+		memcpy(buf, d, 10);  /* 2023-09-20T10:00:00Z: the day is what counts */
+		buf[10] = '\0';
+		if (gm__valid_date(buf) && (d[10] == '\0' || d[10] == 'T' || d[10] == ' ')) {
+			r->date = strdup(buf);
+			item->doc.date = r->date;
+			return;
+		}
+	}
+	if (d)
+		snprintf(item->warning, sizeof item->warning, "date \"%.40s\" is not YYYY-MM-DD: left empty", d);
+	item->doc.date = r->default_date;
+}
+
+static int read_text_file(gm_reader *r, const char *path, gm_input_item *item, gm_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	item->doc.path = path;
+	item->doc.line = 0;
+	r->id = stem(path);
+	if (!r->id)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	item->doc.id = r->id;
+	if (!f) {
+		item->skipped = 1;
+		snprintf(item->reason, sizeof item->reason, "cannot read: %s", strerror(errno));
+		return 1;
+	}
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	for (;;) {
+		if (!buf) {
+			fclose(f);
+			return gm__fail(err, GM_ENOMEM, "out of memory reading %s", path);
+		}
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		cap *= 2;
+		char *nb = realloc(buf, cap);
+		if (!nb)
+			free(buf);
+		buf = nb;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		item->skipped = 1;
+		snprintf(item->reason, sizeof item->reason, "read error");
+		return 1;
+	}
+	if (n == 0 || only_space(buf, n)) {
+		free(buf);
+		item->skipped = 1;
+		snprintf(item->reason, sizeof item->reason, "empty file");
+		return 1;
+	}
+	if (memchr(buf, '\0', n)) {
+		free(buf);
+		item->skipped = 1;
+		snprintf(item->reason, sizeof item->reason, "binary file (NUL bytes): not text");
+		return 1;
+	}
+	size_t len;
+	r->text = gm__utf8_repair(buf, n, &len, &item->invalid_utf8);
+	free(buf);
+	if (!r->text)
+		return gm__fail(err, GM_ENOMEM, "out of memory reading %s", path);
+	item->doc.text = r->text;
+	item->doc.text_len = len;
+	item->doc.date = r->default_date;
+	return 1;
+}
+
+/* One line of the open JSON Lines source; 0 at its end. */
+static int read_jsonl_line(gm_reader *r, const char *path, gm_input_item *item, gm_error *err)
+{
+	for (;;) {
+		errno = 0;
+		ssize_t got = getline(&r->line, &r->line_cap, r->jf);
+		if (got < 0) {
+			if (ferror(r->jf))
+				return gm__fail(err, GM_EIO, "read error in %s: %s", path, strerror(errno));
+			return 0;
+		}
+		r->jline++;
+		size_t n = (size_t)got;
+		while (n && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
+			n--;
+		if (only_space(r->line, n))
+			continue;  /* blank lines hold no record */
+		item->doc.path = path;
+		item->doc.line = r->jline;
+		size_t len;
+		char *fixed = gm__utf8_repair(r->line, n, &len, &item->invalid_utf8);
+		if (!fixed)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		char why[160];
+		int bad = memchr(r->line, '\0', n) != NULL;
+		if (bad || gm__json_parse_object(fixed, len, &r->obj, why, sizeof why) != 0) {
+			free(fixed);
+			item->skipped = 1;
+			snprintf(item->reason, sizeof item->reason, "%s:%ld: malformed JSON: %s", path, r->jline,
+			         bad ? "NUL byte in line" : why);
+			return 1;
+		}
+		free(fixed);
+		const gm_json_field *id = gm__json_get(&r->obj, "id");
+		const gm_json_field *text = gm__json_get(&r->obj, "text");
+		const gm_json_field *date = gm__json_get(&r->obj, "date");
+		const gm_json_field *f;
+		if (id && id->value) {
+			r->id = strdup(id->value);
+		} else {
+			char *s = stem(path);
+			size_t l = (s ? strlen(s) : 0) + 24;
+			r->id = malloc(l);
+			if (r->id)
+				snprintf(r->id, l, "%s-%ld", s ? s : "stdin", r->jline);
+			free(s);
+			snprintf(item->warning, sizeof item->warning, "no \"id\": named %s", r->id ? r->id : "");
+		}
+		if (!r->id)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		item->doc.id = r->id;
+		if (!text || !text->is_string) {
+			item->skipped = 1;
+			snprintf(item->reason, sizeof item->reason, "%s:%ld: no \"text\" string", path, r->jline);
+			return 1;
+		}
+		if (only_space(text->value, strlen(text->value))) {
+			item->skipped = 1;
+			snprintf(item->reason, sizeof item->reason, "%s:%ld: empty text", path, r->jline);
+			return 1;
+		}
+		item->doc.text = text->value;
+		item->doc.text_len = strlen(text->value);
+		set_date(r, item, date && date->is_string ? date->value : NULL);
+		if ((f = gm__json_get(&r->obj, "source")) && f->is_string)
+			item->doc.source = r->source = f->value;
+		if ((f = gm__json_get(&r->obj, "title")) && f->is_string)
+			item->doc.title = r->title = f->value;
+		if ((f = gm__json_get(&r->obj, "url")) && f->is_string)
+			item->doc.url = r->url = f->value;
+		return 1;
+	}
+}
+
+int gm_reader_next(gm_reader *r, gm_input_item *item, gm_error *err)
+{
+	release_item(r);
+	memset(item, 0, sizeof *item);
+	while (r->cur < r->n) {
+		src *s = &r->srcs[r->cur];
+		if (s->kind == SRC_TEXT) {
+			r->cur++;
+			return read_text_file(r, s->path, item, err);
+		}
+		if (!r->jf) {
+			r->jline = 0;
+			r->jf = s->kind == SRC_STDIN ? stdin : fopen(s->path, "rb");
+			if (!r->jf) {
+				r->cur++;
+				item->skipped = 1;
+				item->doc.path = s->path;
+				item->doc.id = "";
+				snprintf(item->reason, sizeof item->reason, "cannot read: %s", strerror(errno));
+				return 1;
+			}
+		}
+		int rc = read_jsonl_line(r, s->path, item, err);
+		if (rc != 0)
+			return rc;
+		if (r->jf != stdin)
+			fclose(r->jf);
+		r->jf = NULL;
+		r->cur++;
+	}
+	return 0;
+}
+
+void gm_reader_free(gm_reader *r)
+{
+	if (!r)
+		return;
+	release_item(r);
+	if (r->jf && r->jf != stdin)
+		fclose(r->jf);
+	for (size_t i = 0; i < r->n; i++)
+		free(r->srcs[i].path);
+	free(r->srcs);
+	free(r->line);
+	free(r->default_date);
+	free(r);
+}

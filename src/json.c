@@ -1,0 +1,342 @@
+/* json.c: a small strict JSON reader for JSON Lines records. Only what an
+ * article record needs: an object whose values are strings, numbers, true,
+ * false or null; arrays and objects inside are parsed and skipped. */
+#include "json.h"
+
+#include "utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct parser {
+	const char *s;
+	size_t len, pos;
+	char *why;
+	size_t why_cap;
+} parser;
+
+static int fail(parser *p, const char *msg)
+{
+	snprintf(p->why, p->why_cap, "%s at byte %zu", msg, p->pos + 1);
+	return -1;
+}
+
+static void ws(parser *p)
+{
+	while (p->pos < p->len && (p->s[p->pos] == ' ' || p->s[p->pos] == '\t' || p->s[p->pos] == '\r' || p->s[p->pos] == '\n'))
+		p->pos++;
+}
+
+static int hex4(parser *p, uint32_t *v)
+{
+	if (p->pos + 4 > p->len)
+		return fail(p, "truncated \\u escape");
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = p->s[p->pos++];
+		*v <<= 4;
+		if (c >= '0' && c <= '9') *v |= (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f') *v |= (uint32_t)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F') *v |= (uint32_t)(c - 'A' + 10);
+		else return fail(p, "bad \\u escape");
+	}
+	return 0;
+}
+
+/* A string at p->pos (opening quote); decoded into *out when out != NULL. */
+static int string(parser *p, char **out)
+{
+	p->pos++;
+	size_t cap = 64, n = 0;
+	char *buf = out ? malloc(cap) : NULL;
+	if (out && !buf)
+		return fail(p, "out of memory");
+	for (;;) {
+		if (p->pos >= p->len) {
+			free(buf);
+			return fail(p, "unterminated string");
+		}
+		unsigned char c = (unsigned char)p->s[p->pos];
+		char enc[8];
+		size_t el = 0;
+		if (c == '"') {
+			p->pos++;
+			break;
+		}
+		if (c < 0x20) {
+			free(buf);
+			return fail(p, "control character in string");
+		}
+		if (c == '\\') {
+			p->pos++;
+			if (p->pos >= p->len) {
+				free(buf);
+				return fail(p, "unterminated escape");
+			}
+			char e = p->s[p->pos++];
+			uint32_t cp;
+			switch (e) {
+			case '"': enc[0] = '"'; el = 1; break;
+			case '\\': enc[0] = '\\'; el = 1; break;
+			case '/': enc[0] = '/'; el = 1; break;
+			case 'b': enc[0] = '\b'; el = 1; break;
+			case 'f': enc[0] = '\f'; el = 1; break;
+			case 'n': enc[0] = '\n'; el = 1; break;
+			case 'r': enc[0] = '\r'; el = 1; break;
+			case 't': enc[0] = '\t'; el = 1; break;
+			case 'u':
+				if (hex4(p, &cp)) {
+					free(buf);
+					return -1;
+				}
+				if (cp >= 0xD800 && cp <= 0xDBFF && p->pos + 6 <= p->len && p->s[p->pos] == '\\' &&
+				    p->s[p->pos + 1] == 'u') {
+					uint32_t lo;
+					p->pos += 2;
+					if (hex4(p, &lo)) {
+						free(buf);
+						return -1;
+					}
+					if (lo >= 0xDC00 && lo <= 0xDFFF)
+						cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					else
+						cp = 0xFFFD;
+				} else if (cp >= 0xD800 && cp <= 0xDFFF) {
+					cp = 0xFFFD;  /* a lone surrogate cannot be UTF-8 */
+				}
+				el = gm__utf8_encode(cp, enc);
+				break;
+			default:
+				free(buf);
+				return fail(p, "unknown escape");
+			}
+		} else {
+			enc[0] = (char)c;
+			el = 1;
+			p->pos++;
+		}
+		if (buf) {
+			if (n + el + 1 > cap) {
+				cap *= 2;
+				char *nb = realloc(buf, cap);
+				if (!nb) {
+					free(buf);
+					return fail(p, "out of memory");
+				}
+				buf = nb;
+			}
+			memcpy(buf + n, enc, el);
+			n += el;
+		}
+	}
+	if (buf) {
+		buf[n] = '\0';
+		*out = buf;
+	}
+	return 0;
+}
+
+static int value(parser *p, char **out, int *is_string, int depth);
+
+static int scalar_literal(parser *p, char **out)
+{
+	size_t st = p->pos;
+	while (p->pos < p->len && strchr("+-0123456789.eEtruefalsn", p->s[p->pos]))
+		p->pos++;
+	size_t n = p->pos - st;
+	if (n == 0)
+		return fail(p, "unexpected character");
+	const char *v = p->s + st;
+	int ok = (n == 4 && !memcmp(v, "true", 4)) || (n == 5 && !memcmp(v, "false", 5)) || (n == 4 && !memcmp(v, "null", 4));
+	if (!ok) {
+		char *e;
+		char tmp[64];
+		if (n >= sizeof tmp)
+			return fail(p, "number too long");
+		memcpy(tmp, v, n);
+		tmp[n] = '\0';
+		strtod(tmp, &e);
+		if (*e)
+			return fail(p, "bad literal");
+	}
+	if (out) {
+		if (n == 4 && !memcmp(v, "null", 4)) {
+			*out = NULL;
+			return 0;
+		}
+		*out = malloc(n + 1);
+		if (!*out)
+			return fail(p, "out of memory");
+		memcpy(*out, v, n);
+		(*out)[n] = '\0';
+	}
+	return 0;
+}
+
+static int container(parser *p, int depth, char close)
+{
+	if (depth > 64)
+		return fail(p, "nesting too deep");
+	p->pos++;
+	ws(p);
+	if (p->pos < p->len && p->s[p->pos] == close) {
+		p->pos++;
+		return 0;
+	}
+	for (;;) {
+		ws(p);
+		if (close == '}') {
+			if (p->pos >= p->len || p->s[p->pos] != '"')
+				return fail(p, "expected a member name");
+			if (string(p, NULL))
+				return -1;
+			ws(p);
+			if (p->pos >= p->len || p->s[p->pos] != ':')
+				return fail(p, "expected ':'");
+			p->pos++;
+		}
+		int is_str;
+		if (value(p, NULL, &is_str, depth + 1))
+			return -1;
+		ws(p);
+		if (p->pos < p->len && p->s[p->pos] == ',') {
+			p->pos++;
+			continue;
+		}
+		if (p->pos < p->len && p->s[p->pos] == close) {
+			p->pos++;
+			return 0;
+		}
+		return fail(p, "expected ',' or a closing bracket");
+	}
+}
+
+static int value(parser *p, char **out, int *is_string, int depth)
+{
+	ws(p);
+	if (p->pos >= p->len)
+		return fail(p, "expected a value");
+	char c = p->s[p->pos];
+	*is_string = 0;
+	if (out)
+		*out = NULL;
+	if (c == '"') {
+		*is_string = 1;
+		return string(p, out);
+	}
+	if (c == '{')
+		return container(p, depth, '}');
+	if (c == '[')
+		return container(p, depth, ']');
+	return scalar_literal(p, out);
+}
+
+int gm__json_parse_object(const char *s, size_t len, gm_json_object *o, char *why, size_t why_cap)
+{
+	parser p = {s, len, 0, why, why_cap};
+	memset(o, 0, sizeof *o);
+	ws(&p);
+	if (p.pos >= len || s[p.pos] != '{')
+		return fail(&p, "expected a JSON object");
+	p.pos++;
+	ws(&p);
+	if (p.pos < len && s[p.pos] == '}') {
+		p.pos++;
+	} else {
+		for (;;) {
+			ws(&p);
+			if (p.pos >= len || s[p.pos] != '"') {
+				gm__json_object_free(o);
+				return fail(&p, "expected a member name");
+			}
+			char *name = NULL, *val = NULL;
+			int is_str = 0;
+			if (string(&p, &name)) {
+				gm__json_object_free(o);
+				return -1;
+			}
+			ws(&p);
+			if (p.pos >= len || s[p.pos] != ':') {
+				free(name);
+				gm__json_object_free(o);
+				return fail(&p, "expected ':'");
+			}
+			p.pos++;
+			if (value(&p, &val, &is_str, 1)) {
+				free(name);
+				gm__json_object_free(o);
+				return -1;
+			}
+			if (o->n == o->cap) {
+				size_t c = o->cap ? o->cap * 2 : 8;
+				gm_json_field *f = realloc(o->fields, c * sizeof *f);
+				if (!f) {
+					free(name);
+					free(val);
+					gm__json_object_free(o);
+					return fail(&p, "out of memory");
+				}
+				o->fields = f;
+				o->cap = c;
+			}
+			o->fields[o->n++] = (gm_json_field){name, val, is_str};
+			ws(&p);
+			if (p.pos < len && s[p.pos] == ',') {
+				p.pos++;
+				continue;
+			}
+			if (p.pos < len && s[p.pos] == '}') {
+				p.pos++;
+				break;
+			}
+			gm__json_object_free(o);
+			return fail(&p, "expected ',' or '}'");
+		}
+	}
+	ws(&p);
+	if (p.pos != len) {
+		gm__json_object_free(o);
+		return fail(&p, "text after the object");
+	}
+	return 0;
+}
+
+const gm_json_field *gm__json_get(const gm_json_object *o, const char *name)
+{
+	/* the last one wins, as in most JSON readers */
+	for (size_t i = o->n; i-- > 0;)
+		if (strcmp(o->fields[i].name, name) == 0)
+			return &o->fields[i];
+	return NULL;
+}
+
+void gm__json_object_free(gm_json_object *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->fields[i].name);
+		free(o->fields[i].value);
+	}
+	free(o->fields);
+	memset(o, 0, sizeof *o);
+}
+
+void gm__json_write_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+		switch (*u) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*u < 0x20)
+				fprintf(f, "\\u%04x", *u);
+			else
+				fputc(*u, f);
+		}
+	}
+	fputc('"', f);
+}

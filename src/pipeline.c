@@ -1,0 +1,168 @@
+/* pipeline.c: one document through tokenize -> match -> resolve, with the
+ * per-thread state those stages need (gm_ctx). */
+#include "error.h"
+#include "fold.h"
+#include "gazetteer.h"
+#include "match.h"
+#include "resolve.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct gm_ctx {
+	const gm_gazetteer *gaz;
+	gm_tokenizer tz;
+	gm_tokens toks;
+	gm_matches matches;
+	gm_resolved *resolved;
+	size_t resolved_cap;
+};
+
+int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err)
+{
+	*out = NULL;
+	if (!gaz)
+		return gm__fail(err, GM_EINVAL, "no gazetteer");
+	gm_ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	c->gaz = gaz;
+	int rc = gm__tokenizer_init(&c->tz, err);
+	if (rc) {
+		free(c);
+		return rc;
+	}
+	*out = c;
+	return GM_OK;
+}
+
+void gm_ctx_free(gm_ctx *c)
+{
+	if (!c)
+		return;
+	gm__tokenizer_free(&c->tz);
+	gm__tokens_free(&c->toks);
+	gm__matches_free(&c->matches);
+	free(c->resolved);
+	free(c);
+}
+
+/* Tokenize, match and resolve text; results stay in the context. */
+static int analyse(gm_ctx *c, const char *text, size_t len, gm_error *err)
+{
+	int rc = gm__tokenize(&c->tz, text, len, &c->toks, err);
+	if (rc)
+		return rc;
+	rc = gm__match(c->gaz, text, &c->toks, &c->matches, err);
+	if (rc)
+		return rc;
+	if (c->matches.n > c->resolved_cap) {
+		gm_resolved *r = realloc(c->resolved, c->matches.n * sizeof *r);
+		if (!r)
+			return gm__fail(err, GM_ENOMEM, "out of memory resolving");
+		c->resolved = r;
+		c->resolved_cap = c->matches.n;
+	}
+	gm__resolve(c->gaz, c->matches.m, c->matches.n, c->resolved);
+	return GM_OK;
+}
+
+static int is_trim(char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; }
+
+int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	int rc = analyse(c, doc->text, doc->text_len, err);
+	if (rc)
+		return rc;
+	size_t n = 0;
+	for (size_t i = 0; i < c->matches.n; i++)
+		n += c->resolved[i].place != GM_GAZ_NO_PLACE;
+	out->n_tokens = c->toks.n;
+	if (!n)
+		return GM_OK;
+	out->mentions = calloc(n, sizeof *out->mentions);
+	if (!out->mentions)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < c->matches.n; i++) {
+		const gm_resolved *r = &c->resolved[i];
+		if (r->place == GM_GAZ_NO_PLACE)
+			continue;
+		const gm_match *m = &c->matches.m[i];
+		gm_mention *x = &out->mentions[out->n_mentions++];
+		x->start = m->c0;
+		x->end = m->c1;
+		x->byte_start = m->b0;
+		x->byte_end = m->b1;
+		x->place = r->place;
+		x->score = r->score;
+		snprintf(x->rule, sizeof x->rule, "%s", r->rule);
+		const gm_span *s = &c->toks.sentences[c->toks.tok[m->tok_first].sentence];
+		uint32_t a = s->b0, b = s->b1;
+		while (a < b && is_trim(doc->text[a]))
+			a++;
+		while (b > a && is_trim(doc->text[b - 1]))
+			b--;
+		x->snippet_start = a;
+		x->snippet_end = b;
+	}
+	return GM_OK;
+}
+
+void gm_doc_result_free(gm_doc_result *res)
+{
+	if (!res)
+		return;
+	free(res->mentions);
+	memset(res, 0, sizeof *res);
+}
+
+int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->winner = -1;
+	gm__fold(text, strlen(text), out->folded, sizeof out->folded);
+	int rc = analyse(c, text, strlen(text), err);
+	if (rc)
+		return rc;
+	if (!c->matches.n) {
+		snprintf(out->how, sizeof out->how, "no gazetteer name");
+		return GM_OK;
+	}
+	gm_match *m = &c->matches.m[0];
+	const gm_gaz_key *k = m->key;
+	snprintf(out->key, sizeof out->key, "%s", gm__gaz_str(c->gaz, k->str));
+	if (m->not_place) {
+		const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
+		uint8_t note = 0;
+		for (uint32_t j = 0; j < k->post_count; j++)
+			if (p[j].kind == GM_NAME_NOT_PLACE)
+				note = p[j].note;
+		snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
+		return GM_OK;
+	}
+	if (m->clitic[0])
+		snprintf(out->how, sizeof out->how, "clitic %s", m->clitic);
+	else
+		snprintf(out->how, sizeof out->how, "exact");
+	gm_context ctx;
+	gm__resolve_context(c->gaz, c->matches.m, c->matches.n, &ctx);
+	ctx.exclude = m->context_cc[0] ? m->context_cc : NULL;
+	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
+	int best = -1;
+	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
+		if (p[j].kind == GM_NAME_NOT_PLACE)
+			continue;
+		gm_candidate_explained *e = &out->candidates[out->n_candidates];
+		e->place = p[j].place;
+		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, k->post_count, e->rule, sizeof e->rule);
+		if (e->score >= GM_RESOLVE_MIN_SCORE && (best < 0 || e->score > out->candidates[best].score))
+			best = (int)out->n_candidates;
+		out->n_candidates++;
+	}
+	out->winner = best;
+	return GM_OK;
+}

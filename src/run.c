@@ -1,0 +1,196 @@
+/* run.c: collecting documents and mentions, and the per-place counts. */
+#include "run.h"
+
+#include "error.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The snippet field holds 254 bytes (the DBF limit): keep the part of the
+ * sentence around the mention, cut on character boundaries. */
+#define GM_SNIPPET_BYTES 254
+
+int gm_run_new(gm_run **out, const gm_gazetteer *gaz, gm_error *err)
+{
+	*out = NULL;
+	gm_run *r = calloc(1, sizeof *r);
+	if (!r)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	r->gaz = gaz;
+	r->agg_of_place = calloc(gm_gazetteer_place_count(gaz) + 1, sizeof *r->agg_of_place);
+	if (!r->agg_of_place) {
+		free(r);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	*out = r;
+	return GM_OK;
+}
+
+void gm_run_free(gm_run *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_docs; i++) {
+		free(r->docs[i].id);
+		free(r->docs[i].path);
+		free(r->docs[i].reason);
+		free(r->docs[i].warning);
+	}
+	for (size_t i = 0; i < r->n_mentions; i++) {
+		free(r->mentions[i].rule);
+		free(r->mentions[i].surface);
+		free(r->mentions[i].snippet);
+	}
+	free(r->docs);
+	free(r->mentions);
+	free(r->aggs);
+	free(r->agg_of_place);
+	free(r);
+}
+
+static char *dupn(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static char *snippet(const char *text, const gm_mention *m)
+{
+	uint32_t a = m->snippet_start, b = m->snippet_end;
+	if (b - a > GM_SNIPPET_BYTES) {
+		/* centre a window on the mention */
+		uint32_t mid = (m->byte_start + m->byte_end) / 2;
+		uint32_t half = GM_SNIPPET_BYTES / 2;
+		uint32_t na = mid > a + half ? mid - half : a;
+		if (na + GM_SNIPPET_BYTES > b)
+			na = b - GM_SNIPPET_BYTES;
+		while (na > a && ((unsigned char)text[na] & 0xC0) == 0x80)
+			na++;  /* forward to a character start */
+		a = na;
+		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, GM_SNIPPET_BYTES);
+	}
+	return dupn(text + a, b - a);
+}
+
+int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, gm_error *err)
+{
+	if (r->n_docs == r->cap_docs) {
+		size_t c = r->cap_docs ? r->cap_docs * 2 : 64;
+		gm_run_doc *d = realloc(r->docs, c * sizeof *d);
+		if (!d)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		r->docs = d;
+		r->cap_docs = c;
+	}
+	gm_run_doc *d = &r->docs[r->n_docs];
+	memset(d, 0, sizeof *d);
+	d->id = strdup(item->doc.id ? item->doc.id : "");
+	d->path = strdup(item->doc.path ? item->doc.path : "");
+	d->reason = item->skipped ? strdup(item->reason) : NULL;
+	d->warning = item->warning[0] ? strdup(item->warning) : NULL;
+	if (!d->id || !d->path || (item->skipped && !d->reason) || (item->warning[0] && !d->warning))
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	d->line = item->doc.line;
+	d->skipped = item->skipped || !res;
+	d->invalid_utf8 = item->invalid_utf8;
+	if (item->doc.date)
+		snprintf(d->date, sizeof d->date, "%s", item->doc.date);
+	uint32_t doc_index = (uint32_t)r->n_docs++;
+	if (!res)
+		return GM_OK;
+	d->n_mentions = res->n_mentions;
+	for (size_t i = 0; i < res->n_mentions; i++) {
+		const gm_mention *m = &res->mentions[i];
+		if (r->n_mentions == r->cap_mentions) {
+			size_t c = r->cap_mentions ? r->cap_mentions * 2 : 256;
+			gm_run_mention *x = realloc(r->mentions, c * sizeof *x);
+			if (!x)
+				return gm__fail(err, GM_ENOMEM, "out of memory");
+			r->mentions = x;
+			r->cap_mentions = c;
+		}
+		gm_run_mention *x = &r->mentions[r->n_mentions];
+		x->doc = doc_index;
+		x->start = m->start;
+		x->end = m->end;
+		x->place = m->place;
+		x->score = m->score;
+		x->rule = strdup(m->rule);
+		x->surface = dupn(item->doc.text + m->byte_start, m->byte_end - m->byte_start);
+		x->snippet = snippet(item->doc.text, m);
+		if (!x->rule || !x->surface || !x->snippet)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		r->n_mentions++;
+
+		uint32_t ai = r->agg_of_place[m->place];
+		if (!ai) {
+			if (r->n_aggs == r->cap_aggs) {
+				size_t c = r->cap_aggs ? r->cap_aggs * 2 : 256;
+				gm_place_agg *a = realloc(r->aggs, c * sizeof *a);
+				if (!a)
+					return gm__fail(err, GM_ENOMEM, "out of memory");
+				r->aggs = a;
+				r->cap_aggs = c;
+			}
+			memset(&r->aggs[r->n_aggs], 0, sizeof *r->aggs);
+			r->aggs[r->n_aggs].place = m->place;
+			r->aggs[r->n_aggs].last_doc = UINT32_MAX;
+			ai = (uint32_t)++r->n_aggs;
+			r->agg_of_place[m->place] = ai;
+		}
+		gm_place_agg *a = &r->aggs[ai - 1];
+		a->mentions++;
+		if (a->last_doc != doc_index) {
+			a->docs++;
+			a->last_doc = doc_index;
+		}
+		if (d->date[0]) {
+			if (!a->first_date[0] || strcmp(d->date, a->first_date) < 0)
+				memcpy(a->first_date, d->date, sizeof a->first_date);
+			if (!a->last_date[0] || strcmp(d->date, a->last_date) > 0)
+				memcpy(a->last_date, d->date, sizeof a->last_date);
+		}
+	}
+	return GM_OK;
+}
+
+int gm_run_check_options(const gm_write_options *opts, gm_error *err)
+{
+	return gm__check_write_options(opts, err);
+}
+
+int gm_run_write(gm_run *r, const gm_write_options *opts, gm_run_summary *summary, gm_error *err)
+{
+	return gm__write_run(r, opts, summary, err);
+}
+
+size_t gm_run_top_places(const gm_run *r, uint32_t *places, uint32_t *mentions, size_t n)
+{
+	size_t got = 0;
+	/* a partial selection sort: n is small (a report's top 10) */
+	for (size_t k = 0; k < n; k++) {
+		int best = -1;
+		for (size_t i = 0; i < r->n_aggs; i++) {
+			int taken = 0;
+			for (size_t j = 0; j < got; j++)
+				taken |= places[j] == r->aggs[i].place;
+			if (taken)
+				continue;
+			if (best < 0 || r->aggs[i].mentions > r->aggs[best].mentions)
+				best = (int)i;
+		}
+		if (best < 0)
+			break;
+		places[got] = r->aggs[best].place;
+		mentions[got] = r->aggs[best].mentions;
+		got++;
+	}
+	return got;
+}

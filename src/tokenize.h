@@ -1,0 +1,54 @@
+/* tokenize.h: ICU word and sentence breaking on the original UTF-8 (internal).
+ * Every token keeps its byte and code point span in the original text and its
+ * folded form (fold.h), so matching works on folded text while output offsets
+ * stay true to what was written. */
+#ifndef GM_TOKENIZE_H
+#define GM_TOKENIZE_H
+
+#include "geomention.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+enum gm_gap {
+	GM_GAP_JOIN = 0,   /* spaces, or one hyphen: the words may form one name */
+	GM_GAP_QUOTE = 1,  /* spaces and quotation marks only: «ممر "لاشين"» */
+	GM_GAP_BREAK = 2   /* a line break, punctuation, or the end of the text */
+};
+
+typedef struct gm_token {
+	uint32_t b0, b1;      /* bytes in the original text, b1 exclusive */
+	uint32_t c0, c1;      /* code points */
+	uint32_t f_off;       /* folded form: tokens->folded + f_off, NUL terminated */
+	uint16_t f_len;
+	uint8_t is_number;
+	uint8_t gap_after;    /* enum gm_gap: what separates it from the next token */
+	uint32_t sentence;    /* index into tokens->sentences */
+} gm_token;
+
+typedef struct gm_span {
+	uint32_t b0, b1;
+} gm_span;
+
+typedef struct gm_tokens {
+	gm_token *tok;
+	size_t n, cap;
+	char *folded;
+	size_t folded_len, folded_cap;
+	gm_span *sentences;
+	size_t n_sentences, sentences_cap;
+} gm_tokens;
+
+typedef struct gm_tokenizer {
+	UBreakIterator *words;
+	UBreakIterator *sentences;
+	UText *text;
+} gm_tokenizer;
+
+int gm__tokenizer_init(gm_tokenizer *tz, gm_error *err);
+void gm__tokenizer_free(gm_tokenizer *tz);
+/* Tokenize text[0..len) (valid UTF-8) into out, reusing its buffers. */
+int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out, gm_error *err);
+void gm__tokens_free(gm_tokens *t);
+
+#endif

@@ -1,0 +1,21 @@
+/* utf8.h: decoding, repair and counting of UTF-8 (internal). */
+#ifndef GM_UTF8_H
+#define GM_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s[0..len). Returns its length in bytes (1-4) and
+ * stores it in *cp; an invalid or truncated sequence returns 0. */
+size_t gm__utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (room for 4); returns the bytes written. */
+size_t gm__utf8_encode(uint32_t cp, char *out);
+/* A copy of s with every invalid sequence replaced by U+FFFD (malloc'd, NUL
+ * terminated); *n_invalid counts the replacements, *out_len the bytes. */
+char *gm__utf8_repair(const char *s, size_t len, size_t *out_len, unsigned *n_invalid);
+/* Code points in s[0..len) (valid UTF-8). */
+size_t gm__utf8_count(const char *s, size_t len);
+/* The largest n <= max such that s[0..n) ends on a character boundary. */
+size_t gm__utf8_clip(const char *s, size_t len, size_t max);
+
+#endif

@@ -1,0 +1,534 @@
+/* write.c: the layers (OGR, any vector driver that can create files) and
+ * run.json. Everything is written into a temporary folder inside the output
+ * folder and renamed into place only when every file is whole, so a failed
+ * run never leaves half a layer beside a whole one. */
+#include "run.h"
+
+#include "crs.h"
+#include "error.h"
+#include "json.h"
+#include "utf8.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <cpl_error.h>
+#include <dirent.h>
+#include <errno.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DBF_BYTES 254
+
+/* dir/name into out; -1 when it does not fit (paths are checked, not cut) */
+static int join_path(char *out, size_t cap, const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	if (a + 1 + b + 1 > cap)
+		return -1;
+	memcpy(out, dir, a);
+	out[a] = '/';
+	memcpy(out + a + 1, name, b + 1);
+	return 0;
+}
+
+static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
+static void register_drivers(void) { GDALAllRegister(); }
+
+static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
+
+/* ------------------------------------------------------------ GDAL errors */
+
+typedef struct gdal_log {
+	char last_error[384];
+	unsigned warnings;
+} gdal_log;
+
+static void CPL_STDCALL gdal_handler(CPLErr cls, CPLErrorNum no, const char *msg)
+{
+	(void)no;
+	gdal_log *log = CPLGetErrorHandlerUserData();
+	if (!log)
+		return;
+	if (cls >= CE_Failure)
+		snprintf(log->last_error, sizeof log->last_error, "%s", msg);
+	else if (cls == CE_Warning)
+		log->warnings++;
+}
+
+/* ---------------------------------------------------------------- formats */
+
+static int is_writable_vector(GDALDriverH d)
+{
+	return d && GDALGetMetadataItem(d, GDAL_DCAP_VECTOR, NULL) && GDALGetMetadataItem(d, GDAL_DCAP_CREATE, NULL);
+}
+
+int gm_output_formats(char *buf, size_t cap)
+{
+	pthread_once(&gdal_once, register_drivers);
+	size_t o = 0;
+	if (cap)
+		buf[0] = '\0';
+	for (int i = 0; i < GDALGetDriverCount(); i++) {
+		GDALDriverH d = GDALGetDriver(i);
+		if (!is_writable_vector(d))
+			continue;
+		int w = snprintf(buf + o, o < cap ? cap - o : 0, "%s%s", o ? ", " : "", GDALGetDriverShortName(d));
+		if (w > 0)
+			o += (size_t)w;
+	}
+	return o < cap ? GM_OK : GM_EINVAL;
+}
+
+static void extension_of(GDALDriverH d, char *ext, size_t cap)
+{
+	const char *name = GDALGetDriverShortName(d);
+	const char *e = NULL;
+	if (strcmp(name, "GeoJSON") == 0)
+		e = "geojson";
+	else if (strcmp(name, "ESRI Shapefile") == 0)
+		e = "shp";
+	else
+		e = GDALGetMetadataItem(d, GDAL_DMD_EXTENSION, NULL);
+	if (e && *e) {
+		snprintf(ext, cap, "%s", e);
+		char *sp = strchr(ext, ' ');
+		if (sp)
+			*sp = '\0';
+		return;
+	}
+	/* no extension known: the driver's name, lower case, no spaces */
+	size_t o = 0;
+	for (const char *p = name; *p && o + 1 < cap; p++)
+		if (*p != ' ')
+			ext[o++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	ext[o] = '\0';
+}
+
+static int mkdir_p(const char *path)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return -1;
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int gm__check_write_options(const gm_write_options *opts, gm_error *err)
+{
+	pthread_once(&gdal_once, register_drivers);
+	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
+	size_t nf = opts->n_formats ? opts->n_formats : 2;
+	for (size_t i = 0; i < nf; i++) {
+		GDALDriverH d = GDALGetDriverByName(formats[i]);
+		if (!is_writable_vector(d)) {
+			char list[4096];
+			gm_output_formats(list, sizeof list);
+			return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; valid formats: %s", formats[i], list);
+		}
+		/* FlatGeobuf (GDAL 3.6) drops NULL geometries silently; every
+		 * feature here has a point, so it is safe for these layers. */
+	}
+	if (opts->t_srs) {
+		gm_crs c;
+		int rc = gm__crs_open(&c, opts->t_srs, err);
+		gm__crs_close(&c);
+		if (rc)
+			return rc;
+	}
+	if (!opts->out_dir || !*opts->out_dir)
+		return gm__fail(err, GM_EINVAL, "no output folder");
+	struct stat sb;
+	if (stat(opts->out_dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		return gm__fail(err, GM_EIO, "output %s exists and is not a folder", opts->out_dir);
+	if (mkdir_p(opts->out_dir) != 0)
+		return gm__fail(err, GM_EIO, "cannot create output folder %s: %s", opts->out_dir, strerror(errno));
+	if (access(opts->out_dir, W_OK | X_OK) != 0)
+		return gm__fail(err, GM_EIO, "output folder %s is not writable: %s", opts->out_dir, strerror(errno));
+	return GM_OK;
+}
+
+/* ----------------------------------------------------------------- layers */
+
+enum ftype { F_STR, F_INT, F_DATE };
+typedef struct field {
+	const char *name;
+	int type;
+	int width;
+} field;
+
+static const field place_fields[] = {
+	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
+	{"country", F_STR, 3}, {"admin1", F_STR, DBF_BYTES}, {"feature", F_STR, 8},
+	{"mentions", F_INT, 10}, {"docs", F_INT, 10}, {"first_date", F_DATE, 0}, {"last_date", F_DATE, 0},
+};
+static const field mention_fields[] = {
+	{"doc_id", F_STR, DBF_BYTES}, {"start", F_INT, 10}, {"end", F_INT, 10},
+	{"surface", F_STR, DBF_BYTES}, {"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES},
+	{"score", F_INT, 3}, {"rule", F_STR, DBF_BYTES}, {"date", F_DATE, 0}, {"snippet", F_STR, DBF_BYTES},
+};
+#define N_PLACE_FIELDS (sizeof place_fields / sizeof *place_fields)
+#define N_MENTION_FIELDS (sizeof mention_fields / sizeof *mention_fields)
+
+typedef struct value {
+	const char *s;   /* F_STR and F_DATE (YYYY-MM-DD or empty) */
+	long long i;
+} value;
+
+typedef struct layer_writer {
+	GDALDatasetH ds;
+	OGRLayerH layer;
+	int is_shapefile;
+	int transform;    /* coordinates go through crs */
+	gm_crs *crs;
+	gdal_log *log;
+	const field *fields;
+	size_t n_fields;
+} layer_writer;
+
+static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const field *fields,
+                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
+{
+	const char *drv_name = GDALGetDriverShortName(drv);
+	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
+	if (!w->ds)
+		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE) {
+		OSRRelease(srs);
+		return gm__fail(err, GM_ECRS, "GDAL does not read the CRS \"%s\"", srs_def);
+	}
+	/* x = longitude/easting in every file, as web maps and QGIS expect */
+	OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+	char **lco = NULL;
+	if (strcmp(drv_name, "GeoJSON") == 0) {
+		if (rfc7946)
+			lco = CSLSetNameValue(lco, "RFC7946", "YES");
+		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
+	} else if (w->is_shapefile) {
+		lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");  /* writes the .cpg; the default LDID/87 destroys Arabic */
+	}
+	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
+	CSLDestroy(lco);
+	OSRRelease(srs);
+	if (!w->layer)
+		return gm__fail(err, GM_EGDAL, "%s: cannot create layer %s in %s: %s", drv_name, name, path, w->log->last_error);
+	for (size_t i = 0; i < n_fields; i++) {
+		OGRFieldType t = fields[i].type == F_INT ? OFTInteger : fields[i].type == F_DATE ? OFTDate : OFTString;
+		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
+		if (fields[i].width && (w->is_shapefile || fields[i].type != F_STR))
+			OGR_Fld_SetWidth(fd, fields[i].width);
+		OGRErr e = OGR_L_CreateField(w->layer, fd, TRUE);
+		OGR_Fld_Destroy(fd);
+		if (e != OGRERR_NONE)
+			return gm__fail(err, GM_EGDAL, "%s: cannot create field %s in %s: %s", drv_name, fields[i].name, path,
+			                w->log->last_error);
+	}
+	w->fields = fields;
+	w->n_fields = n_fields;
+	/* one transaction per layer where the driver has them (GPKG: much faster) */
+	GDALDatasetStartTransaction(w->ds, FALSE);
+	return GM_OK;
+}
+
+static int write_feature(layer_writer *w, double lon, double lat, const value *v, gm_error *err)
+{
+	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
+	for (size_t i = 0; i < w->n_fields; i++) {
+		switch (w->fields[i].type) {
+		case F_INT:
+			OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
+			break;
+		case F_DATE:
+			if (v[i].s && strlen(v[i].s) == 10)
+				OGR_F_SetFieldDateTime(f, (int)i, atoi(v[i].s), atoi(v[i].s + 5), atoi(v[i].s + 8), 0, 0, 0, 0);
+			else
+				OGR_F_SetFieldNull(f, (int)i);
+			break;
+		default: {
+			const char *s = v[i].s ? v[i].s : "";
+			size_t n = strlen(s);
+			if (w->is_shapefile && n > DBF_BYTES) {
+				/* DBF holds 254 bytes: cut on a character boundary, never mid-letter */
+				char buf[DBF_BYTES + 1];
+				size_t k = gm__utf8_clip(s, n, DBF_BYTES);
+				memcpy(buf, s, k);
+				buf[k] = '\0';
+				OGR_F_SetFieldString(f, (int)i, buf);
+			} else {
+				OGR_F_SetFieldString(f, (int)i, s);
+			}
+		}
+		}
+	}
+	double x = lon, y = lat;
+	int rc = GM_OK;
+	if (w->transform)
+		rc = gm__crs_forward(w->crs, lon, lat, &x, &y, err);
+	if (rc == GM_OK) {
+		OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+		OGR_G_SetPoint_2D(g, 0, x, y);
+		OGR_F_SetGeometryDirectly(f, g);
+		if (OGR_L_CreateFeature(w->layer, f) != OGRERR_NONE)
+			rc = gm__fail(err, GM_EGDAL, "cannot write a feature: %s", w->log->last_error);
+	}
+	OGR_F_Destroy(f);
+	return rc;
+}
+
+static int close_layer(layer_writer *w, int ok, gm_error *err)
+{
+	if (!w->ds)
+		return GM_OK;
+	if (ok)
+		GDALDatasetCommitTransaction(w->ds);
+	w->log->last_error[0] = '\0';
+	GDALClose(w->ds);  /* flushes; returns void in GDAL 3.6, so look at the log */
+	w->ds = NULL;
+	if (ok && w->log->last_error[0])
+		return gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
+	return GM_OK;
+}
+
+static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_place *p)
+{
+	gm_gazetteer_get_place(r->gaz, a->place, p);
+	v[0].s = p->id;
+	v[1].s = p->name_ar;
+	v[2].s = p->name_en;
+	v[3].s = p->country;
+	v[4].s = p->admin1;
+	v[5].s = p->feature;
+	v[6].i = a->mentions;
+	v[7].i = a->docs;
+	v[8].s = a->first_date;
+	v[9].s = a->last_date;
+}
+
+static void mention_values(const gm_run *r, const gm_run_mention *m, value *v, gm_place *p)
+{
+	gm_gazetteer_get_place(r->gaz, m->place, p);
+	v[0].s = r->docs[m->doc].id;
+	v[1].i = m->start;
+	v[2].i = m->end;
+	v[3].s = m->surface;
+	v[4].s = p->id;
+	v[5].s = p->name_en;
+	v[6].i = m->score;
+	v[7].s = m->rule;
+	v[8].s = r->docs[m->doc].date;
+	v[9].s = m->snippet;
+}
+
+static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, const gm_write_options *opts,
+                           gm_crs *crs, gdal_log *log, gm_error *err)
+{
+	char ext[32], path[4096];
+	extension_of(drv, ext, sizeof ext);
+	const char *drv_name = GDALGetDriverShortName(drv);
+	int is_geojson = strcmp(drv_name, "GeoJSON") == 0;
+	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
+	int use_target = opts->t_srs && !(is_geojson && opts->geojson_rfc7946);
+	const char *srs_def = use_target ? opts->t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
+	for (int which = 0; which < 2; which++) {
+		layer_writer w;
+		memset(&w, 0, sizeof w);
+		w.is_shapefile = strcmp(drv_name, "ESRI Shapefile") == 0;
+		w.transform = use_target;
+		w.crs = crs;
+		w.log = log;
+		const char *name = which == 0 ? "places" : "mentions";
+		char file[64];
+		snprintf(file, sizeof file, "%s.%.40s", name, ext);
+		if (join_path(path, sizeof path, dir, file) != 0)
+			return gm__fail(err, GM_EIO, "output path too long: %s", dir);
+		int rc = which == 0 ? open_layer(&w, drv, path, name, place_fields, N_PLACE_FIELDS, srs_def,
+		                                 is_geojson && opts->geojson_rfc7946, err)
+		                    : open_layer(&w, drv, path, name, mention_fields, N_MENTION_FIELDS, srs_def,
+		                                 is_geojson && opts->geojson_rfc7946, err);
+		value v[16];
+		gm_place p;
+		if (which == 0) {
+			for (size_t i = 0; i < r->n_aggs && rc == GM_OK; i++) {
+				place_values(r, &r->aggs[i], v, &p);
+				rc = write_feature(&w, p.lon, p.lat, v, err);
+			}
+		} else {
+			for (size_t i = 0; i < r->n_mentions && rc == GM_OK; i++) {
+				mention_values(r, &r->mentions[i], v, &p);
+				rc = write_feature(&w, p.lon, p.lat, v, err);
+			}
+		}
+		int crc = close_layer(&w, rc == GM_OK, err);
+		if (rc == GM_OK)
+			rc = crc;
+		if (rc)
+			return rc;
+	}
+	return GM_OK;
+}
+
+/* ---------------------------------------------------------------- run.json */
+
+static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opts, double seconds,
+                           const gm_run_summary *s)
+{
+	gm_gazetteer_info gi;
+	gm_gazetteer_get_info(r->gaz, &gi);
+	fprintf(f, "{\n  \"tool\": \"geomention\",\n  \"version\": ");
+	gm__json_write_string(f, GM_VERSION_STRING);
+	fprintf(f, ",\n  \"gazetteer\": {\"name\": ");
+	gm__json_write_string(f, gi.name);
+	fprintf(f, ", \"build_date\": ");
+	gm__json_write_string(f, gi.build_date);
+	fprintf(f, ", \"checksum\": \"%s\", \"format_version\": %u, \"places\": %u},\n", gi.checksum, gi.format_version,
+	        gi.places);
+	fprintf(f, "  \"options\": %s,\n", opts->options_json && *opts->options_json ? opts->options_json : "{}");
+	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
+	fprintf(f, "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu},\n",
+	        r->n_docs, s->documents, s->skipped, s->mentions, s->places);
+	fprintf(f, "  \"files\": [");
+	for (size_t i = 0; i < s->n_files; i++) {
+		fprintf(f, "%s", i ? ", " : "");
+		gm__json_write_string(f, s->files[i]);
+	}
+	fprintf(f, "],\n  \"documents\": [\n");
+	for (size_t i = 0; i < r->n_docs; i++) {
+		const gm_run_doc *d = &r->docs[i];
+		fprintf(f, "    {\"id\": ");
+		gm__json_write_string(f, d->id);
+		fprintf(f, ", \"path\": ");
+		gm__json_write_string(f, d->path);
+		if (d->line)
+			fprintf(f, ", \"line\": %ld", d->line);
+		fprintf(f, ", \"status\": \"%s\"", d->skipped ? "skipped" : "processed");
+		if (d->reason) {
+			fprintf(f, ", \"reason\": ");
+			gm__json_write_string(f, d->reason);
+		}
+		if (d->warning) {
+			fprintf(f, ", \"warning\": ");
+			gm__json_write_string(f, d->warning);
+		}
+		if (d->invalid_utf8)
+			fprintf(f, ", \"invalid_utf8_replaced\": %u", d->invalid_utf8);
+		if (d->date[0])
+			fprintf(f, ", \"date\": \"%s\"", d->date);
+		if (!d->skipped)
+			fprintf(f, ", \"mentions\": %zu", d->n_mentions);
+		fprintf(f, "}%s\n", i + 1 < r->n_docs ? "," : "");
+	}
+	fprintf(f, "  ]\n}\n");
+}
+
+/* ------------------------------------------------------------- the whole run */
+
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		char p[4096];
+		while ((e = readdir(d)))
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+				if (join_path(p, sizeof p, dir, e->d_name) == 0)
+					remove(p);
+			}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary *summary, gm_error *err)
+{
+	gm_run_summary local;
+	if (!summary)
+		summary = &local;
+	memset(summary, 0, sizeof *summary);
+	int rc = gm__check_write_options(opts, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < r->n_docs; i++)
+		r->docs[i].skipped ? summary->skipped++ : summary->documents++;
+	summary->mentions = r->n_mentions;
+	summary->places = r->n_aggs;
+
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/.geomention-tmp-XXXXXX", opts->out_dir);
+	if (!mkdtemp(tmp))
+		return gm__fail(err, GM_EIO, "cannot create a temporary folder in %s: %s", opts->out_dir, strerror(errno));
+
+	gm_crs crs;
+	rc = gm__crs_open(&crs, opts->t_srs, err);
+	gdal_log log;
+	memset(&log, 0, sizeof log);
+	CPLPushErrorHandlerEx(gdal_handler, &log);
+	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
+	size_t nf = opts->n_formats ? opts->n_formats : 2;
+	for (size_t i = 0; i < nf && rc == GM_OK; i++)
+		rc = write_layers_in(r, GDALGetDriverByName(formats[i]), tmp, opts, &crs, &log, err);
+	CPLPopErrorHandler();
+	gm__crs_close(&crs);
+
+	/* what is in the temporary folder is the set of files to move */
+	char *names[256];
+	size_t n_names = 0;
+	if (rc == GM_OK) {
+		DIR *d = opendir(tmp);
+		struct dirent *e;
+		while (d && (e = readdir(d)))
+			if (e->d_name[0] != '.' && n_names < 256)
+				names[n_names++] = strdup(e->d_name);
+		if (d)
+			closedir(d);
+		qsort(names, n_names, sizeof *names, cmp_name);
+		for (size_t i = 0; i < n_names && summary->n_files < 31; i++)
+			if (names[i])
+				snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
+		snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "run.json");
+
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
+		char p[4096];
+		FILE *f = join_path(p, sizeof p, tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
+		if (!f) {
+			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+		} else {
+			write_run_json(f, r, opts, secs, summary);
+			if (fclose(f) != 0)
+				rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+		}
+	}
+	/* every file is whole: move them into place, run.json last */
+	for (size_t i = 0; i <= n_names && rc == GM_OK; i++) {
+		const char *name = i < n_names ? names[i] : "run.json";
+		if (!name)
+			continue;
+		char from[4096], to[4096];
+		if (join_path(from, sizeof from, tmp, name) != 0 || join_path(to, sizeof to, opts->out_dir, name) != 0 ||
+		    rename(from, to) != 0)
+			rc = gm__fail(err, GM_EIO, "cannot move %s into %s: %s", name, opts->out_dir, strerror(errno));
+	}
+	for (size_t i = 0; i < n_names; i++)
+		free(names[i]);
+	remove_tree(tmp);
+	return rc;
+}
