@@ -36,7 +36,8 @@ static int prior(const char *f, int64_t pop, const char **what)
 	int base;
 	if (!strcmp(f, "ADM1")) { *what = "admin1"; base = 50; }
 	else if (!strcmp(f, "PPLA")) { *what = "provincial capital"; base = 45; }
-	else if (starts(f, "ADM")) { *what = "district"; base = 40; }
+	/* a district is rarely what a bare name means when a town shares it */
+	else if (starts(f, "ADM")) { *what = "district"; base = 32; }
 	else if (starts(f, "PPL")) { *what = "town"; base = 30; }
 	else { *what = f; base = 30; }
 	if (pop >= 1000000) base += 15;

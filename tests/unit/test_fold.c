@@ -1,0 +1,54 @@
+/* test_fold.c: Arabic folding, character by character class. */
+#include "check.h"
+#include "fold.h"
+
+static const char *fold(const char *s)
+{
+	static char buf[512];
+	gm__fold(s, strlen(s), buf, sizeof buf);
+	return buf;
+}
+
+int main(void)
+{
+	gm__fold_init();
+	/* harakat, shadda, sukun and superscript alef go */
+	CHECK_STR(fold("مُحَمَّد"), "محمد");
+	CHECK_STR(fold("هٰذا"), "هذا");
+	/* tatweel */
+	CHECK_STR(fold("دمــشق"), "دمشق");
+	/* alef forms */
+	CHECK_STR(fold("أإآٱا"), "ااااا");
+	CHECK_STR(fold("أذربيجان"), "اذربيجان");
+	/* alef maqsura, teh marbuta */
+	CHECK_STR(fold("مصطفى"), "مصطفي");
+	CHECK_STR(fold("قرة"), "قره");
+	/* digits: Arabic-Indic and Persian */
+	CHECK_STR(fold("٣٢ و۴۵"), "32 و45");
+	/* ZWNJ, ZWJ and bidi marks */
+	CHECK_STR(fold("قره\u200cباغ"), "قرهباغ");
+	CHECK_STR(fold("\u200fباكو\u200e"), "باكو");
+	CHECK_STR(fold("\u202bباكو\u202c"), "باكو");
+	/* presentation forms through NFKC */
+	CHECK_STR(fold("\ufefb"), "لا");
+	CHECK_STR(fold("\ufe91\ufe8e\ufedb\ufeee"), "باكو");
+	/* Persian and Urdu letters to their Arabic counterparts */
+	CHECK_STR(fold("کی"), "كي");
+	CHECK_STR(fold("گنجه"), "كنجه");
+	CHECK_STR(fold("چ"), "ج");
+	CHECK_STR(fold("پ"), "ب");
+	CHECK_STR(fold("ژ"), "ز");
+	/* Latin lower-cased; punctuation kept */
+	CHECK_STR(fold("Baku-City"), "baku-city");
+	/* a cap cuts on a character boundary */
+	char small[6];
+	size_t n = gm__fold("باكو", strlen("باكو"), small, sizeof small);
+	CHECK_INT(n, 4);
+	CHECK_STR(small, "با");
+	/* one code point at a time */
+	uint32_t out[4];
+	CHECK_INT(gm__fold_cp(0x064E, out), 0);   /* fatha */
+	CHECK_INT(gm__fold_cp(0x0623, out), 1);
+	CHECK_INT(out[0], 0x0627);
+	return check_done("fold");
+}

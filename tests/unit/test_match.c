@@ -1,0 +1,116 @@
+/* test_match.c: names in text, clitics, multi-word names, not-places, type words. */
+#include "check.h"
+#include "match.h"
+#include "mini.h"
+
+static gm_tokenizer tz;
+static gm_tokens toks;
+static gm_matches ms;
+static const gm_gazetteer *gaz;
+static const char *text;
+
+static size_t run(const char *s)
+{
+	gm_error err;
+	text = s;
+	gm__tokenize(&tz, s, strlen(s), &toks, &err);
+	CHECK_INT(gm__match(gaz, s, &toks, &ms, &err), 0);
+	return ms.n;
+}
+
+/* the matched span as text */
+static const char *span(size_t i)
+{
+	static char buf[256];
+	snprintf(buf, sizeof buf, "%.*s", (int)(ms.m[i].b1 - ms.m[i].b0), text + ms.m[i].b0);
+	return buf;
+}
+
+static const char *key(size_t i) { return gm__gaz_str(gaz, ms.m[i].key->str); }
+
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("match");
+	gm_error err;
+	gm__tokenizer_init(&tz, &err);
+
+	/* a bare name */
+	CHECK_INT(run("وصل إلى باكو أمس"), 1);
+	CHECK_STR(span(0), "باكو");
+	CHECK_STR(ms.m[0].clitic, "");
+
+	/* single clitics: the span leaves them out, code point offsets follow */
+	CHECK_INT(run("وباكو"), 1);
+	CHECK_STR(span(0), "باكو");
+	CHECK_STR(ms.m[0].clitic, "و");
+	CHECK_INT(ms.m[0].c0, 1);
+	CHECK_INT(ms.m[0].c1, 5);
+	CHECK_INT(run("لأذربيجان"), 1);
+	CHECK_STR(span(0), "أذربيجان");
+	/* a clitic with its haraka: the mark goes with the clitic */
+	CHECK_INT(run("وَباكو"), 1);
+	CHECK_STR(span(0), "باكو");
+	/* combined clitics and the article */
+	CHECK_INT(run("وبالقدس"), 1);
+	CHECK_STR(span(0), "القدس");
+	CHECK_STR(ms.m[0].clitic, "وب");
+	CHECK_INT(run("والقدس"), 1);
+	CHECK_STR(span(0), "القدس");
+	CHECK_INT(run("للقدس"), 1);
+	CHECK_STR(key(0), "القدس");
+	CHECK_STR(ms.m[0].clitic, "ل");
+	CHECK_STR(span(0), "لقدس");
+	/* fewer letters first: و+لبنان, not ول+بنان */
+	CHECK_INT(run("ولبنان"), 1);
+	CHECK_STR(key(0), "لبنان");
+	/* a name starting with a clitic letter is never cut: بيرا is Beira, not ب+يرا */
+	CHECK_INT(run("بيرا"), 1);
+	CHECK_STR(key(0), "بيرا");
+	/* the article alone is not stripped: a nisba adjective is no place */
+	CHECK_INT(run("الباردا"), 0);
+
+	/* multi-word names, longest first, across a space or a hyphen */
+	CHECK_INT(run("في ناغورني قره باغ اليوم"), 1);
+	CHECK_STR(span(0), "ناغورني قره باغ");
+	CHECK_INT(run("في ناغورني-قره باغ"), 1);
+	CHECK_STR(span(0), "ناغورني-قره باغ");
+	CHECK_INT(run("وقره باغ"), 1);
+	CHECK_STR(span(0), "قره باغ");
+	CHECK_INT(run("مدينة سان بطرسبرج"), 1);
+	CHECK_STR(span(0), "سان بطرسبرج");
+	CHECK_INT(ms.m[0].type_class, GM_TW_POPULATED);
+	/* not across a line break */
+	CHECK_INT(run("ناغورني\nقره باغ"), 1);
+	CHECK_STR(span(0), "قره باغ");
+
+	/* folding makes spellings meet: قرة = قره, أ = ا */
+	CHECK_INT(run("قرة باغ"), 1);
+
+	/* reviewed not-places block the words they cover */
+	CHECK_INT(run("قالت الأمم المتحدة"), 1);
+	CHECK(ms.m[0].not_place);
+	CHECK_INT(run("مراسل الجزيرة في باكو"), 2);
+	CHECK(ms.m[0].not_place);
+	CHECK(!ms.m[1].not_place);
+
+	/* type words: recorded, through quotes, never the start of a name */
+	CHECK_INT(run("ممر \"لاشين\""), 1);
+	CHECK_INT(ms.m[0].type_class, GM_TW_ROAD);
+	CHECK_STR(ms.m[0].type_word, "ممر");
+	CHECK_INT(run("ومحافظة باكو"), 1);
+	CHECK_INT(ms.m[0].type_class, GM_TW_ADMIN);
+	CHECK_INT(gm__type_word("بمدينه", strlen("بمدينه")), GM_TW_POPULATED);
+	CHECK_INT(gm__type_word("باكو", strlen("باكو")), GM_TW_NONE);
+
+	/* numbers and unknown words match nothing */
+	CHECK_INT(run("32 شخصا في مكان مجهول"), 0);
+
+	gm__matches_free(&ms);
+	gm__tokens_free(&toks);
+	gm__tokenizer_free(&tz);
+	gm_gazetteer_close((gm_gazetteer *)gaz);
+	return check_done("match");
+}

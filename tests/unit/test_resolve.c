@@ -1,0 +1,94 @@
+/* test_resolve.c: priors, context, type words, thresholds, through gm_map_document. */
+#include "check.h"
+#include "mini.h"
+
+static gm_gazetteer *gaz;
+static gm_ctx *ctx;
+static gm_doc_result res;
+
+static size_t map(const char *text)
+{
+	gm_document d = {0};
+	d.id = "t";
+	d.text = text;
+	d.text_len = strlen(text);
+	gm_error err;
+	gm_doc_result_free(&res);
+	CHECK_INT(gm_map_document(ctx, &d, &res, &err), 0);
+	return res.n_mentions;
+}
+
+static const char *id_of(size_t i)
+{
+	static gm_place p;
+	gm_gazetteer_get_place(gaz, res.mentions[i].place, &p);
+	return p.id;
+}
+
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("resolve");
+	gm_error err;
+	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
+
+	/* a country outranks a same-named admin-1 (Georgia, not the US state) */
+	CHECK_INT(map("زار جورجيا"), 1);
+	CHECK_STR(id_of(0), "t:4");
+	CHECK(strstr(res.mentions[0].rule, "country") != NULL);
+	CHECK(res.mentions[0].score >= 60 && res.mentions[0].score <= 100);
+
+	/* a capital outranks the admin-1 of the same name */
+	CHECK_INT(map("باكو"), 1);
+	CHECK_STR(id_of(0), "t:2");
+
+	/* population decides without context; the document's country decides with it */
+	CHECK_INT(map("قصف باردا"), 1);
+	CHECK_STR(id_of(0), "t:15");
+	CHECK_INT(map("قالت أذربيجان إن باردا تعرضت للقصف"), 2);
+	CHECK_STR(id_of(1), "t:14");
+	CHECK(strstr(res.mentions[1].rule, "country in context AZ") != NULL);
+	/* a name is not its own context: the rule says so only when another mention gives it */
+	CHECK_INT(map("لاشين"), 1);
+	CHECK(strstr(res.mentions[0].rule, "in context") == NULL);
+
+	/* a type word chooses the class: ممر لاشين is the corridor, not the town */
+	CHECK_INT(map("إغلاق ممر لاشين"), 1);
+	CHECK_STR(id_of(0), "t:7");
+	CHECK(strstr(res.mentions[0].rule, "after ممر") != NULL);
+	CHECK_INT(map("بلدة لاشين"), 1);
+	CHECK_STR(id_of(0), "t:6");
+
+	/* an untagged name of a tiny place is below the threshold: no mention */
+	CHECK_INT(map("بنان"), 0);
+	/* and it costs the rest of the document nothing */
+	CHECK_INT(map("بنان ثم باكو ثم روسيا"), 2);
+	CHECK_STR(id_of(0), "t:2");
+	CHECK_STR(id_of(1), "t:16");
+
+	/* offsets are code points in the original text, snippet is the sentence */
+	const char *t = "خبر أول. ثم قصف وباكو اليوم.";
+	CHECK_INT(map(t), 1);
+	CHECK_INT(res.mentions[0].start, 17);
+	CHECK_INT(res.mentions[0].end, 21);
+	CHECK_INT(res.mentions[0].snippet_start, (uint32_t)strlen("خبر أول. "));
+	CHECK_INT(res.mentions[0].snippet_end, (uint32_t)strlen(t));
+
+	/* explain: the candidates with scores and the winner */
+	gm_explanation ex;
+	CHECK_INT(gm_explain(ctx, "وباكو", &ex, &err), 0);
+	CHECK_STR(ex.key, "باكو");
+	CHECK_STR(ex.how, "clitic و");
+	CHECK_INT(ex.n_candidates, 2);
+	CHECK(ex.winner >= 0);
+	CHECK_INT(ex.candidates[ex.winner].place, (uint32_t)mini_find(gaz, "t:2"));
+	CHECK_INT(gm_explain(ctx, "الجزيرة", &ex, &err), 0);
+	CHECK(strstr(ex.how, "not a place (media)") != NULL);
+
+	gm_doc_result_free(&res);
+	gm_ctx_free(ctx);
+	gm_gazetteer_close(gaz);
+	return check_done("resolve");
+}

@@ -1,0 +1,65 @@
+/* test_tokenize.c: ICU word and sentence breaks, spans and gaps. */
+#include "check.h"
+#include "tokenize.h"
+
+static gm_tokenizer tz;
+static gm_tokens toks;
+
+static void run(const char *s)
+{
+	gm_error err;
+	int rc = gm__tokenize(&tz, s, strlen(s), &toks, &err);
+	CHECK_INT(rc, 0);
+}
+
+static const char *folded(size_t i) { return toks.folded + toks.tok[i].f_off; }
+
+int main(void)
+{
+	gm_error err;
+	CHECK_INT(gm__tokenizer_init(&tz, &err), 0);
+
+	/* spans: bytes and code points, Latin, Arabic and an astral character */
+	const char *s = "Smerch \xF0\x9F\x98\x80 وباكو، يريفان";
+	run(s);
+	CHECK_INT(toks.n, 3);
+	CHECK_STR(folded(0), "smerch");
+	CHECK_STR(folded(1), "وباكو");
+	CHECK_INT(toks.tok[1].b0, 12);      /* 7 + 4 (emoji) + 1 */
+	CHECK_INT(toks.tok[1].c0, 9);       /* the emoji is one code point, as Python counts */
+	CHECK_INT(toks.tok[1].c1, 14);
+	CHECK_INT(toks.tok[1].gap_after, GM_GAP_BREAK);  /* the Arabic comma */
+
+	/* harakat and tatweel stay inside the word; folded form drops them */
+	run("مُحَمَّد دمــشق");
+	CHECK_INT(toks.n, 2);
+	CHECK_STR(folded(0), "محمد");
+	CHECK_STR(folded(1), "دمشق");
+
+	/* gaps: space and hyphen join, a line break or quotes do not */
+	run("ناغورني-قره باغ\nباكو \"لاشين\"");
+	CHECK_INT(toks.n, 5);
+	CHECK_INT(toks.tok[0].gap_after, GM_GAP_JOIN);
+	CHECK_INT(toks.tok[1].gap_after, GM_GAP_JOIN);
+	CHECK_INT(toks.tok[2].gap_after, GM_GAP_BREAK);
+	CHECK_INT(toks.tok[3].gap_after, GM_GAP_QUOTE);
+
+	/* numbers are tokens, marked */
+	run("قتل ٣٢ شخصا");
+	CHECK_INT(toks.n, 3);
+	CHECK(toks.tok[1].is_number);
+	CHECK_STR(folded(1), "32");
+
+	/* sentences: the full stop and the Arabic question mark end them */
+	run("قصفت باردا. هل توقف القتال؟ قالت باكو");
+	CHECK_INT(toks.n_sentences, 3);
+	CHECK_INT(toks.tok[1].sentence, 0);
+	CHECK_INT(toks.tok[toks.n - 1].sentence, 2);
+	/* words in different sentences never join */
+	run("باكو. يريفان");
+	CHECK_INT(toks.tok[0].gap_after, GM_GAP_BREAK);
+
+	gm__tokens_free(&toks);
+	gm__tokenizer_free(&tz);
+	return check_done("tokenize");
+}

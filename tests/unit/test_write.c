@@ -1,0 +1,218 @@
+/* test_write.c: the layers read back through OGR, the CRS transform against
+ * known coordinates, run.json, and the refusals. */
+#include "check.h"
+#include "crs.h"
+#include "mini.h"
+
+#include <gdal.h>
+#include <math.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <sys/stat.h>
+
+static gm_gazetteer *gaz;
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	static char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static gm_run *make_run(void)
+{
+	gm_error err;
+	gm_ctx *ctx;
+	gm_run *run;
+	gm_ctx_new(&ctx, gaz, &err);
+	gm_run_new(&run, gaz, &err);
+	const char *texts[] = {"قالت أذربيجان إن باكو وباردا تعرضتا للقصف.", "وصل الوفد إلى باكو قادما من روسيا."};
+	const char *dates[] = {"2023-09-20", "2023-09-21"};
+	for (int i = 0; i < 2; i++) {
+		gm_input_item it;
+		memset(&it, 0, sizeof it);
+		char id[8];
+		snprintf(id, sizeof id, "d%d", i);
+		it.doc.id = id;
+		it.doc.path = "test";
+		it.doc.text = texts[i];
+		it.doc.text_len = strlen(texts[i]);
+		it.doc.date = dates[i];
+		gm_doc_result res;
+		CHECK_INT(gm_map_document(ctx, &it.doc, &res, &err), 0);
+		CHECK_INT(gm_run_add(run, &it, &res, &err), 0);
+		gm_doc_result_free(&res);
+	}
+	gm_input_item skipped;
+	memset(&skipped, 0, sizeof skipped);
+	skipped.skipped = 1;
+	skipped.doc.id = "empty";
+	skipped.doc.path = "empty.txt";
+	snprintf(skipped.reason, sizeof skipped.reason, "empty file");
+	CHECK_INT(gm_run_add(run, &skipped, NULL, &err), 0);
+	gm_ctx_free(ctx);
+	return run;
+}
+
+static OGRLayerH open_layer(GDALDatasetH *ds, const char *path)
+{
+	*ds = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+	CHECK(*ds != NULL);
+	return *ds ? GDALDatasetGetLayer(*ds, 0) : NULL;
+}
+
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("write");
+	GDALAllRegister();
+	gm_error err;
+	char dir[] = "/tmp/gm-write-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char out[300], p[400];
+	snprintf(out, sizeof out, "%s/out", dir);
+
+	gm_run *run = make_run();
+	const char *formats[] = {"GeoJSON", "ESRI Shapefile", "GPKG"};
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = out;
+	wo.formats = formats;
+	wo.n_formats = 3;
+	gm_run_summary sum;
+	CHECK_INT(gm_run_write(run, &wo, &sum, &err), 0);
+	CHECK_INT(sum.documents, 2);
+	CHECK_INT(sum.skipped, 1);
+	CHECK_INT(sum.mentions, 5);   /* أذربيجان باكو باردا | باكو روسيا */
+	CHECK_INT(sum.places, 4);
+
+	/* GeoJSON: RFC 7946 lon/lat, no crs member, dates, counts */
+	snprintf(p, sizeof p, "%s/places.geojson", out);
+	char *gj = slurp(p);
+	CHECK(gj && strstr(gj, "\"crs\"") == NULL);
+	CHECK(gj && strstr(gj, "49.89201") != NULL);  /* Baku's longitude comes first */
+	GDALDatasetH ds;
+	OGRLayerH l = open_layer(&ds, p);
+	CHECK_INT(OGR_L_GetFeatureCount(l, TRUE), 4);
+	OGRFeatureH f;
+	int seen_baku = 0;
+	while ((f = OGR_L_GetNextFeature(l))) {
+		if (!strcmp(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "place_id")), "t:2")) {
+			seen_baku = 1;
+			CHECK_INT(OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "mentions")), 2);
+			CHECK_INT(OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "docs")), 2);
+			CHECK_STR(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "first_date")), "2023/09/20");
+			CHECK_STR(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "last_date")), "2023/09/21");
+			OGRGeometryH g = OGR_F_GetGeometryRef(f);
+			CHECK(fabs(OGR_G_GetX(g, 0) - 49.89201) < 1e-6 && fabs(OGR_G_GetY(g, 0) - 40.37767) < 1e-6);
+		}
+		OGR_F_Destroy(f);
+	}
+	CHECK(seen_baku);
+	GDALClose(ds);
+
+	/* Shapefile: .cpg UTF-8, .prj WGS 84, Arabic intact, names within 10 characters */
+	snprintf(p, sizeof p, "%s/places.cpg", out);
+	CHECK(slurp(p) && strncmp(slurp(p), "UTF-8", 5) == 0);
+	snprintf(p, sizeof p, "%s/places.prj", out);
+	CHECK(slurp(p) && strstr(slurp(p), "WGS") != NULL);
+	snprintf(p, sizeof p, "%s/places.shp", out);
+	l = open_layer(&ds, p);
+	CHECK_INT(OGR_L_GetFeatureCount(l, TRUE), 4);
+	CHECK(OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(l), "first_date") >= 0);
+	int arabic_ok = 0;
+	while ((f = OGR_L_GetNextFeature(l))) {
+		if (!strcmp(OGR_F_GetFieldAsString(f, 0), "t:1"))
+			arabic_ok = !strcmp(OGR_F_GetFieldAsString(f, 1), "أذربيجان");
+		OGR_F_Destroy(f);
+	}
+	CHECK(arabic_ok);
+	GDALClose(ds);
+	snprintf(p, sizeof p, "%s/mentions.shp", out);
+	l = open_layer(&ds, p);
+	CHECK_INT(OGR_L_GetFeatureCount(l, TRUE), 5);
+	f = OGR_L_GetNextFeature(l);
+	CHECK_STR(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "surface")), "أذربيجان");
+	CHECK_INT(OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "start")), 5);
+	CHECK_INT(OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "end")), 13);
+	CHECK(strlen(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "snippet"))) > 0);
+	OGR_F_Destroy(f);
+	GDALClose(ds);
+	/* GPKG: any other OGR format */
+	snprintf(p, sizeof p, "%s/mentions.gpkg", out);
+	l = open_layer(&ds, p);
+	CHECK_INT(OGR_L_GetFeatureCount(l, TRUE), 5);
+	GDALClose(ds);
+
+	/* run.json: every input, with its fate */
+	snprintf(p, sizeof p, "%s/run.json", out);
+	char *rj = slurp(p);
+	CHECK(rj && strstr(rj, "\"status\": \"skipped\", \"reason\": \"empty file\"") != NULL);
+	CHECK(rj && strstr(rj, "\"checksum\"") != NULL);
+	CHECK(rj && strstr(rj, "\"inputs\": 3") != NULL);
+	/* no temporary folder left behind */
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q geomention-tmp", out);
+	CHECK(system(cmd) != 0);
+
+	/* --t_srs: GeoJSON stays lon/lat, the Shapefile takes Web Mercator */
+	char out2[320];
+	snprintf(out2, sizeof out2, "%s/merc", dir);
+	wo.out_dir = out2;
+	wo.n_formats = 2;
+	wo.t_srs = "EPSG:3857";
+	CHECK_INT(gm_run_write(run, &wo, &sum, &err), 0);
+	snprintf(p, sizeof p, "%s/places.shp", out2);
+	l = open_layer(&ds, p);
+	double want_x = 6378137.0 * 49.89201 * M_PI / 180.0;
+	double want_y = 6378137.0 * log(tan(M_PI / 4 + 40.37767 * M_PI / 360.0));
+	int merc_ok = 0;
+	while ((f = OGR_L_GetNextFeature(l))) {
+		if (!strcmp(OGR_F_GetFieldAsString(f, 0), "t:2")) {
+			OGRGeometryH g = OGR_F_GetGeometryRef(f);
+			merc_ok = fabs(OGR_G_GetX(g, 0) - want_x) < 0.01 && fabs(OGR_G_GetY(g, 0) - want_y) < 0.01;
+		}
+		OGR_F_Destroy(f);
+	}
+	CHECK(merc_ok);
+	OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(l);
+	CHECK(srs && OSRGetAuthorityCode(srs, NULL) && !strcmp(OSRGetAuthorityCode(srs, NULL), "3857"));
+	GDALClose(ds);
+	snprintf(p, sizeof p, "%s/places.geojson", out2);
+	CHECK(slurp(p) && strstr(slurp(p), "49.89201") != NULL);
+
+	/* PROJ directly: UTM 39N puts (51 E, 0 N) on its central meridian */
+	gm_crs crs;
+	double x, y;
+	CHECK_INT(gm__crs_open(&crs, "EPSG:32639", &err), 0);
+	CHECK_INT(gm__crs_forward(&crs, 51.0, 0.0, &x, &y, &err), 0);
+	CHECK(fabs(x - 500000.0) < 1e-6 && fabs(y) < 1e-6);
+	gm__crs_close(&crs);
+	CHECK_INT(gm__crs_open(&crs, "EPSG:999999", &err), GM_ECRS);
+	CHECK(strstr(err.message, "EPSG:999999") != NULL);
+
+	/* refusals, before anything is written */
+	wo.t_srs = "NOT:A:CRS";
+	CHECK_INT(gm_run_check_options(&wo, &err), GM_ECRS);
+	wo.t_srs = NULL;
+	const char *bad_format[] = {"NoSuchDriver"};
+	wo.formats = bad_format;
+	wo.n_formats = 1;
+	CHECK_INT(gm_run_check_options(&wo, &err), GM_EFORMAT);
+	CHECK(strstr(err.message, "GPKG") != NULL && strstr(err.message, "ESRI Shapefile") != NULL);
+	wo.n_formats = 0;
+	wo.out_dir = "/proc/geomention-cannot-write-here";
+	CHECK_INT(gm_run_check_options(&wo, &err), GM_EIO);
+
+	gm_run_free(run);
+	gm_gazetteer_close(gaz);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+	return check_done("write");
+}
