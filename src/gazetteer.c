@@ -104,9 +104,13 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 	}
 	size_t size = (size_t)sb.st_size;
 	if (size < sizeof(gm_gaz_header)) {
+		char magic[8] = {0};
+		ssize_t got = read(fd, magic, sizeof magic);
 		close(fd);
-		return gm__fail(err, size >= 8 ? GM_ECORRUPT : GM_EVERSION,
-		                "gazetteer %s is %zu bytes: too short to be a geomention gazetteer (truncated?)", path, size);
+		if (got == 8 && memcmp(magic, GM_GAZ_MAGIC, 8) == 0)
+			return gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes: truncated", path, size);
+		return gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)",
+		                path);
 	}
 	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);

@@ -204,6 +204,18 @@ static char *stem(const char *path)
 	return s;
 }
 
+/* "feed-12": the id of a JSON Lines record that has none */
+static char *line_id(const char *path, long line)
+{
+	char *s = strcmp(path, "-") ? stem(path) : NULL;
+	size_t l = (s ? strlen(s) : 0) + 24;
+	char *id = malloc(l);
+	if (id)
+		snprintf(id, l, "%s-%ld", s ? s : "stdin", line);
+	free(s);
+	return id;
+}
+
 static int only_space(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -317,6 +329,9 @@ static int read_jsonl_line(gm_reader *r, const char *path, gm_input_item *item, 
 		int bad = memchr(r->line, '\0', n) != NULL;
 		if (bad || gm__json_parse_object(fixed, len, &r->obj, why, sizeof why) != 0) {
 			free(fixed);
+			/* the record's own id is unreadable: name it by file and line */
+			r->id = line_id(path, r->jline);
+			item->doc.id = r->id ? r->id : "";
 			item->skipped = 1;
 			snprintf(item->reason, sizeof item->reason, "%s:%ld: malformed JSON: %s", path, r->jline,
 			         bad ? "NUL byte in line" : why);
@@ -330,12 +345,7 @@ static int read_jsonl_line(gm_reader *r, const char *path, gm_input_item *item, 
 		if (id && id->value) {
 			r->id = strdup(id->value);
 		} else {
-			char *s = stem(path);
-			size_t l = (s ? strlen(s) : 0) + 24;
-			r->id = malloc(l);
-			if (r->id)
-				snprintf(r->id, l, "%s-%ld", s ? s : "stdin", r->jline);
-			free(s);
+			r->id = line_id(path, r->jline);
 			snprintf(item->warning, sizeof item->warning, "no \"id\": named %s", r->id ? r->id : "");
 		}
 		if (!r->id)

@@ -75,7 +75,22 @@ static char *snippet(const char *text, const gm_mention *m)
 			na++;  /* forward to a character start */
 		a = na;
 		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, GM_SNIPPET_BYTES);
+		/* start and end on whole words where the window allows it */
+		uint32_t wa = a, wb = b;
+		while (wa < m->byte_start && text[wa] != ' ')
+			wa++;
+		while (wb > m->byte_end && text[wb - 1] != ' ')
+			wb--;
+		if (wa < m->byte_start)
+			a = wa;
+		if (wb > m->byte_end)
+			b = wb;
 	}
+	/* no space at either end: DBF readers strip it, and the formats would differ */
+	while (a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t' || text[a] == '\r'))
+		a++;
+	while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\n' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+		b--;
 	return dupn(text + a, b - a);
 }
 

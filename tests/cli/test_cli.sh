@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# tests/cli/test_cli.sh BIN DATA_DIR TOP: the geomention command on small fixtures,
+# bad input first: every case has a clear message and the right exit status.
+set -u
+BIN=$1 DATA=$2 TOP=$3
+T=$(mktemp -d)
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+expect_status() { # WANT DESCRIPTION -- command...
+	local want=$1 what=$2; shift 3
+	"$@" >"$T/stdout" 2>"$T/stderr"; local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  /' "$T/stderr" >&2; fi
+}
+expect_grep() { # PATTERN FILE DESCRIPTION
+	if grep -q -- "$1" "$2"; then ok; else bad "$3: no '$1' in $(basename "$2")"; sed 's/^/  /' "$2" | head -5 >&2; fi
+}
+
+# --help and --version
+expect_status 0 "help" -- "$BIN" map --help
+expect_grep "--t_srs" "$T/stdout" "map help names --t_srs"
+expect_status 0 "version" -- "$BIN" --version
+expect_grep "geomention" "$T/stdout" "version"
+expect_status 2 "unknown command" -- "$BIN" frobnicate
+
+# fixtures written here: the project's own text
+mkdir -p "$T/in/sub"
+printf 'قصفت القوات مدينة باردا، وقالت باكو إن أذربيجان سترد.\n' >"$T/in/a.txt"
+: >"$T/in/empty.txt"
+printf 'ab\0cd' >"$T/in/binary.txt"
+printf 'وصل الوفد إلى يريفان \xff\xfe أمس.\n' >"$T/in/bad-utf8.txt"
+{
+	printf '{"id": "j1", "date": "2023-09-20", "text": "اشتباكات قرب لاشين في أذربيجان"}\n'
+	printf '{"id": "j2", "text": "broken\n'
+	printf '{"id": "j3", "date": "2023-09-21", "text": "محادثات في موسكو"}\n'
+} >"$T/in/sub/feed.jsonl"
+
+# a whole folder: every input accounted for, the bad JSONL line reported as file:line
+expect_status 0 "map folder" -- "$BIN" map -o "$T/out" "$T/in"
+expect_grep "feed.jsonl:2: malformed JSON" "$T/stderr" "malformed JSONL line reported with file:line"
+expect_grep "skipped .*empty.txt.*empty file" "$T/stderr" "empty file reported"
+expect_grep "binary" "$T/stderr" "binary file reported"
+expect_grep "invalid UTF-8" "$T/stderr" "invalid UTF-8 reported"
+for f in places.geojson mentions.geojson places.shp places.shx places.dbf places.prj places.cpg mentions.shp run.json; do
+	[ -s "$T/out/$f" ] && ok || bad "missing $f"
+done
+python3 - "$T/out" <<'PY' && ok || bad "run.json accounts for every input"
+import json, sys
+run = json.load(open(sys.argv[1] + "/run.json", encoding="utf-8"))
+docs = run["documents"]
+ids = [d["id"] for d in docs]
+assert ids == ["a", "bad-utf8", "binary", "empty", "j1", "feed-2", "j3"], ids
+st = {d["id"]: d["status"] for d in docs}
+assert st == {"a": "processed", "bad-utf8": "processed", "binary": "skipped", "empty": "skipped",
+              "j1": "processed", "feed-2": "skipped", "j3": "processed"}, st
+assert [d for d in docs if d["id"] == "bad-utf8"][0]["invalid_utf8_replaced"] == 2
+assert [d for d in docs if d["id"] == "feed-2"][0]["line"] == 2
+assert run["counts"] == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": run["counts"]["mentions"], "places": run["counts"]["places"]}
+m = json.load(open(sys.argv[1] + "/mentions.geojson", encoding="utf-8"))["features"]
+got = [(f["properties"]["doc_id"], f["properties"]["surface"], f["properties"]["name_en"]) for f in m]
+assert ("a", "باردا", "Barda") in got, got
+assert ("j1", "لاشين", "Lachin District") in got, got
+assert ("j3", "موسكو", "Moscow") in got, got
+assert all(f["properties"]["date"] in (None, "2023-09-20", "2023-09-21") for f in m)
+# offsets are code points: text[start:end] is the surface
+text = open(sys.argv[1] + "/../in/a.txt", encoding="utf-8").read()
+for f in m:
+    p = f["properties"]
+    if p["doc_id"] == "a":
+        assert text[p["start"]:p["end"]] == p["surface"], p
+PY
+
+# stdin JSON Lines, and --date for text files
+printf '{"id": "s1", "text": "زار الرئيس تبليسي"}\n' | "$BIN" map -q -o "$T/stdin" - && ok || bad "stdin map"
+expect_grep '"s1"' "$T/stdin/mentions.geojson" "stdin document mapped"
+expect_status 0 "--date" -- "$BIN" map -q --date 2022-08-03 -o "$T/dated" "$T/in/a.txt"
+expect_grep '"date": "2022-08-03"' "$T/dated/mentions.geojson" "--date reaches the layer"
+expect_status 2 "bad --date" -- "$BIN" map --date 2022-13-40 -o "$T/x" "$T/in/a.txt"
+
+# refusals: exit 2 and a message that says what to do
+expect_status 2 "missing input" -- "$BIN" map -o "$T/x" "$T/nope.txt"
+expect_grep "nope.txt" "$T/stderr" "missing input named"
+mkdir -p "$T/ro" && chmod 555 "$T/ro"
+if [ "$(id -u)" -ne 0 ]; then
+	expect_status 2 "unwritable output" -- "$BIN" map -o "$T/ro/out" "$T/in/a.txt"
+fi
+expect_status 2 "output under /proc" -- "$BIN" map -o /proc/geomention-out "$T/in/a.txt"
+expect_grep "cannot create output folder\|not writable" "$T/stderr" "unwritable output explained"
+expect_status 2 "unknown format" -- "$BIN" map -f NoSuchFormat -o "$T/x" "$T/in/a.txt"
+expect_grep "valid formats: .*GPKG" "$T/stderr" "unknown format lists the valid ones"
+expect_status 2 "unknown CRS" -- "$BIN" map --t_srs EPSG:999999 -o "$T/x" "$T/in/a.txt"
+expect_grep "EPSG:999999" "$T/stderr" "unknown CRS named"
+expect_status 2 "no input" -- "$BIN" map -o "$T/x"
+expect_status 2 "corrupt gazetteer" -- "$BIN" map --gazetteer "$T/in/a.txt" -o "$T/x" "$T/in/a.txt"
+expect_grep "not a geomention gazetteer" "$T/stderr" "corrupt gazetteer explained"
+
+# a refused run leaves the previous output as it was
+before=$(cat "$T/out/places.geojson" | md5sum)
+"$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
+[ "$(md5sum <"$T/out/places.geojson")" = "$before" ] && ok || bad "refused run changed the output"
+ls -A "$T/out" | grep -q geomention-tmp && bad "temporary folder left behind" || ok
+
+# other formats and a target CRS with its .prj
+expect_status 0 "GPKG + FlatGeobuf + UTM" -- "$BIN" map -q -f GPKG -f FlatGeobuf -f "ESRI Shapefile" -f GeoJSON --t_srs EPSG:32638 -o "$T/utm" "$T/in"
+for f in places.gpkg mentions.fgb places.prj; do [ -s "$T/utm/$f" ] && ok || bad "missing $f"; done
+expect_grep "UTM_Zone_38N" "$T/utm/places.prj" ".prj names the target CRS"
+python3 - "$T/utm" <<'PY' && ok || bad "GeoJSON stays WGS 84 with --t_srs"
+import json, sys
+fc = json.load(open(sys.argv[1] + "/places.geojson", encoding="utf-8"))
+assert "crs" not in fc
+for f in fc["features"]:
+    lon, lat = f["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+PY
+
+# gazetteer lookup explains itself; build refuses a missing source
+expect_status 0 "lookup" -- "$BIN" gazetteer lookup وباكو
+expect_grep "clitic و" "$T/stdout" "lookup shows the clitic"
+expect_grep "\* gn:587084" "$T/stdout" "lookup marks the winner"
+expect_status 2 "build missing source" -- "$BIN" gazetteer build "$T/none.tsv" -o "$T/g.gmz"
+expect_status 0 "build" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" "$DATA/mini-curated.tsv" -o "$T/g.gmz"
+expect_grep "16 places" "$T/stdout" "build reports its counts"
+expect_grep "2 source rows skipped" "$T/stderr" "build reports skipped rows"
+expect_status 0 "info" -- "$BIN" gazetteer info --gazetteer "$T/g.gmz"
+expect_grep "checksum" "$T/stdout" "info shows the checksum"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
