@@ -2,7 +2,7 @@
  *
  * Sources are told apart by their header line:
  *   places.tsv      id name_en name_ar lat lon feature country admin1 population names_ar names_alt ...
- *   curated.tsv     id action name_en lat lon feature country admin1 population names_ar note
+ *   curated.tsv     id action name_en name_ar lat lon feature country admin1 population names_ar note
  *                   action: add (aliases, and fields that are not empty override),
  *                           fix (fields override and the sources' names are dropped),
  *                           new (a place no source has)
@@ -372,7 +372,7 @@ static int read_places(builder *b, tsv *t)
 
 static int read_curated(builder *b, tsv *t)
 {
-	int c_id = col(t, "id"), c_act = col(t, "action"), c_en = col(t, "name_en"), c_lat = col(t, "lat"),
+	int c_id = col(t, "id"), c_act = col(t, "action"), c_en = col(t, "name_en"), c_ar = col(t, "name_ar"), c_lat = col(t, "lat"),
 	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
 	    c_pop = col(t, "population"), c_names = col(t, "names_ar");
 	char *l;
@@ -425,7 +425,10 @@ static int read_curated(builder *b, tsv *t)
 			continue;
 		}
 		set_fields(p, t, c_en, c_feat, c_cc, c_a1, c_pop);
-		if (add_names(p, get(t, c_names), GM_NAME_CURATED))
+		if (*get(t, c_ar))
+			set_str(&p->name_ar, get(t, c_ar));  /* the preferred Arabic name users see */
+		if (add_names(p, get(t, c_names), GM_NAME_CURATED) ||
+		    add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_CURATED))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		if (!*p->name_ar && p->n_names) {
 			const char *first = get(t, c_names);
