@@ -295,6 +295,22 @@ static int source_kind(const tsv *t)
 	return SRC_UNKNOWN;
 }
 
+/* The next data row into t->cols: blank and # lines are passed over, a row
+ * whose column count differs from the header's is reported and passed over. */
+static int next_row(builder *b, tsv *t)
+{
+	char *l;
+	while ((l = next_line(t))) {
+		if (!*l || *l == '#')
+			continue;
+		t->n_cols = split(l, t->cols, 32);
+		if (t->n_cols == t->n_header)
+			return 1;
+		problem(b, t->path, t->line, "wrong number of columns");
+	}
+	return 0;
+}
+
 static int parse_coord(const char *s, double lo, double hi, double *out)
 {
 	char *e;
@@ -327,15 +343,7 @@ static int read_places(builder *b, tsv *t)
 	int c_id = col(t, "id"), c_en = col(t, "name_en"), c_ar = col(t, "name_ar"), c_lat = col(t, "lat"),
 	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
 	    c_pop = col(t, "population"), c_names = col(t, "names_ar"), c_alt = col(t, "names_alt");
-	char *l;
-	while ((l = next_line(t))) {
-		if (!*l || *l == '#')
-			continue;
-		t->n_cols = split(l, t->cols, 32);
-		if (t->n_cols != t->n_header) {
-			problem(b, t->path, t->line, "wrong number of columns");
-			continue;
-		}
+	while (next_row(b, t)) {
 		const char *id = get(t, c_id);
 		double lat, lon;
 		if (!*id) {
@@ -375,15 +383,7 @@ static int read_curated(builder *b, tsv *t)
 	int c_id = col(t, "id"), c_act = col(t, "action"), c_en = col(t, "name_en"), c_ar = col(t, "name_ar"), c_lat = col(t, "lat"),
 	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
 	    c_pop = col(t, "population"), c_names = col(t, "names_ar");
-	char *l;
-	while ((l = next_line(t))) {
-		if (!*l || *l == '#')
-			continue;
-		t->n_cols = split(l, t->cols, 32);
-		if (t->n_cols != t->n_header) {
-			problem(b, t->path, t->line, "wrong number of columns");
-			continue;
-		}
+	while (next_row(b, t)) {
 		const char *id = get(t, c_id), *act = get(t, c_act);
 		long at = find_place(b, id);
 		bplace *p;
@@ -487,15 +487,8 @@ static int add_triple(builder *b, const char *key, uint32_t words, uint32_t plac
 static int read_not_places(builder *b, tsv *t)
 {
 	int c_ph = col(t, "phrase"), c_kind = col(t, "kind");
-	char *l, key[1024];
-	while ((l = next_line(t))) {
-		if (!*l || *l == '#')
-			continue;
-		t->n_cols = split(l, t->cols, 32);
-		if (t->n_cols != t->n_header) {
-			problem(b, t->path, t->line, "wrong number of columns");
-			continue;
-		}
+	char key[1024];
+	while (next_row(b, t)) {
 		uint32_t w = make_key(b, get(t, c_ph), key, sizeof key);
 		if (!w) {
 			problem(b, t->path, t->line, "phrase has no words to match");

@@ -31,6 +31,7 @@ struct gm_reader {
 	/* the open JSON Lines source */
 	FILE *jf;
 	long jline;
+	long jrecords;   /* items the open source has given: an empty one is reported */
 	char *line;
 	size_t line_cap;
 	/* what the current item points into */
@@ -386,6 +387,7 @@ int gm_reader_next(gm_reader *r, gm_input_item *item, gm_error *err)
 		}
 		if (!r->jf) {
 			r->jline = 0;
+			r->jrecords = 0;
 			r->jf = s->kind == SRC_STDIN ? stdin : fopen(s->path, "rb");
 			if (!r->jf) {
 				r->cur++;
@@ -397,12 +399,23 @@ int gm_reader_next(gm_reader *r, gm_input_item *item, gm_error *err)
 			}
 		}
 		int rc = read_jsonl_line(r, s->path, item, err);
+		if (rc > 0)
+			r->jrecords++;
 		if (rc != 0)
 			return rc;
 		if (r->jf != stdin)
 			fclose(r->jf);
 		r->jf = NULL;
 		r->cur++;
+		if (r->jrecords == 0) {
+			/* a JSON Lines input with no record is still an input: say so */
+			item->skipped = 1;
+			item->doc.path = s->path;
+			r->id = strcmp(s->path, "-") ? stem(s->path) : strdup("stdin");
+			item->doc.id = r->id ? r->id : "";
+			snprintf(item->reason, sizeof item->reason, "no JSON Lines records");
+			return 1;
+		}
 	}
 	return 0;
 }

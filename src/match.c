@@ -125,24 +125,16 @@ static size_t make_variants(const gm_gazetteer *g, const char *w, size_t wlen, v
 			memcpy(x->text, rest, rl);
 			x->len = rl;
 			x->strip = pcp;
-		} else if (clitics[i].mode == KEEP_ARTICLE) {
-			/* وال+X: the name may carry its article: الX, span from the article */
-			size_t al = strlen("ال");
-			if (rl + al >= sizeof x->text)
-				continue;
-			memcpy(x->text, "ال", al);
-			memcpy(x->text + al, rest, rl);
-			x->len = rl + al;
-			x->strip = pcp - 2;
 		} else {
-			/* لل+X is ل + الX with the alef dropped: look up الX */
+			/* both look up الX: وال+X keeps the name's article in the span (cut
+			 * 2 letters fewer); لل+X is ل + الX with the alef dropped (1 fewer) */
 			size_t al = strlen("ال");
 			if (rl + al >= sizeof x->text)
 				continue;
 			memcpy(x->text, "ال", al);
 			memcpy(x->text + al, rest, rl);
 			x->len = rl + al;
-			x->strip = pcp - 1;
+			x->strip = pcp - (clitics[i].mode == KEEP_ARTICLE ? 2 : 1);
 		}
 		/* the clitic as reported: the letters left outside the span */
 		size_t shown = pl;

@@ -216,6 +216,17 @@ int gm_cli_map(int argc, char **argv)
 		for (size_t i = 0; i < sum.n_files; i++)
 			printf(" %s", sum.files[i]);
 		printf("\n");
+		uint32_t top[5], counts[5];
+		size_t n_top = gm_run_top_places(run, top, counts, 5);
+		if (n_top)
+			printf("most mentioned:");
+		for (size_t i = 0; i < n_top; i++) {
+			gm_place p;
+			gm_gazetteer_get_place(gaz, top[i], &p);
+			printf("%s %s (%u)", i ? "," : "", p.name_en, counts[i]);
+		}
+		if (n_top)
+			printf("\n");
 	}
 out:
 	gm_run_free(run);

@@ -33,6 +33,7 @@ int main(void)
 	                 "{\"id\": \"j3\", \"title\": \"no text\"}\n"
 	                 "{\"text\": \"بلا معرف\", \"date\": \"20-09-2023\"}\n";
 	put(sub, "feed.jsonl", jl, strlen(jl));
+	put(sub, "zz-empty.jsonl", "\n", 1);
 
 	gm_error err;
 	gm_reader *r = NULL;
@@ -75,6 +76,11 @@ int main(void)
 	CHECK_STR(it.doc.id, "feed-5");            /* no id: file stem and line */
 	CHECK_STR(it.doc.date, "2024-01-02");      /* a bad date falls back, with a warning */
 	CHECK(strstr(it.warning, "not YYYY-MM-DD") != NULL);
+	/* a JSON Lines file with no record is accounted for too */
+	CHECK_INT(gm_reader_next(r, &it, &err), 1);
+	CHECK(it.skipped);
+	CHECK_STR(it.doc.id, "zz-empty");
+	CHECK_STR(it.reason, "no JSON Lines records");
 	CHECK_INT(gm_reader_next(r, &it, &err), 0);
 	gm_reader_free(r);
 
