@@ -5,6 +5,11 @@ set -u
 BIN=$1 TOP=$2
 PY=/usr/bin/python3   # Debian's python3: the one python3-qgis installs into
 if ! "$PY" -c "import qgis.core" 2>/dev/null; then
+	if dpkg-query -W -f='${Status}' python3-qgis 2>/dev/null | grep -q "install ok installed"; then
+		echo "python3-qgis is installed but 'import qgis.core' fails:"
+		"$PY" -c "import qgis.core"
+		exit 1
+	fi
 	echo "SKIP: python3-qgis is not installed (scripts/test installs it)"
 	exit 77
 fi
