@@ -159,10 +159,11 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		gm_candidate_explained *e = &out->candidates[out->n_candidates];
 		e->place = p[j].place;
 		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, k->post_count, e->rule, sizeof e->rule);
-		if (e->score >= GM_RESOLVE_MIN_SCORE && (best < 0 || e->score > out->candidates[best].score))
+		if (gm__candidate_better(c->gaz, e->score, e->place, best < 0 ? 0 : out->candidates[best].score,
+		                         best < 0 ? GM_GAZ_NO_PLACE : out->candidates[best].place))
 			best = (int)out->n_candidates;
 		out->n_candidates++;
 	}
-	out->winner = best;
+	out->winner = best >= 0 && out->candidates[best].score >= GM_RESOLVE_MIN_SCORE ? best : -1;
 	return GM_OK;
 }

@@ -162,6 +162,16 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 	}
 }
 
+int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_score, uint32_t best_place)
+{
+	if (best_place == GM_GAZ_NO_PLACE)
+		return 1;
+	if (s != best_score)
+		return s > best_score;
+	/* a tie goes to the larger place; equal ones keep the first (stable) */
+	return g->places[place].population > g->places[best_place].population;
+}
+
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 {
 	gm_context ctx;
@@ -181,9 +191,7 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 			if (p[j].kind == GM_NAME_NOT_PLACE)
 				continue;
 			int s = gm__score_candidate(g, &m[i], &p[j], &ctx, k->post_count, rule, sizeof rule);
-			/* ties go to the larger place, then to the lower index (stable) */
-			if (s > r->score || (s == r->score && r->place != GM_GAZ_NO_PLACE &&
-			                     g->places[p[j].place].population > g->places[r->place].population)) {
+			if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
 				r->score = s;
 				r->place = p[j].place;
 				snprintf(r->rule, sizeof r->rule, "%s", rule);

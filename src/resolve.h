@@ -29,6 +29,9 @@ typedef struct gm_resolved {
 /* Score one candidate (a posting of m->key) in context; rule gets the reason. */
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
                         const gm_context *ctx, uint32_t n_candidates, char *rule, size_t rule_cap);
+/* Whether a candidate (score s, place) beats the best so far; ties go to the
+ * larger place. gm__resolve and gm_explain choose by this one rule. */
+int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_score, uint32_t best_place);
 /* Resolve every match of one document (two passes: context, then choice). */
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out);
 /* The document context of the confident matches, as gm__resolve builds it. */
