@@ -29,6 +29,54 @@ uint8_t gm__gaz_not_place_code(const char *kind)
 	return 0;
 }
 
+static const char *const cue_roles[] = {"", "type", "org", "title", "patronym", "parent"};
+static const char *const type_classes[] = {"", "area", "populated", "admin", "mountain", "water",
+                                           "road", "airport", "port", "neighbourhood"};
+static const char *const parent_links[] = {"", "in", "north", "south", "east", "west", "near", "hinterland"};
+
+static int index_of(const char *const *names, int n, const char *name)
+{
+	for (int i = 1; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int gm__gaz_cue_role(const char *name)
+{
+	return index_of(cue_roles, (int)(sizeof cue_roles / sizeof *cue_roles), name);
+}
+
+int gm__gaz_cue_class(int role, const char *name)
+{
+	if (role == GM_CUE_TYPE)
+		return index_of(type_classes, (int)(sizeof type_classes / sizeof *type_classes), name);
+	if (role == GM_CUE_PARENT)
+		return index_of(parent_links, (int)(sizeof parent_links / sizeof *parent_links), name);
+	return name[0] ? -1 : 0;  /* the other roles have no class */
+}
+
+uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len)
+{
+	const gm_gaz_key *k = gm__gaz_find(g, s, len);
+	if (!k)
+		return 0;
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t i = 0; i < k->post_count; i++)
+		if (p[i].kind == GM_NAME_CUE)
+			return p[i].note;
+	return 0;
+}
+
+int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t i = 0; i < k->post_count; i++)
+		if (p[i].kind != GM_NAME_CUE)
+			return 1;
+	return 0;
+}
+
 uint32_t gm__gaz_hash(const char *s, size_t len)
 {
 	/* FNV-1a: short keys, good spread, no tables */

@@ -21,7 +21,7 @@
 #include "geomention.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 1u
+#define GM_GAZ_VERSION 2u
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -29,7 +29,41 @@ enum gm_name_kind {
 	GM_NAME_TAGGED = 0,    /* a source says it is Arabic (NE, WOF, world-countries) */
 	GM_NAME_UNTAGGED = 1,  /* GeoNames alternatenames in Arabic script: may be Persian/Urdu */
 	GM_NAME_CURATED = 2,   /* gazetteer/curated.tsv: reviewed news spellings */
-	GM_NAME_NOT_PLACE = 3  /* gazetteer/not-places.tsv: blocks a match */
+	GM_NAME_NOT_PLACE = 3, /* gazetteer/not-places.tsv: blocks a match */
+	GM_NAME_CUE = 4        /* gazetteer/cues.tsv: a word that says something about its neighbour */
+};
+
+/* Cue words (gazetteer/cues.tsv), kept in the compiled file so that a lookup
+ * is one hash probe and the lists are reviewed data, not C literals. A cue
+ * posting's note is role << 4 | class. */
+enum gm_cue_role {
+	GM_CUE_NONE = 0,
+	GM_CUE_TYPE,      /* before a name: the kind of place (class: gm_type_class) */
+	GM_CUE_ORG,       /* before a name: the name is part of an organisation's (منتخب، نادي) */
+	GM_CUE_TITLE,     /* before a name: a person follows (الإمام، الملك) */
+	GM_CUE_PATRONYM,  /* after a name: it was a person's (بن، ابن) */
+	GM_CUE_PARENT     /* between two names: the second contains or is near the first (class: gm_parent_link) */
+};
+
+enum gm_type_class {
+	GM_TW_NONE = 0,
+	GM_TW_AREA,          /* منطقة: says nothing about the kind of place */
+	GM_TW_POPULATED,     /* مدينة بلدة قرية العاصمة */
+	GM_TW_ADMIN,         /* محافظة مقاطعة ولاية إقليم جمهورية */
+	GM_TW_MOUNTAIN,      /* جبل مرتفعات */
+	GM_TW_WATER,         /* نهر بحر بحيرة خليج */
+	GM_TW_ROAD,          /* ممر طريق */
+	GM_TW_AIRPORT,       /* مطار */
+	GM_TW_PORT,          /* ميناء */
+	GM_TW_NEIGHBOURHOOD  /* حي */
+};
+
+enum gm_parent_link {
+	GM_PL_NONE = 0,
+	GM_PL_IN,          /* في */
+	GM_PL_NORTH, GM_PL_SOUTH, GM_PL_EAST, GM_PL_WEST,
+	GM_PL_NEAR,        /* قرب */
+	GM_PL_HINTERLAND   /* ريف، ضواحي: before the parent, "ريف حلب" */
 };
 
 typedef struct gm_gaz_header {
@@ -88,5 +122,12 @@ const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len)
 const char *gm__gaz_str(const gm_gazetteer *g, uint32_t off);
 const char *gm__gaz_not_place_kind(uint8_t note);
 uint8_t gm__gaz_not_place_code(const char *kind);
+/* Cue roles and classes by name (cues.tsv), -1 when unknown. */
+int gm__gaz_cue_role(const char *name);
+int gm__gaz_cue_class(int role, const char *name);
+/* The cue note (role << 4 | class) of folded s[0..len), 0 when it is no cue. */
+uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
+/* Whether a key names at least one place (not only blocks or cues). */
+int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
 
 #endif

@@ -7,7 +7,8 @@
  *                           fix (fields override and the sources' names are dropped),
  *                           new (a place no source has)
  *   not-places.tsv  phrase kind note
- * Places files are read first, then curated, then not-places, whatever the
+ *   cues.tsv        word role class note   (type words, organisation heads, titles, ...)
+ * Places files are read first, then curated, then not-places and cues, whatever the
  * order on the command line, so a correction always lands on its place.
  * Names are tokenized and folded with the same code the matcher uses, so a key
  * in the file is exactly what the text will produce.
@@ -282,10 +283,12 @@ static const char *get(const tsv *t, int c)
 	return c >= 0 && c < t->n_cols ? t->cols[c] : "";
 }
 
-enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_UNKNOWN };
+enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_UNKNOWN };
 
 static int source_kind(const tsv *t)
 {
+	if (col(t, "word") >= 0 && col(t, "role") >= 0)
+		return SRC_CUES;
 	if (col(t, "phrase") >= 0 && col(t, "kind") >= 0)
 		return SRC_NOT_PLACES;
 	if (col(t, "id") >= 0 && col(t, "action") >= 0)
@@ -501,6 +504,29 @@ static int read_not_places(builder *b, tsv *t)
 	return GM_OK;
 }
 
+static int read_cues(builder *b, tsv *t)
+{
+	int c_word = col(t, "word"), c_role = col(t, "role"), c_class = col(t, "class");
+	char key[1024];
+	while (next_row(b, t)) {
+		int role = gm__gaz_cue_role(get(t, c_role));
+		int cls = role > 0 ? gm__gaz_cue_class(role, c_class >= 0 ? get(t, c_class) : "") : -1;
+		if (role < 0 || cls < 0) {
+			problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent)");
+			continue;
+		}
+		uint32_t w = make_key(b, get(t, c_word), key, sizeof key);
+		if (w != 1) {
+			problem(b, t->path, t->line, "a cue is one word");
+			continue;
+		}
+		if (add_triple(b, key, 1, GM_GAZ_NO_PLACE, GM_NAME_CUE, (uint8_t)(role << 4 | cls)))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		b->stats->cues++;
+	}
+	return GM_OK;
+}
+
 /* best kind first, so deduplication keeps it: curated, tagged, untagged */
 static int kind_rank(uint8_t kind)
 {
@@ -509,7 +535,8 @@ static int kind_rank(uint8_t kind)
 	case GM_NAME_TAGGED: return 1;
 	case GM_NAME_UNTAGGED: return 2;
 	case GM_NAME_NOT_PLACE: return 3;
-	default: return 4;  /* first-word markers */
+	case GM_NAME_CUE: return 4;
+	default: return 5;  /* first-word markers */
 	}
 }
 
@@ -739,7 +766,7 @@ static int write_file(builder *b, const char *out_path)
 
 	b->stats->places = h.n_places;
 	b->stats->keys = nk;
-	b->stats->names = np - b->stats->not_places;
+	b->stats->names = np - b->stats->not_places - b->stats->cues;
 
 	/* a temporary name beside the target, then rename: never a half file */
 	char tmp[4096];
@@ -791,8 +818,8 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 	int rc = gm__tokenizer_init(&b.tz, err);
 	if (rc)
 		return rc;
-	/* three passes over the sources: places, then curated, then not-places */
-	for (int pass = SRC_PLACES; pass <= SRC_NOT_PLACES && rc == GM_OK; pass++) {
+	/* one pass per kind of source: places, curated, not-places, cues */
+	for (int pass = SRC_PLACES; pass <= SRC_CUES && rc == GM_OK; pass++) {
 		for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
 			tsv t;
 			rc = tsv_open(&t, sources[i], err);
@@ -801,7 +828,7 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 				if (kind == SRC_UNKNOWN)
 					rc = gm__fail(err, GM_EINVAL,
 					              "%s: unknown header; expected a places file (id, lat, lon, ...), "
-					              "curated (id, action, ...) or not-places (phrase, kind, ...)",
+					              "curated (id, action, ...), not-places (phrase, kind, ...) or cues (word, role, ...)",
 					              sources[i]);
 				else if (kind == pass && kind == SRC_PLACES)
 					rc = read_places(&b, &t);
@@ -809,6 +836,8 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 					rc = read_curated(&b, &t);
 				else if (kind == pass && kind == SRC_NOT_PLACES)
 					rc = read_not_places(&b, &t);
+				else if (kind == pass && kind == SRC_CUES)
+					rc = read_cues(&b, &t);
 			}
 			free(t.buf);
 		}

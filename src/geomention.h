@@ -80,6 +80,7 @@ typedef struct gm_build_stats {
 	uint32_t names;         /* (place, name) pairs indexed */
 	uint32_t keys;
 	uint32_t not_places;    /* phrases that block a match (organisations, media) */
+	uint32_t cues;          /* cue words: type words, organisation heads, titles, parent links */
 	uint32_t rows_skipped;  /* source rows that could not be used */
 	char first_problem[256];/* the first skipped row, file:line and why */
 } gm_build_stats;
@@ -170,7 +171,7 @@ typedef struct gm_candidate_explained {
 typedef struct gm_explanation {
 	char folded[256];
 	char key[256];             /* empty when nothing matched */
-	char how[64];              /* "exact", "clitic و", "not a place (organisation)" */
+	char how[160];              /* "exact", "clitic و", "not a place (organisation)" */
 	gm_candidate_explained candidates[16];
 	size_t n_candidates;
 	int winner;                /* index into candidates, -1 when none passes */

@@ -9,43 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Folded type words before a name (fold.h: ة->ه, أ->ا, ى->ي). */
-static const struct {
-	const char *word;
-	int cls;
-} type_words[] = {
-	{"منطقه", GM_TW_AREA}, {"مناطق", GM_TW_AREA}, {"المنطقه", GM_TW_AREA},
-	{"مدينه", GM_TW_POPULATED}, {"مدن", GM_TW_POPULATED}, {"بلده", GM_TW_POPULATED},
-	{"بلدات", GM_TW_POPULATED}, {"قريه", GM_TW_POPULATED}, {"قري", GM_TW_POPULATED},
-	{"العاصمه", GM_TW_POPULATED}, {"عاصمه", GM_TW_POPULATED}, {"بلدتي", GM_TW_POPULATED},
-	{"مدينتي", GM_TW_POPULATED}, {"قريتي", GM_TW_POPULATED},
-	{"محافظه", GM_TW_ADMIN}, {"محافظتي", GM_TW_ADMIN}, {"محافظات", GM_TW_ADMIN},
-	{"مقاطعه", GM_TW_ADMIN}, {"مقاطعتي", GM_TW_ADMIN}, {"مقاطعات", GM_TW_ADMIN},
-	{"ولايه", GM_TW_ADMIN}, {"ولايتي", GM_TW_ADMIN}, {"اقليم", GM_TW_ADMIN}, {"الاقليم", GM_TW_ADMIN},
-	{"جمهوريه", GM_TW_ADMIN}, {"اقاليم", GM_TW_ADMIN},
-	{"جبل", GM_TW_MOUNTAIN}, {"جبال", GM_TW_MOUNTAIN}, {"مرتفعات", GM_TW_MOUNTAIN},
-	{"قمه", GM_TW_MOUNTAIN}, {"تله", GM_TW_MOUNTAIN}, {"هضبه", GM_TW_MOUNTAIN},
-	{"نهر", GM_TW_WATER}, {"بحر", GM_TW_WATER}, {"بحيره", GM_TW_WATER}, {"خليج", GM_TW_WATER},
-	{"ممر", GM_TW_ROAD}, {"طريق", GM_TW_ROAD},
-	{"مطار", GM_TW_AIRPORT}, {"ميناء", GM_TW_PORT}, {"حي", GM_TW_NEIGHBOURHOOD},
-};
-
-int gm__type_word(const char *w, size_t len)
+uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < sizeof type_words / sizeof *type_words; i++)
-			if (strlen(type_words[i].word) == len && memcmp(type_words[i].word, w, len) == 0)
-				return type_words[i].cls;
-		/* one leading و ب ل ف (two bytes each): ومدينة، بمدينة */
-		if (pass == 0 && len > 4 &&
-		    (!memcmp(w, "و", 2) || !memcmp(w, "ب", 2) || !memcmp(w, "ل", 2) || !memcmp(w, "ف", 2))) {
-			w += 2;
-			len -= 2;
-		} else {
-			break;
-		}
-	}
-	return GM_TW_NONE;
+	uint8_t c = gm__gaz_cue(g, w, len);
+	/* one leading و ب ل ف (two bytes each) on a word of three letters or more */
+	if (!c && len > 4 &&
+	    (!memcmp(w, "و", 2) || !memcmp(w, "ب", 2) || !memcmp(w, "ل", 2) || !memcmp(w, "ف", 2)))
+		c = gm__gaz_cue(g, w + 2, len - 2);
+	return c;
 }
 
 /* Clitic readings of a word, tried in this order after the bare word: fewer
@@ -158,11 +129,118 @@ static size_t make_variants(const gm_gazetteer *g, const char *w, size_t wlen, v
 	return n;
 }
 
+/* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
+static int nisba_ending(const char *w, size_t len)
+{
+	return (len >= 4 && !memcmp(w + len - 4, "يه", 4)) || (len >= 2 && !memcmp(w + len - 2, "ي", 2));
+}
+
+/* Whether the text between two tokens holds a comma (، or ,). */
+static int comma_between(const char *text, const gm_token *a, const gm_token *b)
+{
+	for (uint32_t i = a->b1; i < b->b0; i++) {
+		if (text[i] == ',')
+			return 1;
+		if (i + 1 < b->b0 && !memcmp(text + i, "،", 2))
+			return 1;
+	}
+	return 0;
+}
+
+/* What the words around a match say about it: the type word, organisation
+ * head or title before it, a patronym after it, and adjective agreement. */
+static void read_neighbours(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_match *m,
+                            size_t prev_match_end)
+{
+	const gm_token *first = &t->tok[m->tok_first], *last = &t->tok[m->tok_last];
+	if (m->tok_first > 0 && t->tok[m->tok_first - 1].gap_after != GM_GAP_BREAK) {
+		const gm_token *pt = &t->tok[m->tok_first - 1];
+		const char *pw = t->folded + pt->f_off;
+		uint8_t cue = gm__cue(g, pw, pt->f_len);
+		int role = GM_CUE_ROLE(cue);
+		if (role == GM_CUE_TYPE || role == GM_CUE_ORG || role == GM_CUE_TITLE)
+			snprintf(m->type_word, sizeof m->type_word, "%s", pw);
+		if (role == GM_CUE_TYPE)
+			m->type_class = GM_CUE_CLASS(cue);
+		else if (role == GM_CUE_ORG)
+			m->blocked = GM_BLOCK_ORG;
+		else if (role == GM_CUE_TITLE)
+			m->blocked = GM_BLOCK_TITLE;
+		else if (!cue && !m->clitic[0] && m->tok_first != prev_match_end &&
+		         pt->f_len > 4 && !memcmp(pw, "ال", 4)) {
+			/* "الكنيسة الغربية": a definite noun, then a definite nisba that
+			 * agrees with it, is an adjective, not the province Gharbia */
+			const char *w = t->folded + first->f_off;
+			if (m->tok_first == m->tok_last && first->f_len > 4 && !memcmp(w, "ال", 4) &&
+			    nisba_ending(w, first->f_len))
+				m->blocked = GM_BLOCK_ADJECTIVE;
+		}
+	}
+	if (m->tok_last + 1 < t->n && last->gap_after != GM_GAP_BREAK) {
+		const gm_token *nt = &t->tok[m->tok_last + 1];
+		uint8_t cue = gm__cue(g, t->folded + nt->f_off, nt->f_len);
+		if (GM_CUE_ROLE(cue) == GM_CUE_PATRONYM && !m->blocked)
+			m->blocked = GM_BLOCK_PATRONYM;
+	}
+	(void)text;
+}
+
+/* The link from match a to the next match b, when the words between them make
+ * b a's parent: "X في Y", "X بY", "X، Y", "X شمال Y", "X بالقرب من Y". */
+static uint8_t parent_link(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *a,
+                           const gm_match *b)
+{
+	uint32_t gap = b->tok_first - a->tok_last - 1;
+	const gm_token *la = &t->tok[a->tok_last];
+	if (gap == 0) {
+		if (!strcmp(b->clitic, "ب") && la->gap_after != GM_GAP_BREAK)
+			return GM_PL_IN;
+		if (comma_between(text, la, &t->tok[b->tok_first]))
+			return GM_PL_COMMA;
+		return GM_PL_NONE;
+	}
+	if (gap > 2 || la->gap_after == GM_GAP_BREAK)
+		return GM_PL_NONE;
+	const gm_token *w = &t->tok[a->tok_last + 1];
+	uint8_t cue = gm__cue(g, t->folded + w->f_off, w->f_len);
+	if (GM_CUE_ROLE(cue) != GM_CUE_PARENT || GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
+		return GM_PL_NONE;
+	if (gap == 2) {
+		/* "بالقرب من Y", "شمال غرب Y" */
+		const gm_token *w2 = &t->tok[a->tok_last + 2];
+		const char *x = t->folded + w2->f_off;
+		uint8_t cue2 = gm__cue(g, x, w2->f_len);
+		if (!(w2->f_len == 4 && !memcmp(x, "من", 4)) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
+			return GM_PL_NONE;
+		if (w->gap_after == GM_GAP_BREAK)
+			return GM_PL_NONE;
+	}
+	return GM_CUE_CLASS(cue);
+}
+
+static gm_match *push_match(gm_matches *out, gm_error *err)
+{
+	if (out->n == out->cap) {
+		size_t c = out->cap ? out->cap * 2 : 64;
+		gm_match *m = realloc(out->m, c * sizeof *m);
+		if (!m) {
+			gm__fail(err, GM_ENOMEM, "out of memory matching");
+			return NULL;
+		}
+		out->m = m;
+		out->cap = c;
+	}
+	gm_match *m = &out->m[out->n++];
+	memset(m, 0, sizeof *m);
+	return m;
+}
+
 int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, gm_error *err)
 {
 	out->n = 0;
 	variant v[MAX_VARIANTS];
 	char key[1024];
+	size_t prev_end = (size_t)-1;   /* the token after the last match */
 	for (size_t i = 0; i < t->n;) {
 		const gm_token *tk = &t->tok[i];
 		const char *w = t->folded + tk->f_off;
@@ -170,12 +248,9 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 			i++;
 			continue;
 		}
-		int tw = gm__type_word(w, tk->f_len);
-		if (tw != GM_TW_NONE && i + 1 < t->n && tk->gap_after != GM_GAP_BREAK) {
-			/* a type word starts no name: "مدينة X" is X, with its class */
-			i++;
-			continue;
-		}
+		/* a cue word (مدينة، منتخب، في ...) names no place by itself: a name
+		 * that starts with it must be longer (جبل طارق، جنوب أفريقيا) */
+		uint32_t min_words = gm__cue(g, w, tk->f_len) ? 2 : 1;
 		/* how many words after i are joinable */
 		uint32_t run = 1;
 		while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN &&
@@ -189,7 +264,7 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 		if (top > run)
 			top = run;
 		int found = 0;
-		for (uint32_t n = top; n >= 1 && !found; n--) {
+		for (uint32_t n = top; n >= min_words && !found; n--) {
 			for (size_t j = 0; j < nv && !found; j++) {
 				if (v[j].max_words < n)
 					continue;
@@ -211,19 +286,12 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				if (!fits)
 					continue;
 				const gm_gaz_key *k = gm__gaz_find(g, key, kl);
-				if (!k || k->post_count == 0)
+				if (!k || !gm__gaz_key_has_place(g, k))
 					continue;
 				found = 1;
-				if (out->n == out->cap) {
-					size_t c = out->cap ? out->cap * 2 : 64;
-					gm_match *m = realloc(out->m, c * sizeof *m);
-					if (!m)
-						return gm__fail(err, GM_ENOMEM, "out of memory matching");
-					out->m = m;
-					out->cap = c;
-				}
-				gm_match *m = &out->m[out->n++];
-				memset(m, 0, sizeof *m);
+				gm_match *m = push_match(out, err);
+				if (!m)
+					return GM_ENOMEM;
 				m->tok_first = (uint32_t)i;
 				m->tok_last = (uint32_t)(i + n - 1);
 				m->key = k;
@@ -235,22 +303,17 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				m->c0 = tk->c0 + nc;
 				m->b1 = t->tok[m->tok_last].b1;
 				m->c1 = t->tok[m->tok_last].c1;
-				const gm_gaz_posting *p = &g->postings[k->post_start];
-				m->not_place = 1;
-				for (uint32_t x = 0; x < k->post_count; x++)
-					if (p[x].kind != GM_NAME_NOT_PLACE)
-						m->not_place = 0;
 				/* a reviewed not-place reading wins over place readings of the same words */
+				const gm_gaz_posting *p = &g->postings[k->post_start];
 				for (uint32_t x = 0; x < k->post_count; x++)
 					if (p[x].kind == GM_NAME_NOT_PLACE)
-						m->not_place = 1;
-				if (i > 0 && t->tok[i - 1].gap_after != GM_GAP_BREAK) {
-					const gm_token *pt = &t->tok[i - 1];
-					m->type_class = (uint8_t)gm__type_word(t->folded + pt->f_off, pt->f_len);
-					if (m->type_class)
-						snprintf(m->type_word, sizeof m->type_word, "%s", t->folded + pt->f_off);
-				}
+						m->blocked = GM_BLOCK_PHRASE;
+				read_neighbours(g, text, t, m, prev_end);
+				m->not_place = m->blocked != GM_BLOCK_NONE;
+				if (out->n > 1)
+					out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
 				i += n;
+				prev_end = i;
 			}
 		}
 		if (!found)

@@ -11,27 +11,30 @@
 #include "gazetteer.h"
 #include "tokenize.h"
 
-enum gm_type_class {
-	GM_TW_NONE = 0,
-	GM_TW_AREA,          /* منطقة: says nothing about the kind of place */
-	GM_TW_POPULATED,     /* مدينة بلدة قرية العاصمة */
-	GM_TW_ADMIN,         /* محافظة مقاطعة ولاية إقليم جمهورية */
-	GM_TW_MOUNTAIN,      /* جبل مرتفعات */
-	GM_TW_WATER,         /* نهر بحر بحيرة خليج */
-	GM_TW_ROAD,          /* ممر طريق */
-	GM_TW_AIRPORT,       /* مطار */
-	GM_TW_PORT,          /* ميناء */
-	GM_TW_NEIGHBOURHOOD  /* حي */
+
+/* Why a match is not a mention (gm_match.blocked). */
+enum gm_block {
+	GM_BLOCK_NONE = 0,
+	GM_BLOCK_PHRASE,      /* a reviewed not-place phrase (not-places.tsv) */
+	GM_BLOCK_ORG,         /* after an organisation head: منتخب البرتغال */
+	GM_BLOCK_TITLE,       /* after a person's title: السلطان صلاح الدين */
+	GM_BLOCK_PATRONYM,    /* before بن/ابن: a person's name */
+	GM_BLOCK_ADJECTIVE    /* a nisba adjective after a definite noun: الكنيسة الغربية */
 };
+
+/* GM_PL_COMMA extends enum gm_parent_link (gazetteer.h): "X، Y" */
+#define GM_PL_COMMA 8
 
 typedef struct gm_match {
 	uint32_t tok_first, tok_last;   /* inclusive */
 	uint32_t b0, b1, c0, c1;        /* the name's span, without clitics */
 	const gm_gaz_key *key;
 	char clitic[16];                /* folded clitic letters stripped, "" when none */
-	uint8_t not_place;              /* a reviewed not-place phrase: blocks, is not a mention */
+	uint8_t not_place;              /* blocked (see blocked): is not a mention */
+	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
-	char type_word[32];             /* that word, folded */
+	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
+	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	char context_cc[4];             /* the country this match adds to the document context (resolve.c) */
 } gm_match;
 
@@ -40,8 +43,11 @@ typedef struct gm_matches {
 	size_t n, cap;
 } gm_matches;
 
-/* The type class of a folded word (a leading و ب ل ف is allowed), GM_TW_NONE if it is none. */
-int gm__type_word(const char *folded, size_t len);
+/* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
+ * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */
+uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
+#define GM_CUE_ROLE(note) ((note) >> 4)
+#define GM_CUE_CLASS(note) ((note) & 15)
 /* All matches in text, in order, into out (reused). */
 int gm__match(const gm_gazetteer *gaz, const char *text, const gm_tokens *toks, gm_matches *out, gm_error *err);
 void gm__matches_free(gm_matches *m);

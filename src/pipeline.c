@@ -141,7 +141,22 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		for (uint32_t j = 0; j < k->post_count; j++)
 			if (p[j].kind == GM_NAME_NOT_PLACE)
 				note = p[j].note;
-		snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
+		switch (m->blocked) {
+		case GM_BLOCK_ORG:
+			snprintf(out->how, sizeof out->how, "not a place: part of an organisation's name (after %s)", m->type_word);
+			break;
+		case GM_BLOCK_TITLE:
+			snprintf(out->how, sizeof out->how, "not a place: a person (after the title %s)", m->type_word);
+			break;
+		case GM_BLOCK_PATRONYM:
+			snprintf(out->how, sizeof out->how, "not a place: a person (before بن/ابن)");
+			break;
+		case GM_BLOCK_ADJECTIVE:
+			snprintf(out->how, sizeof out->how, "not a place: an adjective after a definite noun");
+			break;
+		default:
+			snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
+		}
 		return GM_OK;
 	}
 	if (m->clitic[0])

@@ -64,8 +64,8 @@ static int build(int argc, char **argv)
 		fprintf(stderr, "geomention gazetteer build: %u source rows skipped; the first: %s\n", st.rows_skipped,
 		        st.first_problem);
 	if (!quiet)
-		printf("%s: %u places, %u names, %u keys, %u not-place phrases\n", out, st.places, st.names, st.keys,
-		       st.not_places);
+		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words\n", out, st.places, st.names,
+		       st.keys, st.not_places, st.cues);
 	return GM_EXIT_OK;
 }
 

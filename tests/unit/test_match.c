@@ -102,8 +102,53 @@ int main(int argc, char **argv)
 	CHECK_STR(ms.m[0].type_word, "ممر");
 	CHECK_INT(run("ومحافظة باكو"), 1);
 	CHECK_INT(ms.m[0].type_class, GM_TW_ADMIN);
-	CHECK_INT(gm__type_word("بمدينه", strlen("بمدينه")), GM_TW_POPULATED);
-	CHECK_INT(gm__type_word("باكو", strlen("باكو")), GM_TW_NONE);
+	/* cue words come from gazetteer/cues.tsv through the compiled file */
+	CHECK_INT(gm__cue(gaz, "بمدينه", strlen("بمدينه")), GM_CUE_TYPE << 4 | GM_TW_POPULATED);
+	CHECK_INT(gm__cue(gaz, "باكو", strlen("باكو")), 0);
+	CHECK_INT(GM_CUE_ROLE(gm__cue(gaz, "لمنتخب", strlen("لمنتخب"))), GM_CUE_ORG);
+
+	/* a cue word is never a name by itself */
+	CHECK_INT(run("في مدينة"), 0);
+
+	/* organisation heads, titles and patronyms make the name not a place */
+	CHECK_INT(run("فاز منتخب روسيا"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_ORG);
+	CHECK(ms.m[0].not_place);
+	CHECK_INT(run("حكم السلطان صلاح الدين"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_TITLE);
+	CHECK_INT(run("صلاح الدين بن أيوب"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_PATRONYM);
+	CHECK_INT(run("في محافظة صلاح الدين"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+
+	/* a definite nisba after a definite noun is an adjective ... */
+	CHECK_INT(run("الكنيسة الغربية"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_ADJECTIVE);
+	/* ... but not after a preposition, a type word, or with a clitic */
+	CHECK_INT(run("في الغربية"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+	CHECK_INT(run("محافظة الغربية"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+	CHECK_INT(run("الكنيسة والغربية"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+
+	/* explicit parents: the words between two names */
+	CHECK_INT(run("تل عرن في حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_IN);
+	CHECK_INT(run("تل عرن بحلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_IN);
+	CHECK_INT(run("تل عرن، حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_COMMA);
+	CHECK_INT(run("تل عرن شمال حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_NORTH);
+	CHECK_INT(run("تل عرن بالقرب من حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_NEAR);
+	CHECK_INT(run("تل عرن في ريف حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_IN);
+	CHECK_INT(run("تل عرن ثم حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
+	CHECK_INT(run("تل عرن. حلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
 
 	/* numbers and unknown words match nothing */
 	CHECK_INT(run("32 شخصا في مكان مجهول"), 0);
