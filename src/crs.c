@@ -2,6 +2,8 @@
  * normalised to lon/lat (east/north) order whatever the CRS's axis order. */
 #include "crs.h"
 
+#include <geodesic.h>
+
 #include "error.h"
 
 #include <math.h>
@@ -79,4 +81,16 @@ void gm__crs_close(gm_crs *c)
 	if (c->ctx)
 		proj_context_destroy(c->ctx);
 	memset(c, 0, sizeof *c);
+}
+
+double gm__geodesic_km(double lat1, double lon1, double lat2, double lon2, double *azi)
+{
+	/* geod_init is a few dozen flops: cheaper than sharing state across threads */
+	struct geod_geodesic g;
+	geod_init(&g, 6378137.0, 1 / 298.257223563);
+	double s12 = 0, azi1 = 0, azi2 = 0;
+	geod_inverse(&g, lat1, lon1, lat2, lon2, &s12, &azi1, &azi2);
+	if (azi)
+		*azi = azi1;
+	return s12 / 1000.0;
 }

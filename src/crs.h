@@ -17,5 +17,8 @@ int gm__crs_open(gm_crs *c, const char *t_srs, gm_error *err);
 /* Transform one point; a point PROJ cannot transform is GM_ECRS. */
 int gm__crs_forward(gm_crs *c, double lon, double lat, double *x, double *y, gm_error *err);
 void gm__crs_close(gm_crs *c);
+/* Geodesic distance in km on the WGS 84 ellipsoid (PROJ's geod_inverse), and
+ * the azimuth in degrees from point 1 towards point 2 when azi is not NULL. */
+double gm__geodesic_km(double lat1, double lon1, double lat2, double lon2, double *azi);
 
 #endif

@@ -35,7 +35,7 @@ typedef struct gm_match {
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
-	char context_cc[4];             /* the country this match adds to the document context (resolve.c) */
+	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
 } gm_match;
 
 typedef struct gm_matches {

@@ -165,15 +165,16 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		snprintf(out->how, sizeof out->how, "exact");
 	gm_context ctx;
 	gm__resolve_context(c->gaz, c->matches.m, c->matches.n, &ctx);
-	ctx.exclude = m->context_cc[0] ? m->context_cc : NULL;
+	ctx.exclude = m;
+	gm_parent parent = gm__parent_of(c->matches.m, c->matches.n, 0, c->resolved);
 	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
 	int best = -1;
 	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
-		if (p[j].kind == GM_NAME_NOT_PLACE)
+		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE)
 			continue;
 		gm_candidate_explained *e = &out->candidates[out->n_candidates];
 		e->place = p[j].place;
-		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, k->post_count, e->rule, sizeof e->rule);
+		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, &parent, k->post_count, e->rule, sizeof e->rule);
 		if (gm__candidate_better(c->gaz, e->score, e->place, best < 0 ? 0 : out->candidates[best].score,
 		                         best < 0 ? GM_GAZ_NO_PLACE : out->candidates[best].place))
 			best = (int)out->n_candidates;

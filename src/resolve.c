@@ -1,6 +1,9 @@
 /* resolve.c: priors, context and a readable reason for every choice. */
 #include "resolve.h"
 
+#include "crs.h"
+
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,18 +58,66 @@ static const char *kind_name(uint8_t kind)
 	}
 }
 
-static int in_context(const gm_context *ctx, const char *cc)
+/* How many confident matches other than ctx->exclude name this country / admin1. */
+static uint32_t context_count(const gm_gazetteer *g, const gm_context *ctx, const char *cc, const char *admin1)
 {
-	if (!cc[0])
+	const gm_gaz_place *own = ctx->exclude && ctx->exclude->context_place != GM_GAZ_NO_PLACE
+	                              ? &g->places[ctx->exclude->context_place] : NULL;
+	if (!admin1) {
+		for (size_t i = 0; i < ctx->n; i++)
+			if (strcmp(ctx->country[i], cc) == 0)
+				return ctx->count[i] - (own && strcmp(own->country, cc) == 0);
 		return 0;
-	for (size_t i = 0; i < ctx->n; i++)
-		if (strcmp(ctx->country[i], cc) == 0)
-			return ctx->count[i] > (uint32_t)(ctx->exclude && strcmp(ctx->exclude, cc) == 0);
+	}
+	char key[64];
+	snprintf(key, sizeof key, "%s/%s", cc, admin1);
+	for (size_t i = 0; i < ctx->n_admin1; i++)
+		if (strcmp(ctx->admin1[i], key) == 0)
+			return ctx->admin1_count[i] -
+			       (own && strcmp(own->country, cc) == 0 && strcmp(gm__gaz_str(g, own->admin1), admin1) == 0);
 	return 0;
 }
 
+static int is_admin1(const char *f) { return strcmp(f, "ADM1") == 0; }
+
+/* What an explicit parent says of a candidate: a bonus when the candidate lies
+ * in it (country, admin1) or near it (geodesic distance, and the direction
+ * the text gives). */
+static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent, char *what,
+                        size_t cap)
+{
+	const gm_gaz_place *pp = &g->places[parent->place];
+	const char *pname = gm__gaz_str(g, pp->name_en);
+	if (c == pp)
+		return 0;
+	if (is_country(pp->feature)) {
+		if (strcmp(c->country, pp->country) != 0)
+			return 0;
+		snprintf(what, cap, "in %s (explicit parent)", pname);
+		return 20;
+	}
+	double azi;
+	double km = gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi);
+	int inside_admin = is_admin1(pp->feature) && strcmp(c->country, pp->country) == 0 &&
+	                   strcmp(gm__gaz_str(g, c->admin1), gm__gaz_str(g, pp->admin1)) == 0 && c->admin1 != 0 &&
+	                   gm__gaz_str(g, pp->admin1)[0];
+	double reach = is_admin1(pp->feature) || starts(pp->feature, "ADM") || !strcmp(pp->feature, "RGN") ? 150 : 60;
+	if (!inside_admin && km > reach)
+		return 0;
+	if (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_WEST && km > 5) {
+		/* the bearing from the parent to the candidate must agree with the text */
+		static const double want[] = {0, 0, 0, 180, 90, 270};
+		double d = fabs(fmod(azi - want[parent->link] + 540.0, 360.0) - 180.0);
+		if (d > 67.5)
+			return 0;
+	}
+	snprintf(what, cap, "%.0f km from %s (explicit parent)", km, pname);
+	return 20;
+}
+
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
-                        const gm_context *ctx, uint32_t n_candidates, char *rule, size_t cap)
+                        const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
+                        size_t cap)
 {
 	const gm_gaz_place *pl = &g->places[p->place];
 	const char *what;
@@ -84,6 +135,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		ADD(" pop %.1fM", (double)pl->population / 1e6);
 	else if (pl->population >= 1000)
 		ADD(" pop %.0fk", (double)pl->population / 1e3);
+	int type_fits = m->type_class > GM_TW_AREA && fits_type(m->type_class, pl->feature);
 	switch (p->kind) {
 	case GM_NAME_CURATED: s += 15; break;
 	case GM_NAME_TAGGED: s += 10; break;
@@ -97,8 +149,14 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		break;
 	}
 	ADD("; %s", kind_name(p->kind));
+	if (p->kind == GM_NAME_UNTAGGED && !type_fits && m->key->len <= 6 + (m->key->len > 4 && !memcmp(gm__gaz_str(g, m->key->str), "ال", 4) ? 4 : 0)) {
+		/* three letters or fewer (بن، سن، لي، عنه): common words far more
+		 * often than the obscure places that carry them untagged */
+		s -= 40;
+		ADD(" of 3 letters");
+	}
 	if (m->type_class > GM_TW_AREA) {
-		if (fits_type(m->type_class, pl->feature)) {
+		if (type_fits) {
 			s += 25;
 			ADD("; after %s", m->type_word);
 		} else {
@@ -106,9 +164,22 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			ADD("; %s does not fit %s", pl->feature, m->type_word);
 		}
 	}
-	if (ctx && !is_country(pl->feature) && in_context(ctx, pl->country)) {
+	if (ctx && !is_country(pl->feature) && context_count(g, ctx, pl->country, NULL) > 0) {
 		s += 15;
 		ADD("; country in context %s", pl->country);
+		const char *a1 = gm__gaz_str(g, pl->admin1);
+		if (a1[0] && !is_admin1(pl->feature) && context_count(g, ctx, pl->country, a1) > 0) {
+			s += 10;
+			ADD("; admin1 in context %s", a1);
+		}
+	}
+	if (parent && parent->place != GM_GAZ_NO_PLACE) {
+		char why[96];
+		int b = parent_bonus(g, pl, parent, why, sizeof why);
+		if (b) {
+			s += b;
+			ADD("; %s", why);
+		}
 	}
 	if (n_candidates > 1)
 		ADD("; of %u candidates", n_candidates);
@@ -120,12 +191,42 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	return s;
 }
 
+static void context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
+{
+	const gm_gaz_place *pl = &g->places[place];
+	const char *cc = pl->country;
+	size_t c = 0;
+	while (c < ctx->n && strcmp(ctx->country[c], cc) != 0)
+		c++;
+	if (c == ctx->n) {
+		if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
+			return;
+		snprintf(ctx->country[c], sizeof ctx->country[c], "%s", cc);
+		ctx->n++;
+	}
+	ctx->count[c]++;
+	const char *a1 = gm__gaz_str(g, pl->admin1);
+	if (!a1[0] || is_country(pl->feature))
+		return;
+	char key[64];
+	snprintf(key, sizeof key, "%s/%s", cc, a1);
+	for (c = 0; c < ctx->n_admin1 && strcmp(ctx->admin1[c], key) != 0; c++)
+		;
+	if (c == ctx->n_admin1) {
+		if (ctx->n_admin1 == GM_RESOLVE_MAX_CONTEXT)
+			return;
+		snprintf(ctx->admin1[c], sizeof ctx->admin1[c], "%s", key);
+		ctx->n_admin1++;
+	}
+	ctx->admin1_count[c]++;
+}
+
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
 	char rule[160];
 	for (size_t i = 0; i < n; i++) {
-		m[i].context_cc[0] = '\0';
+		m[i].context_place = GM_GAZ_NO_PLACE;
 		if (m[i].not_place)
 			continue;
 		const gm_gaz_key *k = m[i].key;
@@ -133,9 +234,9 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		int best = -1;
 		uint32_t bi = 0;
 		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (p[j].kind == GM_NAME_NOT_PLACE)
+			if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE)
 				continue;
-			int s = gm__score_candidate(g, &m[i], &p[j], NULL, k->post_count, rule, sizeof rule);
+			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, rule, sizeof rule);
 			if (s > best) {
 				best = s;
 				bi = j;
@@ -143,22 +244,10 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		}
 		/* only confident readings set the context: a country named as such, or a
 		 * name with one clear winner */
-		if (best < 60)
+		if (best < 60 || !g->places[p[bi].place].country[0])
 			continue;
-		const char *cc = g->places[p[bi].place].country;
-		if (!cc[0])
-			continue;
-		size_t c = 0;
-		while (c < ctx->n && strcmp(ctx->country[c], cc) != 0)
-			c++;
-		if (c == ctx->n) {
-			if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
-				continue;
-			snprintf(ctx->country[c], sizeof ctx->country[c], "%s", cc);
-			ctx->n++;
-		}
-		ctx->count[c]++;
-		snprintf(m[i].context_cc, sizeof m[i].context_cc, "%s", cc);
+		context_add(ctx, g, p[bi].place);
+		m[i].context_place = p[bi].place;
 	}
 }
 
@@ -172,32 +261,50 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 	return g->places[place].population > g->places[best_place].population;
 }
 
+gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out)
+{
+	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE};
+	if (!out || i + 1 >= n || !m[i].parent_link || out[i + 1].place == GM_GAZ_NO_PLACE)
+		return none;
+	return (gm_parent){out[i + 1].place, m[i].parent_link};
+}
+
+static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, const gm_parent *parent,
+                   gm_resolved *r)
+{
+	char rule[160];
+	r->place = GM_GAZ_NO_PLACE;
+	r->score = 0;
+	r->rule[0] = '\0';
+	if (m->not_place)
+		return;
+	ctx->exclude = m;
+	const gm_gaz_key *k = m->key;
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t j = 0; j < k->post_count; j++) {
+		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE)
+			continue;
+		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, rule, sizeof rule);
+		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
+			r->score = s;
+			r->place = p[j].place;
+			snprintf(r->rule, sizeof r->rule, "%s", rule);
+		}
+	}
+	if (r->score < GM_RESOLVE_MIN_SCORE)
+		r->place = GM_GAZ_NO_PLACE;
+}
+
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 {
 	gm_context ctx;
 	gm__resolve_context(g, m, n, &ctx);
-	char rule[160];
-	for (size_t i = 0; i < n; i++) {
-		gm_resolved *r = &out[i];
-		r->place = GM_GAZ_NO_PLACE;
-		r->score = 0;
-		r->rule[0] = '\0';
-		if (m[i].not_place)
-			continue;
-		ctx.exclude = m[i].context_cc[0] ? m[i].context_cc : NULL;
-		const gm_gaz_key *k = m[i].key;
-		const gm_gaz_posting *p = &g->postings[k->post_start];
-		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (p[j].kind == GM_NAME_NOT_PLACE)
-				continue;
-			int s = gm__score_candidate(g, &m[i], &p[j], &ctx, k->post_count, rule, sizeof rule);
-			if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
-				r->score = s;
-				r->place = p[j].place;
-				snprintf(r->rule, sizeof r->rule, "%s", rule);
-			}
-		}
-		if (r->score < GM_RESOLVE_MIN_SCORE)
-			r->place = GM_GAZ_NO_PLACE;
+	for (size_t i = 0; i < n; i++)
+		choose(g, &m[i], &ctx, NULL, &out[i]);
+	/* explicit parents, right to left so that "X في Y في Z" settles Y before X */
+	for (size_t i = n; i-- > 0;) {
+		gm_parent parent = gm__parent_of(m, n, i, out);
+		if (parent.place != GM_GAZ_NO_PLACE)
+			choose(g, &m[i], &ctx, &parent, &out[i]);
 	}
 }

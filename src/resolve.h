@@ -13,12 +13,24 @@
 #define GM_RESOLVE_MIN_SCORE 35
 #define GM_RESOLVE_MAX_CONTEXT 32
 
+/* What the document's confident matches name: countries, and first-level
+ * areas as "CC/admin1". A match's own contribution is excluded when it is
+ * scored: a name is not its own context. */
 typedef struct gm_context {
 	char country[GM_RESOLVE_MAX_CONTEXT][4];
 	uint32_t count[GM_RESOLVE_MAX_CONTEXT];
 	size_t n;
-	const char *exclude;   /* the scored mention's own contribution: a name is not its own context */
+	char admin1[GM_RESOLVE_MAX_CONTEXT][64];
+	uint32_t admin1_count[GM_RESOLVE_MAX_CONTEXT];
+	size_t n_admin1;
+	const gm_match *exclude;
 } gm_context;
+
+/* The place a match's explicit parent resolved to ("X في Y": Y), and how it is linked. */
+typedef struct gm_parent {
+	uint32_t place;       /* GM_GAZ_NO_PLACE: none */
+	uint8_t link;         /* enum gm_parent_link */
+} gm_parent;
 
 typedef struct gm_resolved {
 	uint32_t place;     /* GM_GAZ_NO_PLACE when nothing scores well enough */
@@ -28,14 +40,18 @@ typedef struct gm_resolved {
 
 /* Score one candidate (a posting of m->key) in context; rule gets the reason. */
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
-                        const gm_context *ctx, uint32_t n_candidates, char *rule, size_t rule_cap);
+                        const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
+                        size_t rule_cap);
+/* The parent of match i (from its parent_link and the next match's resolution). */
+gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out);
 /* Whether a candidate (score s, place) beats the best so far; ties go to the
  * larger place. gm__resolve and gm_explain choose by this one rule. */
 int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_score, uint32_t best_place);
-/* Resolve every match of one document (two passes: context, then choice). */
+/* Resolve every match of one document: the context from confident matches,
+ * then a choice for each, then again for matches with an explicit parent. */
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out);
 /* The document context of the confident matches, as gm__resolve builds it. */
-/* Also records in each match the country it contributes (context_cc). */
+/* Also records in each match the place it contributes (context_place). */
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx);
 
 #endif

@@ -54,6 +54,37 @@ int main(int argc, char **argv)
 	CHECK_INT(map("لاشين"), 1);
 	CHECK(strstr(res.mentions[0].rule, "in context") == NULL);
 
+	/* an explicit parent chooses among same-named places: without it the
+	 * larger Tal Aran (IQ) wins; "في حلب", "بحلب", "شمال حلب" pick the Syrian one,
+	 * with the geodesic distance in the rule */
+	CHECK_INT(map("تل عرن"), 1);
+	CHECK_STR(id_of(0), "t:22");
+	CHECK_INT(map("قصف تل عرن في حلب"), 2);
+	CHECK_STR(id_of(0), "t:21");
+	CHECK(strstr(res.mentions[0].rule, "km from Aleppo (explicit parent)") != NULL);
+	CHECK_INT(map("قصف تل عرن بحلب"), 2);
+	CHECK_STR(id_of(0), "t:21");
+	CHECK_INT(map("قصف تل عرن في ريف حلب"), 2);
+	CHECK_STR(id_of(0), "t:21");
+	/* Tal Aran lies east-south-east of Aleppo: "east of" holds, "west of" does not */
+	CHECK_INT(map("قصف تل عرن شرق حلب"), 2);
+	CHECK_STR(id_of(0), "t:21");
+	CHECK(strstr(res.mentions[0].rule, "explicit parent") != NULL);
+	CHECK_INT(map("قصف تل عرن غرب حلب"), 2);
+	CHECK(strstr(res.mentions[0].rule, "explicit parent") == NULL);
+	/* a list is no parent: nothing in Lebanon is called Tal Aran */
+	CHECK_INT(map("تل عرن، لبنان"), 2);
+	CHECK_STR(id_of(0), "t:22");
+	/* the document's admin-1 counts as context: Aleppo named elsewhere picks the Syrian one too */
+	CHECK_INT(map("حلب. ثم تل عرن"), 2);
+	CHECK_STR(id_of(1), "t:21");
+	CHECK(strstr(res.mentions[1].rule, "admin1 in context Aleppo") != NULL);
+
+	/* names of three letters or fewer need more than an untagged GeoNames alternate */
+	CHECK_INT(map("في سن العاشرة"), 0);
+	CHECK_INT(map("مدينة سن"), 1);
+	CHECK_STR(id_of(0), "t:23");
+
 	/* a type word chooses the class: ممر لاشين is the corridor, not the town */
 	CHECK_INT(map("إغلاق ممر لاشين"), 1);
 	CHECK_STR(id_of(0), "t:7");
