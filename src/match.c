@@ -26,13 +26,16 @@ static const struct {
 	const char *prefix;
 	int mode;
 } clitics[] = {
-	{"و", STRIP}, {"ف", STRIP}, {"ب", STRIP}, {"ل", STRIP}, {"ك", STRIP},
+	{"و", STRIP}, {"ف", STRIP}, {"ب", STRIP}, {"ل", STRIP},
 	{"لل", LAM_ARTICLE},
-	{"وب", STRIP}, {"ول", STRIP}, {"وك", STRIP}, {"فب", STRIP}, {"فل", STRIP}, {"فك", STRIP},
-	{"وال", KEEP_ARTICLE}, {"فال", KEEP_ARTICLE}, {"بال", KEEP_ARTICLE}, {"كال", KEEP_ARTICLE},
+	{"وب", STRIP}, {"ول", STRIP}, {"فب", STRIP}, {"فل", STRIP},
+	{"وال", KEEP_ARTICLE}, {"فال", KEEP_ARTICLE}, {"بال", KEEP_ARTICLE},
 	{"ولل", LAM_ARTICLE}, {"فلل", LAM_ARTICLE},
-	{"وبال", KEEP_ARTICLE}, {"وكال", KEEP_ARTICLE}, {"فبال", KEEP_ARTICLE},
+	{"وبال", KEEP_ARTICLE}, {"فبال", KEEP_ARTICLE},
 };
+/* ك ("like, as") is left out: before a place name it is rare in news, and
+ * read as a clitic it turns common words into places (كبيرا -> Beira,
+ * كمية -> Mie). */
 /* The article alone is never stripped: names that carry it are in the
  * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
  * into places (الروسية -> روسيه, the Persian name of Russia). */
@@ -305,10 +308,17 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				m->c1 = t->tok[m->tok_last].c1;
 				/* a reviewed not-place reading wins over place readings of the same words */
 				const gm_gaz_posting *p = &g->postings[k->post_start];
+				int common_word = 0;
 				for (uint32_t x = 0; x < k->post_count; x++)
-					if (p[x].kind == GM_NAME_NOT_PLACE)
+					if (p[x].kind == GM_NAME_NOT_PLACE) {
 						m->blocked = GM_BLOCK_PHRASE;
+						common_word = !strcmp(gm__gaz_not_place_kind(p[x].note), "common word");
+					}
 				read_neighbours(g, text, t, m, prev_end);
+				/* a common word after a type word that fits it is the place
+				 * again: "مدينة العمارة" is Amarah, "العمارة" architecture */
+				if (m->blocked == GM_BLOCK_PHRASE && common_word && m->type_class > GM_TW_AREA)
+					m->blocked = GM_BLOCK_NONE;
 				m->not_place = m->blocked != GM_BLOCK_NONE;
 				if (out->n > 1)
 					out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);

@@ -18,10 +18,10 @@ static int fits_type(int cls, const char *f)
 	case GM_TW_POPULATED: return starts(f, "PPL") && strcmp(f, "PPLX") != 0;
 	case GM_TW_ADMIN: return starts(f, "ADM") || strcmp(f, "RGN") == 0 || is_country(f);
 	case GM_TW_MOUNTAIN:
-		return !strcmp(f, "MT") || !strcmp(f, "MTS") || !strcmp(f, "HLL") || !strcmp(f, "HLLS") ||
-		       !strcmp(f, "PK") || !strcmp(f, "PKS") || !strcmp(f, "RDGE") || !strcmp(f, "UPLD") || !strcmp(f, "PLAT");
+		return !strcmp(f, "MT") || !strcmp(f, "MTS") || !strcmp(f, "PLAT") || !strcmp(f, "HLL") || !strcmp(f, "HLLS") ||
+		       !strcmp(f, "PK") || !strcmp(f, "PKS") || !strcmp(f, "RDGE") || !strcmp(f, "UPLD");
 	case GM_TW_WATER:
-		return !strcmp(f, "STM") || !strcmp(f, "SEA") || !strcmp(f, "LK") || !strcmp(f, "BAY") ||
+		return !strcmp(f, "STM") || !strcmp(f, "SEA") || !strcmp(f, "OCN") || !strcmp(f, "LK") || !strcmp(f, "BAY") ||
 		       !strcmp(f, "GULF") || !strcmp(f, "RSV");
 	case GM_TW_ROAD: return !strcmp(f, "RD") || !strcmp(f, "PASS") || !strcmp(f, "GAP");
 	case GM_TW_AIRPORT: return !strcmp(f, "AIRP");
@@ -35,7 +35,13 @@ static int prior(const char *f, int64_t pop, const char **what)
 {
 	if (is_country(f)) { *what = "country"; return 70; }
 	if (!strcmp(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
-	if (!strcmp(f, "RGN")) { *what = "region"; return 60; }
+	if (!strcmp(f, "CONT")) { *what = "continent"; return 70; }
+	if (!strcmp(f, "OCN")) { *what = "ocean"; return 70; }
+	if (!strcmp(f, "RGN") || !strcmp(f, "RGNH")) { *what = "region"; return 60; }
+	if (!strcmp(f, "PCLH")) { *what = "historic state"; return 60; }
+	/* seas, rivers, mountains: named as such they are rarely anything else */
+	if (!strcmp(f, "SEA") || !strcmp(f, "GULF") || !strcmp(f, "LK") || !strcmp(f, "STM") || !strcmp(f, "MT") ||
+	    !strcmp(f, "MTS") || !strcmp(f, "PEN") || !strcmp(f, "PLAT")) { *what = "natural feature"; return 45; }
 	int base;
 	if (!strcmp(f, "ADM1")) { *what = "admin1"; base = 50; }
 	else if (!strcmp(f, "PPLA")) { *what = "provincial capital"; base = 45; }
