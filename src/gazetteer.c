@@ -123,7 +123,10 @@ const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len)
 		if (k == 0)
 			return NULL;
 		const gm_gaz_key *key = &g->keys[k - 1];
+		/* bounds are checked here, not at open: opening stays O(1) whatever
+		 * the file's size, and a damaged key is never followed out of the map */
 		if (key->hash == h && key->len == len && key->str + len < g->h->strings_size &&
+		    key->post_start <= g->h->n_postings && key->post_count <= g->h->n_postings - key->post_start &&
 		    memcmp(g->strings + key->str, s, len) == 0)
 			return key;
 	}
@@ -182,8 +185,6 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 	         !section_ok(h, h->off_strings, h->strings_size, 1) ||
 	         (h->hash_slots & (h->hash_slots - 1)) != 0 || h->hash_slots < h->n_keys)
 		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s has an inconsistent header: corrupt", path);
-	else if (gm__gaz_checksum((const unsigned char *)map + h->header_size, size - h->header_size) != h->checksum)
-		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s fails its checksum: the file is corrupt, rebuild it", path);
 	if (rc != GM_OK) {
 		munmap(map, size);
 		return rc;
@@ -207,6 +208,17 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an unterminated string section: corrupt", path);
 	}
 	*out = g;
+	return GM_OK;
+}
+
+int gm_gazetteer_verify(const gm_gazetteer *g, gm_error *err)
+{
+	if (gm__gaz_checksum(g->map + g->h->header_size, g->size - g->h->header_size) != g->h->checksum)
+		return gm__fail(err, GM_ECORRUPT, "the gazetteer fails its checksum: the file is corrupt, rebuild it");
+	for (uint32_t i = 0; i < g->h->n_postings; i++)
+		if (g->postings[i].place != GM_GAZ_NO_PLACE && g->postings[i].place >= g->h->n_places)
+			return gm__fail(err, GM_ECORRUPT, "the gazetteer has a name for place %u of %u: corrupt",
+			                g->postings[i].place, g->h->n_places);
 	return GM_OK;
 }
 

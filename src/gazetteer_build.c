@@ -13,7 +13,7 @@
  * Names are tokenized and folded with the same code the matcher uses, so a key
  * in the file is exactly what the text will produce.
  */
-#include "gazetteer.h"
+#include "gazetteer_build.h"
 
 #include "error.h"
 #include "tokenize.h"
@@ -24,41 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-typedef struct bname {
-	char *text;
-	uint8_t kind;
-} bname;
-
-typedef struct bplace {
-	char *id, *name_en, *name_ar, *admin1;
-	char feature[8], country[4];
-	double lat, lon;
-	int64_t population;
-	bname *names;
-	size_t n_names, cap_names;
-} bplace;
-
-typedef struct triple {
-	char *key;        /* folded, owned */
-	uint32_t words;
-	uint32_t place;
-	uint8_t kind, note;
-} triple;
-
-typedef struct builder {
-	bplace *places;
-	size_t n_places, cap_places;
-	uint32_t *id_slots;  /* open addressing: place index + 1 */
-	size_t id_cap;
-	triple *triples;
-	size_t n_triples, cap_triples;
-	gm_tokenizer tz;
-	gm_tokens toks;
-	gm_build_stats *stats;
-	gm_error *err;
-} builder;
 
 static char *dupn(const char *s, size_t n)
 {
@@ -72,7 +39,7 @@ static char *dupn(const char *s, size_t n)
 
 static char *dup0(const char *s) { return dupn(s, strlen(s)); }
 
-static void problem(builder *b, const char *file, size_t line, const char *why)
+void gm__build_problem(builder *b, const char *file, size_t line, const char *why)
 {
 	b->stats->rows_skipped++;
 	if (!b->stats->first_problem[0])
@@ -101,7 +68,7 @@ static int id_rehash(builder *b)
 	return 0;
 }
 
-static long find_place(const builder *b, const char *id)
+long gm__build_find_place(const builder *b, const char *id)
 {
 	if (!b->id_cap)
 		return -1;
@@ -111,7 +78,7 @@ static long find_place(const builder *b, const char *id)
 	return -1;
 }
 
-static bplace *add_place(builder *b, const char *id)
+bplace *gm__build_add_place(builder *b, const char *id)
 {
 	if (b->n_places == b->cap_places) {
 		size_t c = b->cap_places ? b->cap_places * 2 : 4096;
@@ -139,7 +106,7 @@ static bplace *add_place(builder *b, const char *id)
 	return p;
 }
 
-static int add_name(bplace *p, const char *s, size_t n, uint8_t kind)
+int gm__build_add_name(bplace *p, const char *s, size_t n, uint8_t kind)
 {
 	while (n && (s[0] == ' '))
 		s++, n--;
@@ -174,7 +141,7 @@ static int add_names(bplace *p, const char *list, uint8_t kind)
 	while (*s) {
 		const char *e = strchr(s, '|');
 		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (add_name(p, s, n, kind))
+		if (gm__build_add_name(p, s, n, kind))
 			return -1;
 		s += n;
 		if (*s == '|')
@@ -183,7 +150,7 @@ static int add_names(bplace *p, const char *list, uint8_t kind)
 	return 0;
 }
 
-static void set_str(char **dst, const char *v)
+void gm__build_set_str(char **dst, const char *v)
 {
 	char *d = dup0(v);
 	if (d) {
@@ -309,7 +276,7 @@ static int next_row(builder *b, tsv *t)
 		t->n_cols = split(l, t->cols, 32);
 		if (t->n_cols == t->n_header)
 			return 1;
-		problem(b, t->path, t->line, "wrong number of columns");
+		gm__build_problem(b, t->path, t->line, "wrong number of columns");
 	}
 	return 0;
 }
@@ -330,13 +297,13 @@ static int parse_coord(const char *s, double lo, double hi, double *out)
 static void set_fields(bplace *p, const tsv *t, int c_en, int c_feat, int c_cc, int c_a1, int c_pop)
 {
 	if (*get(t, c_en))
-		set_str(&p->name_en, get(t, c_en));
+		gm__build_set_str(&p->name_en, get(t, c_en));
 	if (*get(t, c_feat))
 		snprintf(p->feature, sizeof p->feature, "%.7s", get(t, c_feat));
 	if (*get(t, c_cc))
 		snprintf(p->country, sizeof p->country, "%.3s", get(t, c_cc));
 	if (*get(t, c_a1))
-		set_str(&p->admin1, get(t, c_a1));
+		gm__build_set_str(&p->admin1, get(t, c_a1));
 	if (*get(t, c_pop))
 		p->population = strtoll(get(t, c_pop), NULL, 10);
 }
@@ -350,25 +317,34 @@ static int read_places(builder *b, tsv *t)
 		const char *id = get(t, c_id);
 		double lat, lon;
 		if (!*id) {
-			problem(b, t->path, t->line, "no id");
+			gm__build_problem(b, t->path, t->line, "no id");
 			continue;
 		}
 		if (parse_coord(get(t, c_lat), -90, 90, &lat) || parse_coord(get(t, c_lon), -180, 180, &lon)) {
-			problem(b, t->path, t->line, "latitude or longitude missing or out of range");
+			gm__build_problem(b, t->path, t->line, "latitude or longitude missing or out of range");
 			continue;
 		}
-		if (find_place(b, id) >= 0) {
-			problem(b, t->path, t->line, "duplicate id");
+		long at = gm__build_find_place(b, id);
+		bplace *p;
+		if (at >= 0 && b->places[at].from_dump) {
+			/* the reviewed TSV wins over a GeoNames dump: its fields replace
+			 * the dump's, the dump's names stay as further names */
+			p = &b->places[at];
+			p->from_dump = 0;
+		} else if (at >= 0) {
+			gm__build_problem(b, t->path, t->line, "duplicate id");
 			continue;
+		} else {
+			p = gm__build_add_place(b, id);
 		}
-		bplace *p = add_place(b, id);
 		if (!p)
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		p->lat = lat;
 		p->lon = lon;
 		set_fields(p, t, c_en, c_feat, c_cc, c_a1, c_pop);
-		set_str(&p->name_ar, get(t, c_ar));
-		if (add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_TAGGED) ||
+		if (*get(t, c_ar) || !p->name_ar[0])
+			gm__build_set_str(&p->name_ar, get(t, c_ar));
+		if (gm__build_add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_TAGGED) ||
 		    add_names(p, get(t, c_names), GM_NAME_TAGGED) || add_names(p, get(t, c_alt), GM_NAME_UNTAGGED))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		/* name_ar may come from the untagged list: keep its weight low */
@@ -388,27 +364,27 @@ static int read_curated(builder *b, tsv *t)
 	    c_pop = col(t, "population"), c_names = col(t, "names_ar");
 	while (next_row(b, t)) {
 		const char *id = get(t, c_id), *act = get(t, c_act);
-		long at = find_place(b, id);
+		long at = gm__build_find_place(b, id);
 		bplace *p;
 		if (strcmp(act, "new") == 0) {
 			double lat, lon;
 			if (at >= 0) {
-				problem(b, t->path, t->line, "action new for an id the sources already have");
+				gm__build_problem(b, t->path, t->line, "action new for an id the sources already have");
 				continue;
 			}
 			if (parse_coord(get(t, c_lat), -90, 90, &lat) || parse_coord(get(t, c_lon), -180, 180, &lon) ||
 			    !*get(t, c_en) || !*get(t, c_feat)) {
-				problem(b, t->path, t->line, "a new place needs name_en, lat, lon and feature");
+				gm__build_problem(b, t->path, t->line, "a new place needs name_en, lat, lon and feature");
 				continue;
 			}
-			p = add_place(b, id);
+			p = gm__build_add_place(b, id);
 			if (!p)
 				return gm__fail(b->err, GM_ENOMEM, "out of memory");
 			p->lat = lat;
 			p->lon = lon;
 		} else if (strcmp(act, "add") == 0 || strcmp(act, "fix") == 0) {
 			if (at < 0) {
-				problem(b, t->path, t->line, "no place with this id in the sources");
+				gm__build_problem(b, t->path, t->line, "no place with this id in the sources");
 				continue;
 			}
 			p = &b->places[at];
@@ -421,17 +397,17 @@ static int read_curated(builder *b, tsv *t)
 				for (size_t i = 0; i < p->n_names; i++)
 					free(p->names[i].text);
 				p->n_names = 0;
-				set_str(&p->name_ar, "");
+				gm__build_set_str(&p->name_ar, "");
 			}
 		} else {
-			problem(b, t->path, t->line, "action is not add, fix or new");
+			gm__build_problem(b, t->path, t->line, "action is not add, fix or new");
 			continue;
 		}
 		set_fields(p, t, c_en, c_feat, c_cc, c_a1, c_pop);
 		if (*get(t, c_ar))
-			set_str(&p->name_ar, get(t, c_ar));  /* the preferred Arabic name users see */
+			gm__build_set_str(&p->name_ar, get(t, c_ar));  /* the preferred Arabic name users see */
 		if (add_names(p, get(t, c_names), GM_NAME_CURATED) ||
-		    add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_CURATED))
+		    gm__build_add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_CURATED))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		if (!*p->name_ar && p->n_names) {
 			const char *first = get(t, c_names);
@@ -494,7 +470,7 @@ static int read_not_places(builder *b, tsv *t)
 	while (next_row(b, t)) {
 		uint32_t w = make_key(b, get(t, c_ph), key, sizeof key);
 		if (!w) {
-			problem(b, t->path, t->line, "phrase has no words to match");
+			gm__build_problem(b, t->path, t->line, "phrase has no words to match");
 			continue;
 		}
 		if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_NOT_PLACE, gm__gaz_not_place_code(get(t, c_kind))))
@@ -512,12 +488,12 @@ static int read_cues(builder *b, tsv *t)
 		int role = gm__gaz_cue_role(get(t, c_role));
 		int cls = role > 0 ? gm__gaz_cue_class(role, c_class >= 0 ? get(t, c_class) : "") : -1;
 		if (role < 0 || cls < 0) {
-			problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent)");
+			gm__build_problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent)");
 			continue;
 		}
 		uint32_t w = make_key(b, get(t, c_word), key, sizeof key);
 		if (w != 1) {
-			problem(b, t->path, t->line, "a cue is one word");
+			gm__build_problem(b, t->path, t->line, "a cue is one word");
 			continue;
 		}
 		if (add_triple(b, key, 1, GM_GAZ_NO_PLACE, GM_NAME_CUE, (uint8_t)(role << 4 | cls)))
@@ -818,9 +794,18 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 	int rc = gm__tokenizer_init(&b.tz, err);
 	if (rc)
 		return rc;
+	/* folders are GeoNames dumps: read first, so that the reviewed TSV wins */
+	for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
+		struct stat sb;
+		if (stat(sources[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			rc = gm__build_read_geonames(&b, sources[i]);
+	}
 	/* one pass per kind of source: places, curated, not-places, cues */
 	for (int pass = SRC_PLACES; pass <= SRC_CUES && rc == GM_OK; pass++) {
 		for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
+			struct stat sb;
+			if (stat(sources[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+				continue;
 			tsv t;
 			rc = tsv_open(&t, sources[i], err);
 			if (rc == GM_OK) {

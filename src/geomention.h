@@ -85,9 +85,18 @@ typedef struct gm_build_stats {
 	char first_problem[256];/* the first skipped row, file:line and why */
 } gm_build_stats;
 
-/* Open a compiled gazetteer by mmap. The header, section bounds and checksum are
- * verified: a wrong, truncated or corrupt file gives GM_EVERSION or GM_ECORRUPT. */
+/* Open a compiled gazetteer by mmap, in constant time whatever its size: the
+ * header and section bounds are checked (a wrong or truncated file gives
+ * GM_EVERSION or GM_ECORRUPT), lookups check the bounds of what they follow,
+ * and the whole-file checksum is left to gm_gazetteer_verify. */
 int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err);
+/* Read the whole file: checksum and every name's place index. GM_ECORRUPT if damaged. */
+int gm_gazetteer_verify(const gm_gazetteer *gaz, gm_error *err);
+/* Write the gazetteer as a point layer (one feature per place, with its
+ * Arabic names as the matcher folds them) in any OGR vector format, so that
+ * users can inspect and fix it in QGIS. The file is written beside path and
+ * renamed into place. */
+int gm_gazetteer_export(const gm_gazetteer *gaz, const char *path, const char *format, gm_error *err);
 void gm_gazetteer_close(gm_gazetteer *gaz);
 void gm_gazetteer_get_info(const gm_gazetteer *gaz, gm_gazetteer_info *out);
 uint32_t gm_gazetteer_place_count(const gm_gazetteer *gaz);

@@ -240,7 +240,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		int best = -1;
 		uint32_t bi = 0;
 		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE)
+			if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE || p[j].place >= g->h->n_places)
 				continue;
 			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, rule, sizeof rule);
 			if (s > best) {
@@ -288,7 +288,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t j = 0; j < k->post_count; j++) {
-		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE)
+		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE || p[j].place >= g->h->n_places)
 			continue;
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, rule, sizeof rule);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {

@@ -6,16 +6,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 static void help(FILE *f)
 {
 	fprintf(f,
 	        "usage:\n"
-	        "  geomention gazetteer build SOURCES... -o FILE [--quiet]\n"
-	        "      Compile TSV sources into one gazetteer file (opened by mmap, checksummed).\n"
+	        "  geomention gazetteer build [--geonames DIR] SOURCES... -o FILE [--quiet]\n"
+	        "      Compile sources into one gazetteer file (opened by mmap, checksummed).\n"
 	        "      SOURCES are gazetteer/places.tsv (made by scripts/build-gazetteer-tsv),\n"
-	        "      gazetteer/curated.tsv (reviewed spellings and corrections) and\n"
-	        "      gazetteer/not-places.tsv (organisations and media that are not places).\n"
+	        "      curated.tsv and features.tsv (reviewed spellings, corrections, features),\n"
+	        "      not-places.tsv (organisations, media, common words) and cues.tsv (type\n"
+	        "      words, organisation heads, titles, parent links). --geonames DIR imports\n"
+	        "      GeoNames dumps as downloaded (allCountries.txt, cities*.txt or XX.txt,\n"
+	        "      alternateNamesV2.txt, admin1CodesASCII.txt, countryInfo.txt); the TSV\n"
+	        "      sources win where both describe a place.\n"
+	        "  geomention gazetteer export [--gazetteer PATH] [-f FORMAT] FILE\n"
+	        "      Write every place as a point layer (default GPKG) to inspect in QGIS.\n"
+	        "  geomention gazetteer verify [--gazetteer PATH]\n"
+	        "      Read the whole file: checksum and name-to-place links.\n"
 	        "  geomention gazetteer lookup [--gazetteer PATH] WORD...\n"
 	        "      For each WORD (quote a multi-word name): its folded form, the gazetteer key it\n"
 	        "      matched (after clitics), every candidate with its score and reason, the winner.\n"
@@ -24,7 +34,16 @@ static void help(FILE *f)
 	        "\n"
 	        "examples:\n"
 	        "  geomention gazetteer lookup وباكو \"ناغورني قره باغ\" لاشين\n"
-	        "  geomention gazetteer build gazetteer/*.tsv -o my.gmz\n");
+	        "  geomention gazetteer build gazetteer/*.tsv -o my.gmz\n"
+	        "  geomention gazetteer build --geonames ~/geonames gazetteer/*.tsv -o world.gmz\n"
+	        "  geomention gazetteer export -f GPKG gazetteer.gpkg\n");
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 static int build(int argc, char **argv)
@@ -40,7 +59,15 @@ static int build(int argc, char **argv)
 			out = argv[++i];
 		else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
 			quiet = 1;
-		else if (argv[i][0] == '-') {
+		else if (!strcmp(argv[i], "--geonames") && i + 1 < argc) {
+			struct stat sb;
+			if (stat(argv[i + 1], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+				fprintf(stderr, "geomention gazetteer build: --geonames needs a folder: %s\n", argv[i + 1]);
+				free(src);
+				return GM_EXIT_USAGE;
+			}
+			src[n++] = argv[++i];
+		} else if (argv[i][0] == '-') {
 			fprintf(stderr, "geomention gazetteer build: unknown option %s\n", argv[i]);
 			free(src);
 			return GM_EXIT_USAGE;
@@ -54,7 +81,9 @@ static int build(int argc, char **argv)
 	}
 	gm_error err = {0, ""};
 	gm_build_stats st;
+	double t0 = now_ms();
 	int rc = gm_gazetteer_build(src, n, out, &st, &err);
+	double took = now_ms() - t0;
 	free(src);
 	if (rc != GM_OK) {
 		fprintf(stderr, "geomention gazetteer build: %s\n", err.message);
@@ -64,8 +93,8 @@ static int build(int argc, char **argv)
 		fprintf(stderr, "geomention gazetteer build: %u source rows skipped; the first: %s\n", st.rows_skipped,
 		        st.first_problem);
 	if (!quiet)
-		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words\n", out, st.places, st.names,
-		       st.keys, st.not_places, st.cues);
+		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words; built in %.1f s\n", out,
+		       st.places, st.names, st.keys, st.not_places, st.cues, took / 1000.0);
 	return GM_EXIT_OK;
 }
 
@@ -131,16 +160,70 @@ static int info(int argc, char **argv)
 	const char *path = gazetteer_arg(&argc, argv);
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
+	double t0 = now_ms();
 	if (gm_gazetteer_open(&gaz, path, &err) != GM_OK) {
 		fprintf(stderr, "geomention gazetteer info: %s\n", err.message);
 		return GM_EXIT_USAGE;
 	}
+	double took = now_ms() - t0;
 	gm_gazetteer_info gi;
 	gm_gazetteer_get_info(gaz, &gi);
 	printf("path:        %s\nformat:      %u\nbuilt:       %s\nplaces:      %u\nkeys:        %u\n"
-	       "size:        %llu bytes\nchecksum:    %s\n",
-	       path, gi.format_version, gi.build_date, gi.places, gi.keys, (unsigned long long)gi.file_size, gi.checksum);
+	       "size:        %llu bytes\nchecksum:    %s\nopened in:   %.3f ms\n",
+	       path, gi.format_version, gi.build_date, gi.places, gi.keys, (unsigned long long)gi.file_size, gi.checksum,
+	       took);
 	gm_gazetteer_close(gaz);
+	return GM_EXIT_OK;
+}
+
+static int verify(int argc, char **argv)
+{
+	const char *path = gazetteer_arg(&argc, argv);
+	gm_error err = {0, ""};
+	gm_gazetteer *gaz = NULL;
+	int rc = gm_gazetteer_open(&gaz, path, &err);
+	if (rc == GM_OK)
+		rc = gm_gazetteer_verify(gaz, &err);
+	gm_gazetteer_close(gaz);
+	if (rc != GM_OK) {
+		fprintf(stderr, "geomention gazetteer verify: %s: %s\n", path, err.message);
+		return GM_EXIT_FAIL;
+	}
+	printf("%s: checksum and links verified\n", path);
+	return GM_EXIT_OK;
+}
+
+static int export_layer(int argc, char **argv)
+{
+	const char *path = gazetteer_arg(&argc, argv);
+	const char *format = "GPKG", *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-f") && i + 1 < argc)
+			format = argv[++i];
+		else if (argv[i][0] == '-' || out) {
+			fprintf(stderr, "geomention gazetteer export: unexpected %s\n", argv[i]);
+			return GM_EXIT_USAGE;
+		} else
+			out = argv[i];
+	}
+	if (!out) {
+		fprintf(stderr, "geomention gazetteer export: needs an output FILE\n");
+		return GM_EXIT_USAGE;
+	}
+	gm_error err = {0, ""};
+	gm_gazetteer *gaz = NULL;
+	if (gm_gazetteer_open(&gaz, path, &err) != GM_OK) {
+		fprintf(stderr, "geomention gazetteer export: %s\n", err.message);
+		return GM_EXIT_USAGE;
+	}
+	int rc = gm_gazetteer_export(gaz, out, format, &err);
+	uint32_t n = gm_gazetteer_place_count(gaz);
+	gm_gazetteer_close(gaz);
+	if (rc != GM_OK) {
+		fprintf(stderr, "geomention gazetteer export: %s\n", err.message);
+		return rc == GM_EFORMAT ? GM_EXIT_USAGE : GM_EXIT_FAIL;
+	}
+	printf("%s: %u places (%s)\n", out, n, format);
 	return GM_EXIT_OK;
 }
 
@@ -156,6 +239,10 @@ int gm_cli_gazetteer(int argc, char **argv)
 		return lookup(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return info(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "verify"))
+		return verify(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "export"))
+		return export_layer(argc - 1, argv + 1);
 	fprintf(stderr, "geomention gazetteer: unknown subcommand \"%s\"\n", argv[1]);
 	help(stderr);
 	return GM_EXIT_USAGE;

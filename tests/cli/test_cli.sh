@@ -123,7 +123,20 @@ expect_status 0 "build" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" "$DATA
 expect_grep "22 places" "$T/stdout" "build reports its counts"
 expect_grep "2 source rows skipped" "$T/stderr" "build reports skipped rows"
 expect_status 0 "info" -- "$BIN" gazetteer info --gazetteer "$T/g.gmz"
+expect_grep "opened in:" "$T/stdout" "info reports the open time"
 expect_grep "checksum" "$T/stdout" "info shows the checksum"
+expect_status 0 "verify" -- "$BIN" gazetteer verify --gazetteer "$T/g.gmz"
+# GeoNames dumps: --geonames takes a folder, refuses a file
+expect_status 0 "build --geonames" -- "$BIN" gazetteer build --geonames "$DATA/geonames" "$DATA/geonames-override.tsv" -o "$T/gn.gmz"
+expect_grep "5 places" "$T/stdout" "geonames build counts its places"
+expect_status 2 "--geonames on a file" -- "$BIN" gazetteer build --geonames "$DATA/mini-places.tsv" -o "$T/gn2.gmz"
+expect_grep "needs a folder" "$T/stderr" "--geonames says it needs a folder"
+# export: a GPKG of every place; one-file formats only
+expect_status 0 "export GPKG" -- "$BIN" gazetteer export --gazetteer "$T/gn.gmz" "$T/gn.gpkg"
+expect_grep "5 places (GPKG)" "$T/stdout" "export counts its places"
+if head -c 15 "$T/gn.gpkg" | grep -q "SQLite format 3"; then ok; else bad "export wrote no GeoPackage"; fi
+expect_status 2 "export to Shapefile refused" -- "$BIN" gazetteer export --gazetteer "$T/gn.gmz" -f "ESRI Shapefile" "$T/gn.shp"
+expect_status 2 "export to an unknown format" -- "$BIN" gazetteer export --gazetteer "$T/gn.gmz" -f Nope "$T/gn.x"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -72,6 +72,20 @@ shp = QgsVectorLayer(os.path.join(root, "wgs84", "places.shp"), "places", "ogr")
 arabic = {f["name_ar"] for f in shp.getFeatures()}
 check("باكو" in arabic, f"Baku's Arabic name reads back from the Shapefile: {sorted(arabic)[:5]}")
 
+# the exported gazetteer: every place, readable, with Arabic names intact
+gz = QgsVectorLayer(os.path.join(root, "gazetteer.gpkg"), "gazetteer", "ogr")
+check(gz.isValid(), "the exported gazetteer loads in QGIS")
+if gz.isValid():
+    said = int(open(os.path.join(root, "export.txt"), encoding="utf-8").read().split(": ")[1].split()[0])
+    check(gz.featureCount() == said, f"gazetteer.gpkg: {gz.featureCount()} features, export said {said}")
+    check(gz.crs() == QgsCoordinateReferenceSystem("EPSG:4326"), f"gazetteer.gpkg CRS {gz.crs().authid()}")
+    baku = [f for f in gz.getFeatures("\"place_id\" = 'gn:587084'")]
+    check(len(baku) == 1 and baku[0]["name_ar"] == "باكو" and "باكو" in baku[0]["names"],
+          f"Baku in the exported gazetteer: {[(f['name_ar'], f['names']) for f in baku]}")
+    if baku:
+        pt = baku[0].geometry().asPoint()
+        check(abs(pt.x() - 49.892) < 0.01 and abs(pt.y() - 40.378) < 0.01, f"Baku at {pt.x()},{pt.y()}")
+
 print(f"qgis: {passed} passed, {failed} failed", flush=True)
 # QGIS 3.22 can crash in exitQgis() while layers are being torn down; the
 # checks are done, so leave without it
