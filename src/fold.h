@@ -23,4 +23,14 @@ size_t gm__fold_cp(uint32_t cp, uint32_t out[4]);
  * left); returns the folded length in bytes, cut on a character boundary. */
 size_t gm__fold(const char *in, size_t len, char *out, size_t cap);
 
+/* The spelling skeleton of one folded word, for names that reach Arabic through
+ * several transliteration habits at once: long vowels (ا و ي) inside the word
+ * dropped, ت before ش dropped (تش/ش for ch), and letters merged into classes:
+ * ج غ ق ك (g, k), ت ط ث, س ص, د ض, ز ذ ظ. The article, the first and the last
+ * letter stay: they tell a country (أرمينيا) from its adjectives (الأرميني،
+ * أرمينية). "~" starts it, so skeletons never collide with names in one hash
+ * table. Returns its length, or 0 when fewer than five letters remain: Arabic
+ * words share short skeletons with too many foreign names. */
+size_t gm__skeleton(const char *folded, size_t len, char *out, size_t cap);
+
 #endif

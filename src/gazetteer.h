@@ -30,7 +30,8 @@ enum gm_name_kind {
 	GM_NAME_UNTAGGED = 1,  /* GeoNames alternatenames in Arabic script: may be Persian/Urdu */
 	GM_NAME_CURATED = 2,   /* gazetteer/curated.tsv: reviewed news spellings */
 	GM_NAME_NOT_PLACE = 3, /* gazetteer/not-places.tsv: blocks a match */
-	GM_NAME_CUE = 4        /* gazetteer/cues.tsv: a word that says something about its neighbour */
+	GM_NAME_CUE = 4,       /* gazetteer/cues.tsv: a word that says something about its neighbour */
+	GM_NAME_VARIANT = 5    /* a spelling skeleton (fold.h) of a tagged or curated name: "~..." keys */
 };
 
 /* Cue words (gazetteer/cues.tsv), kept in the compiled file so that a lookup

@@ -16,6 +16,7 @@
 #include "gazetteer_build.h"
 
 #include "error.h"
+#include "fold.h"
 #include "tokenize.h"
 #include "utf8.h"
 
@@ -510,9 +511,10 @@ static int kind_rank(uint8_t kind)
 	case GM_NAME_CURATED: return 0;
 	case GM_NAME_TAGGED: return 1;
 	case GM_NAME_UNTAGGED: return 2;
-	case GM_NAME_NOT_PLACE: return 3;
-	case GM_NAME_CUE: return 4;
-	default: return 5;  /* first-word markers */
+	case GM_NAME_VARIANT: return 3;
+	case GM_NAME_NOT_PLACE: return 4;
+	case GM_NAME_CUE: return 5;
+	default: return 6;  /* first-word markers */
 	}
 }
 
@@ -778,6 +780,17 @@ done:
 	return rc;
 }
 
+/* Places whose names get a spelling skeleton: countries, first-level areas,
+ * capitals, cities of half a million, and the reviewed features (continents,
+ * seas, rivers): the names news spells many ways. */
+static int variant_worthy(const bplace *p)
+{
+	const char *f = p->feature;
+	return !strncmp(f, "PCL", 3) || !strcmp(f, "ADM1") || !strcmp(f, "PPLC") || !strcmp(f, "CONT") ||
+	       !strcmp(f, "OCN") || !strcmp(f, "SEA") || !strcmp(f, "STM") || !strcmp(f, "RGN") ||
+	       p->population >= 500000;
+}
+
 int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char *out_path,
                        gm_build_stats *stats, gm_error *err)
 {
@@ -834,6 +847,15 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 		for (size_t j = 0; j < p->n_names; j++) {
 			uint32_t w = make_key(&b, p->names[j].text, key, sizeof key);
 			if (w && add_triple(&b, key, w, (uint32_t)i, p->names[j].kind, 0)) {
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+				break;
+			}
+			/* the spelling skeleton of a reviewed or tagged one-word name of a
+			 * place news is likely to name: bounded to one key per name */
+			char skel[1024];
+			if (w == 1 && p->names[j].kind != GM_NAME_UNTAGGED && variant_worthy(p) &&
+			    gm__utf8_count(key, strlen(key)) >= 5 && gm__skeleton(key, strlen(key), skel, sizeof skel) &&
+			    add_triple(&b, skel, 1, (uint32_t)i, GM_NAME_VARIANT, 0)) {
 				rc = gm__fail(err, GM_ENOMEM, "out of memory");
 				break;
 			}

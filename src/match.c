@@ -326,6 +326,37 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				prev_end = i;
 			}
 		}
+		/* no name: a spelling variant of a known one (الدانمارك for الدنمارك,
+		 * الأوروجواي for الأوروغواي), by skeleton, one word, five letters or more */
+		for (size_t j = 0; j < nv && !found && min_words == 1; j++) {
+			char skel[512];
+			if (gm__utf8_count(v[j].text, v[j].len) < 5 || !gm__skeleton(v[j].text, v[j].len, skel, sizeof skel))
+				continue;
+			const gm_gaz_key *k = gm__gaz_find(g, skel, strlen(skel));
+			if (!k || !gm__gaz_key_has_place(g, k))
+				continue;
+			found = 1;
+			gm_match *m = push_match(out, err);
+			if (!m)
+				return GM_ENOMEM;
+			m->tok_first = m->tok_last = (uint32_t)i;
+			m->key = k;
+			m->variant = 1;
+			snprintf(m->clitic, sizeof m->clitic, "%s", v[j].clitic);
+			uint32_t nb = tk->b0, nc = 0;
+			if (v[j].strip)
+				skip_letters(text, tk->b0, tk->b1, v[j].strip, &nb, &nc);
+			m->b0 = nb;
+			m->c0 = tk->c0 + nc;
+			m->b1 = tk->b1;
+			m->c1 = tk->c1;
+			read_neighbours(g, text, t, m, prev_end);
+			m->not_place = m->blocked != GM_BLOCK_NONE;
+			if (out->n > 1)
+				out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
+			i++;
+			prev_end = i;
+		}
 		if (!found)
 			i++;
 	}

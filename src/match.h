@@ -34,6 +34,7 @@ typedef struct gm_match {
 	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
+	uint8_t variant;                /* matched by spelling skeleton (fold.h), not by a name */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
 } gm_match;

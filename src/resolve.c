@@ -60,6 +60,7 @@ static const char *kind_name(uint8_t kind)
 	switch (kind) {
 	case GM_NAME_CURATED: return "curated name";
 	case GM_NAME_TAGGED: return "Arabic name";
+	case GM_NAME_VARIANT: return "spelling variant of a tagged name";
 	default: return "untagged name";
 	}
 }
@@ -145,6 +146,9 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	switch (p->kind) {
 	case GM_NAME_CURATED: s += 15; break;
 	case GM_NAME_TAGGED: s += 10; break;
+	/* the same letters but for vowels and transliteration classes: less sure
+	 * than the name itself, surer than an untagged alternate */
+	case GM_NAME_VARIANT: s -= 25; break;
 	default:
 		/* GeoNames' untagged Arabic-script names are Persian, Urdu and ad-hoc
 		 * transliterations of foreign places (Ans = ان, Ely = الي): they

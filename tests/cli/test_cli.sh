@@ -118,6 +118,10 @@ PY
 expect_status 0 "lookup" -- "$BIN" gazetteer lookup وباكو
 expect_grep "clitic و" "$T/stdout" "lookup shows the clitic"
 expect_grep "\* gn:587084" "$T/stdout" "lookup marks the winner"
+# a spelling the gazetteer lacks matches by skeleton, and lookup says so
+expect_status 0 "lookup a variant" -- "$BIN" gazetteer lookup الدينمارك
+expect_grep "gn:2623032" "$T/stdout" "the variant is Denmark"
+expect_grep "spelling variant" "$T/stdout" "lookup shows the variant used"
 expect_status 2 "build missing source" -- "$BIN" gazetteer build "$T/none.tsv" -o "$T/g.gmz"
 expect_status 0 "build" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" "$DATA/mini-curated.tsv" -o "$T/g.gmz"
 expect_grep "22 places" "$T/stdout" "build reports its counts"
