@@ -169,6 +169,10 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		if (type_fits) {
 			s += 25;
 			ADD("; after %s", m->type_word);
+		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (is_country(pl->feature) || !strncmp(pl->feature, "ADM", 3))) {
+			/* "حي X" is a neighbourhood: never the country or province X */
+			s = 0;
+			ADD("; a %s is no neighbourhood (after %s)", pl->feature, m->type_word);
 		} else {
 			s -= 20;
 			ADD("; %s does not fit %s", pl->feature, m->type_word);

@@ -85,6 +85,10 @@ int main(int argc, char **argv)
 	CHECK_INT(map("مدينة سن"), 1);
 	CHECK_STR(id_of(0), "t:23");
 
+	/* "حي X" is a neighbourhood, never the country X */
+	CHECK_INT(map("في حي لبنان"), 0);
+	CHECK_INT(map("في لبنان"), 1);
+
 	/* a type word chooses the class: ممر لاشين is the corridor, not the town */
 	CHECK_INT(map("إغلاق ممر لاشين"), 1);
 	CHECK_STR(id_of(0), "t:7");
