@@ -64,7 +64,8 @@ enum gm_parent_link {
 	GM_PL_IN,          /* في */
 	GM_PL_NORTH, GM_PL_SOUTH, GM_PL_EAST, GM_PL_WEST,
 	GM_PL_NEAR,        /* قرب */
-	GM_PL_HINTERLAND   /* ريف، ضواحي: before the parent, "ريف حلب" */
+	GM_PL_HINTERLAND,  /* ريف، ضواحي: before the parent, "ريف حلب" */
+	GM_PL_COMMA        /* "X، Y": punctuation, no cue word names it */
 };
 
 typedef struct gm_gaz_header {
@@ -128,6 +129,12 @@ int gm__gaz_cue_role(const char *name);
 int gm__gaz_cue_class(int role, const char *name);
 /* The cue note (role << 4 | class) of folded s[0..len), 0 when it is no cue. */
 uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
+/* Whether a posting is a place candidate: a name, not a block or cue, whose
+ * place index lies inside the file (lookups check what they follow). */
+static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)
+{
+	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->place < g->h->n_places;
+}
 /* Whether a key names at least one place (not only blocks or cues). */
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
 

@@ -222,18 +222,18 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	const alt_name *alt = alts_of(d, gid);
 	int is_country = !strncmp(fcode, "PCL", 3) ||
 	                 bsearch(&gid, d->countries, d->n_countries, sizeof *d->countries, cmp_u32) != NULL;
-	int has_arabic = alt != NULL;
-	/* alternatenames is comma separated */
-	for (char *s = c[3]; !has_arabic && *s;) {
+	/* the comma-separated alternatenames, cut in place; the Arabic-script ones kept */
+	char *arabic[64];
+	size_t n_arabic = 0;
+	for (char *s = c[3]; *s;) {
 		char *e = strchr(s, ',');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		char save = s[len];
-		s[len] = '\0';
-		has_arabic = arabic_script(s);
-		s[len] = save;
-		s += len + (e != NULL);
+		if (e)
+			*e = '\0';
+		if (arabic_script(s) && n_arabic < sizeof arabic / sizeof *arabic)
+			arabic[n_arabic++] = s;
+		s = e ? e + 1 : s + strlen(s);
 	}
-	if (!has_arabic && !is_country && strcmp(fcode, "ADM1") != 0)
+	if (!alt && !n_arabic && !is_country && strcmp(fcode, "ADM1") != 0)
 		return GM_OK;
 	char id[32];
 	snprintf(id, sizeof id, "gn:%u", gid);
@@ -264,16 +264,9 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 		if (a->kind == GM_NAME_TAGGED && !p->name_ar[0])
 			gm__build_set_str(&p->name_ar, a->text);   /* preferred sorts first */
 	}
-	for (char *s = c[3]; *s;) {
-		char *e = strchr(s, ',');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		char save = s[len];
-		s[len] = '\0';
-		if (arabic_script(s) && gm__build_add_name(p, s, len, GM_NAME_UNTAGGED))
+	for (size_t i = 0; i < n_arabic; i++)
+		if (gm__build_add_name(p, arabic[i], strlen(arabic[i]), GM_NAME_UNTAGGED))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
-		s[len] = save;
-		s += len + (e != NULL);
-	}
 	return GM_OK;
 }
 

@@ -152,8 +152,7 @@ static int comma_between(const char *text, const gm_token *a, const gm_token *b)
 
 /* What the words around a match say about it: the type word, organisation
  * head or title before it, a patronym after it, and adjective agreement. */
-static void read_neighbours(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_match *m,
-                            size_t prev_match_end)
+static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match *m, size_t prev_match_end)
 {
 	const gm_token *first = &t->tok[m->tok_first], *last = &t->tok[m->tok_last];
 	if (m->tok_first > 0 && t->tok[m->tok_first - 1].gap_after != GM_GAP_BREAK) {
@@ -185,7 +184,6 @@ static void read_neighbours(const gm_gazetteer *g, const char *text, const gm_to
 		if (GM_CUE_ROLE(cue) == GM_CUE_PATRONYM && !m->blocked)
 			m->blocked = GM_BLOCK_PATRONYM;
 	}
-	(void)text;
 }
 
 /* The link from match a to the next match b, when the words between them make
@@ -236,6 +234,47 @@ static gm_match *push_match(gm_matches *out, gm_error *err)
 	gm_match *m = &out->m[out->n++];
 	memset(m, 0, sizeof *m);
 	return m;
+}
+
+/* Record the match of tokens i..i+n-1 to key k, read as variant v (its
+ * clitic), and what its neighbours say of it. */
+static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, size_t i,
+                        uint32_t n, const gm_gaz_key *k, const variant *v, int by_skeleton, size_t prev_end,
+                        gm_error *err)
+{
+	const gm_token *tk = &t->tok[i];
+	gm_match *m = push_match(out, err);
+	if (!m)
+		return GM_ENOMEM;
+	m->tok_first = (uint32_t)i;
+	m->tok_last = (uint32_t)(i + n - 1);
+	m->key = k;
+	m->variant = (uint8_t)by_skeleton;
+	snprintf(m->clitic, sizeof m->clitic, "%s", v->clitic);
+	uint32_t nb = tk->b0, nc = 0;
+	if (v->strip)
+		skip_letters(text, tk->b0, tk->b1, v->strip, &nb, &nc);
+	m->b0 = nb;
+	m->c0 = tk->c0 + nc;
+	m->b1 = t->tok[m->tok_last].b1;
+	m->c1 = t->tok[m->tok_last].c1;
+	/* a reviewed not-place reading wins over place readings of the same words */
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	int common_word = 0;
+	for (uint32_t x = 0; x < k->post_count; x++)
+		if (p[x].kind == GM_NAME_NOT_PLACE) {
+			m->blocked = GM_BLOCK_PHRASE;
+			common_word = !strcmp(gm__gaz_not_place_kind(p[x].note), "common word");
+		}
+	read_neighbours(g, t, m, prev_end);
+	/* a common word after a type word that fits it is the place again:
+	 * "مدينة العمارة" is Amarah, "العمارة" architecture */
+	if (m->blocked == GM_BLOCK_PHRASE && common_word && m->type_class > GM_TW_AREA)
+		m->blocked = GM_BLOCK_NONE;
+	m->not_place = m->blocked != GM_BLOCK_NONE;
+	if (out->n > 1)
+		out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
+	return GM_OK;
 }
 
 int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, gm_error *err)
@@ -292,36 +331,8 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				if (!k || !gm__gaz_key_has_place(g, k))
 					continue;
 				found = 1;
-				gm_match *m = push_match(out, err);
-				if (!m)
+				if (record_match(g, text, t, out, i, n, k, &v[j], 0, prev_end, err))
 					return GM_ENOMEM;
-				m->tok_first = (uint32_t)i;
-				m->tok_last = (uint32_t)(i + n - 1);
-				m->key = k;
-				snprintf(m->clitic, sizeof m->clitic, "%s", v[j].clitic);
-				uint32_t nb = tk->b0, nc = 0;
-				if (v[j].strip)
-					skip_letters(text, tk->b0, tk->b1, v[j].strip, &nb, &nc);
-				m->b0 = nb;
-				m->c0 = tk->c0 + nc;
-				m->b1 = t->tok[m->tok_last].b1;
-				m->c1 = t->tok[m->tok_last].c1;
-				/* a reviewed not-place reading wins over place readings of the same words */
-				const gm_gaz_posting *p = &g->postings[k->post_start];
-				int common_word = 0;
-				for (uint32_t x = 0; x < k->post_count; x++)
-					if (p[x].kind == GM_NAME_NOT_PLACE) {
-						m->blocked = GM_BLOCK_PHRASE;
-						common_word = !strcmp(gm__gaz_not_place_kind(p[x].note), "common word");
-					}
-				read_neighbours(g, text, t, m, prev_end);
-				/* a common word after a type word that fits it is the place
-				 * again: "مدينة العمارة" is Amarah, "العمارة" architecture */
-				if (m->blocked == GM_BLOCK_PHRASE && common_word && m->type_class > GM_TW_AREA)
-					m->blocked = GM_BLOCK_NONE;
-				m->not_place = m->blocked != GM_BLOCK_NONE;
-				if (out->n > 1)
-					out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
 				i += n;
 				prev_end = i;
 			}
@@ -336,24 +347,8 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 			if (!k || !gm__gaz_key_has_place(g, k))
 				continue;
 			found = 1;
-			gm_match *m = push_match(out, err);
-			if (!m)
+			if (record_match(g, text, t, out, i, 1, k, &v[j], 1, prev_end, err))
 				return GM_ENOMEM;
-			m->tok_first = m->tok_last = (uint32_t)i;
-			m->key = k;
-			m->variant = 1;
-			snprintf(m->clitic, sizeof m->clitic, "%s", v[j].clitic);
-			uint32_t nb = tk->b0, nc = 0;
-			if (v[j].strip)
-				skip_letters(text, tk->b0, tk->b1, v[j].strip, &nb, &nc);
-			m->b0 = nb;
-			m->c0 = tk->c0 + nc;
-			m->b1 = tk->b1;
-			m->c1 = tk->c1;
-			read_neighbours(g, text, t, m, prev_end);
-			m->not_place = m->blocked != GM_BLOCK_NONE;
-			if (out->n > 1)
-				out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
 			i++;
 			prev_end = i;
 		}

@@ -22,9 +22,6 @@ enum gm_block {
 	GM_BLOCK_ADJECTIVE    /* a nisba adjective after a definite noun: الكنيسة الغربية */
 };
 
-/* GM_PL_COMMA extends enum gm_parent_link (gazetteer.h): "X، Y" */
-#define GM_PL_COMMA 8
-
 typedef struct gm_match {
 	uint32_t tok_first, tok_last;   /* inclusive */
 	uint32_t b0, b1, c0, c1;        /* the name's span, without clitics */

@@ -170,7 +170,7 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
 	int best = -1;
 	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
-		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE || p[j].place >= c->gaz->h->n_places)
+		if (!gm__gaz_is_candidate(c->gaz, &p[j]))
 			continue;
 		gm_candidate_explained *e = &out->candidates[out->n_candidates];
 		e->place = p[j].place;

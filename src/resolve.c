@@ -2,6 +2,7 @@
 #include "resolve.h"
 
 #include "crs.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -105,9 +106,9 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	}
 	double azi;
 	double km = gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi);
-	int inside_admin = is_admin1(pp->feature) && strcmp(c->country, pp->country) == 0 &&
-	                   strcmp(gm__gaz_str(g, c->admin1), gm__gaz_str(g, pp->admin1)) == 0 && c->admin1 != 0 &&
-	                   gm__gaz_str(g, pp->admin1)[0];
+	const char *parent_a1 = gm__gaz_str(g, pp->admin1);
+	int inside_admin = is_admin1(pp->feature) && parent_a1[0] && strcmp(c->country, pp->country) == 0 &&
+	                   strcmp(gm__gaz_str(g, c->admin1), parent_a1) == 0;
 	double reach = is_admin1(pp->feature) || starts(pp->feature, "ADM") || !strcmp(pp->feature, "RGN") ? 150 : 60;
 	if (!inside_admin && km > reach)
 		return 0;
@@ -120,6 +121,14 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	}
 	snprintf(what, cap, "%.0f km from %s (explicit parent)", km, pname);
 	return 20;
+}
+
+/* Letters of a key, not counting a leading article. */
+static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	const char *s = gm__gaz_str(g, k->str);
+	size_t n = gm__utf8_count(s, k->len);
+	return n > 2 && !strncmp(s, "ال", strlen("ال")) ? n - 2 : n;
 }
 
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
@@ -159,7 +168,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		break;
 	}
 	ADD("; %s", kind_name(p->kind));
-	if (p->kind == GM_NAME_UNTAGGED && !type_fits && m->key->len <= 6 + (m->key->len > 4 && !memcmp(gm__gaz_str(g, m->key->str), "ال", 4) ? 4 : 0)) {
+	if (p->kind == GM_NAME_UNTAGGED && !type_fits && letters_after_article(g, m->key) <= 3) {
 		/* three letters or fewer (بن، سن، لي، عنه): common words far more
 		 * often than the obscure places that carry them untagged */
 		s -= 40;
@@ -248,7 +257,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		int best = -1;
 		uint32_t bi = 0;
 		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE || p[j].place >= g->h->n_places)
+			if (!gm__gaz_is_candidate(g, &p[j]))
 				continue;
 			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, rule, sizeof rule);
 			if (s > best) {
@@ -296,7 +305,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t j = 0; j < k->post_count; j++) {
-		if (p[j].kind == GM_NAME_NOT_PLACE || p[j].kind == GM_NAME_CUE || p[j].place >= g->h->n_places)
+		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, rule, sizeof rule);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {

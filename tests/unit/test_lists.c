@@ -34,8 +34,8 @@ static size_t overlapping(uint32_t b0, uint32_t b1)
 	return n;
 }
 
-/* Tab-separated rows of path after its header, as (col0, col1). */
-typedef void (*row_fn)(const char *c0, const char *c1, int line);
+/* Tab-separated rows of path after its header, as (col0, col1, col2). */
+typedef void (*row_fn)(const char *c0, const char *c1, const char *c2, int line);
 
 static int each_row(const char *path, row_fn fn)
 {
@@ -55,19 +55,25 @@ static int each_row(const char *path, row_fn fn)
 		if (!tab)
 			continue;
 		*tab = '\0';
-		char *c1 = tab + 1;
+		char *c1 = tab + 1, *c2 = "";
 		char *tab2 = strchr(c1, '\t');
-		if (tab2)
+		if (tab2) {
 			*tab2 = '\0';
-		fn(line, c1, ln);
+			c2 = tab2 + 1;
+			char *tab3 = strchr(c2, '\t');
+			if (tab3)
+				*tab3 = '\0';
+		}
+		fn(line, c1, c2, ln);
 		n++;
 	}
 	fclose(f);
 	return n;
 }
 
-static void check_not_place(const char *phrase, const char *kind, int line)
+static void check_not_place(const char *phrase, const char *kind, const char *note, int line)
 {
+	(void)note;
 	char text[1024];
 	const char *lead = "وقال المتحدث إن ";
 	snprintf(text, sizeof text, "%s%s أمس.", lead, phrase);
@@ -80,7 +86,7 @@ static void check_not_place(const char *phrase, const char *kind, int line)
 	}
 }
 
-static void check_cue(const char *word, const char *role, int line)
+static void check_cue(const char *word, const char *role, const char *cls, int line)
 {
 	char text[1024];
 	int ok = 1;
@@ -96,10 +102,10 @@ static void check_cue(const char *word, const char *role, int line)
 		ok = ok && map(text) == 0;
 	} else if (!strcmp(role, "type")) {
 		snprintf(text, sizeof text, "في %s باكو", word);
-		ok = ok && map(text) == 1 && (strstr(res.mentions[0].rule, "after") || strstr(res.mentions[0].rule, "fit"));
-		/* منطقة says nothing about the class: no rule either way */
-		if (!ok && map(text) == 1 && !strstr(res.mentions[0].rule, "after"))
-			ok = 1;
+		ok = ok && map(text) == 1;
+		/* the rule says how the class fits; منطقة (area) says nothing about it */
+		int said = ok && (strstr(res.mentions[0].rule, "after") || strstr(res.mentions[0].rule, "fit"));
+		ok = ok && (strcmp(cls, "area") == 0 ? !said : said);
 	} else if (!strcmp(role, "parent")) {
 		snprintf(text, sizeof text, "قصف لاشين %s أذربيجان", word);
 		ok = ok && map(text) >= 2;
