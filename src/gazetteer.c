@@ -72,9 +72,22 @@ int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
 {
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t i = 0; i < k->post_count; i++)
-		if (p[i].kind != GM_NAME_CUE)
+		if (p[i].kind != GM_NAME_CUE && p[i].kind != GM_NAME_DEMONYM)
 			return 1;
 	return 0;
+}
+
+uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	uint32_t place = GM_GAZ_NO_PLACE;
+	for (uint32_t i = 0; i < k->post_count; i++) {
+		if (p[i].kind == GM_NAME_TAGGED || p[i].kind == GM_NAME_CURATED || p[i].kind == GM_NAME_NOT_PLACE)
+			return GM_GAZ_NO_PLACE;
+		if (p[i].kind == GM_NAME_DEMONYM && place == GM_GAZ_NO_PLACE && p[i].place < g->h->n_places)
+			place = p[i].place;
+	}
+	return place;
 }
 
 uint32_t gm__gaz_hash(const char *s, size_t len)

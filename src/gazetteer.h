@@ -31,7 +31,9 @@ enum gm_name_kind {
 	GM_NAME_CURATED = 2,   /* gazetteer/curated.tsv: reviewed news spellings */
 	GM_NAME_NOT_PLACE = 3, /* gazetteer/not-places.tsv: blocks a match */
 	GM_NAME_CUE = 4,       /* gazetteer/cues.tsv: a word that says something about its neighbour */
-	GM_NAME_VARIANT = 5    /* a spelling skeleton (fold.h) of a tagged or curated name: "~..." keys */
+	GM_NAME_VARIANT = 5,   /* a spelling skeleton (fold.h) of a tagged or curated name: "~..." keys */
+	GM_NAME_DEMONYM = 6,   /* a demonym or nisba of the place (الروسية -> Russia): never a mention */
+	GM_NAME_LATIN = 7      /* a Latin consonant skeleton of a place with no Arabic name: "^..." keys */
 };
 
 /* Cue words (gazetteer/cues.tsv), kept in the compiled file so that a lookup
@@ -133,9 +135,14 @@ uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
  * place index lies inside the file (lookups check what they follow). */
 static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)
 {
-	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->place < g->h->n_places;
+	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->kind != GM_NAME_DEMONYM &&
+	       p->place < g->h->n_places;
 }
-/* Whether a key names at least one place (not only blocks or cues). */
+/* Whether a key names at least one place or blocks a phrase (not only cues
+ * or demonyms). */
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
+/* The place a key is the demonym of, or GM_GAZ_NO_PLACE: only when no
+ * reviewed or tagged name of a place has the same spelling (مالي is Mali). */
+uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k);
 
 #endif

@@ -8,6 +8,7 @@
  *                           new (a place no source has)
  *   not-places.tsv  phrase kind note
  *   cues.tsv        word role class note   (type words, organisation heads, titles, ...)
+ *   demonyms.tsv    demonym id note        (irregular demonyms: أمريكي -> the United States)
  * Places files are read first, then curated, then not-places and cues, whatever the
  * order on the command line, so a correction always lands on its place.
  * Names are tokenized and folded with the same code the matcher uses, so a key
@@ -229,7 +230,10 @@ static int tsv_open(tsv *t, const char *path, gm_error *err)
 	if (memchr(t->buf, '\0', got))
 		return gm__fail(err, GM_EINVAL, "gazetteer source %s is binary, not TSV", path);
 	t->next = t->buf;
-	char *h = next_line(t);
+	/* comment lines (#) before the header say what the file is for */
+	char *h;
+	while ((h = next_line(t)) && (*h == '#' || !*h))
+		;
 	if (!h)
 		return gm__fail(err, GM_EINVAL, "gazetteer source %s is empty", path);
 	if ((unsigned char)h[0] == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF)
@@ -251,10 +255,12 @@ static const char *get(const tsv *t, int c)
 	return c >= 0 && c < t->n_cols ? t->cols[c] : "";
 }
 
-enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_UNKNOWN };
+enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_DEMONYMS, SRC_UNKNOWN };
 
 static int source_kind(const tsv *t)
 {
+	if (col(t, "demonym") >= 0 && col(t, "id") >= 0)
+		return SRC_DEMONYMS;
 	if (col(t, "word") >= 0 && col(t, "role") >= 0)
 		return SRC_CUES;
 	if (col(t, "phrase") >= 0 && col(t, "kind") >= 0)
@@ -504,6 +510,87 @@ static int read_cues(builder *b, tsv *t)
 	return GM_OK;
 }
 
+/* The inflections of a demonym from its stem (the masculine singular without
+ * its final ي): singular, feminine, plurals and duals, bare and with the
+ * article. Clitics before them are the matcher's business. */
+static const char *const demonym_endings[] = {"ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات"};
+
+static int add_demonym_forms(builder *b, const char *stem, uint32_t place)
+{
+	char key[512];
+	for (size_t i = 0; i < sizeof demonym_endings / sizeof *demonym_endings; i++)
+		for (int article = 0; article < 2; article++) {
+			int n = snprintf(key, sizeof key, "%s%s%s", article ? "ال" : "", stem, demonym_endings[i]);
+			if (n <= 0 || (size_t)n >= sizeof key)
+				return GM_OK;
+			if (add_triple(b, key, 1, place, GM_NAME_DEMONYM, 0))
+				return GM_ENOMEM;
+		}
+	b->stats->demonyms++;
+	return GM_OK;
+}
+
+/* The demonym stem of a one-word country or region name by the regular rule:
+ * the article and a final ا، يا، ية or ة dropped (روسيا -> روس, السعودية ->
+ * سعود, فرنسا -> فرنس, العراق -> عراق). The article is judged on the name as
+ * written, since folding makes ألمانيا start with ال too. 0 when the rule
+ * does not apply (the name ends in ي or leaves fewer than three letters). */
+static size_t demonym_stem(builder *b, const char *name, char *out, size_t cap)
+{
+	const char *s = name;
+	if (!strncmp(s, "ال", strlen("ال")))
+		s += strlen("ال");
+	if (make_key(b, s, out, cap) != 1)
+		return 0;
+	size_t n = strlen(out);
+	static const char *const finals[] = {"يه", "يا", "ا", "ه"};
+	for (size_t i = 0; i < sizeof finals / sizeof *finals; i++) {
+		size_t fl = strlen(finals[i]);
+		if (n > fl && !memcmp(out + n - fl, finals[i], fl)) {
+			n -= fl;
+			break;
+		}
+	}
+	out[n] = '\0';
+	if (n >= 2 && !memcmp(out + n - 2, "ي", 2))
+		return 0;
+	return gm__utf8_count(out, n) >= 3 ? n : 0;
+}
+
+/* Places whose names give regular demonyms: countries, continents and regions. */
+static int demonym_worthy(const bplace *p)
+{
+	const char *f = p->feature;
+	return !strncmp(f, "PCL", 3) || !strcmp(f, "CONT") || !strcmp(f, "RGN");
+}
+
+static int read_demonyms(builder *b, tsv *t)
+{
+	int c_dem = col(t, "demonym"), c_id = col(t, "id");
+	char key[512];
+	while (next_row(b, t)) {
+		long at = gm__build_find_place(b, get(t, c_id));
+		if (at < 0) {
+			gm__build_problem(b, t->path, t->line, "no place with this id in the sources");
+			continue;
+		}
+		/* the masculine singular as written, its final ي the ending */
+		if (make_key(b, get(t, c_dem), key, sizeof key) != 1) {
+			gm__build_problem(b, t->path, t->line, "a demonym is one word");
+			continue;
+		}
+		size_t n = strlen(key);
+		if (n < 2 + 6 || memcmp(key + n - 2, "ي", 2) != 0) {
+			gm__build_problem(b, t->path, t->line, "a demonym is the masculine singular ending in ي (أمريكي)");
+			continue;
+		}
+		key[n - 2] = '\0';
+		if (add_demonym_forms(b, key, (uint32_t)at))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	}
+	return GM_OK;
+}
+
 /* best kind first, so deduplication keeps it: curated, tagged, untagged */
 static int kind_rank(uint8_t kind)
 {
@@ -512,9 +599,11 @@ static int kind_rank(uint8_t kind)
 	case GM_NAME_TAGGED: return 1;
 	case GM_NAME_UNTAGGED: return 2;
 	case GM_NAME_VARIANT: return 3;
-	case GM_NAME_NOT_PLACE: return 4;
-	case GM_NAME_CUE: return 5;
-	default: return 6;  /* first-word markers */
+	case GM_NAME_LATIN: return 4;
+	case GM_NAME_DEMONYM: return 5;
+	case GM_NAME_NOT_PLACE: return 6;
+	case GM_NAME_CUE: return 7;
+	default: return 8;  /* first-word markers */
 	}
 }
 
@@ -813,8 +902,8 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 		if (stat(sources[i], &sb) == 0 && S_ISDIR(sb.st_mode))
 			rc = gm__build_read_geonames(&b, sources[i]);
 	}
-	/* one pass per kind of source: places, curated, not-places, cues */
-	for (int pass = SRC_PLACES; pass <= SRC_CUES && rc == GM_OK; pass++) {
+	/* one pass per kind of source: places, curated, not-places, cues, demonyms */
+	for (int pass = SRC_PLACES; pass <= SRC_DEMONYMS && rc == GM_OK; pass++) {
 		for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
 			struct stat sb;
 			if (stat(sources[i], &sb) == 0 && S_ISDIR(sb.st_mode))
@@ -826,7 +915,7 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 				if (kind == SRC_UNKNOWN)
 					rc = gm__fail(err, GM_EINVAL,
 					              "%s: unknown header; expected a places file (id, lat, lon, ...), "
-					              "curated (id, action, ...), not-places (phrase, kind, ...) or cues (word, role, ...)",
+					              "curated (id, action, ...), not-places (phrase, kind, ...), cues (word, role, ...) or demonyms (demonym, id, ...)",
 					              sources[i]);
 				else if (kind == pass && kind == SRC_PLACES)
 					rc = read_places(&b, &t);
@@ -836,6 +925,8 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 					rc = read_not_places(&b, &t);
 				else if (kind == pass && kind == SRC_CUES)
 					rc = read_cues(&b, &t);
+				else if (kind == pass && kind == SRC_DEMONYMS)
+					rc = read_demonyms(&b, &t);
 			}
 			free(t.buf);
 		}
@@ -856,6 +947,13 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 			if (w == 1 && p->names[j].kind != GM_NAME_UNTAGGED && variant_worthy(p) &&
 			    gm__utf8_count(key, strlen(key)) >= 5 && gm__skeleton(key, strlen(key), skel, sizeof skel) &&
 			    add_triple(&b, skel, 1, (uint32_t)i, GM_NAME_VARIANT, 0)) {
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+				break;
+			}
+			/* the regular demonym of a reviewed or tagged name (روسيا -> الروسية) */
+			char stem[512];
+			if (p->names[j].kind != GM_NAME_UNTAGGED && demonym_worthy(p) &&
+			    demonym_stem(&b, p->names[j].text, stem, sizeof stem) && add_demonym_forms(&b, stem, (uint32_t)i)) {
 				rc = gm__fail(err, GM_ENOMEM, "out of memory");
 				break;
 			}

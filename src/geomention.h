@@ -81,6 +81,7 @@ typedef struct gm_build_stats {
 	uint32_t keys;
 	uint32_t not_places;    /* phrases that block a match (organisations, media) */
 	uint32_t cues;          /* cue words: type words, organisation heads, titles, parent links */
+	uint32_t demonyms;      /* demonym stems, generated (روسيا -> روسي) and reviewed (أمريكي) */
 	uint32_t rows_skipped;  /* source rows that could not be used */
 	char first_problem[256];/* the first skipped row, file:line and why */
 } gm_build_stats;
@@ -161,6 +162,10 @@ typedef struct gm_mention {
 typedef struct gm_doc_result {
 	gm_mention *mentions;
 	size_t n_mentions;
+	/* demonyms and nisba adjectives of places (الروسية, الأذربيجاني): never
+	 * mentions; place is the country or region they belong to */
+	gm_mention *demonyms;
+	size_t n_demonyms;
 	size_t n_tokens;
 } gm_doc_result;
 
@@ -199,11 +204,12 @@ typedef struct gm_write_options {
 	const char *t_srs;           /* target CRS for non-GeoJSON layers; NULL: EPSG:4326 */
 	int geojson_rfc7946;         /* 1 (default): GeoJSON stays WGS 84 lon/lat */
 	const char *options_json;    /* the command's options, recorded verbatim in run.json */
+	int demonyms;                /* 1: also write the demonyms layer, and list places only their demonyms name */
 } gm_write_options;
-#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL}
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0}
 
 typedef struct gm_run_summary {
-	size_t documents, skipped, mentions, places;
+	size_t documents, skipped, mentions, places, demonyms;
 	char files[32][64];          /* files written, relative to out_dir */
 	size_t n_files;
 } gm_run_summary;

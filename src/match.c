@@ -328,11 +328,21 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				if (!fits)
 					continue;
 				const gm_gaz_key *k = gm__gaz_find(g, key, kl);
-				if (!k || !gm__gaz_key_has_place(g, k))
+				if (!k)
+					continue;
+				/* a demonym wins over untagged look-alikes; a reviewed name over it */
+				uint32_t dem = n == 1 ? gm__gaz_demonym_of(g, k) : GM_GAZ_NO_PLACE;
+				if (dem == GM_GAZ_NO_PLACE && !gm__gaz_key_has_place(g, k))
 					continue;
 				found = 1;
 				if (record_match(g, text, t, out, i, n, k, &v[j], 0, prev_end, err))
 					return GM_ENOMEM;
+				if (dem != GM_GAZ_NO_PLACE) {
+					gm_match *m = &out->m[out->n - 1];
+					m->blocked = GM_BLOCK_DEMONYM;
+					m->not_place = 1;
+					m->demonym_of = dem;
+				}
 				i += n;
 				prev_end = i;
 			}

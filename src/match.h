@@ -19,7 +19,8 @@ enum gm_block {
 	GM_BLOCK_ORG,         /* after an organisation head: منتخب البرتغال */
 	GM_BLOCK_TITLE,       /* after a person's title: السلطان صلاح الدين */
 	GM_BLOCK_PATRONYM,    /* before بن/ابن: a person's name */
-	GM_BLOCK_ADJECTIVE    /* a nisba adjective after a definite noun: الكنيسة الغربية */
+	GM_BLOCK_ADJECTIVE,   /* a nisba adjective after a definite noun: الكنيسة الغربية */
+	GM_BLOCK_DEMONYM      /* a demonym (الروسية): counted for its place (demonym_of), never a mention */
 };
 
 typedef struct gm_match {
@@ -34,6 +35,7 @@ typedef struct gm_match {
 	uint8_t variant;                /* matched by spelling skeleton (fold.h), not by a name */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
+	uint32_t demonym_of;            /* blocked == GM_BLOCK_DEMONYM: the place it is the demonym of */
 } gm_match;
 
 typedef struct gm_matches {

@@ -72,42 +72,58 @@ static int analyse(gm_ctx *c, const char *text, size_t len, gm_error *err)
 
 static int is_trim(char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; }
 
+/* The sentence around a match, without surrounding blanks, as a snippet. */
+static void sentence_of(const gm_ctx *c, const char *text, const gm_match *m, gm_mention *x)
+{
+	const gm_span *s = &c->toks.sentences[c->toks.tok[m->tok_first].sentence];
+	uint32_t a = s->b0, b = s->b1;
+	while (a < b && is_trim(text[a]))
+		a++;
+	while (b > a && is_trim(text[b - 1]))
+		b--;
+	x->snippet_start = a;
+	x->snippet_end = b;
+}
+
+static void fill_mention(const gm_ctx *c, const char *text, const gm_match *m, uint32_t place, int score,
+                         const char *rule, gm_mention *x)
+{
+	x->start = m->c0;
+	x->end = m->c1;
+	x->byte_start = m->b0;
+	x->byte_end = m->b1;
+	x->place = place;
+	x->score = score;
+	snprintf(x->rule, sizeof x->rule, "%s", rule);
+	sentence_of(c, text, m, x);
+}
+
 int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_error *err)
 {
 	memset(out, 0, sizeof *out);
 	int rc = analyse(c, doc->text, doc->text_len, err);
 	if (rc)
 		return rc;
-	size_t n = 0;
-	for (size_t i = 0; i < c->matches.n; i++)
+	size_t n = 0, nd = 0;
+	for (size_t i = 0; i < c->matches.n; i++) {
 		n += c->resolved[i].place != GM_GAZ_NO_PLACE;
+		nd += c->matches.m[i].blocked == GM_BLOCK_DEMONYM;
+	}
 	out->n_tokens = c->toks.n;
-	if (!n)
-		return GM_OK;
-	out->mentions = calloc(n, sizeof *out->mentions);
-	if (!out->mentions)
+	if (n && !(out->mentions = calloc(n, sizeof *out->mentions)))
 		return gm__fail(err, GM_ENOMEM, "out of memory");
+	if (nd && !(out->demonyms = calloc(nd, sizeof *out->demonyms))) {
+		gm_doc_result_free(out);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < c->matches.n; i++) {
 		const gm_resolved *r = &c->resolved[i];
-		if (r->place == GM_GAZ_NO_PLACE)
-			continue;
 		const gm_match *m = &c->matches.m[i];
-		gm_mention *x = &out->mentions[out->n_mentions++];
-		x->start = m->c0;
-		x->end = m->c1;
-		x->byte_start = m->b0;
-		x->byte_end = m->b1;
-		x->place = r->place;
-		x->score = r->score;
-		snprintf(x->rule, sizeof x->rule, "%s", r->rule);
-		const gm_span *s = &c->toks.sentences[c->toks.tok[m->tok_first].sentence];
-		uint32_t a = s->b0, b = s->b1;
-		while (a < b && is_trim(doc->text[a]))
-			a++;
-		while (b > a && is_trim(doc->text[b - 1]))
-			b--;
-		x->snippet_start = a;
-		x->snippet_end = b;
+		if (r->place != GM_GAZ_NO_PLACE)
+			fill_mention(c, doc->text, m, r->place, r->score, r->rule, &out->mentions[out->n_mentions++]);
+		else if (m->blocked == GM_BLOCK_DEMONYM)
+			fill_mention(c, doc->text, m, m->demonym_of, 100, m->clitic[0] ? "demonym; clitic" : "demonym",
+			             &out->demonyms[out->n_demonyms++]);
 	}
 	return GM_OK;
 }
@@ -117,6 +133,7 @@ void gm_doc_result_free(gm_doc_result *res)
 	if (!res)
 		return;
 	free(res->mentions);
+	free(res->demonyms);
 	memset(res, 0, sizeof *res);
 }
 
@@ -154,6 +171,12 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		case GM_BLOCK_ADJECTIVE:
 			snprintf(out->how, sizeof out->how, "not a place: an adjective after a definite noun");
 			break;
+		case GM_BLOCK_DEMONYM: {
+			gm_place pl;
+			gm_gazetteer_get_place(c->gaz, m->demonym_of, &pl);
+			snprintf(out->how, sizeof out->how, "not a place: a demonym of %s (%s)", pl.name_en, pl.id);
+			break;
+		}
 		default:
 			snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
 		}

@@ -44,8 +44,14 @@ void gm_run_free(gm_run *r)
 		free(r->mentions[i].surface);
 		free(r->mentions[i].snippet);
 	}
+	for (size_t i = 0; i < r->n_demonyms; i++) {
+		free(r->demonyms[i].rule);
+		free(r->demonyms[i].surface);
+		free(r->demonyms[i].snippet);
+	}
 	free(r->docs);
 	free(r->mentions);
+	free(r->demonyms);
 	free(r->aggs);
 	free(r->agg_of_place);
 	free(r);
@@ -94,6 +100,80 @@ static char *snippet(const char *text, const gm_mention *m)
 	return dupn(text + a, b - a);
 }
 
+/* The aggregate of a place, made on first sight; NULL when out of memory. */
+static gm_place_agg *agg_of(gm_run *r, uint32_t place)
+{
+	uint32_t ai = r->agg_of_place[place];
+	if (!ai) {
+		if (r->n_aggs == r->cap_aggs) {
+			size_t c = r->cap_aggs ? r->cap_aggs * 2 : 256;
+			gm_place_agg *a = realloc(r->aggs, c * sizeof *a);
+			if (!a)
+				return NULL;
+			r->aggs = a;
+			r->cap_aggs = c;
+		}
+		memset(&r->aggs[r->n_aggs], 0, sizeof *r->aggs);
+		r->aggs[r->n_aggs].place = place;
+		r->aggs[r->n_aggs].last_doc = UINT32_MAX;
+		ai = (uint32_t)++r->n_aggs;
+		r->agg_of_place[place] = ai;
+	}
+	return &r->aggs[ai - 1];
+}
+
+/* Copy a document's mentions (or demonyms) into the run and count them per place. */
+static int add_mentions(gm_run *r, uint32_t doc_index, const gm_input_item *item, const gm_mention *list, size_t n,
+                        int demonyms, gm_error *err)
+{
+	gm_run_mention **arr = demonyms ? &r->demonyms : &r->mentions;
+	size_t *len = demonyms ? &r->n_demonyms : &r->n_mentions, *cap = demonyms ? &r->cap_demonyms : &r->cap_mentions;
+	const char *date = r->docs[doc_index].date;
+	for (size_t i = 0; i < n; i++) {
+		const gm_mention *m = &list[i];
+		if (*len == *cap) {
+			size_t c = *cap ? *cap * 2 : 256;
+			gm_run_mention *x = realloc(*arr, c * sizeof *x);
+			if (!x)
+				return gm__fail(err, GM_ENOMEM, "out of memory");
+			*arr = x;
+			*cap = c;
+		}
+		gm_run_mention *x = &(*arr)[*len];
+		x->doc = doc_index;
+		x->start = m->start;
+		x->end = m->end;
+		x->place = m->place;
+		x->score = m->score;
+		x->rule = strdup(m->rule);
+		x->surface = dupn(item->doc.text + m->byte_start, m->byte_end - m->byte_start);
+		x->snippet = snippet(item->doc.text, m);
+		(*len)++;
+		if (!x->rule || !x->surface || !x->snippet)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+
+		gm_place_agg *a = agg_of(r, m->place);
+		if (!a)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		if (demonyms) {
+			a->demonyms++;
+			continue;
+		}
+		a->mentions++;
+		if (a->last_doc != doc_index) {
+			a->docs++;
+			a->last_doc = doc_index;
+		}
+		if (date[0]) {
+			if (!a->first_date[0] || strcmp(date, a->first_date) < 0)
+				memcpy(a->first_date, date, sizeof a->first_date);
+			if (!a->last_date[0] || strcmp(date, a->last_date) > 0)
+				memcpy(a->last_date, date, sizeof a->last_date);
+		}
+	}
+	return GM_OK;
+}
+
 int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, gm_error *err)
 {
 	if (r->n_docs == r->cap_docs) {
@@ -121,59 +201,11 @@ int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, g
 	if (!res)
 		return GM_OK;
 	d->n_mentions = res->n_mentions;
-	for (size_t i = 0; i < res->n_mentions; i++) {
-		const gm_mention *m = &res->mentions[i];
-		if (r->n_mentions == r->cap_mentions) {
-			size_t c = r->cap_mentions ? r->cap_mentions * 2 : 256;
-			gm_run_mention *x = realloc(r->mentions, c * sizeof *x);
-			if (!x)
-				return gm__fail(err, GM_ENOMEM, "out of memory");
-			r->mentions = x;
-			r->cap_mentions = c;
-		}
-		gm_run_mention *x = &r->mentions[r->n_mentions];
-		x->doc = doc_index;
-		x->start = m->start;
-		x->end = m->end;
-		x->place = m->place;
-		x->score = m->score;
-		x->rule = strdup(m->rule);
-		x->surface = dupn(item->doc.text + m->byte_start, m->byte_end - m->byte_start);
-		x->snippet = snippet(item->doc.text, m);
-		if (!x->rule || !x->surface || !x->snippet)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		r->n_mentions++;
-
-		uint32_t ai = r->agg_of_place[m->place];
-		if (!ai) {
-			if (r->n_aggs == r->cap_aggs) {
-				size_t c = r->cap_aggs ? r->cap_aggs * 2 : 256;
-				gm_place_agg *a = realloc(r->aggs, c * sizeof *a);
-				if (!a)
-					return gm__fail(err, GM_ENOMEM, "out of memory");
-				r->aggs = a;
-				r->cap_aggs = c;
-			}
-			memset(&r->aggs[r->n_aggs], 0, sizeof *r->aggs);
-			r->aggs[r->n_aggs].place = m->place;
-			r->aggs[r->n_aggs].last_doc = UINT32_MAX;
-			ai = (uint32_t)++r->n_aggs;
-			r->agg_of_place[m->place] = ai;
-		}
-		gm_place_agg *a = &r->aggs[ai - 1];
-		a->mentions++;
-		if (a->last_doc != doc_index) {
-			a->docs++;
-			a->last_doc = doc_index;
-		}
-		if (d->date[0]) {
-			if (!a->first_date[0] || strcmp(d->date, a->first_date) < 0)
-				memcpy(a->first_date, d->date, sizeof a->first_date);
-			if (!a->last_date[0] || strcmp(d->date, a->last_date) > 0)
-				memcpy(a->last_date, d->date, sizeof a->last_date);
-		}
-	}
-	return GM_OK;
+	d->n_demonyms = res->n_demonyms;
+	int rc = add_mentions(r, doc_index, item, res->mentions, res->n_mentions, 0, err);
+	if (rc == GM_OK)
+		rc = add_mentions(r, doc_index, item, res->demonyms, res->n_demonyms, 1, err);
+	return rc;
 }
 
 int gm_run_check_options(const gm_write_options *opts, gm_error *err)
@@ -196,7 +228,7 @@ size_t gm_run_top_places(const gm_run *r, uint32_t *places, uint32_t *mentions, 
 			int taken = 0;
 			for (size_t j = 0; j < got; j++)
 				taken |= places[j] == r->aggs[i].place;
-			if (taken)
+			if (taken || !r->aggs[i].mentions)
 				continue;
 			if (best < 0 || r->aggs[i].mentions > r->aggs[best].mentions)
 				best = (int)i;

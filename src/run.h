@@ -12,7 +12,7 @@ typedef struct gm_run_doc {
 	long line;
 	int skipped;
 	unsigned invalid_utf8;
-	size_t n_mentions;
+	size_t n_mentions, n_demonyms;
 	char date[11];
 } gm_run_doc;
 
@@ -26,7 +26,8 @@ typedef struct gm_run_mention {
 
 typedef struct gm_place_agg {
 	uint32_t place;
-	uint32_t mentions, docs;
+	uint32_t mentions, docs;  /* docs: distinct documents with a mention */
+	uint32_t demonyms;
 	uint32_t last_doc;     /* to count distinct documents */
 	char first_date[11], last_date[11];
 } gm_place_agg;
@@ -37,6 +38,8 @@ struct gm_run {
 	size_t n_docs, cap_docs;
 	gm_run_mention *mentions;
 	size_t n_mentions, cap_mentions;
+	gm_run_mention *demonyms;
+	size_t n_demonyms, cap_demonyms;
 	uint32_t *agg_of_place;   /* place index -> agg index + 1 */
 	gm_place_agg *aggs;
 	size_t n_aggs, cap_aggs;

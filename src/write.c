@@ -177,6 +177,7 @@ static const field place_fields[] = {
 	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
 	{"country", F_STR, 3}, {"admin1", F_STR, DBF_BYTES}, {"feature", F_STR, 8},
 	{"mentions", F_INT, 10}, {"docs", F_INT, 10}, {"first_date", F_DATE, 0}, {"last_date", F_DATE, 0},
+	{"demonyms", F_INT, 10},
 };
 static const field mention_fields[] = {
 	{"doc_id", F_STR, DBF_BYTES}, {"start", F_INT, 10}, {"end", F_INT, 10},
@@ -306,6 +307,13 @@ static int close_layer(layer_writer *w, int ok, gm_error *err)
 	return GM_OK;
 }
 
+/* A place is listed when it is mentioned, or, with the demonyms layer asked
+ * for, when only its demonyms occur. */
+static int place_listed(const gm_place_agg *a, const gm_write_options *opts)
+{
+	return a->mentions > 0 || (opts->demonyms && a->demonyms > 0);
+}
+
 static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_place *p)
 {
 	gm_gazetteer_get_place(r->gaz, a->place, p);
@@ -319,6 +327,7 @@ static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_pl
 	v[7].i = a->docs;
 	v[8].s = a->first_date;
 	v[9].s = a->last_date;
+	v[10].i = a->demonyms;
 }
 
 static void mention_values(const gm_run *r, const gm_run_mention *m, value *v, gm_place *p)
@@ -346,14 +355,17 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
 	int use_target = opts->t_srs && !(is_geojson && opts->geojson_rfc7946);
 	const char *srs_def = use_target ? opts->t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
-	for (int which = 0; which < 2; which++) {
+	static const char *const layer_names[] = {"places", "mentions", "demonyms"};
+	for (int which = 0; which < 3; which++) {
+		if (which == 2 && !opts->demonyms)
+			continue;
 		layer_writer w;
 		memset(&w, 0, sizeof w);
 		w.is_shapefile = strcmp(drv_name, "ESRI Shapefile") == 0;
 		w.transform = use_target;
 		w.crs = crs;
 		w.log = log;
-		const char *name = which == 0 ? "places" : "mentions";
+		const char *name = layer_names[which];
 		char file[64];
 		snprintf(file, sizeof file, "%s.%.40s", name, ext);
 		if (join_path(path, sizeof path, dir, file) != 0)
@@ -366,12 +378,16 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 		gm_place p;
 		if (which == 0) {
 			for (size_t i = 0; i < r->n_aggs && rc == GM_OK; i++) {
+				if (!place_listed(&r->aggs[i], opts))
+					continue;
 				place_values(r, &r->aggs[i], v, &p);
 				rc = write_feature(&w, p.lon, p.lat, v, err);
 			}
 		} else {
-			for (size_t i = 0; i < r->n_mentions && rc == GM_OK; i++) {
-				mention_values(r, &r->mentions[i], v, &p);
+			const gm_run_mention *list = which == 1 ? r->mentions : r->demonyms;
+			size_t n = which == 1 ? r->n_mentions : r->n_demonyms;
+			for (size_t i = 0; i < n && rc == GM_OK; i++) {
+				mention_values(r, &list[i], v, &p);
 				rc = write_feature(&w, p.lon, p.lat, v, err);
 			}
 		}
@@ -401,8 +417,10 @@ static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opt
 	        gi.places);
 	fprintf(f, "  \"options\": %s,\n", opts->options_json && *opts->options_json ? opts->options_json : "{}");
 	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
-	fprintf(f, "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu},\n",
-	        r->n_docs, s->documents, s->skipped, s->mentions, s->places);
+	fprintf(f,
+	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "
+	        "\"demonyms\": %zu},\n",
+	        r->n_docs, s->documents, s->skipped, s->mentions, s->places, s->demonyms);
 	fprintf(f, "  \"files\": [");
 	for (size_t i = 0; i < s->n_files; i++) {
 		fprintf(f, "%s", i ? ", " : "");
@@ -431,7 +449,7 @@ static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opt
 		if (d->date[0])
 			fprintf(f, ", \"date\": \"%s\"", d->date);
 		if (!d->skipped)
-			fprintf(f, ", \"mentions\": %zu", d->n_mentions);
+			fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu", d->n_mentions, d->n_demonyms);
 		fprintf(f, "}%s\n", i + 1 < r->n_docs ? "," : "");
 	}
 	fprintf(f, "  ]\n}\n");
@@ -469,7 +487,9 @@ int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary 
 	for (size_t i = 0; i < r->n_docs; i++)
 		r->docs[i].skipped ? summary->skipped++ : summary->documents++;
 	summary->mentions = r->n_mentions;
-	summary->places = r->n_aggs;
+	summary->demonyms = r->n_demonyms;
+	for (size_t i = 0; i < r->n_aggs; i++)
+		summary->places += place_listed(&r->aggs[i], opts);
 
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s/.geomention-tmp-XXXXXX", opts->out_dir);

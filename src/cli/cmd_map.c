@@ -34,6 +34,9 @@ static void help(FILE *f)
 	        "                      the CRS and a matching .prj\n"
 	        "  --no-rfc7946        let GeoJSON take --t_srs too (writes a \"crs\" member; not RFC 7946)\n"
 	        "  --date YYYY-MM-DD   date of documents that carry none (text files)\n"
+	        "  --demonyms          also write the demonyms layer: every demonym or nisba of a country or\n"
+	        "                      region (الروسية, الأذربيجاني) at its place; they are never mentions, and\n"
+	        "                      places always count them (field demonyms)\n"
 	        "  --quiet             print nothing but errors\n"
 	        "  --help              this text\n"
 	        "\n"
@@ -73,7 +76,7 @@ int gm_cli_map(int argc, char **argv)
 	const char **formats = calloc((size_t)argc + 1, sizeof *formats);
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t nf = 0, ni = 0;
-	int quiet = 0, rfc7946 = 1;
+	int quiet = 0, rfc7946 = 1, demonyms = 0;
 	if (!formats || !inputs)
 		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
@@ -92,6 +95,8 @@ int gm_cli_map(int argc, char **argv)
 			t_srs = argv[++i];
 		} else if (!strcmp(a, "--date") && has_next) {
 			date = argv[++i];
+		} else if (!strcmp(a, "--demonyms")) {
+			demonyms = 1;
 		} else if (!strcmp(a, "--no-rfc7946")) {
 			rfc7946 = 0;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -117,6 +122,7 @@ int gm_cli_map(int argc, char **argv)
 	wo.n_formats = nf;
 	wo.t_srs = t_srs;
 	wo.geojson_rfc7946 = rfc7946;
+	wo.demonyms = demonyms;
 
 	/* options as run.json records them */
 	char opts[8192];
@@ -138,7 +144,8 @@ int gm_cli_map(int argc, char **argv)
 		json_str(opts, sizeof opts, &o, t_srs);
 	else
 		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"rfc7946\": %s, \"date\": ", rfc7946 ? "true" : "false");
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"rfc7946\": %s, \"demonyms\": %s, \"date\": ",
+	                      rfc7946 ? "true" : "false", demonyms ? "true" : "false");
 	if (date)
 		json_str(opts, sizeof opts, &o, date);
 	else
@@ -210,8 +217,8 @@ int gm_cli_map(int argc, char **argv)
 		goto out;
 	}
 	if (!quiet) {
-		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places\n", sum.documents,
-		       sum.skipped, sum.mentions, sum.places);
+		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places; %zu demonyms\n",
+		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.demonyms);
 		printf("wrote into %s/:", out_dir);
 		for (size_t i = 0; i < sum.n_files; i++)
 			printf(" %s", sum.files[i]);

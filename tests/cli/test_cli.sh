@@ -56,7 +56,8 @@ assert st == {"a": "processed", "bad-utf8": "processed", "binary": "skipped", "e
               "j1": "processed", "feed-2": "skipped", "j3": "processed"}, st
 assert [d for d in docs if d["id"] == "bad-utf8"][0]["invalid_utf8_replaced"] == 2
 assert [d for d in docs if d["id"] == "feed-2"][0]["line"] == 2
-assert run["counts"] == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": run["counts"]["mentions"], "places": run["counts"]["places"]}
+c = run["counts"]
+assert c == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": c["mentions"], "places": c["places"], "demonyms": c["demonyms"]}, c
 m = json.load(open(sys.argv[1] + "/mentions.geojson", encoding="utf-8"))["features"]
 got = [(f["properties"]["doc_id"], f["properties"]["surface"], f["properties"]["name_en"]) for f in m]
 assert ("a", "باردا", "Barda") in got, got
@@ -124,7 +125,7 @@ expect_grep "gn:2623032" "$T/stdout" "the variant is Denmark"
 expect_grep "spelling variant" "$T/stdout" "lookup shows the variant used"
 expect_status 2 "build missing source" -- "$BIN" gazetteer build "$T/none.tsv" -o "$T/g.gmz"
 expect_status 0 "build" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" "$DATA/mini-curated.tsv" -o "$T/g.gmz"
-expect_grep "22 places" "$T/stdout" "build reports its counts"
+expect_grep "23 places" "$T/stdout" "build reports its counts"
 expect_grep "2 source rows skipped" "$T/stderr" "build reports skipped rows"
 expect_status 0 "info" -- "$BIN" gazetteer info --gazetteer "$T/g.gmz"
 expect_grep "opened in:" "$T/stdout" "info reports the open time"
@@ -141,6 +142,28 @@ expect_grep "5 places (GPKG)" "$T/stdout" "export counts its places"
 if head -c 15 "$T/gn.gpkg" | grep -q "SQLite format 3"; then ok; else bad "export wrote no GeoPackage"; fi
 expect_status 2 "export to Shapefile refused" -- "$BIN" gazetteer export --gazetteer "$T/gn.gmz" -f "ESRI Shapefile" "$T/gn.shp"
 expect_status 2 "export to an unknown format" -- "$BIN" gazetteer export --gazetteer "$T/gn.gmz" -f Nope "$T/gn.x"
+
+# demonyms: never mentions; counted on places always, a layer of their own with --demonyms
+mkdir -p "$T/dem"
+printf 'قصفت القوات الأذربيجانية مواقع أرمنية قرب لاشين.\n' >"$T/dem/d.txt"
+expect_status 0 "map without --demonyms" -- "$BIN" map -o "$T/dem/out1" "$T/dem/d.txt"
+[ ! -e "$T/dem/out1/demonyms.geojson" ] && ok || bad "demonyms layer written without --demonyms"
+expect_status 0 "map --demonyms" -- "$BIN" map --demonyms -o "$T/dem/out2" "$T/dem/d.txt"
+expect_grep "1 mentions of 3 places; 2 demonyms" "$T/stdout" "map --demonyms counts demonyms and lists their places"
+python3 - "$T/dem" <<'PY' && ok || bad "demonyms layer and places counts"
+import json, sys
+d = sys.argv[1]
+ment = json.load(open(d + "/out2/mentions.geojson", encoding="utf-8"))["features"]
+assert [f["properties"]["name_en"] for f in ment] == ["Lachin District"], ment
+dem = json.load(open(d + "/out2/demonyms.geojson", encoding="utf-8"))["features"]
+assert [(f["properties"]["surface"], f["properties"]["name_en"]) for f in dem] == [("الأذربيجانية", "Azerbaijan"), ("أرمنية", "Armenia")], dem
+places = {f["properties"]["name_en"]: f["properties"] for f in json.load(open(d + "/out2/places.geojson", encoding="utf-8"))["features"]}
+assert places["Azerbaijan"]["mentions"] == 0 and places["Azerbaijan"]["demonyms"] == 1, places
+plain = {f["properties"]["name_en"] for f in json.load(open(d + "/out1/places.geojson", encoding="utf-8"))["features"]}
+assert plain == {"Lachin District"}, plain
+run = json.load(open(d + "/out1/run.json", encoding="utf-8"))
+assert run["documents"][0]["demonyms"] == 2 and run["counts"]["demonyms"] == 2, run
+PY
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,6 +11,7 @@
 
 static gm_ctx *ctx;
 static gm_doc_result res;
+static gm_gazetteer *gaz_for_lists;
 
 static size_t map(const char *text)
 {
@@ -45,12 +46,16 @@ static int each_row(const char *path, row_fn fn)
 		return -1;
 	}
 	char line[2048];
-	int n = 0, ln = 0;
+	int n = 0, ln = 0, header_seen = 0;
 	while (fgets(line, sizeof line, f)) {
 		ln++;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (ln == 1 || !line[0] || line[0] == '#')
+		if (!line[0] || line[0] == '#')
 			continue;
+		if (!header_seen) {   /* the first line that is no comment */
+			header_seen = 1;
+			continue;
+		}
 		char *tab = strchr(line, '\t');
 		if (!tab)
 			continue;
@@ -118,6 +123,44 @@ static void check_cue(const char *word, const char *role, const char *cls, int l
 	}
 }
 
+/* Each reviewed demonym, in its masculine, feminine and plural forms with
+ * the article and a clitic, is counted as a demonym of its place and is no
+ * mention. */
+static void check_demonym(const char *word, const char *id, const char *note, int line)
+{
+	(void)note;
+	/* before, the demonym's article or clitic, and after */
+	static const char *const forms[][3] = {{"وقال المسؤول ", "ال", " أمس"},
+	                                       {"وقالت الحكومة ", "ال", "ة أمس"},
+	                                       {"وقال مسؤولون ", "", "ون أمس"},
+	                                       {"ونقل عن العسكريين ", "بال", "ين"}};
+	size_t wl = strlen(word);
+	char stem[256];
+	if (wl < 2 || wl - 2 >= sizeof stem || strcmp(word + wl - 2, "ي") != 0) {
+		check_failed++;
+		fprintf(stderr, "demonyms.tsv:%d: '%s' does not end in ي\n", line, word);
+		return;
+	}
+	/* the article is added by the form: أمريكي -> الأمريكي */
+	snprintf(stem, sizeof stem, "%s", word);
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "%s%s%s%s", forms[i][0], forms[i][1], stem, forms[i][2]);
+		int ok = map(text) == 0 && res.n_demonyms == 1;
+		if (ok) {
+			gm_place p;
+			gm_gazetteer_get_place(gaz_for_lists, res.demonyms[0].place, &p);
+			ok = strcmp(p.id, id) == 0;
+		}
+		if (ok) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "demonyms.tsv:%d: '%s' is not a demonym of %s in: %s\n", line, word, id, text);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -130,11 +173,14 @@ int main(int argc, char **argv)
 	if (!gaz)
 		return check_done("lists");
 	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
+	gaz_for_lists = gaz;
 	char path[2048];
 	snprintf(path, sizeof path, "%s/gazetteer/not-places.tsv", argv[2]);
 	CHECK(each_row(path, check_not_place) > 200);
 	snprintf(path, sizeof path, "%s/gazetteer/cues.tsv", argv[2]);
 	CHECK(each_row(path, check_cue) > 60);
+	snprintf(path, sizeof path, "%s/gazetteer/demonyms.tsv", argv[2]);
+	CHECK(each_row(path, check_demonym) > 20);
 	gm_doc_result_free(&res);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

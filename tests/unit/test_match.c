@@ -28,6 +28,14 @@ static const char *span(size_t i)
 
 static const char *key(size_t i) { return gm__gaz_str(gaz, ms.m[i].key->str); }
 
+static const char *place_id(uint32_t place)
+{
+	gm_place p;
+	if (gm_gazetteer_get_place(gaz, place, &p))
+		return "";
+	return p.id;
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -131,6 +139,25 @@ int main(int argc, char **argv)
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
 	CHECK_INT(run("الكنيسة والغربية"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+
+	/* demonyms: recognised for their place, never a mention */
+	CHECK_INT(run("القوات الروسية"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_DEMONYM);
+	CHECK(ms.m[0].not_place);
+	CHECK_STR(place_id(ms.m[0].demonym_of), "t:16");
+	CHECK_INT(run("والأذربيجانيون"), 1);
+	CHECK_STR(place_id(ms.m[0].demonym_of), "t:1");
+	CHECK_STR(ms.m[0].clitic, "و");
+	CHECK_INT(run("بالجورجية"), 1);   /* the country, not the US state */
+	CHECK_STR(place_id(ms.m[0].demonym_of), "t:4");
+	CHECK_INT(run("روسيا"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+	/* an untagged name spelt like a demonym yields to it */
+	CHECK_INT(run("لبناني"), 1);
+	CHECK_INT(ms.m[0].blocked, GM_BLOCK_DEMONYM);
+	CHECK_STR(place_id(ms.m[0].demonym_of), "t:12");
+	/* a bare stem is no demonym */
+	CHECK_INT(run("روس"), 0);
 
 	/* explicit parents: the words between two names */
 	CHECK_INT(run("تل عرن في حلب"), 2);
