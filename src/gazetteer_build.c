@@ -19,6 +19,7 @@
 #include "error.h"
 #include "fold.h"
 #include "tokenize.h"
+#include "translit.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -319,7 +320,8 @@ static int read_places(builder *b, tsv *t)
 {
 	int c_id = col(t, "id"), c_en = col(t, "name_en"), c_ar = col(t, "name_ar"), c_lat = col(t, "lat"),
 	    c_lon = col(t, "lon"), c_feat = col(t, "feature"), c_cc = col(t, "country"), c_a1 = col(t, "admin1"),
-	    c_pop = col(t, "population"), c_names = col(t, "names_ar"), c_alt = col(t, "names_alt");
+	    c_pop = col(t, "population"), c_names = col(t, "names_ar"), c_alt = col(t, "names_alt"),
+	    c_latin = col(t, "names_latin");
 	while (next_row(b, t)) {
 		const char *id = get(t, c_id);
 		double lat, lon;
@@ -352,7 +354,8 @@ static int read_places(builder *b, tsv *t)
 		if (*get(t, c_ar) || !p->name_ar[0])
 			gm__build_set_str(&p->name_ar, get(t, c_ar));
 		if (gm__build_add_name(p, get(t, c_ar), strlen(get(t, c_ar)), GM_NAME_TAGGED) ||
-		    add_names(p, get(t, c_names), GM_NAME_TAGGED) || add_names(p, get(t, c_alt), GM_NAME_UNTAGGED))
+		    add_names(p, get(t, c_names), GM_NAME_TAGGED) || add_names(p, get(t, c_alt), GM_NAME_UNTAGGED) ||
+		    (c_latin >= 0 && add_names(p, get(t, c_latin), GM_NAME_LATIN)))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		/* name_ar may come from the untagged list: keep its weight low */
 		if (!*get(t, c_names) && *get(t, c_ar)) {
@@ -667,6 +670,7 @@ static void free_builder(builder *b)
 	free(b->triples);
 	gm__tokens_free(&b->toks);
 	gm__tokenizer_free(&b->tz);
+	gm__translit_close(b->tr);
 }
 
 static int write_file(builder *b, const char *out_path)
@@ -896,6 +900,11 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 	int rc = gm__tokenizer_init(&b.tz, err);
 	if (rc)
 		return rc;
+	rc = gm__translit_open(&b.tr, err);
+	if (rc) {
+		gm__tokenizer_free(&b.tz);
+		return rc;
+	}
 	/* folders are GeoNames dumps: read first, so that the reviewed TSV wins */
 	for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
 		struct stat sb;
@@ -935,7 +944,23 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 	char key[1024];
 	for (size_t i = 0; i < b.n_places && rc == GM_OK; i++) {
 		const bplace *p = &b.places[i];
+		int arabic_named = 0;
+		for (size_t j = 0; j < p->n_names; j++)
+			arabic_named |= p->names[j].kind != GM_NAME_LATIN;
 		for (size_t j = 0; j < p->n_names; j++) {
+			if (p->names[j].kind == GM_NAME_LATIN) {
+				/* a Latin name is matched by its consonant skeleton, and only
+				 * for places no Arabic name reaches */
+				char lk[256];
+				if (!arabic_named && b.tr &&
+				    gm__translit_key(b.tr, p->names[j].text, strlen(p->names[j].text), GM_LATIN_MIN_LETTERS, lk,
+				                     sizeof lk) &&
+				    add_triple(&b, lk, 1, (uint32_t)i, GM_NAME_LATIN, 0)) {
+					rc = gm__fail(err, GM_ENOMEM, "out of memory");
+					break;
+				}
+				continue;
+			}
 			uint32_t w = make_key(&b, p->names[j].text, key, sizeof key);
 			if (w && add_triple(&b, key, w, (uint32_t)i, p->names[j].kind, 0)) {
 				rc = gm__fail(err, GM_ENOMEM, "out of memory");

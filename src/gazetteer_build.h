@@ -37,6 +37,7 @@ typedef struct builder {
 	size_t n_triples, cap_triples;
 	gm_tokenizer tz;
 	gm_tokens toks;
+	struct gm_translit *tr;   /* Latin skeletons of places with no Arabic name */
 	gm_build_stats *stats;
 	gm_error *err;
 } builder;

@@ -205,6 +205,20 @@ static const alt_name *alts_of(const dump *d, uint32_t gid)
 	return lo < d->n_alts && d->alts[lo].gid == gid ? &d->alts[lo] : NULL;
 }
 
+/* A name in plain Latin letters (and spaces, hyphens, apostrophes): the
+ * Latin alternates worth a skeleton; codes and other scripts are not. */
+static int plain_latin(const char *s)
+{
+	int letters = 0;
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+		if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z'))
+			letters++;
+		else if (*u != ' ' && *u != '-' && *u != '\'')
+			return 0;
+	}
+	return letters >= 3;
+}
+
 static int on_place(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
 {
 	if (n < 15) {
@@ -223,17 +237,22 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	int is_country = !strncmp(fcode, "PCL", 3) ||
 	                 bsearch(&gid, d->countries, d->n_countries, sizeof *d->countries, cmp_u32) != NULL;
 	/* the comma-separated alternatenames, cut in place; the Arabic-script ones kept */
-	char *arabic[64];
-	size_t n_arabic = 0;
+	char *arabic[64], *latin[8];
+	size_t n_arabic = 0, n_latin = 0;
 	for (char *s = c[3]; *s;) {
 		char *e = strchr(s, ',');
 		if (e)
 			*e = '\0';
 		if (arabic_script(s) && n_arabic < sizeof arabic / sizeof *arabic)
 			arabic[n_arabic++] = s;
+		else if (plain_latin(s) && n_latin < sizeof latin / sizeof *latin)
+			latin[n_latin++] = s;
 		s = e ? e + 1 : s + strlen(s);
 	}
-	if (!alt && !n_arabic && !is_country && strcmp(fcode, "ADM1") != 0)
+	/* a populated place with no Arabic name is kept for its Latin names:
+	 * news names villages no gazetteer spells in Arabic (translit.h) */
+	int latin_only = !alt && !n_arabic && c[6][0] == 'P';
+	if (!alt && !n_arabic && !is_country && strcmp(fcode, "ADM1") != 0 && !latin_only)
 		return GM_OK;
 	char id[32];
 	snprintf(id, sizeof id, "gn:%u", gid);
@@ -267,6 +286,14 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	for (size_t i = 0; i < n_arabic; i++)
 		if (gm__build_add_name(p, arabic[i], strlen(arabic[i]), GM_NAME_UNTAGGED))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	if (latin_only) {
+		if (gm__build_add_name(p, c[1], strlen(c[1]), GM_NAME_LATIN) ||
+		    gm__build_add_name(p, c[2], strlen(c[2]), GM_NAME_LATIN))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		for (size_t i = 0; i < n_latin; i++)
+			if (gm__build_add_name(p, latin[i], strlen(latin[i]), GM_NAME_LATIN))
+				return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	}
 	return GM_OK;
 }
 

@@ -239,7 +239,7 @@ static gm_match *push_match(gm_matches *out, gm_error *err)
 /* Record the match of tokens i..i+n-1 to key k, read as variant v (its
  * clitic), and what its neighbours say of it. */
 static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, size_t i,
-                        uint32_t n, const gm_gaz_key *k, const variant *v, int by_skeleton, size_t prev_end,
+                        uint32_t n, const gm_gaz_key *k, const variant *v, int how, size_t prev_end,
                         gm_error *err)
 {
 	const gm_token *tk = &t->tok[i];
@@ -249,7 +249,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	m->tok_first = (uint32_t)i;
 	m->tok_last = (uint32_t)(i + n - 1);
 	m->key = k;
-	m->variant = (uint8_t)by_skeleton;
+	m->variant = (uint8_t)how;   /* enum gm_match_variant */
 	snprintf(m->clitic, sizeof m->clitic, "%s", v->clitic);
 	uint32_t nb = tk->b0, nc = 0;
 	if (v->strip)
@@ -277,7 +277,45 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	return GM_OK;
 }
 
-int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, gm_error *err)
+/* Does folded w end like an Arabic noun or adjective (ـة، ـات، ـية، ـون)?
+ * Foreign place names reach Arabic with ا for a final a (أفدييفكا), so these
+ * endings mark a native word that a village's skeleton meets by chance. */
+static int native_ending(const char *w, size_t len)
+{
+	static const char *const endings[] = {"ه", "ات", "ون", "يه"};
+	for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+		size_t n = strlen(endings[i]);
+		if (len > n && !memcmp(w + len - n, endings[i], n))
+			return 1;
+	}
+	return 0;
+}
+
+/* How many consonant classes a Latin skeleton needs for the word's position:
+ * 3 after a type word of a settlement (قرية، بلدة، مدينة), 5 after a parent
+ * cue (في، قرب، شمال) or with the clitic ب, 0 elsewhere: common Arabic words
+ * meet some village's skeleton too often (measured on AQMAR with consonants
+ * only and a gate of 4 after في: 40 false alarms for 4 hits). */
+static size_t latin_gate(const gm_gazetteer *g, const gm_tokens *t, size_t i, const variant *v)
+{
+	if (native_ending(v->text, v->len))
+		return 0;
+	if (i > 0 && t->tok[i - 1].gap_after != GM_GAP_BREAK) {
+		const gm_token *pt = &t->tok[i - 1];
+		uint8_t cue = gm__cue(g, t->folded + pt->f_off, pt->f_len);
+		int role = GM_CUE_ROLE(cue), cls = GM_CUE_CLASS(cue);
+		if (role == GM_CUE_TYPE && cls == GM_TW_POPULATED)
+			return GM_LATIN_MIN_LETTERS;
+		if (role == GM_CUE_PARENT)
+			return GM_LATIN_MIN_LETTERS + 2;
+	}
+	if (!strcmp(v->clitic, "ب") || !strcmp(v->clitic, "وب"))
+		return GM_LATIN_MIN_LETTERS + 2;
+	return 0;
+}
+
+int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm_tokens *t, gm_matches *out,
+              gm_error *err)
 {
 	out->n = 0;
 	variant v[MAX_VARIANTS];
@@ -335,7 +373,7 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 				if (dem == GM_GAZ_NO_PLACE && !gm__gaz_key_has_place(g, k))
 					continue;
 				found = 1;
-				if (record_match(g, text, t, out, i, n, k, &v[j], 0, prev_end, err))
+				if (record_match(g, text, t, out, i, n, k, &v[j], GM_MATCH_NAME, prev_end, err))
 					return GM_ENOMEM;
 				if (dem != GM_GAZ_NO_PLACE) {
 					gm_match *m = &out->m[out->n - 1];
@@ -357,7 +395,38 @@ int gm__match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_ma
 			if (!k || !gm__gaz_key_has_place(g, k))
 				continue;
 			found = 1;
-			if (record_match(g, text, t, out, i, 1, k, &v[j], 1, prev_end, err))
+			if (record_match(g, text, t, out, i, 1, k, &v[j], GM_MATCH_SKELETON, prev_end, err))
+				return GM_ENOMEM;
+			i++;
+			prev_end = i;
+		}
+		/* no Arabic name at all: a place known only by Latin names, where the
+		 * words before say a place follows; never a word with the article
+		 * (foreign village names do not take it) */
+		for (size_t j = 0; j < nv && !found && min_words == 1 && tr; j++) {
+			size_t need = latin_gate(g, t, i, &v[j]);
+			if (!need || gm__utf8_count(v[j].text, v[j].len) < 4 || !strncmp(v[j].text, "ال", strlen("ال")))
+				continue;
+			char lk[256];
+			size_t kl = gm__translit_key(tr, v[j].text, v[j].len, need, lk, sizeof lk);
+			if (!kl)
+				continue;
+			const gm_gaz_key *k = gm__gaz_find(g, lk, kl);
+			/* Arabic may leave out a short vowel (آسكران, Askeran): put one
+			 * back between two consonants, one place at a time */
+			for (size_t p = 2; (!k || !gm__gaz_key_has_place(g, k)) && p < kl && kl + 1 < sizeof lk; p++) {
+				if (lk[p - 1] == 'a' || lk[p] == 'a')
+					continue;
+				char alt[256];
+				memcpy(alt, lk, p);
+				alt[p] = 'a';
+				memcpy(alt + p + 1, lk + p, kl - p);
+				k = gm__gaz_find(g, alt, kl + 1);
+			}
+			if (!k || !gm__gaz_key_has_place(g, k))
+				continue;
+			found = 1;
+			if (record_match(g, text, t, out, i, 1, k, &v[j], GM_MATCH_LATIN, prev_end, err))
 				return GM_ENOMEM;
 			i++;
 			prev_end = i;

@@ -10,6 +10,7 @@
 
 #include "gazetteer.h"
 #include "tokenize.h"
+#include "translit.h"
 
 
 /* Why a match is not a mention (gm_match.blocked). */
@@ -32,7 +33,7 @@ typedef struct gm_match {
 	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
-	uint8_t variant;                /* matched by spelling skeleton (fold.h), not by a name */
+	uint8_t variant;                /* GM_MATCH_NAME, or how else the key was reached */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
 	uint32_t demonym_of;            /* blocked == GM_BLOCK_DEMONYM: the place it is the demonym of */
@@ -48,8 +49,17 @@ typedef struct gm_matches {
 uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
 #define GM_CUE_ROLE(note) ((note) >> 4)
 #define GM_CUE_CLASS(note) ((note) & 15)
-/* All matches in text, in order, into out (reused). */
-int gm__match(const gm_gazetteer *gaz, const char *text, const gm_tokens *toks, gm_matches *out, gm_error *err);
+enum gm_match_variant {
+	GM_MATCH_NAME = 0,      /* a gazetteer name, after clitics */
+	GM_MATCH_SKELETON = 1,  /* an Arabic spelling skeleton (fold.h): الدانمارك for الدنمارك */
+	GM_MATCH_LATIN = 2      /* a Latin consonant skeleton (translit.h): سوليدار for Soledar */
+};
+
+/* All matches in text, in order, into out (reused). tr (may be NULL: none)
+ * transliterates words that match nothing else, where the words before them
+ * say a place follows (a type word or a parent cue), for Latin skeletons. */
+int gm__match(const gm_gazetteer *gaz, gm_translit *tr, const char *text, const gm_tokens *toks, gm_matches *out,
+              gm_error *err);
 void gm__matches_free(gm_matches *m);
 
 #endif

@@ -15,6 +15,7 @@
 struct gm_ctx {
 	const gm_gazetteer *gaz;
 	gm_tokenizer tz;
+	gm_translit *tr;
 	gm_tokens toks;
 	gm_matches matches;
 	gm_resolved *resolved;
@@ -35,6 +36,12 @@ int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err)
 		free(c);
 		return rc;
 	}
+	rc = gm__translit_open(&c->tr, err);
+	if (rc) {
+		gm__tokenizer_free(&c->tz);
+		free(c);
+		return rc;
+	}
 	*out = c;
 	return GM_OK;
 }
@@ -44,6 +51,7 @@ void gm_ctx_free(gm_ctx *c)
 	if (!c)
 		return;
 	gm__tokenizer_free(&c->tz);
+	gm__translit_close(c->tr);
 	gm__tokens_free(&c->toks);
 	gm__matches_free(&c->matches);
 	free(c->resolved);
@@ -56,7 +64,7 @@ static int analyse(gm_ctx *c, const char *text, size_t len, gm_error *err)
 	int rc = gm__tokenize(&c->tz, text, len, &c->toks, err);
 	if (rc)
 		return rc;
-	rc = gm__match(c->gaz, text, &c->toks, &c->matches, err);
+	rc = gm__match(c->gaz, c->tr, text, &c->toks, &c->matches, err);
 	if (rc)
 		return rc;
 	if (c->matches.n > c->resolved_cap) {
@@ -186,6 +194,11 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		snprintf(out->how, sizeof out->how, "clitic %s", m->clitic);
 	else
 		snprintf(out->how, sizeof out->how, "exact");
+	if (m->variant == GM_MATCH_SKELETON)
+		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how), "; spelling variant");
+	else if (m->variant == GM_MATCH_LATIN)
+		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how),
+		         "; Latin skeleton %s (places with no Arabic name, in the document's countries only)", k->str ? gm__gaz_str(c->gaz, k->str) + 1 : "");
 	gm_context ctx;
 	gm__resolve_context(c->gaz, c->matches.m, c->matches.n, &ctx);
 	ctx.exclude = m;

@@ -62,6 +62,7 @@ static const char *kind_name(uint8_t kind)
 	case GM_NAME_CURATED: return "curated name";
 	case GM_NAME_TAGGED: return "Arabic name";
 	case GM_NAME_VARIANT: return "spelling variant of a tagged name";
+	case GM_NAME_LATIN: return "Latin name by consonant skeleton (no Arabic name)";
 	default: return "untagged name";
 	}
 }
@@ -140,6 +141,8 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	int s = prior(pl->feature, pl->population, &what);
 	size_t o = 0;
 #define ADD(...) do { int w_ = snprintf(rule + o, o < cap ? cap - o : 0, __VA_ARGS__); if (w_ > 0) o += (size_t)w_; if (o >= cap) o = cap - 1; } while (0)
+	if (m->variant == GM_MATCH_LATIN)
+		ADD("Latin %s; ", gm__gaz_str(g, m->key->str) + 1);
 	if (m->clitic[0]) {
 		s -= 5;
 		ADD("clitic %s", m->clitic);
@@ -158,6 +161,9 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	/* the same letters but for vowels and transliteration classes: less sure
 	 * than the name itself, surer than an untagged alternate */
 	case GM_NAME_VARIANT: s -= 25; break;
+	/* a transliteration guess: it counts only inside a country the document
+	 * is already about (below), and less than any Arabic name */
+	case GM_NAME_LATIN: s -= 10; break;
 	default:
 		/* GeoNames' untagged Arabic-script names are Persian, Urdu and ad-hoc
 		 * transliterations of foreign places (Ans = ان, Ely = الي): they
@@ -195,6 +201,10 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			s += 10;
 			ADD("; admin1 in context %s", a1);
 		}
+	}
+	if (p->kind == GM_NAME_LATIN && (!ctx || context_count(g, ctx, pl->country, NULL) == 0)) {
+		s = 0;
+		ADD("; %s not in context", pl->country[0] ? pl->country : "no country");
 	}
 	if (parent && parent->place != GM_GAZ_NO_PLACE) {
 		char why[96];
@@ -253,7 +263,8 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		/* Demonyms (الأذربيجانية) are left out of the context on purpose: with
 		 * them in, AQMAR test lost 0.011 F1 (34 more false alarms), since
 		 * encyclopaedic text names many nationalities that are not its place. */
-		if (m[i].not_place)
+		/* a Latin guess is not evidence of the country it needs */
+		if (m[i].not_place || m[i].variant == GM_MATCH_LATIN)
 			continue;
 		const gm_gaz_key *k = m[i].key;
 		const gm_gaz_posting *p = &g->postings[k->post_start];

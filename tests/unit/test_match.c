@@ -7,6 +7,7 @@ static gm_tokenizer tz;
 static gm_tokens toks;
 static gm_matches ms;
 static const gm_gazetteer *gaz;
+static gm_translit *tr;
 static const char *text;
 
 static size_t run(const char *s)
@@ -14,7 +15,7 @@ static size_t run(const char *s)
 	gm_error err;
 	text = s;
 	gm__tokenize(&tz, s, strlen(s), &toks, &err);
-	CHECK_INT(gm__match(gaz, s, &toks, &ms, &err), 0);
+	CHECK_INT(gm__match(gaz, tr, s, &toks, &ms, &err), 0);
 	return ms.n;
 }
 
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
 		return check_done("match");
 	gm_error err;
 	gm__tokenizer_init(&tz, &err);
+	CHECK_INT(gm__translit_open(&tr, &err), 0);
 
 	/* a bare name */
 	CHECK_INT(run("وصل إلى باكو أمس"), 1);
@@ -158,6 +160,18 @@ int main(int argc, char **argv)
 	CHECK_STR(place_id(ms.m[0].demonym_of), "t:12");
 	/* a bare stem is no demonym */
 	CHECK_INT(run("روس"), 0);
+
+	/* a place with no Arabic name, by Latin skeleton, where a type word or a
+	 * parent cue says a place follows */
+	CHECK_INT(run("قصف قرية سوليدار"), 1);
+	CHECK_INT(ms.m[0].variant, GM_MATCH_LATIN);
+	CHECK_STR(span(0), "سوليدار");
+	CHECK_INT(run("بلدة سليدار"), 1);   /* a short vowel left out */
+	CHECK_INT(ms.m[0].variant, GM_MATCH_LATIN);
+	CHECK_INT(run("قال سوليدار"), 0);   /* no cue: no Latin reading */
+	CHECK_INT(run("قرية السوليدار"), 0);   /* the article: a native word */
+	CHECK_INT(run("قرية سوليدارات"), 0);   /* a native plural ending */
+	CHECK_INT(run("قصف في سوليدار"), 0);   /* after في it needs five consonants */
 
 	/* explicit parents: the words between two names */
 	CHECK_INT(run("تل عرن في حلب"), 2);

@@ -34,6 +34,15 @@ int main(int argc, char **argv)
 	gm_error err;
 	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
 
+	/* a Latin skeleton counts only inside a country the document is about */
+	CHECK_INT(map("قصفت القوات قرية سوليدار في روسيا"), 2);
+	CHECK_STR(id_of(0), "t:25");
+	CHECK(strstr(res.mentions[0].rule, "Latin salatar") != NULL);
+	CHECK(strstr(res.mentions[0].rule, "country in context RU") != NULL);
+	CHECK_INT(map("قصفت القوات قرية سوليدار"), 0);
+	CHECK_INT(map("قصفت القوات قرية سوليدار في لبنان"), 1);   /* Soledar is in RU */
+	CHECK_STR(id_of(0), "t:12");
+
 	/* a country outranks a same-named admin-1 (Georgia, not the US state) */
 	CHECK_INT(map("زار جورجيا"), 1);
 	CHECK_STR(id_of(0), "t:4");

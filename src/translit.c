@@ -1,0 +1,139 @@
+/* translit.c: ICU transliteration and the Latin consonant skeleton. */
+#include "translit.h"
+
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+struct gm_translit {
+	UTransliterator *tr;
+	UChar buf[512];
+};
+
+/* Arabic-Latin leaves Latin text alone, so one chain serves both sides. */
+static const char translit_id[] = "Arabic-Latin; Latin-ASCII; Lower";
+
+int gm__translit_open(gm_translit **out, gm_error *err)
+{
+	*out = NULL;
+	gm_translit *t = calloc(1, sizeof *t);
+	if (!t)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	UChar id[64];
+	u_uastrcpy(id, translit_id);
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	t->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	if (U_FAILURE(st)) {
+		free(t);
+		return gm__fail(err, GM_EICU, "ICU has no transliterator \"%s\": %s", translit_id, u_errorName(st));
+	}
+	*out = t;
+	return GM_OK;
+}
+
+void gm__translit_close(gm_translit *t)
+{
+	if (!t)
+		return;
+	utrans_close(t->tr);
+	free(t);
+}
+
+static int is_vowelish(char c)
+{
+	/* vowels and the letters Arabic writes as vowels or drops: h (ه ح ة), w
+	 * and v (و), y (ي), f (ف or و for v), and the glottal marks */
+	return strchr("aeiouhwyfv'`", c) != NULL;
+}
+
+size_t gm__latin_skeleton(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t o = 0, consonants = 0;
+	char last = 0;
+	for (size_t i = 0; i < len && o + 1 < cap;) {
+		char c = s[i], cls = 0;
+		size_t used = 1;
+		if ((c == 't' && i + 2 < len && s[i + 1] == 's' && s[i + 2] == 'h') ||
+		    (c == 't' && i + 2 < len && s[i + 1] == 'c' && s[i + 2] == 'h')) {
+			cls = 's';
+			used = 3;
+		} else if (i + 1 < len && ((c == 's' || c == 'c' || c == 'z') && s[i + 1] == 'h')) {
+			cls = 's';
+			used = 2;
+		} else if (i + 1 < len && (c == 't' || c == 'd') && (s[i + 1] == 's' || s[i + 1] == 'z')) {
+			cls = 's';   /* ts, tz, dz */
+			used = 2;
+		} else if (i + 1 < len && (c == 'k' || c == 'g') && s[i + 1] == 'h') {
+			cls = 'k';
+			used = 2;
+		} else if (i + 1 < len && (c == 't' || c == 'd') && s[i + 1] == 'h') {
+			cls = 't';
+			used = 2;
+		} else if (is_vowelish(c)) {
+			cls = 'a';
+		} else if (c >= 'a' && c <= 'z') {
+			switch (c) {
+			case 'p': cls = 'b'; break;
+			case 'd': cls = 't'; break;
+			case 'z': cls = 's'; break;
+			case 'g': case 'j': case 'q': case 'c': case 'x': cls = 'k'; break;
+			default: cls = c;   /* b t s k l m n r */
+			}
+		} else {
+			/* a space or hyphen between words ends nothing: "Chasiv Yar" */
+			i += used;
+			continue;
+		}
+		i += used;
+		/* a class repeated collapses (tt, ss, and vowel runs: ayi, ou) */
+		if (cls == last)
+			continue;
+		out[o++] = cls;
+		consonants += cls != 'a';
+		last = cls;
+	}
+	/* a final vowel is dropped: Arabic writes it as ا, ة, ه or not at all */
+	if (o && out[o - 1] == 'a')
+		o--;
+	out[o] = '\0';
+	return consonants ? o : 0;
+}
+
+size_t gm__latin_consonants(const char *skel)
+{
+	size_t n = 0;
+	for (; *skel; skel++)
+		n += *skel != 'a' && *skel != '^';
+	return n;
+}
+
+size_t gm__translit_key(gm_translit *t, const char *utf8, size_t len, size_t min_letters, char *out, size_t cap)
+{
+	if (cap < 3)
+		return 0;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	u_strFromUTF8(t->buf, (int32_t)(sizeof t->buf / sizeof *t->buf), &n, utf8, (int32_t)len, &st);
+	if (U_FAILURE(st) || n <= 0)
+		return 0;
+	int32_t limit = n;
+	utrans_transUChars(t->tr, t->buf, &n, (int32_t)(sizeof t->buf / sizeof *t->buf), 0, &limit, &st);
+	if (U_FAILURE(st))
+		return 0;
+	char ascii[512];
+	size_t a = 0;
+	for (int32_t i = 0; i < n && a + 1 < sizeof ascii; i++)
+		if (t->buf[i] < 128)
+			ascii[a++] = (char)t->buf[i];   /* what Latin-ASCII could not fold (ə) is a vowel */
+	out[0] = '^';
+	size_t k = gm__latin_skeleton(ascii, a, out + 1, cap - 1);
+	if (!k || gm__latin_consonants(out + 1) < min_letters) {
+		out[0] = '\0';
+		return 0;
+	}
+	return k + 1;
+}
