@@ -72,8 +72,17 @@ int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
 {
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t i = 0; i < k->post_count; i++)
-		if (p[i].kind != GM_NAME_CUE && p[i].kind != GM_NAME_DEMONYM)
+		if (p[i].kind != GM_NAME_CUE && p[i].kind != GM_NAME_DEMONYM && p[i].kind != GM_NAME_TRIGGER)
 			return 1;
+	return 0;
+}
+
+uint8_t gm__gaz_trigger(const gm_gaz_key *k, const gm_gazetteer *g)
+{
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t i = 0; i < k->post_count; i++)
+		if (p[i].kind == GM_NAME_TRIGGER)
+			return p[i].note;
 	return 0;
 }
 

@@ -33,7 +33,8 @@ enum gm_name_kind {
 	GM_NAME_CUE = 4,       /* gazetteer/cues.tsv: a word that says something about its neighbour */
 	GM_NAME_VARIANT = 5,   /* a spelling skeleton (fold.h) of a tagged or curated name: "~..." keys */
 	GM_NAME_DEMONYM = 6,   /* a demonym or nisba of the place (الروسية -> Russia): never a mention */
-	GM_NAME_LATIN = 7      /* a Latin consonant skeleton of a place with no Arabic name: "^..." keys */
+	GM_NAME_LATIN = 7,     /* a Latin consonant skeleton of a place with no Arabic name: "^..." keys */
+	GM_NAME_TRIGGER = 8    /* gazetteer/event-triggers.tsv: note is an enum gm_trigger (events.h) */
 };
 
 /* Cue words (gazetteer/cues.tsv), kept in the compiled file so that a lookup
@@ -136,13 +137,15 @@ uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
 static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)
 {
 	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->kind != GM_NAME_DEMONYM &&
-	       p->place < g->h->n_places;
+	       p->kind != GM_NAME_TRIGGER && p->place < g->h->n_places;
 }
-/* Whether a key names at least one place or blocks a phrase (not only cues
- * or demonyms). */
+/* Whether a key names at least one place or blocks a phrase (not only cues,
+ * demonyms or event triggers). */
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
 /* The place a key is the demonym of, or GM_GAZ_NO_PLACE: only when no
  * reviewed or tagged name of a place has the same spelling (مالي is Mali). */
 uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k);
+/* The enum gm_trigger code of a key, 0 when it is no trigger. */
+uint8_t gm__gaz_trigger(const gm_gaz_key *k, const gm_gazetteer *g);
 
 #endif

@@ -9,6 +9,7 @@
  *   not-places.tsv  phrase kind note
  *   cues.tsv        word role class note   (type words, organisation heads, titles, ...)
  *   demonyms.tsv    demonym id note        (irregular demonyms: أمريكي -> the United States)
+ *   event-triggers.tsv  trigger type note  (event words, casualty and counting words)
  * Places files are read first, then curated, then not-places and cues, whatever the
  * order on the command line, so a correction always lands on its place.
  * Names are tokenized and folded with the same code the matcher uses, so a key
@@ -17,6 +18,7 @@
 #include "gazetteer_build.h"
 
 #include "error.h"
+#include "events.h"
 #include "fold.h"
 #include "tokenize.h"
 #include "translit.h"
@@ -256,10 +258,12 @@ static const char *get(const tsv *t, int c)
 	return c >= 0 && c < t->n_cols ? t->cols[c] : "";
 }
 
-enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_DEMONYMS, SRC_UNKNOWN };
+enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_DEMONYMS, SRC_TRIGGERS, SRC_UNKNOWN };
 
 static int source_kind(const tsv *t)
 {
+	if (col(t, "trigger") >= 0 && col(t, "type") >= 0)
+		return SRC_TRIGGERS;
 	if (col(t, "demonym") >= 0 && col(t, "id") >= 0)
 		return SRC_DEMONYMS;
 	if (col(t, "word") >= 0 && col(t, "role") >= 0)
@@ -594,6 +598,28 @@ static int read_demonyms(builder *b, tsv *t)
 	return GM_OK;
 }
 
+static int read_triggers(builder *b, tsv *t)
+{
+	int c_tr = col(t, "trigger"), c_type = col(t, "type");
+	char key[1024];
+	while (next_row(b, t)) {
+		int code = gm__trigger_code(get(t, c_type));
+		if (code <= 0) {
+			gm__build_problem(b, t->path, t->line, "unknown trigger type (see ../shared/design/event-types.md)");
+			continue;
+		}
+		uint32_t w = make_key(b, get(t, c_tr), key, sizeof key);
+		if (!w) {
+			gm__build_problem(b, t->path, t->line, "trigger has no words to match");
+			continue;
+		}
+		if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)code))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		b->stats->triggers++;
+	}
+	return GM_OK;
+}
+
 /* best kind first, so deduplication keeps it: curated, tagged, untagged */
 static int kind_rank(uint8_t kind)
 {
@@ -606,7 +632,8 @@ static int kind_rank(uint8_t kind)
 	case GM_NAME_DEMONYM: return 5;
 	case GM_NAME_NOT_PLACE: return 6;
 	case GM_NAME_CUE: return 7;
-	default: return 8;  /* first-word markers */
+	case GM_NAME_TRIGGER: return 8;
+	default: return 9;  /* first-word markers */
 	}
 }
 
@@ -912,7 +939,7 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 			rc = gm__build_read_geonames(&b, sources[i]);
 	}
 	/* one pass per kind of source: places, curated, not-places, cues, demonyms */
-	for (int pass = SRC_PLACES; pass <= SRC_DEMONYMS && rc == GM_OK; pass++) {
+	for (int pass = SRC_PLACES; pass <= SRC_TRIGGERS && rc == GM_OK; pass++) {
 		for (size_t i = 0; i < n_sources && rc == GM_OK; i++) {
 			struct stat sb;
 			if (stat(sources[i], &sb) == 0 && S_ISDIR(sb.st_mode))
@@ -924,7 +951,7 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 				if (kind == SRC_UNKNOWN)
 					rc = gm__fail(err, GM_EINVAL,
 					              "%s: unknown header; expected a places file (id, lat, lon, ...), "
-					              "curated (id, action, ...), not-places (phrase, kind, ...), cues (word, role, ...) or demonyms (demonym, id, ...)",
+					              "curated (id, action, ...), not-places (phrase, kind, ...), cues (word, role, ...), demonyms (demonym, id, ...) or event triggers (trigger, type, ...)",
 					              sources[i]);
 				else if (kind == pass && kind == SRC_PLACES)
 					rc = read_places(&b, &t);
@@ -936,6 +963,8 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 					rc = read_cues(&b, &t);
 				else if (kind == pass && kind == SRC_DEMONYMS)
 					rc = read_demonyms(&b, &t);
+				else if (kind == pass && kind == SRC_TRIGGERS)
+					rc = read_triggers(&b, &t);
 			}
 			free(t.buf);
 		}

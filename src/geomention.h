@@ -82,6 +82,7 @@ typedef struct gm_build_stats {
 	uint32_t not_places;    /* phrases that block a match (organisations, media) */
 	uint32_t cues;          /* cue words: type words, organisation heads, titles, parent links */
 	uint32_t demonyms;      /* demonym stems, generated (روسيا -> روسي) and reviewed (أمريكي) */
+	uint32_t triggers;      /* event trigger, casualty and counting words */
 	uint32_t rows_skipped;  /* source rows that could not be used */
 	char first_problem[256];/* the first skipped row, file:line and why */
 } gm_build_stats;
@@ -159,6 +160,20 @@ typedef struct gm_mention {
 	uint32_t snippet_start, snippet_end; /* bytes of the sentence around it */
 } gm_mention;
 
+/* No place: an event the text ties to no place. */
+#define GM_NO_PLACE 0xFFFFFFFFu
+
+/* An event the text reports (types: ../shared/design/event-types.md). */
+typedef struct gm_event {
+	const char *type;               /* "shelling", "air_strike", ... (static) */
+	uint32_t place;                 /* gazetteer index, or GM_NO_PLACE */
+	int precision;                  /* ACLED geo_precision 1-3; 0 with no place */
+	long fatalities, injured;       /* -1: not stated */
+	char date[11];                  /* YYYY-MM-DD, or "" when unknown */
+	uint32_t trigger_start, trigger_end;   /* bytes of the words that state it */
+	uint32_t snippet_start, snippet_end;   /* bytes of its sentence */
+} gm_event;
+
 typedef struct gm_doc_result {
 	gm_mention *mentions;
 	size_t n_mentions;
@@ -166,6 +181,8 @@ typedef struct gm_doc_result {
 	 * mentions; place is the country or region they belong to */
 	gm_mention *demonyms;
 	size_t n_demonyms;
+	gm_event *events;
+	size_t n_events;
 	size_t n_tokens;
 } gm_doc_result;
 
@@ -209,7 +226,7 @@ typedef struct gm_write_options {
 #define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0}
 
 typedef struct gm_run_summary {
-	size_t documents, skipped, mentions, places, demonyms;
+	size_t documents, skipped, mentions, places, demonyms, events;
 	char files[32][64];          /* files written, relative to out_dir */
 	size_t n_files;
 } gm_run_summary;

@@ -40,16 +40,6 @@ static const struct {
  * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
  * into places (الروسية -> روسيه, the Persian name of Russia). */
 
-#define MAX_VARIANTS 40
-
-typedef struct variant {
-	char text[256];
-	size_t len;
-	uint32_t strip;       /* folded code points cut from the start of the span */
-	char clitic[16];
-	uint32_t max_words;   /* 0: no name starts with this reading */
-} variant;
-
 /* Byte and code point offsets after skipping `letters` folded code points at
  * the start of text[b0..b1), and any marks that follow them. */
 static void skip_letters(const char *text, uint32_t b0, uint32_t b1, uint32_t letters, uint32_t *nb, uint32_t *nc)
@@ -72,7 +62,7 @@ static void skip_letters(const char *text, uint32_t b0, uint32_t b1, uint32_t le
 	*nc = cps;
 }
 
-static size_t make_variants(const gm_gazetteer *g, const char *w, size_t wlen, variant *v)
+size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)
 {
 	size_t n = 0;
 	/* the bare word */
@@ -83,7 +73,7 @@ static size_t make_variants(const gm_gazetteer *g, const char *w, size_t wlen, v
 		v[0].clitic[0] = '\0';
 		n = 1;
 	}
-	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < MAX_VARIANTS; i++) {
+	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < GM_MAX_READINGS; i++) {
 		size_t pl = strlen(clitics[i].prefix);
 		if (wlen <= pl || memcmp(w, clitics[i].prefix, pl) != 0)
 			continue;
@@ -91,7 +81,7 @@ static size_t make_variants(const gm_gazetteer *g, const char *w, size_t wlen, v
 		size_t rl = wlen - pl;
 		if (gm__utf8_count(rest, rl) < 3)
 			continue;  /* a clitic on a two-letter remainder is most often a plain word */
-		variant *x = &v[n];
+		gm_reading *x = &v[n];
 		uint32_t pcp = (uint32_t)gm__utf8_count(clitics[i].prefix, pl);
 		if (clitics[i].mode == STRIP) {
 			if (rl >= sizeof x->text)
@@ -239,7 +229,7 @@ static gm_match *push_match(gm_matches *out, gm_error *err)
 /* Record the match of tokens i..i+n-1 to key k, read as variant v (its
  * clitic), and what its neighbours say of it. */
 static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, size_t i,
-                        uint32_t n, const gm_gaz_key *k, const variant *v, int how, size_t prev_end,
+                        uint32_t n, const gm_gaz_key *k, const gm_reading *v, int how, size_t prev_end,
                         gm_error *err)
 {
 	const gm_token *tk = &t->tok[i];
@@ -296,7 +286,7 @@ static int native_ending(const char *w, size_t len)
  * cue (في، قرب، شمال) or with the clitic ب, 0 elsewhere: common Arabic words
  * meet some village's skeleton too often (measured on AQMAR with consonants
  * only and a gate of 4 after في: 40 false alarms for 4 hits). */
-static size_t latin_gate(const gm_gazetteer *g, const gm_tokens *t, size_t i, const variant *v)
+static size_t latin_gate(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *v)
 {
 	if (native_ending(v->text, v->len))
 		return 0;
@@ -318,7 +308,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
               gm_error *err)
 {
 	out->n = 0;
-	variant v[MAX_VARIANTS];
+	gm_reading v[GM_MAX_READINGS];
 	char key[1024];
 	size_t prev_end = (size_t)-1;   /* the token after the last match */
 	for (size_t i = 0; i < t->n;) {
@@ -336,7 +326,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN &&
 		       !t->tok[i + run].is_number)
 			run++;
-		size_t nv = make_variants(g, w, tk->f_len, v);
+		size_t nv = gm__readings(g, w, tk->f_len, v);
 		uint32_t top = 0;
 		for (size_t j = 0; j < nv; j++)
 			if (v[j].max_words > top)

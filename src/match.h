@@ -44,6 +44,20 @@ typedef struct gm_matches {
 	size_t n, cap;
 } gm_matches;
 
+/* A reading of one folded word: bare, or with clitics stripped (و ف ب ل and
+ * their combinations; وال بال لل keep or restore the article). */
+#define GM_MAX_READINGS 40
+typedef struct gm_reading {
+	char text[256];
+	size_t len;
+	uint32_t strip;       /* folded code points cut from the start of the span */
+	char clitic[16];
+	uint32_t max_words;   /* 0: no gazetteer key starts with this reading */
+} gm_reading;
+
+/* The readings of folded word w, bare first, fewer clitic letters first. */
+size_t gm__readings(const gm_gazetteer *g, const char *w, size_t len, gm_reading *out);
+
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */
 uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);

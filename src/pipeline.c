@@ -2,6 +2,7 @@
  * per-thread state those stages need (gm_ctx). */
 #include "error.h"
 #include "fold.h"
+#include "events.h"
 #include "gazetteer.h"
 #include "match.h"
 #include "resolve.h"
@@ -16,6 +17,7 @@ struct gm_ctx {
 	const gm_gazetteer *gaz;
 	gm_tokenizer tz;
 	gm_translit *tr;
+	gm_event_list events;
 	gm_tokens toks;
 	gm_matches matches;
 	gm_resolved *resolved;
@@ -52,6 +54,7 @@ void gm_ctx_free(gm_ctx *c)
 		return;
 	gm__tokenizer_free(&c->tz);
 	gm__translit_close(c->tr);
+	free(c->events.e);
 	gm__tokens_free(&c->toks);
 	gm__matches_free(&c->matches);
 	free(c->resolved);
@@ -124,6 +127,22 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
+	rc = gm__extract_events(c->gaz, doc->text, &c->toks, c->matches.m, c->resolved, c->matches.n, doc->date,
+	                        &c->events, err);
+	if (rc)
+		return rc;
+	if (c->events.n && !(out->events = calloc(c->events.n, sizeof *out->events))) {
+		gm_doc_result_free(out);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < c->events.n; i++) {
+		gm_event *e = &out->events[out->n_events++];
+		*e = c->events.e[i];
+		while (e->snippet_start < e->snippet_end && is_trim(doc->text[e->snippet_start]))
+			e->snippet_start++;
+		while (e->snippet_end > e->snippet_start && is_trim(doc->text[e->snippet_end - 1]))
+			e->snippet_end--;
+	}
 	for (size_t i = 0; i < c->matches.n; i++) {
 		const gm_resolved *r = &c->resolved[i];
 		const gm_match *m = &c->matches.m[i];
@@ -142,6 +161,7 @@ void gm_doc_result_free(gm_doc_result *res)
 		return;
 	free(res->mentions);
 	free(res->demonyms);
+	free(res->events);
 	memset(res, 0, sizeof *res);
 }
 

@@ -49,9 +49,14 @@ void gm_run_free(gm_run *r)
 		free(r->demonyms[i].surface);
 		free(r->demonyms[i].snippet);
 	}
+	for (size_t i = 0; i < r->n_events; i++) {
+		free(r->events[i].trigger);
+		free(r->events[i].snippet);
+	}
 	free(r->docs);
 	free(r->mentions);
 	free(r->demonyms);
+	free(r->events);
 	free(r->aggs);
 	free(r->agg_of_place);
 	free(r);
@@ -174,6 +179,60 @@ static int add_mentions(gm_run *r, uint32_t doc_index, const gm_input_item *item
 	return GM_OK;
 }
 
+/* The snippet of an event: its sentence, cut to the DBF limit around the trigger. */
+static char *event_snippet(const char *text, const gm_event *e)
+{
+	gm_mention m;
+	memset(&m, 0, sizeof m);
+	m.byte_start = e->trigger_start;
+	m.byte_end = e->trigger_end;
+	m.snippet_start = e->snippet_start;
+	m.snippet_end = e->snippet_end;
+	return snippet(text, &m);
+}
+
+/* Copy a document's events into the run and add them to their places. */
+static int add_events(gm_run *r, uint32_t doc_index, const gm_input_item *item, const gm_event *list, size_t n,
+                      gm_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const gm_event *e = &list[i];
+		if (r->n_events == r->cap_events) {
+			size_t c = r->cap_events ? r->cap_events * 2 : 256;
+			gm_run_event *x = realloc(r->events, c * sizeof *x);
+			if (!x)
+				return gm__fail(err, GM_ENOMEM, "out of memory");
+			r->events = x;
+			r->cap_events = c;
+		}
+		gm_run_event *x = &r->events[r->n_events++];
+		memset(x, 0, sizeof *x);
+		x->doc = doc_index;
+		x->n = (uint32_t)i + 1;
+		x->type = e->type;
+		x->place = e->place;
+		x->precision = e->precision;
+		x->fatalities = e->fatalities;
+		x->injured = e->injured;
+		memcpy(x->date, e->date, sizeof x->date);
+		x->trigger = dupn(item->doc.text + e->trigger_start, e->trigger_end - e->trigger_start);
+		x->snippet = event_snippet(item->doc.text, e);
+		if (!x->trigger || !x->snippet)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		if (e->place == GM_NO_PLACE)
+			continue;
+		gm_place_agg *a = agg_of(r, e->place);
+		if (!a)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		a->events++;
+		if (e->fatalities > 0)
+			a->fatalities += e->fatalities;
+		if (e->injured > 0)
+			a->injured += e->injured;
+	}
+	return GM_OK;
+}
+
 int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, gm_error *err)
 {
 	if (r->n_docs == r->cap_docs) {
@@ -202,9 +261,12 @@ int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, g
 		return GM_OK;
 	d->n_mentions = res->n_mentions;
 	d->n_demonyms = res->n_demonyms;
+	d->n_events = res->n_events;
 	int rc = add_mentions(r, doc_index, item, res->mentions, res->n_mentions, 0, err);
 	if (rc == GM_OK)
 		rc = add_mentions(r, doc_index, item, res->demonyms, res->n_demonyms, 1, err);
+	if (rc == GM_OK)
+		rc = add_events(r, doc_index, item, res->events, res->n_events, err);
 	return rc;
 }
 

@@ -12,7 +12,7 @@ typedef struct gm_run_doc {
 	long line;
 	int skipped;
 	unsigned invalid_utf8;
-	size_t n_mentions, n_demonyms;
+	size_t n_mentions, n_demonyms, n_events;
 	char date[11];
 } gm_run_doc;
 
@@ -24,10 +24,23 @@ typedef struct gm_run_mention {
 	char *rule, *surface, *snippet;
 } gm_run_mention;
 
+typedef struct gm_run_event {
+	uint32_t doc;          /* index into docs */
+	uint32_t n;            /* its number in the document: event_id is <doc_id>#<n> */
+	const char *type;      /* static */
+	uint32_t place;        /* GM_NO_PLACE when the text gives none */
+	int precision;
+	long fatalities, injured;  /* -1: not stated */
+	char date[11];
+	char *trigger, *snippet;
+} gm_run_event;
+
 typedef struct gm_place_agg {
 	uint32_t place;
 	uint32_t mentions, docs;  /* docs: distinct documents with a mention */
 	uint32_t demonyms;
+	uint32_t events;
+	long fatalities, injured;  /* sums over the events located here */
 	uint32_t last_doc;     /* to count distinct documents */
 	char first_date[11], last_date[11];
 } gm_place_agg;
@@ -40,6 +53,8 @@ struct gm_run {
 	size_t n_mentions, cap_mentions;
 	gm_run_mention *demonyms;
 	size_t n_demonyms, cap_demonyms;
+	gm_run_event *events;
+	size_t n_events, cap_events;
 	uint32_t *agg_of_place;   /* place index -> agg index + 1 */
 	gm_place_agg *aggs;
 	size_t n_aggs, cap_aggs;

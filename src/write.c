@@ -15,6 +15,7 @@
 #include <cpl_error.h>
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -177,19 +178,26 @@ static const field place_fields[] = {
 	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
 	{"country", F_STR, 3}, {"admin1", F_STR, DBF_BYTES}, {"feature", F_STR, 8},
 	{"mentions", F_INT, 10}, {"docs", F_INT, 10}, {"first_date", F_DATE, 0}, {"last_date", F_DATE, 0},
-	{"demonyms", F_INT, 10},
+	{"demonyms", F_INT, 10}, {"events", F_INT, 10}, {"fatalities", F_INT, 10}, {"injured", F_INT, 10},
 };
 static const field mention_fields[] = {
 	{"doc_id", F_STR, DBF_BYTES}, {"start", F_INT, 10}, {"end", F_INT, 10},
 	{"surface", F_STR, DBF_BYTES}, {"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES},
 	{"score", F_INT, 3}, {"rule", F_STR, DBF_BYTES}, {"date", F_DATE, 0}, {"snippet", F_STR, DBF_BYTES},
 };
+static const field event_fields[] = {
+	{"event_id", F_STR, DBF_BYTES}, {"doc_id", F_STR, DBF_BYTES}, {"date", F_DATE, 0}, {"type", F_STR, 20},
+	{"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES}, {"precision", F_INT, 1}, {"fatalities", F_INT, 10},
+	{"injured", F_INT, 10}, {"trigger", F_STR, DBF_BYTES}, {"snippet", F_STR, DBF_BYTES},
+};
+#define N_EVENT_FIELDS (sizeof event_fields / sizeof *event_fields)
 #define N_PLACE_FIELDS (sizeof place_fields / sizeof *place_fields)
 #define N_MENTION_FIELDS (sizeof mention_fields / sizeof *mention_fields)
 
 typedef struct value {
 	const char *s;   /* F_STR and F_DATE (YYYY-MM-DD or empty) */
 	long long i;
+	int null;        /* F_INT: not stated (NULL, not 0) */
 } value;
 
 typedef struct layer_writer {
@@ -254,7 +262,10 @@ static int write_feature(layer_writer *w, double lon, double lat, const value *v
 	for (size_t i = 0; i < w->n_fields; i++) {
 		switch (w->fields[i].type) {
 		case F_INT:
-			OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
+			if (v[i].null)
+				OGR_F_SetFieldNull(f, (int)i);
+			else
+				OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
 			break;
 		case F_DATE:
 			if (v[i].s && strlen(v[i].s) == 10)
@@ -280,12 +291,15 @@ static int write_feature(layer_writer *w, double lon, double lat, const value *v
 	}
 	double x = lon, y = lat;
 	int rc = GM_OK;
-	if (w->transform)
+	int located = !isnan(lon) && !isnan(lat);   /* NaN: no place, NULL geometry */
+	if (w->transform && located)
 		rc = gm__crs_forward(w->crs, lon, lat, &x, &y, err);
 	if (rc == GM_OK) {
-		OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
-		OGR_G_SetPoint_2D(g, 0, x, y);
-		OGR_F_SetGeometryDirectly(f, g);
+		if (located) {
+			OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+			OGR_G_SetPoint_2D(g, 0, x, y);
+			OGR_F_SetGeometryDirectly(f, g);
+		}
 		if (OGR_L_CreateFeature(w->layer, f) != OGRERR_NONE)
 			rc = gm__fail(err, GM_EGDAL, "cannot write a feature: %s", w->log->last_error);
 	}
@@ -307,11 +321,11 @@ static int close_layer(layer_writer *w, int ok, gm_error *err)
 	return GM_OK;
 }
 
-/* A place is listed when it is mentioned, or, with the demonyms layer asked
- * for, when only its demonyms occur. */
+/* A place is listed when it is mentioned or has events, or, with the
+ * demonyms layer asked for, when only its demonyms occur. */
 static int place_listed(const gm_place_agg *a, const gm_write_options *opts)
 {
-	return a->mentions > 0 || (opts->demonyms && a->demonyms > 0);
+	return a->mentions > 0 || a->events > 0 || (opts->demonyms && a->demonyms > 0);
 }
 
 static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_place *p)
@@ -328,6 +342,36 @@ static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_pl
 	v[8].s = a->first_date;
 	v[9].s = a->last_date;
 	v[10].i = a->demonyms;
+	v[11].i = a->events;
+	v[12].i = a->fatalities;
+	v[13].i = a->injured;
+}
+
+/* An event's fields; its point, or NaN when the text ties it to no place. */
+static void event_values(const gm_run *r, const gm_run_event *e, value *v, gm_place *p, char *id, size_t id_cap,
+                         double *lon, double *lat)
+{
+	memset(p, 0, sizeof *p);
+	*lon = *lat = NAN;
+	if (e->place != GM_NO_PLACE && gm_gazetteer_get_place(r->gaz, e->place, p) == GM_OK) {
+		*lon = p->lon;
+		*lat = p->lat;
+	}
+	snprintf(id, id_cap, "%s#%u", r->docs[e->doc].id, e->n);
+	v[0].s = id;
+	v[1].s = r->docs[e->doc].id;
+	v[2].s = e->date;
+	v[3].s = e->type;
+	v[4].s = p->id ? p->id : "";
+	v[5].s = p->name_en ? p->name_en : "";
+	v[6].i = e->precision;
+	v[6].null = e->precision == 0;
+	v[7].i = e->fatalities;
+	v[7].null = e->fatalities < 0;
+	v[8].i = e->injured;
+	v[8].null = e->injured < 0;
+	v[9].s = e->trigger;
+	v[10].s = e->snippet;
 }
 
 static void mention_values(const gm_run *r, const gm_run_mention *m, value *v, gm_place *p)
@@ -355,8 +399,8 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
 	int use_target = opts->t_srs && !(is_geojson && opts->geojson_rfc7946);
 	const char *srs_def = use_target ? opts->t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
-	static const char *const layer_names[] = {"places", "mentions", "demonyms"};
-	for (int which = 0; which < 3; which++) {
+	static const char *const layer_names[] = {"places", "mentions", "demonyms", "events"};
+	for (int which = 0; which < 4; which++) {
 		if (which == 2 && !opts->demonyms)
 			continue;
 		layer_writer w;
@@ -370,13 +414,20 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 		snprintf(file, sizeof file, "%s.%.40s", name, ext);
 		if (join_path(path, sizeof path, dir, file) != 0)
 			return gm__fail(err, GM_EIO, "output path too long: %s", dir);
-		int rc = which == 0 ? open_layer(&w, drv, path, name, place_fields, N_PLACE_FIELDS, srs_def,
-		                                 is_geojson && opts->geojson_rfc7946, err)
-		                    : open_layer(&w, drv, path, name, mention_fields, N_MENTION_FIELDS, srs_def,
-		                                 is_geojson && opts->geojson_rfc7946, err);
+		const field *fields = which == 0 ? place_fields : which == 3 ? event_fields : mention_fields;
+		size_t n_fields = which == 0 ? N_PLACE_FIELDS : which == 3 ? N_EVENT_FIELDS : N_MENTION_FIELDS;
+		int rc = open_layer(&w, drv, path, name, fields, n_fields, srs_def, is_geojson && opts->geojson_rfc7946, err);
 		value v[16];
+		memset(v, 0, sizeof v);
 		gm_place p;
-		if (which == 0) {
+		if (which == 3) {
+			for (size_t i = 0; i < r->n_events && rc == GM_OK; i++) {
+				char id[300];
+				double lon, lat;
+				event_values(r, &r->events[i], v, &p, id, sizeof id, &lon, &lat);
+				rc = write_feature(&w, lon, lat, v, err);
+			}
+		} else if (which == 0) {
 			for (size_t i = 0; i < r->n_aggs && rc == GM_OK; i++) {
 				if (!place_listed(&r->aggs[i], opts))
 					continue;
@@ -419,8 +470,8 @@ static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opt
 	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
 	fprintf(f,
 	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "
-	        "\"demonyms\": %zu},\n",
-	        r->n_docs, s->documents, s->skipped, s->mentions, s->places, s->demonyms);
+	        "\"demonyms\": %zu, \"events\": %zu},\n",
+	        r->n_docs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events);
 	fprintf(f, "  \"files\": [");
 	for (size_t i = 0; i < s->n_files; i++) {
 		fprintf(f, "%s", i ? ", " : "");
@@ -449,7 +500,8 @@ static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opt
 		if (d->date[0])
 			fprintf(f, ", \"date\": \"%s\"", d->date);
 		if (!d->skipped)
-			fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu", d->n_mentions, d->n_demonyms);
+			fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
+			        d->n_events);
 		fprintf(f, "}%s\n", i + 1 < r->n_docs ? "," : "");
 	}
 	fprintf(f, "  ]\n}\n");
@@ -488,6 +540,7 @@ int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary 
 		r->docs[i].skipped ? summary->skipped++ : summary->documents++;
 	summary->mentions = r->n_mentions;
 	summary->demonyms = r->n_demonyms;
+	summary->events = r->n_events;
 	for (size_t i = 0; i < r->n_aggs; i++)
 		summary->places += place_listed(&r->aggs[i], opts);
 
@@ -631,8 +684,8 @@ int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *for
 		gm_place p;
 		gm_gazetteer_get_place(g, i, &p);
 		value v[N_GAZETTEER_FIELDS] = {
-			{p.id, 0}, {p.name_ar, 0}, {p.name_en, 0}, {p.country, 0}, {p.admin1, 0}, {p.feature, 0},
-			{NULL, p.population}, {names[i] ? names[i] : "", 0},
+			{p.id, 0, 0}, {p.name_ar, 0, 0}, {p.name_en, 0, 0}, {p.country, 0, 0}, {p.admin1, 0, 0},
+			{p.feature, 0, 0}, {NULL, p.population, 0}, {names[i] ? names[i] : "", 0, 0},
 		};
 		rc = write_feature(&w, p.lon, p.lat, v, err);
 	}

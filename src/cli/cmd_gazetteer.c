@@ -93,8 +93,9 @@ static int build(int argc, char **argv)
 		fprintf(stderr, "geomention gazetteer build: %u source rows skipped; the first: %s\n", st.rows_skipped,
 		        st.first_problem);
 	if (!quiet)
-		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words, %u demonyms; built in %.1f s\n",
-		       out, st.places, st.names, st.keys, st.not_places, st.cues, st.demonyms, took / 1000.0);
+		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words, %u demonyms, %u event words; "
+		       "built in %.1f s\n",
+		       out, st.places, st.names, st.keys, st.not_places, st.cues, st.demonyms, st.triggers, took / 1000.0);
 	return GM_EXIT_OK;
 }
 

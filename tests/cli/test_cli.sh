@@ -57,7 +57,7 @@ assert st == {"a": "processed", "bad-utf8": "processed", "binary": "skipped", "e
 assert [d for d in docs if d["id"] == "bad-utf8"][0]["invalid_utf8_replaced"] == 2
 assert [d for d in docs if d["id"] == "feed-2"][0]["line"] == 2
 c = run["counts"]
-assert c == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": c["mentions"], "places": c["places"], "demonyms": c["demonyms"]}, c
+assert c == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": c["mentions"], "places": c["places"], "demonyms": c["demonyms"], "events": c["events"]}, c
 m = json.load(open(sys.argv[1] + "/mentions.geojson", encoding="utf-8"))["features"]
 got = [(f["properties"]["doc_id"], f["properties"]["surface"], f["properties"]["name_en"]) for f in m]
 assert ("a", "باردا", "Barda") in got, got

@@ -1,0 +1,468 @@
+/* events.c: triggers, casualty figures, dates and places of the events one
+ * document reports. */
+#include "events.h"
+
+#include "error.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const trigger_names[GM_TR_N] = {
+	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
+	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
+};
+
+const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
+
+int gm__trigger_code(const char *name)
+{
+	for (int i = 1; i < GM_TR_N; i++)
+		if (!strcmp(trigger_names[i], name))
+			return i;
+	return -1;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/* Number words as folding writes them (ة -> ه, أ -> ا), every case form. */
+static const struct {
+	const char *w;
+	long v;
+	char kind;   /* u unit 1-10, t tens, h hundreds, k thousands, v vague plural */
+} number_words[] = {
+	{"واحد", 1, 'u'}, {"واحده", 1, 'u'}, {"اثنان", 2, 'u'}, {"اثنين", 2, 'u'}, {"اثنتان", 2, 'u'},
+	{"اثنتين", 2, 'u'}, {"اثنا", 2, 'u'}, {"اثني", 2, 'u'}, {"ثلاثه", 3, 'u'}, {"ثلاث", 3, 'u'},
+	{"اربعه", 4, 'u'}, {"اربع", 4, 'u'}, {"خمسه", 5, 'u'}, {"خمس", 5, 'u'}, {"سته", 6, 'u'}, {"ست", 6, 'u'},
+	{"سبعه", 7, 'u'}, {"سبع", 7, 'u'}, {"ثمانيه", 8, 'u'}, {"ثماني", 8, 'u'}, {"ثمان", 8, 'u'},
+	{"تسعه", 9, 'u'}, {"تسع", 9, 'u'}, {"عشره", 10, 'u'}, {"عشر", 10, 'u'}, {"احد", 1, 'u'}, {"احدي", 1, 'u'},
+	{"عشرون", 20, 't'}, {"عشرين", 20, 't'}, {"ثلاثون", 30, 't'}, {"ثلاثين", 30, 't'}, {"اربعون", 40, 't'},
+	{"اربعين", 40, 't'}, {"خمسون", 50, 't'}, {"خمسين", 50, 't'}, {"ستون", 60, 't'}, {"ستين", 60, 't'},
+	{"سبعون", 70, 't'}, {"سبعين", 70, 't'}, {"ثمانون", 80, 't'}, {"ثمانين", 80, 't'}, {"تسعون", 90, 't'},
+	{"تسعين", 90, 't'},
+	{"مئه", 100, 'h'}, {"مائه", 100, 'h'}, {"مئتان", 200, 'h'}, {"مئتين", 200, 'h'}, {"مائتان", 200, 'h'},
+	{"مائتين", 200, 'h'}, {"ثلاثمئه", 300, 'h'}, {"ثلاثمائه", 300, 'h'}, {"اربعمئه", 400, 'h'},
+	{"اربعمائه", 400, 'h'}, {"خمسمئه", 500, 'h'}, {"خمسمائه", 500, 'h'}, {"ستمئه", 600, 'h'},
+	{"ستمائه", 600, 'h'}, {"سبعمئه", 700, 'h'}, {"سبعمائه", 700, 'h'}, {"ثمانمئه", 800, 'h'},
+	{"ثمانمائه", 800, 'h'}, {"تسعمئه", 900, 'h'}, {"تسعمائه", 900, 'h'},
+	{"الف", 1000, 'k'}, {"الفا", 1000, 'k'}, {"الفان", 2000, 'k'}, {"الفين", 2000, 'k'},
+	/* ACLED: "tens" is 10, "hundreds" 100, "thousands" 1000 */
+	{"عشرات", 10, 'v'}, {"العشرات", 10, 'v'}, {"مئات", 100, 'v'}, {"المئات", 100, 'v'}, {"الاف", 1000, 'v'},
+	{"الالاف", 1000, 'v'},
+};
+
+static int word_value(const char *w, size_t len, long *v, char *kind)
+{
+	for (size_t i = 0; i < sizeof number_words / sizeof *number_words; i++)
+		if (strlen(number_words[i].w) == len && !memcmp(number_words[i].w, w, len)) {
+			*v = number_words[i].v;
+			*kind = number_words[i].kind;
+			return 1;
+		}
+	return 0;
+}
+
+static const char *tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
+
+long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
+{
+	*used = 0;
+	if (i >= t->n)
+		return -1;
+	const gm_token *tk = &t->tok[i];
+	const char *w = tok_text(t, i);
+	if (tk->is_number) {
+		/* folding made Arabic-Indic digits ASCII; thousands separators (2,000) join */
+		long v = 0;
+		size_t k = 0;
+		for (; k < tk->f_len && ((w[k] >= '0' && w[k] <= '9') || w[k] == ','); k++)
+			if (w[k] != ',')
+				v = v * 10 + (w[k] - '0');
+		if (k == 0 || v > 100000000)
+			return -1;
+		*used = 1;
+		return v;
+	}
+	long v;
+	char kind;
+	if (!word_value(w, tk->f_len, &v, &kind))
+		return -1;
+	*used = 1;
+	if (kind == 'u' && i + 1 < t->n && t->tok[i].gap_after == GM_GAP_JOIN) {
+		const char *x = tok_text(t, i + 1);
+		size_t xl = t->tok[i + 1].f_len;
+		long v2;
+		char k2;
+		/* خمسة عشر، أحد عشر، اثنا عشر */
+		if ((xl == strlen("عشر") && !memcmp(x, "عشر", xl)) || (xl == strlen("عشره") && !memcmp(x, "عشره", xl))) {
+			*used = 2;
+			return (v == 10 ? 0 : v) + 10;
+		}
+		/* ثلاثة وعشرون */
+		if (xl > 2 && !memcmp(x, "و", 2) && word_value(x + 2, xl - 2, &v2, &k2) && k2 == 't') {
+			*used = 2;
+			return v + v2;
+		}
+	}
+	return v;
+}
+
+/* ------------------------------------------------------------------ dates */
+
+static const char *const weekdays[7] = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"};
+
+static int word_is(const gm_tokens *t, size_t i, const char *w)
+{
+	return t->tok[i].f_len == strlen(w) && !memcmp(tok_text(t, i), w, t->tok[i].f_len);
+}
+
+/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
+ * algorithms): no timegm, which C11 and POSIX lack. */
+static long days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11])
+{
+	out[0] = '\0';
+	int y, mo, d;
+	if (!doc_date || strlen(doc_date) != 10 || sscanf(doc_date, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+		return;
+	long base = days_from_civil(y, mo, d);
+	int weekday = (int)(((base % 7) + 11) % 7);   /* 1970-01-01 was a Thursday (4) */
+	long back = 0;
+	for (size_t i = t0; i < t1; i++) {
+		if (word_is(t, i, "امس") || word_is(t, i, "البارحه")) {
+			back = 1;
+			break;
+		}
+		if (word_is(t, i, "الليله") && i + 1 < t1 && word_is(t, i + 1, "الماضيه")) {
+			back = 1;
+			break;
+		}
+		/* a weekday: the last such day on or before the document date */
+		int wd = -1;
+		for (int k = 0; k < 7; k++)
+			if (word_is(t, i, weekdays[k]))
+				wd = k;
+		if (wd >= 0) {
+			back = (weekday - wd + 7) % 7;
+			break;
+		}
+	}
+	civil_from_days(base - back, &y, &mo, &d);
+	if (y < 0 || y > 9999)
+		return;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
+}
+
+/* ----------------------------------------------------------------- events */
+
+typedef struct hit {
+	size_t tok, n;   /* the tokens of the trigger */
+	int code;
+	uint32_t b0, b1;
+} hit;
+
+/* The trigger that starts at token i, read through clitics, longest first. */
+static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *h)
+{
+	gm_reading rd[GM_MAX_READINGS];
+	const gm_token *tk = &t->tok[i];
+	if (tk->is_number)
+		return 0;
+	size_t nr = gm__readings(g, tok_text(t, i), tk->f_len, rd);
+	uint32_t run = 1;
+	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
+		run++;
+	char key[1024];
+	for (uint32_t n = run; n >= 1; n--) {
+		for (size_t j = 0; j < nr; j++) {
+			if (rd[j].max_words < n)
+				continue;
+			size_t kl = rd[j].len;
+			memcpy(key, rd[j].text, kl);
+			int fits = 1;
+			for (uint32_t x = 1; x < n && fits; x++) {
+				const gm_token *nt = &t->tok[i + x];
+				if (kl + 1 + nt->f_len >= sizeof key) {
+					fits = 0;
+					break;
+				}
+				key[kl++] = ' ';
+				memcpy(key + kl, tok_text(t, i + x), nt->f_len);
+				kl += nt->f_len;
+			}
+			if (!fits)
+				continue;
+			const gm_gaz_key *k = gm__gaz_find(g, key, kl);
+			uint8_t code = k ? gm__gaz_trigger(k, g) : 0;
+			if (code) {
+				h->tok = i;
+				h->n = n;
+				h->code = code;
+				h->b0 = tk->b0;
+				h->b1 = t->tok[i + n - 1].b1;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int is_violent(int code)
+{
+	return code == GM_EV_SHELLING || code == GM_EV_AIR_STRIKE || code == GM_EV_ARMED_CLASH ||
+	       code == GM_EV_EXPLOSION;
+}
+
+/* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
+ * district or a point near a town, 3 a region, country or natural feature. */
+static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
+{
+	const char *f = g->places[place].feature;
+	if (!strncmp(f, "PPL", 3))
+		return near ? 2 : 1;
+	if (!strcmp(f, "ADM2") || !strcmp(f, "ADM3") || !strcmp(f, "RD") || !strcmp(f, "PASS") || !strcmp(f, "AIRP"))
+		return 2;
+	return 3;
+}
+
+/* Words that put a place after a trigger: في على من قرب باتجاه نحو. */
+static int locative_before(const gm_tokens *t, size_t i)
+{
+	if (i == 0)
+		return 0;
+	static const char *const preps[] = {"في", "على", "من", "قرب", "باتجاه", "نحو", "الى", "داخل", "بالقرب"};
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+		if (word_is(t, i - 1, preps[k]))
+			return 1;
+	return 0;
+}
+
+/* The figure a casualty word at token i states: the number right after it
+ * (مقتل 27، أصيب 15، جرح أكثر من 200) or right before it (32 قتيلا، 32 شخصا
+ * قتلوا), not one that counts hours, days or vehicles. -1 when none. */
+static long figure_near(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0, size_t s1)
+{
+	size_t used;
+	/* after: skip "more than" words and one people noun */
+	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
+		long v = gm__parse_number(t, j, &used);
+		if (v >= 0) {
+			hit h;
+			if (j + used < s1 && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT)
+				break;
+			return v;
+		}
+		hit h;
+		if (!trigger_at(g, t, j, &h) || (h.code != GM_TR_AT_LEAST && h.code != GM_TR_PEOPLE))
+			break;
+		j += h.n - 1;
+	}
+	/* before: a number, perhaps then a people noun */
+	for (size_t back = 1; back <= 3 && i >= s0 + back; back++) {
+		size_t j = i - back;
+		long v = gm__parse_number(t, j, &used);
+		if (v >= 0 && j + used <= i) {
+			hit h;
+			if (j + used < i && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT)
+				return -1;
+			return v;
+		}
+		hit h;
+		if (!trigger_at(g, t, j, &h) || h.code != GM_TR_PEOPLE)
+			break;
+	}
+	return -1;
+}
+
+static gm_event *push_event(gm_event_list *out, gm_error *err)
+{
+	if (out->n == out->cap) {
+		size_t c = out->cap ? out->cap * 2 : 16;
+		gm_event *e = realloc(out->e, c * sizeof *e);
+		if (!e) {
+			gm__fail(err, GM_ENOMEM, "out of memory");
+			return NULL;
+		}
+		out->e = e;
+		out->cap = c;
+	}
+	gm_event *e = &out->e[out->n++];
+	memset(e, 0, sizeof *e);
+	e->place = GM_NO_PLACE;
+	e->fatalities = e->injured = -1;
+	return e;
+}
+
+/* The document's focus: the place most mentioned, the most specific (not a
+ * country) where one is mentioned at least twice. */
+static uint32_t focus_place(const gm_gazetteer *g, const gm_match *m, const gm_resolved *r, size_t n)
+{
+	uint32_t best = GM_NO_PLACE, best_country = GM_NO_PLACE;
+	size_t best_n = 0, best_cn = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].place == GM_GAZ_NO_PLACE)
+			continue;
+		size_t c = 0;
+		for (size_t j = 0; j < n; j++)
+			c += r[j].place == r[i].place;
+		int country = !strncmp(g->places[r[i].place].feature, "PCL", 3);
+		if (country && c > best_cn) {
+			best_cn = c;
+			best_country = r[i].place;
+		} else if (!country && c > best_n) {
+			best_n = c;
+			best = r[i].place;
+		}
+	}
+	(void)m;
+	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
+}
+
+int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *m,
+                       const gm_resolved *r, size_t n_matches, const char *doc_date, gm_event_list *out,
+                       gm_error *err)
+{
+	(void)text;
+	out->n = 0;
+	uint32_t focus = focus_place(g, m, r, n_matches);
+	size_t first_event = 0;
+	for (size_t s = 0, i = 0; s < t->n_sentences; s++) {
+		size_t s0 = i;
+		while (i < t->n && t->tok[i].sentence == s)
+			i++;
+		size_t s1 = i;
+		if (s0 == s1)
+			continue;
+		/* the triggers of the sentence: one event per type, its first trigger */
+		hit ev[GM_EV_N];
+		int have[GM_EV_N] = {0};
+		long killed = -1, injured = -1;
+		for (size_t j = s0; j < s1; j++) {
+			hit h;
+			if (!trigger_at(g, t, j, &h))
+				continue;
+			if (h.code < GM_EV_N && !have[h.code]) {
+				have[h.code] = 1;
+				ev[h.code] = h;
+			} else if (h.code == GM_TR_KILLED && killed < 0) {
+				killed = figure_near(g, t, j, s0, s1);
+			} else if (h.code == GM_TR_INJURED && injured < 0) {
+				injured = figure_near(g, t, j, s0, s1);
+			}
+			j += h.n - 1;
+		}
+		/* an attack by drones or aircraft is an air strike, not a clash */
+		if (have[GM_EV_AIR_STRIKE])
+			have[GM_EV_ARMED_CLASH] = 0;
+		/* people killed or hurt with no other event word: fighting (ACLED
+		 * codes a casualty report under the violence that caused it) */
+		int any_violent = 0;
+		for (int c = 1; c < GM_EV_N; c++)
+			any_violent |= have[c] && is_violent(c);
+		if (!any_violent && (killed >= 0 || injured >= 0)) {
+			for (size_t j = s0; j < s1; j++) {
+				hit h;
+				if (trigger_at(g, t, j, &h) && (h.code == GM_TR_KILLED || h.code == GM_TR_INJURED)) {
+					have[GM_EV_ARMED_CLASH] = 1;
+					ev[GM_EV_ARMED_CLASH] = h;
+					any_violent = 1;
+					break;
+				}
+			}
+		}
+		char date[11];
+		gm__event_date(doc_date, t, s0, s1, date);
+		int figures_given = 0;
+		for (int c = 1; c < GM_EV_N; c++) {
+			if (!have[c])
+				continue;
+			const hit *h = &ev[c];
+			/* the place: the first mention after the trigger behind في/على/من/قرب,
+			 * else the nearest mention in the sentence, else the focus */
+			long best = -1, after_loc = -1;
+			size_t best_d = (size_t)-1;
+			for (size_t k = 0; k < n_matches; k++) {
+				if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
+					continue;
+				size_t mt = m[k].tok_first;
+				if (mt > h->tok && after_loc < 0 && (locative_before(t, mt) || !strcmp(m[k].clitic, "ب")))
+					after_loc = (long)k;
+				size_t d = mt > h->tok ? mt - h->tok : (h->tok - mt) + 1;
+				if (d < best_d) {
+					best_d = d;
+					best = (long)k;
+				}
+			}
+			long pick = after_loc >= 0 ? after_loc : best;
+			gm_event *e = push_event(out, err);
+			if (!e)
+				return GM_ENOMEM;
+			e->type = gm__trigger_name(c);
+			if (pick >= 0) {
+				e->place = r[pick].place;
+				int near = pick >= 1 && (size_t)m[pick].tok_first >= 1 && word_is(t, m[pick].tok_first - 1, "قرب");
+				e->precision = precision_of(g, e->place, near);
+			} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
+				/* the text ties it to no place: the document's focus, no finer than 2 */
+				e->place = focus;
+				e->precision = precision_of(g, focus, 0);
+				if (e->precision < 2)
+					e->precision = 2;
+			}
+			if (is_violent(c) && !figures_given) {
+				e->fatalities = killed;
+				e->injured = injured;
+				figures_given = 1;
+			}
+			memcpy(e->date, date, sizeof e->date);
+			e->trigger_start = h->b0;
+			e->trigger_end = h->b1;
+			e->snippet_start = t->sentences[s].b0;
+			e->snippet_end = t->sentences[s].b1;
+		}
+	}
+	/* one event per occurrence: the same type, place and date told twice
+	 * (headline and body) is one; the figures of the first that gives them */
+	size_t w = first_event;
+	for (size_t a = 0; a < out->n; a++) {
+		gm_event *e = &out->e[a];
+		size_t dup = w;
+		for (size_t b = first_event; b < w; b++)
+			if (!strcmp(out->e[b].type, e->type) && out->e[b].place == e->place && !strcmp(out->e[b].date, e->date))
+				dup = b;
+		if (dup < w) {
+			gm_event *k = &out->e[dup];
+			if (k->fatalities < 0)
+				k->fatalities = e->fatalities;
+			if (k->injured < 0)
+				k->injured = e->injured;
+			continue;
+		}
+		out->e[w++] = *e;
+	}
+	out->n = w;
+	return GM_OK;
+}

@@ -1,0 +1,58 @@
+/* events.h: what happened where: event triggers, casualty figures, dates and
+ * the place each event is tied to, per document (internal).
+ *
+ * Triggers, casualty words and counting words are reviewed data
+ * (gazetteer/event-triggers.tsv) compiled into the gazetteer as postings of
+ * kind GM_NAME_TRIGGER whose note is a gm_trigger code, so a lookup is one
+ * hash probe and clitics are read as for place names. */
+#ifndef GM_EVENTS_H
+#define GM_EVENTS_H
+
+#include "match.h"
+#include "resolve.h"
+
+enum gm_trigger {
+	GM_TR_NONE = 0,
+	/* event types, as in ../shared/design/event-types.md */
+	GM_EV_SHELLING, GM_EV_AIR_STRIKE, GM_EV_ARMED_CLASH, GM_EV_TERRITORY_CHANGE, GM_EV_EXPLOSION,
+	GM_EV_PROTEST, GM_EV_AGREEMENT, GM_EV_MOBILIZATION, GM_EV_DISPLACEMENT, GM_EV_BLOCKADE, GM_EV_DIPLOMACY,
+	GM_EV_N,
+	/* words around figures */
+	GM_TR_KILLED = GM_EV_N, /* قتلى، مقتل: the figure next to it counts the dead */
+	GM_TR_INJURED,          /* جرحى، أصيب */
+	GM_TR_PEOPLE,           /* شخصا، جنديا: a figure counts people */
+	GM_TR_UNIT,             /* ساعة، يوما، مركبة: a figure counts something else */
+	GM_TR_AT_LEAST,         /* أكثر من، نحو: ACLED keeps the figure as stated */
+	GM_TR_N
+};
+
+/* "shelling", ... for event codes; "killed", ... for the others; NULL past the end. */
+const char *gm__trigger_name(int code);
+/* The code of a name as event-triggers.tsv writes it, -1 when unknown. */
+int gm__trigger_code(const char *name);
+
+/* The number that starts at token i (digits, Arabic-Indic digits, or words in
+ * any case form: خمسة عشر، ثلاثة وعشرين، مئتين), -1 when none; *used gets the
+ * tokens it spans. Vague plurals take ACLED's conservative figures: عشرات 10,
+ * مئات 100, آلاف 1000. */
+long gm__parse_number(const gm_tokens *t, size_t i, size_t *used);
+
+/* The date words in tokens [t0, t1) say against the document date (YYYY-MM-DD):
+ * اليوم the day itself, أمس and الليلة الماضية the day before, a weekday name
+ * the last such day on or before it. out gets YYYY-MM-DD, or "" when the
+ * document has no date. */
+void gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11]);
+
+typedef struct gm_event_list {
+	gm_event *e;
+	size_t n, cap;
+} gm_event_list;
+
+/* The events of one document from its tokens and resolved matches: one per
+ * distinct (type, place, date), casualty figures attached, a place from the
+ * sentence or the document's focus. */
+int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *m,
+                       const gm_resolved *r, size_t n_matches, const char *doc_date, gm_event_list *out,
+                       gm_error *err);
+
+#endif
