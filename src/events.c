@@ -248,51 +248,86 @@ static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
 	return 3;
 }
 
-/* Words that put a place after a trigger: في على من قرب باتجاه نحو. */
-static int locative_before(const gm_tokens *t, size_t i)
+/* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
+ * before the name or before its type word (في منطقة ساريبابا). */
+static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	if (i == 0)
-		return 0;
 	static const char *const preps[] = {"في", "على", "من", "قرب", "باتجاه", "نحو", "الى", "داخل", "بالقرب"};
-	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-		if (word_is(t, i - 1, preps[k]))
-			return 1;
+	for (size_t back = 1; back <= 2 && i >= back; back++) {
+		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+			if (word_is(t, i - back, preps[k]))
+				return 1;
+		const gm_token *pt = &t->tok[i - back];
+		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+			return 0;
+	}
 	return 0;
 }
 
-/* The figure a casualty word at token i states: the number right after it
- * (مقتل 27، أصيب 15، جرح أكثر من 200) or right before it (32 قتيلا، 32 شخصا
- * قتلوا), not one that counts hours, days or vehicles. -1 when none. */
-static long figure_near(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0, size_t s1)
+static int is_country_place(const gm_gazetteer *g, uint32_t place)
+{
+	return !strncmp(g->places[place].feature, "PCL", 3);
+}
+
+/* The capital of a country (PPLC with its code), GM_NO_PLACE when none. */
+static uint32_t capital_of(const gm_gazetteer *g, uint32_t country)
+{
+	const char *cc = g->places[country].country;
+	for (uint32_t i = 0; i < g->h->n_places; i++)
+		if (!strcmp(g->places[i].feature, "PPLC") && !strcmp(g->places[i].country, cc))
+			return i;
+	return GM_NO_PLACE;
+}
+
+/* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
+static long add_joined_group(const gm_gazetteer *g, const gm_tokens *t, size_t j, size_t s1, long v)
+{
+	hit h;
+	if (j < s1 && trigger_at(g, t, j, &h) && h.code == GM_TR_PEOPLE && !strncmp(tok_text(t, j), "و", 2)) {
+		size_t used;
+		long v2 = gm__parse_number(t, j + h.n, &used);
+		if (v2 > 0 && j + h.n < s1)
+			return v + v2;
+	}
+	return v;
+}
+
+/* The figure a casualty word at token i states: a number right before it
+ * (32 قتيلا، 32 شخصا قتلوا) that no other casualty word took, else one right
+ * after it (مقتل 27، أصيب 15، جرح أكثر من 200); never one that counts hours,
+ * days or vehicles. used[] marks the number tokens already taken. -1 when none. */
+static long figure_near(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0, size_t s1, uint8_t *taken)
 {
 	size_t used;
-	/* after: skip "more than" words and one people noun */
-	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
-		long v = gm__parse_number(t, j, &used);
-		if (v >= 0) {
-			hit h;
-			if (j + used < s1 && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT)
-				break;
-			return v;
-		}
-		hit h;
-		if (!trigger_at(g, t, j, &h) || (h.code != GM_TR_AT_LEAST && h.code != GM_TR_PEOPLE))
-			break;
-		j += h.n - 1;
-	}
+	hit h;
 	/* before: a number, perhaps then a people noun */
 	for (size_t back = 1; back <= 3 && i >= s0 + back; back++) {
 		size_t j = i - back;
 		long v = gm__parse_number(t, j, &used);
 		if (v >= 0 && j + used <= i) {
-			hit h;
-			if (j + used < i && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT)
-				return -1;
+			if (taken[j - s0] || (j + used < i && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT))
+				break;
+			taken[j - s0] = 1;
 			return v;
 		}
-		hit h;
 		if (!trigger_at(g, t, j, &h) || h.code != GM_TR_PEOPLE)
 			break;
+	}
+	/* after: skip "more than" words and one people noun */
+	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
+		long v = gm__parse_number(t, j, &used);
+		if (v >= 0) {
+			if (taken[j - s0] || (j + used < s1 && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT))
+				break;
+			taken[j - s0] = 1;
+			size_t k = j + used;
+			if (k < s1 && trigger_at(g, t, k, &h) && h.code == GM_TR_PEOPLE)
+				v = add_joined_group(g, t, k + h.n, s1, v);
+			return v;
+		}
+		if (!trigger_at(g, t, j, &h) || (h.code != GM_TR_AT_LEAST && h.code != GM_TR_PEOPLE))
+			break;
+		j += h.n - 1;
 	}
 	return -1;
 }
@@ -360,17 +395,28 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 		hit ev[GM_EV_N];
 		int have[GM_EV_N] = {0};
 		long killed = -1, injured = -1;
+		uint8_t taken[512];
+		memset(taken, 0, sizeof taken);
+		if (s1 - s0 > sizeof taken)
+			s1 = s0 + sizeof taken;   /* a "sentence" of 512 words is a list, not a report */
 		for (size_t j = s0; j < s1; j++) {
 			hit h;
 			if (!trigger_at(g, t, j, &h))
 				continue;
+			/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
+			int stopped = (j > s0 && (word_is(t, j - 1, "وقف") || word_is(t, j - 1, "لوقف"))) ||
+			              (j > s0 + 1 && (word_is(t, j - 2, "وقف") || word_is(t, j - 2, "الوقف")));
+			if (h.code < GM_EV_N && is_violent(h.code) && stopped) {
+				j += h.n - 1;
+				continue;
+			}
 			if (h.code < GM_EV_N && !have[h.code]) {
 				have[h.code] = 1;
 				ev[h.code] = h;
 			} else if (h.code == GM_TR_KILLED && killed < 0) {
-				killed = figure_near(g, t, j, s0, s1);
+				killed = figure_near(g, t, j, s0, s1, taken);
 			} else if (h.code == GM_TR_INJURED && injured < 0) {
-				injured = figure_near(g, t, j, s0, s1);
+				injured = figure_near(g, t, j, s0, s1, taken);
 			}
 			j += h.n - 1;
 		}
@@ -400,48 +446,90 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			if (!have[c])
 				continue;
 			const hit *h = &ev[c];
-			/* the place: the first mention after the trigger behind في/على/من/قرب,
-			 * else the nearest mention in the sentence, else the focus */
-			long best = -1, after_loc = -1;
+			/* the place: for diplomacy, the speaker right after the trigger
+			 * (دعت موسكو; a country speaks from its capital), else none; for
+			 * the rest, the first mention after the trigger behind في/على/من,
+			 * else the nearest one that is not a country (countries in such
+			 * sentences are mostly the actors), else the document's focus */
+			long pick = -1, nearest = -1, towns = 0;
 			size_t best_d = (size_t)-1;
+			uint32_t last_town = GM_NO_PLACE;
 			for (size_t k = 0; k < n_matches; k++) {
 				if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
 					continue;
 				size_t mt = m[k].tok_first;
-				if (mt > h->tok && after_loc < 0 && (locative_before(t, mt) || !strcmp(m[k].clitic, "ب")))
-					after_loc = (long)k;
+				if (c == GM_EV_DIPLOMACY) {
+					if (mt == h->tok + h->n)
+						pick = (long)k;
+					continue;
+				}
+				int loc = locative_before(g, t, mt) || !strcmp(m[k].clitic, "ب");
+				if (mt > h->tok && pick < 0 && loc)
+					pick = (long)k;
+				if (is_country_place(g, r[k].place) && !loc)
+					continue;
+				if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town) {
+					towns++;
+					last_town = r[k].place;
+				}
 				size_t d = mt > h->tok ? mt - h->tok : (h->tok - mt) + 1;
 				if (d < best_d) {
 					best_d = d;
-					best = (long)k;
+					nearest = (long)k;
 				}
 			}
-			long pick = after_loc >= 0 ? after_loc : best;
-			gm_event *e = push_event(out, err);
-			if (!e)
-				return GM_ENOMEM;
-			e->type = gm__trigger_name(c);
-			if (pick >= 0) {
-				e->place = r[pick].place;
-				int near = pick >= 1 && (size_t)m[pick].tok_first >= 1 && word_is(t, m[pick].tok_first - 1, "قرب");
-				e->precision = precision_of(g, e->place, near);
+			if (pick < 0)
+				pick = nearest;
+			uint32_t place = pick >= 0 ? r[pick].place : GM_NO_PLACE;
+			int precision = 0;
+			if (place != GM_NO_PLACE && c == GM_EV_DIPLOMACY && is_country_place(g, place))
+				place = capital_of(g, place);
+			if (place != GM_NO_PLACE) {
+				int near = m[pick].tok_first >= 1 && word_is(t, m[pick].tok_first - 1, "قرب");
+				precision = precision_of(g, place, near);
 			} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
 				/* the text ties it to no place: the document's focus, no finer than 2 */
-				e->place = focus;
-				e->precision = precision_of(g, focus, 0);
-				if (e->precision < 2)
-					e->precision = 2;
+				place = focus;
+				precision = precision_of(g, focus, 0);
+				if (precision < 2)
+					precision = 2;
 			}
-			if (is_violent(c) && !figures_given) {
-				e->fatalities = killed;
-				e->injured = injured;
-				figures_given = 1;
+			/* shelling of several towns named in one sentence ("توفوز، ومدن
+			 * غاداباي وداشكيسن"): one event per town, as ACLED codes them */
+			size_t n_places = 0;
+			uint32_t places[16];
+			if (is_violent(c) && towns >= 2) {
+				for (size_t k = 0; k < n_matches && n_places < 16; k++) {
+					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
+					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
+						continue;
+					int seen = 0;
+					for (size_t x = 0; x < n_places; x++)
+						seen |= places[x] == r[k].place;
+					if (!seen)
+						places[n_places++] = r[k].place;
+				}
+			} else {
+				places[n_places++] = place;
 			}
-			memcpy(e->date, date, sizeof e->date);
-			e->trigger_start = h->b0;
-			e->trigger_end = h->b1;
-			e->snippet_start = t->sentences[s].b0;
-			e->snippet_end = t->sentences[s].b1;
+			for (size_t pi = 0; pi < n_places; pi++) {
+				gm_event *e = push_event(out, err);
+				if (!e)
+					return GM_ENOMEM;
+				e->type = gm__trigger_name(c);
+				e->place = places[pi];
+				e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
+				if (is_violent(c) && !figures_given) {
+					e->fatalities = killed;
+					e->injured = injured;
+					figures_given = 1;
+				}
+				memcpy(e->date, date, sizeof e->date);
+				e->trigger_start = h->b0;
+				e->trigger_end = h->b1;
+				e->snippet_start = t->sentences[s].b0;
+				e->snippet_end = t->sentences[s].b1;
+			}
 		}
 	}
 	/* one event per occurrence: the same type, place and date told twice
