@@ -192,6 +192,19 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 	if (tk->is_number)
 		return 0;
 	size_t nr = gm__readings(g, tok_text(t, i), tk->f_len, rd);
+	/* event words take the article freely (المظاهرات، القصف): unlike place
+	 * names, stripping it turns nothing into something else */
+	for (size_t j = 0, n0 = nr; j < n0 && nr < GM_MAX_READINGS; j++) {
+		if (rd[j].len <= 6 || strncmp(rd[j].text, "ال", 4) != 0)
+			continue;
+		gm_reading *x = &rd[nr];
+		*x = rd[j];
+		memmove(x->text, x->text + 4, x->len - 4);
+		x->len -= 4;
+		const gm_gaz_key *k = gm__gaz_find(g, x->text, x->len);
+		x->max_words = k ? (k->max_words ? k->max_words : 1) : 0;
+		nr++;
+	}
 	uint32_t run = 1;
 	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
 		run++;
@@ -250,15 +263,22 @@ static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
 
 /* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
  * before the name or before its type word (في منطقة ساريبابا). */
-static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, int from_counts)
 {
-	static const char *const preps[] = {"في", "على", "من", "قرب", "باتجاه", "نحو", "الى", "داخل", "بالقرب"};
-	for (size_t back = 1; back <= 2 && i >= back; back++) {
+	static const char *const preps[] = {"في", "على", "قرب", "باتجاه", "نحو", "الى", "داخل", "بالقرب"};
+	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
 			if (word_is(t, i - back, preps[k]))
 				return 1;
+		/* "من" is where fire comes from, but where people flee from */
+		if (from_counts && word_is(t, i - back, "من"))
+			return 1;
+		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
 		const gm_token *pt = &t->tok[i - back];
-		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+		const char *w = tok_text(t, i - back);
+		int adjective = pt->f_len > 6 && !strncmp(w, "ال", 4) &&
+		                (!memcmp(w + pt->f_len - 2, "ي", 2) || !memcmp(w + pt->f_len - 4, "يه", 4));
+		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective)
 			return 0;
 	}
 	return 0;
@@ -267,6 +287,13 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 static int is_country_place(const gm_gazetteer *g, uint32_t place)
 {
 	return !strncmp(g->places[place].feature, "PCL", 3);
+}
+
+/* Countries and capitals named in a report are mostly its actors ("قالت
+ * باكو", "اتهمت أذربيجان"), not where it happened. */
+static int is_actor_place(const gm_gazetteer *g, uint32_t place)
+{
+	return is_country_place(g, place) || !strcmp(g->places[place].feature, "PPLC");
 }
 
 /* The capital of a country (PPLC with its code), GM_NO_PLACE when none. */
@@ -459,16 +486,22 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 					continue;
 				size_t mt = m[k].tok_first;
 				if (c == GM_EV_DIPLOMACY) {
+					/* the speaker right after the trigger, else a city named */
 					if (mt == h->tok + h->n)
 						pick = (long)k;
+					else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0)
+						nearest = (long)k;
 					continue;
 				}
-				int loc = locative_before(g, t, mt) || !strcmp(m[k].clitic, "ب");
+				int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
 				if (mt > h->tok && pick < 0 && loc)
 					pick = (long)k;
-				if (is_country_place(g, r[k].place) && !loc)
+				if (is_actor_place(g, r[k].place) && !loc)
 					continue;
-				if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town) {
+				/* the towns shelled: named before the trigger (توفوز ... تعرضت
+				 * للقصف) or behind في/على after it; not where fire came from */
+				if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
+				    (mt < h->tok || loc)) {
 					towns++;
 					last_town = r[k].place;
 				}
@@ -502,6 +535,9 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 				for (size_t k = 0; k < n_matches && n_places < 16; k++) {
 					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
+						continue;
+					int loc = locative_before(g, t, m[k].tok_first, 0) || !strcmp(m[k].clitic, "ب");
+					if ((is_actor_place(g, r[k].place) && !loc) || !(m[k].tok_first < h->tok || loc))
 						continue;
 					int seen = 0;
 					for (size_t x = 0; x < n_places; x++)
@@ -538,7 +574,8 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 	for (size_t a = 0; a < out->n; a++) {
 		gm_event *e = &out->e[a];
 		size_t dup = w;
-		for (size_t b = first_event; b < w; b++)
+		/* with no place there is nothing to tell two reports apart by: both stay */
+		for (size_t b = first_event; b < w && e->place != GM_NO_PLACE; b++)
 			if (!strcmp(out->e[b].type, e->type) && out->e[b].place == e->place && !strcmp(out->e[b].date, e->date))
 				dup = b;
 		if (dup < w) {
