@@ -2,6 +2,7 @@
  * document reports. */
 #include "events.h"
 
+#include "crs.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -269,7 +270,8 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, 
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
 			if (word_is(t, i - back, preps[k]))
-				return 1;
+				/* "من داخل أرمينيا": where fire came from */
+				return !(i - back >= 1 && word_is(t, i - back - 1, "من") && !from_counts);
 		/* "من" is where fire comes from, but where people flee from */
 		if (from_counts && word_is(t, i - back, "من"))
 			return 1;
@@ -359,6 +361,21 @@ static long figure_near(const gm_gazetteer *g, const gm_tokens *t, size_t i, siz
 	return -1;
 }
 
+/* Two places an analyst would not tell apart on a map of events: the same
+ * one, or two names of one region (Karabakh, Nagorno-Karabakh) within 25 km. */
+static int same_spot(const gm_gazetteer *g, uint32_t a, uint32_t b)
+{
+	if (a == b)
+		return 1;
+	if (a == GM_NO_PLACE || b == GM_NO_PLACE)
+		return 0;
+	/* towns, corridors and districts next to each other are distinct events */
+	if (precision_of(g, a, 0) < 3 || precision_of(g, b, 0) < 3)
+		return 0;
+	const gm_gaz_place *x = &g->places[a], *y = &g->places[b];
+	return gm__geodesic_km(x->lat, x->lon, y->lat, y->lon, NULL) <= 25.0;
+}
+
 static gm_event *push_event(gm_event_list *out, gm_error *err)
 {
 	if (out->n == out->cap) {
@@ -433,7 +450,12 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
 			int stopped = (j > s0 && (word_is(t, j - 1, "وقف") || word_is(t, j - 1, "لوقف"))) ||
 			              (j > s0 + 1 && (word_is(t, j - 2, "وقف") || word_is(t, j - 2, "الوقف")));
-			if (h.code < GM_EV_N && is_violent(h.code) && stopped) {
+			/* "40 نظام مدفعية", "30 قذيفة هاون": weapons counted (destroyed,
+			 * seized), not fire */
+			size_t u;
+			int counted = (j > s0 && gm__parse_number(t, j - 1, &u) >= 0) ||
+			              (j > s0 + 1 && gm__parse_number(t, j - 2, &u) >= 0 && u == 1);
+			if (h.code < GM_EV_N && is_violent(h.code) && (stopped || counted)) {
 				j += h.n - 1;
 				continue;
 			}
@@ -489,7 +511,8 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 					/* the speaker right after the trigger, else a city named */
 					if (mt == h->tok + h->n)
 						pick = (long)k;
-					else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0)
+					else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0 &&
+					         (mt + 2 >= h->tok && mt <= h->tok + h->n + 2))
 						nearest = (long)k;
 					continue;
 				}
@@ -576,7 +599,8 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 		size_t dup = w;
 		/* with no place there is nothing to tell two reports apart by: both stay */
 		for (size_t b = first_event; b < w && e->place != GM_NO_PLACE; b++)
-			if (!strcmp(out->e[b].type, e->type) && out->e[b].place == e->place && !strcmp(out->e[b].date, e->date))
+			if (!strcmp(out->e[b].type, e->type) && !strcmp(out->e[b].date, e->date) &&
+			    same_spot(g, out->e[b].place, e->place))
 				dup = b;
 		if (dup < w) {
 			gm_event *k = &out->e[dup];
