@@ -143,22 +143,28 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-void gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11])
+int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11])
 {
 	out[0] = '\0';
-	int y, mo, d;
+	int y, mo, d, said = 0;
 	if (!doc_date || strlen(doc_date) != 10 || sscanf(doc_date, "%4d-%2d-%2d", &y, &mo, &d) != 3)
-		return;
+		return 0;
 	long base = days_from_civil(y, mo, d);
 	int weekday = (int)(((base % 7) + 11) % 7);   /* 1970-01-01 was a Thursday (4) */
 	long back = 0;
 	for (size_t i = t0; i < t1; i++) {
+		if (word_is(t, i, "اليوم")) {
+			said = 1;   /* and a weekday may follow: اليوم الأربعاء */
+			continue;
+		}
 		if (word_is(t, i, "امس") || word_is(t, i, "البارحه")) {
 			back = 1;
+			said = 1;
 			break;
 		}
 		if (word_is(t, i, "الليله") && i + 1 < t1 && word_is(t, i + 1, "الماضيه")) {
 			back = 1;
+			said = 1;
 			break;
 		}
 		/* a weekday: the last such day on or before the document date */
@@ -168,13 +174,15 @@ void gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t 
 				wd = k;
 		if (wd >= 0) {
 			back = (weekday - wd + 7) % 7;
+			said = 1;
 			break;
 		}
 	}
 	civil_from_days(base - back, &y, &mo, &d);
 	if (y < 0 || y > 9999)
-		return;
+		return 0;
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
+	return said;
 }
 
 /* ----------------------------------------------------------------- events */
@@ -376,6 +384,16 @@ static int same_spot(const gm_gazetteer *g, uint32_t a, uint32_t b)
 	return gm__geodesic_km(x->lat, x->lon, y->lat, y->lon, NULL) <= 25.0;
 }
 
+/* وقف "stop" with its clitics and article: وقف، لوقف، بوقف، الوقف، للوقف. */
+static int stop_word(const gm_tokens *t, size_t i)
+{
+	static const char *const forms[] = {"وقف", "لوقف", "بوقف", "ووقف", "الوقف", "للوقف", "بالوقف"};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+		if (word_is(t, i, forms[k]))
+			return 1;
+	return 0;
+}
+
 static gm_event *push_event(gm_event_list *out, gm_error *err)
 {
 	if (out->n == out->cap) {
@@ -448,8 +466,7 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			if (!trigger_at(g, t, j, &h))
 				continue;
 			/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
-			int stopped = (j > s0 && (word_is(t, j - 1, "وقف") || word_is(t, j - 1, "لوقف"))) ||
-			              (j > s0 + 1 && (word_is(t, j - 2, "وقف") || word_is(t, j - 2, "الوقف")));
+			int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
 			/* "40 نظام مدفعية", "30 قذيفة هاون": weapons counted (destroyed,
 			 * seized), not fire */
 			size_t u;
@@ -489,7 +506,7 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			}
 		}
 		char date[11];
-		gm__event_date(doc_date, t, s0, s1, date);
+		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
 		for (int c = 1; c < GM_EV_N; c++) {
 			if (!have[c])
@@ -584,6 +601,7 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 					figures_given = 1;
 				}
 				memcpy(e->date, date, sizeof e->date);
+				e->date_said = date_said;
 				e->trigger_start = h->b0;
 				e->trigger_end = h->b1;
 				e->snippet_start = t->sentences[s].b0;
@@ -599,11 +617,16 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 		size_t dup = w;
 		/* with no place there is nothing to tell two reports apart by: both stay */
 		for (size_t b = first_event; b < w && e->place != GM_NO_PLACE; b++)
-			if (!strcmp(out->e[b].type, e->type) && !strcmp(out->e[b].date, e->date) &&
-			    same_spot(g, out->e[b].place, e->place))
+			if (!strcmp(out->e[b].type, e->type) && same_spot(g, out->e[b].place, e->place) &&
+			    (!strcmp(out->e[b].date, e->date) || !out->e[b].date_said || !e->date_said))
 				dup = b;
 		if (dup < w) {
 			gm_event *k = &out->e[dup];
+			/* a headline dated only by the document takes the body's date */
+			if (!k->date_said && e->date_said) {
+				memcpy(k->date, e->date, sizeof k->date);
+				k->date_said = 1;
+			}
 			if (k->fatalities < 0)
 				k->fatalities = e->fatalities;
 			if (k->injured < 0)

@@ -41,7 +41,8 @@ long gm__parse_number(const gm_tokens *t, size_t i, size_t *used);
  * اليوم the day itself, أمس and الليلة الماضية the day before, a weekday name
  * the last such day on or before it. out gets YYYY-MM-DD, or "" when the
  * document has no date. */
-void gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11]);
+/* Returns 1 when a date word said it, 0 when it is the document date. */
+int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11]);
 
 typedef struct gm_event_list {
 	gm_event *e;

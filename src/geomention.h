@@ -170,6 +170,7 @@ typedef struct gm_event {
 	int precision;                  /* ACLED geo_precision 1-3; 0 with no place */
 	long fatalities, injured;       /* -1: not stated */
 	char date[11];                  /* YYYY-MM-DD, or "" when unknown */
+	int date_said;                  /* 1: a date word (أمس، الأربعاء) gave it; 0: the document date */
 	uint32_t trigger_start, trigger_end;   /* bytes of the words that state it */
 	uint32_t snippet_start, snippet_end;   /* bytes of its sentence */
 } gm_event;

@@ -11,17 +11,18 @@
 /* Build tests/data/mini-*.tsv into a temporary file; its path goes to out. */
 static inline int mini_build(const char *data_dir, char *out, size_t cap, gm_build_stats *st)
 {
-	char a[1024], b[1024], c[1024], d[1024];
+	char a[1024], b[1024], c[1024], d[1024], e[1024];
 	snprintf(a, sizeof a, "%s/mini-places.tsv", data_dir);
 	snprintf(b, sizeof b, "%s/mini-curated.tsv", data_dir);
 	snprintf(c, sizeof c, "%s/mini-not-places.tsv", data_dir);
 	/* the project's own cue words: the tests check the reviewed list itself */
 	snprintf(d, sizeof d, "%s/../../gazetteer/cues.tsv", data_dir);
+	snprintf(e, sizeof e, "%s/../../gazetteer/event-triggers.tsv", data_dir);
 	/* curated first on purpose: the builder reads places files first anyway */
-	const char *src[] = {b, a, c, d};
+	const char *src[] = {b, a, c, d, e};
 	snprintf(out, cap, "/tmp/gm-mini-%ld.gmz", (long)getpid());
 	gm_error err;
-	int rc = gm_gazetteer_build(src, 4, out, st, &err);
+	int rc = gm_gazetteer_build(src, 5, out, st, &err);
 	if (rc)
 		fprintf(stderr, "mini_build: %s\n", err.message);
 	return rc;

@@ -1,0 +1,145 @@
+/* test_events.c: numbers in every form, relative dates, triggers through
+ * clitics, casualty figures, places and deduplication, through the public
+ * API on the mini gazetteer (which carries the project's event words). */
+#include "check.h"
+#include "events.h"
+#include "mini.h"
+
+static gm_tokenizer tz;
+static gm_tokens toks;
+
+static long number(const char *s)
+{
+	gm_error err;
+	gm__tokenize(&tz, s, strlen(s), &toks, &err);
+	size_t used;
+	return gm__parse_number(&toks, 0, &used);
+}
+
+static const char *date_of(const char *doc_date, const char *s)
+{
+	static char out[11];
+	gm_error err;
+	gm__tokenize(&tz, s, strlen(s), &toks, &err);
+	gm__event_date(doc_date, &toks, 0, toks.n, out);
+	return out;
+}
+
+static gm_gazetteer *gaz;
+static gm_ctx *ctx;
+static gm_doc_result res;
+
+static size_t events(const char *text, const char *date)
+{
+	gm_document d = {0};
+	d.id = "t";
+	d.text = text;
+	d.text_len = strlen(text);
+	d.date = date;
+	gm_error err;
+	gm_doc_result_free(&res);
+	CHECK_INT(gm_map_document(ctx, &d, &res, &err), 0);
+	return res.n_events;
+}
+
+static const char *place_of(size_t i)
+{
+	static gm_place p;
+	if (res.events[i].place == GM_NO_PLACE)
+		return "";
+	gm_gazetteer_get_place(gaz, res.events[i].place, &p);
+	return p.id;
+}
+
+int main(int argc, char **argv)
+{
+	gm_error err;
+	gm__tokenizer_init(&tz, &err);
+
+	/* numbers: digits, Arabic-Indic digits, words in every case form */
+	CHECK_INT(number("32"), 32);
+	CHECK_INT(number("٣٢"), 32);
+	CHECK_INT(number("2,000"), 2000);
+	CHECK_INT(number("أربعة"), 4);
+	CHECK_INT(number("اثنين"), 2);
+	CHECK_INT(number("اثنان"), 2);
+	CHECK_INT(number("عشرين"), 20);
+	CHECK_INT(number("عشرون"), 20);
+	CHECK_INT(number("مئة"), 100);
+	CHECK_INT(number("مائة"), 100);
+	CHECK_INT(number("خمسة عشر"), 15);
+	CHECK_INT(number("ثلاثة وعشرين"), 23);
+	CHECK_INT(number("مئتين"), 200);
+	/* ACLED's conservative figures for vague plurals */
+	CHECK_INT(number("عشرات"), 10);
+	CHECK_INT(number("مئات"), 100);
+	CHECK_INT(number("آلاف"), 1000);
+	CHECK_INT(number("قصف"), -1);
+
+	/* relative dates against the document date (2023-09-20 was a Wednesday) */
+	CHECK_STR(date_of("2023-09-20", "قصف اليوم"), "2023-09-20");
+	CHECK_STR(date_of("2023-09-20", "قصف أمس"), "2023-09-19");
+	CHECK_STR(date_of("2023-09-20", "قصف الليلة الماضية"), "2023-09-19");
+	CHECK_STR(date_of("2023-09-20", "قالت اليوم الأربعاء"), "2023-09-20");
+	CHECK_STR(date_of("2023-09-20", "قصف يوم الثلاثاء"), "2023-09-19");
+	CHECK_STR(date_of("2023-09-20", "قصف يوم الخميس"), "2023-09-14");
+	CHECK_STR(date_of("2023-03-01", "أمس"), "2023-02-28");
+	CHECK_STR(date_of(NULL, "أمس"), "");          /* no document date: no guess */
+
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("events");
+	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
+
+	/* a trigger through clitics and the article, the place behind في */
+	CHECK_INT(events("وقصفت القوات مواقع في لاشين أمس.", "2023-09-20"), 1);
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_STR(place_of(0), "t:6");
+	CHECK_INT(res.events[0].precision, 1);
+	CHECK_STR(res.events[0].date, "2023-09-19");
+	CHECK_INT(events("تواصل القصف على باردا", NULL), 1);
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_STR(res.events[0].date, "");
+	/* casualty figures: before or after the word, words, more-than, sums */
+	CHECK_INT(events("قتل 32 شخصا وأصيب أكثر من 200 في اشتباكات في لاشين.", NULL), 1);
+	CHECK_STR(res.events[0].type, "armed_clash");
+	CHECK_INT(res.events[0].fatalities, 32);
+	CHECK_INT(res.events[0].injured, 200);
+	CHECK_INT(events("أعلنت أن 32 شخصا قتلوا وأكثر من 200 جرحوا في لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 32);
+	CHECK_INT(res.events[0].injured, 200);
+	CHECK_INT(events("مقتل أربعة جنود ومدنيين اثنين في انفجار لغم في لاشين.", NULL), 1);
+	CHECK_STR(res.events[0].type, "explosion");
+	CHECK_INT(res.events[0].fatalities, 6);
+	/* a number that counts something else is no casualty figure */
+	CHECK_INT(events("قتل جندي خلال 24 ساعة من القصف على لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, -1);
+	/* a country in the sentence is the actor: the event is at the town */
+	CHECK_INT(events("قالت أذربيجان إن باردا تعرضت للقصف.", NULL), 1);
+	CHECK_STR(place_of(0), "t:14");
+	/* diplomacy: at the speaker's capital, or nowhere */
+	CHECK_INT(events("دعت أذربيجان إلى الهدوء.", NULL), 1);
+	CHECK_STR(res.events[0].type, "diplomacy");
+	CHECK_STR(place_of(0), "t:2");
+	CHECK_INT(events("دعا الأمين العام إلى الهدوء.", NULL), 1);
+	CHECK_INT(res.events[0].place, GM_NO_PLACE);
+	CHECK_INT(res.events[0].precision, 0);
+	/* a call to stop fighting is no fighting */
+	CHECK_INT(events("طالبت بوقف القتال في لاشين.", NULL), 1);
+	CHECK_STR(res.events[0].type, "diplomacy");
+	/* one event per occurrence: headline and body told twice */
+	CHECK_INT(events("قصف على لاشين\nوقال الجيش إن القصف على لاشين استمر.", "2023-09-20"), 1);
+	/* but two towns shelled are two events */
+	CHECK_INT(events("لاشين وباردا تعرضتا للقصف.", NULL), 2);
+	/* a capital named as the speaker is no place of the event */
+	CHECK_INT(events("قالت باكو إن باردا تعرضت للقصف.", NULL), 1);
+	CHECK_STR(place_of(0), "t:14");
+
+	gm_doc_result_free(&res);
+	gm_ctx_free(ctx);
+	gm_gazetteer_close(gaz);
+	gm__tokens_free(&toks);
+	gm__tokenizer_free(&tz);
+	return check_done("events");
+}
