@@ -222,23 +222,9 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 		for (size_t j = 0; j < nr; j++) {
 			if (rd[j].max_words < n)
 				continue;
-			size_t kl = rd[j].len;
-			memcpy(key, rd[j].text, kl);
-			int fits = 1;
-			for (uint32_t x = 1; x < n && fits; x++) {
-				const gm_token *nt = &t->tok[i + x];
-				if (kl + 1 + nt->f_len >= sizeof key) {
-					fits = 0;
-					break;
-				}
-				key[kl++] = ' ';
-				memcpy(key + kl, tok_text(t, i + x), nt->f_len);
-				kl += nt->f_len;
-			}
-			if (!fits)
-				continue;
-			const gm_gaz_key *k = gm__gaz_find(g, key, kl);
-			uint8_t code = k ? gm__gaz_trigger(k, g) : 0;
+			size_t kl = gm__join_key(t, &rd[j], i, n, key, sizeof key);
+			const gm_gaz_key *k = kl ? gm__gaz_find(g, key, kl) : NULL;
+			uint8_t code = k ? gm__gaz_trigger(g, k) : 0;
 			if (code) {
 				h->tok = i;
 				h->n = n;
@@ -316,14 +302,26 @@ static uint32_t capital_of(const gm_gazetteer *g, uint32_t country)
 	return GM_NO_PLACE;
 }
 
-/* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
-static long add_joined_group(const gm_gazetteer *g, const gm_tokens *t, size_t j, size_t s1, long v)
+/* The words of one sentence as event words: hits[j - s0] is the trigger that
+ * starts at token j (code 0: none), found once per sentence. */
+typedef struct sentence_hits {
+	const hit *at;
+	size_t s0, s1;
+} sentence_hits;
+
+/* The code of the trigger at token j, 0 when none or outside the sentence. */
+static int code_at(const sentence_hits *sh, size_t j)
 {
-	hit h;
-	if (j < s1 && trigger_at(g, t, j, &h) && h.code == GM_TR_PEOPLE && !strncmp(tok_text(t, j), "و", 2)) {
-		size_t used;
-		long v2 = gm__parse_number(t, j + h.n, &used);
-		if (v2 > 0 && j + h.n < s1)
+	return j >= sh->s0 && j < sh->s1 ? sh->at[j - sh->s0].code : 0;
+}
+
+/* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
+static long add_joined_group(const gm_tokens *t, const sentence_hits *sh, size_t j, long v)
+{
+	if (code_at(sh, j) == GM_TR_PEOPLE && !strncmp(tok_text(t, j), "و", 2)) {
+		size_t used, after = j + sh->at[j - sh->s0].n;
+		long v2 = gm__parse_number(t, after, &used);
+		if (v2 > 0 && after < sh->s1)
 			return v + v2;
 	}
 	return v;
@@ -332,39 +330,39 @@ static long add_joined_group(const gm_gazetteer *g, const gm_tokens *t, size_t j
 /* The figure a casualty word at token i states: a number right before it
  * (32 قتيلا، 32 شخصا قتلوا) that no other casualty word took, else one right
  * after it (مقتل 27، أصيب 15، جرح أكثر من 200); never one that counts hours,
- * days or vehicles. used[] marks the number tokens already taken. -1 when none. */
-static long figure_near(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0, size_t s1, uint8_t *taken)
+ * days or vehicles. taken[] marks the number tokens already used. -1 when none. */
+static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, uint8_t *taken)
 {
-	size_t used;
-	hit h;
+	size_t used, s0 = sh->s0, s1 = sh->s1;
 	/* before: a number, perhaps then a people noun */
 	for (size_t back = 1; back <= 3 && i >= s0 + back; back++) {
 		size_t j = i - back;
 		long v = gm__parse_number(t, j, &used);
 		if (v >= 0 && j + used <= i) {
-			if (taken[j - s0] || (j + used < i && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT))
+			if (taken[j - s0] || (j + used < i && code_at(sh, j + used) == GM_TR_UNIT))
 				break;
 			taken[j - s0] = 1;
 			return v;
 		}
-		if (!trigger_at(g, t, j, &h) || h.code != GM_TR_PEOPLE)
+		if (code_at(sh, j) != GM_TR_PEOPLE)
 			break;
 	}
 	/* after: skip "more than" words and one people noun */
 	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
 		long v = gm__parse_number(t, j, &used);
 		if (v >= 0) {
-			if (taken[j - s0] || (j + used < s1 && trigger_at(g, t, j + used, &h) && h.code == GM_TR_UNIT))
+			if (taken[j - s0] || code_at(sh, j + used) == GM_TR_UNIT)
 				break;
 			taken[j - s0] = 1;
 			size_t k = j + used;
-			if (k < s1 && trigger_at(g, t, k, &h) && h.code == GM_TR_PEOPLE)
-				v = add_joined_group(g, t, k + h.n, s1, v);
+			if (code_at(sh, k) == GM_TR_PEOPLE)
+				v = add_joined_group(t, sh, k + sh->at[k - s0].n, v);
 			return v;
 		}
-		if (!trigger_at(g, t, j, &h) || (h.code != GM_TR_AT_LEAST && h.code != GM_TR_PEOPLE))
+		int code = code_at(sh, j);
+		if (code != GM_TR_AT_LEAST && code != GM_TR_PEOPLE)
 			break;
-		j += h.n - 1;
+		j += sh->at[j - s0].n - 1;
 	}
 	return -1;
 }
@@ -415,7 +413,7 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 
 /* The document's focus: the place most mentioned, the most specific (not a
  * country) where one is mentioned at least twice. */
-static uint32_t focus_place(const gm_gazetteer *g, const gm_match *m, const gm_resolved *r, size_t n)
+static uint32_t focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t n)
 {
 	uint32_t best = GM_NO_PLACE, best_country = GM_NO_PLACE;
 	size_t best_n = 0, best_cn = 0;
@@ -434,18 +432,15 @@ static uint32_t focus_place(const gm_gazetteer *g, const gm_match *m, const gm_r
 			best = r[i].place;
 		}
 	}
-	(void)m;
 	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
 }
 
-int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *m,
-                       const gm_resolved *r, size_t n_matches, const char *doc_date, gm_event_list *out,
-                       gm_error *err)
+int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
+                       size_t n_matches, const char *doc_date, gm_event_list *out, gm_error *err)
 {
-	(void)text;
 	out->n = 0;
-	uint32_t focus = focus_place(g, m, r, n_matches);
-	size_t first_event = 0;
+	uint32_t focus = focus_place(g, r, n_matches);
+	hit hits[512];
 	for (size_t s = 0, i = 0; s < t->n_sentences; s++) {
 		size_t s0 = i;
 		while (i < t->n && t->tok[i].sentence == s)
@@ -461,9 +456,19 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 		memset(taken, 0, sizeof taken);
 		if (s1 - s0 > sizeof taken)
 			s1 = s0 + sizeof taken;   /* a "sentence" of 512 words is a list, not a report */
+		/* every event word once; a multi-word trigger covers its words */
 		for (size_t j = s0; j < s1; j++) {
-			hit h;
-			if (!trigger_at(g, t, j, &h))
+			hits[j - s0].code = 0;
+			if (!trigger_at(g, t, j, &hits[j - s0]))
+				continue;
+			for (size_t x = 1; x < hits[j - s0].n && j + x < s1; x++)
+				hits[j - s0 + x].code = 0;
+			j += hits[j - s0].n - 1;
+		}
+		sentence_hits sh = {hits, s0, s1};
+		for (size_t j = s0; j < s1; j++) {
+			const hit *h = &hits[j - s0];
+			if (!h->code)
 				continue;
 			/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
 			int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
@@ -472,19 +477,19 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			size_t u;
 			int counted = (j > s0 && gm__parse_number(t, j - 1, &u) >= 0) ||
 			              (j > s0 + 1 && gm__parse_number(t, j - 2, &u) >= 0 && u == 1);
-			if (h.code < GM_EV_N && is_violent(h.code) && (stopped || counted)) {
-				j += h.n - 1;
+			if (h->code < GM_EV_N && is_violent(h->code) && (stopped || counted)) {
+				j += h->n - 1;
 				continue;
 			}
-			if (h.code < GM_EV_N && !have[h.code]) {
-				have[h.code] = 1;
-				ev[h.code] = h;
-			} else if (h.code == GM_TR_KILLED && killed < 0) {
-				killed = figure_near(g, t, j, s0, s1, taken);
-			} else if (h.code == GM_TR_INJURED && injured < 0) {
-				injured = figure_near(g, t, j, s0, s1, taken);
+			if (h->code < GM_EV_N && !have[h->code]) {
+				have[h->code] = 1;
+				ev[h->code] = *h;
+			} else if (h->code == GM_TR_KILLED && killed < 0) {
+				killed = figure_near(t, &sh, j, taken);
+			} else if (h->code == GM_TR_INJURED && injured < 0) {
+				injured = figure_near(t, &sh, j, taken);
 			}
-			j += h.n - 1;
+			j += h->n - 1;
 		}
 		/* an attack by drones or aircraft is an air strike, not a clash */
 		if (have[GM_EV_AIR_STRIKE])
@@ -496,10 +501,10 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 			any_violent |= have[c] && is_violent(c);
 		if (!any_violent && (killed >= 0 || injured >= 0)) {
 			for (size_t j = s0; j < s1; j++) {
-				hit h;
-				if (trigger_at(g, t, j, &h) && (h.code == GM_TR_KILLED || h.code == GM_TR_INJURED)) {
+				int code = hits[j - s0].code;
+				if (code == GM_TR_KILLED || code == GM_TR_INJURED) {
 					have[GM_EV_ARMED_CLASH] = 1;
-					ev[GM_EV_ARMED_CLASH] = h;
+					ev[GM_EV_ARMED_CLASH] = hits[j - s0];
 					any_violent = 1;
 					break;
 				}
@@ -611,12 +616,12 @@ int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens 
 	}
 	/* one event per occurrence: the same type, place and date told twice
 	 * (headline and body) is one; the figures of the first that gives them */
-	size_t w = first_event;
+	size_t w = 0;
 	for (size_t a = 0; a < out->n; a++) {
 		gm_event *e = &out->e[a];
 		size_t dup = w;
 		/* with no place there is nothing to tell two reports apart by: both stay */
-		for (size_t b = first_event; b < w && e->place != GM_NO_PLACE; b++)
+		for (size_t b = 0; b < w && e->place != GM_NO_PLACE; b++)
 			if (!strcmp(out->e[b].type, e->type) && same_spot(g, out->e[b].place, e->place) &&
 			    (!strcmp(out->e[b].date, e->date) || !out->e[b].date_said || !e->date_said))
 				dup = b;

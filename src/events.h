@@ -52,8 +52,7 @@ typedef struct gm_event_list {
 /* The events of one document from its tokens and resolved matches: one per
  * distinct (type, place, date), casualty figures attached, a place from the
  * sentence or the document's focus. */
-int gm__extract_events(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *m,
-                       const gm_resolved *r, size_t n_matches, const char *doc_date, gm_event_list *out,
-                       gm_error *err);
+int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
+                       size_t n_matches, const char *doc_date, gm_event_list *out, gm_error *err);
 
 #endif

@@ -77,7 +77,7 @@ int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
-uint8_t gm__gaz_trigger(const gm_gaz_key *k, const gm_gazetteer *g)
+uint8_t gm__gaz_trigger(const gm_gazetteer *g, const gm_gaz_key *k)
 {
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t i = 0; i < k->post_count; i++)

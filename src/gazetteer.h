@@ -146,6 +146,6 @@ int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
  * reviewed or tagged name of a place has the same spelling (مالي is Mali). */
 uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k);
 /* The enum gm_trigger code of a key, 0 when it is no trigger. */
-uint8_t gm__gaz_trigger(const gm_gaz_key *k, const gm_gazetteer *g);
+uint8_t gm__gaz_trigger(const gm_gazetteer *g, const gm_gaz_key *k);
 
 #endif

@@ -122,6 +122,23 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 	return n;
 }
 
+size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap)
+{
+	size_t kl = r->len;
+	if (kl >= cap)
+		return 0;
+	memcpy(key, r->text, kl);
+	for (uint32_t x = 1; x < n; x++) {
+		const gm_token *nt = &t->tok[i + x];
+		if (kl + 1 + nt->f_len >= cap)
+			return 0;
+		key[kl++] = ' ';
+		memcpy(key + kl, t->folded + nt->f_off, nt->f_len);
+		kl += nt->f_len;
+	}
+	return kl;
+}
+
 /* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
 static int nisba_ending(const char *w, size_t len)
 {
@@ -281,24 +298,34 @@ static int native_ending(const char *w, size_t len)
 	return 0;
 }
 
-/* How many consonant classes a Latin skeleton needs for the word's position:
+/* How many consonant classes a Latin skeleton needs where word i stands:
  * 3 after a type word of a settlement (قرية، بلدة، مدينة), 5 after a parent
- * cue (في، قرب، شمال) or with the clitic ب, 0 elsewhere: common Arabic words
- * meet some village's skeleton too often (measured on AQMAR with consonants
- * only and a gate of 4 after في: 40 false alarms for 4 hits). */
-static size_t latin_gate(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *v)
+ * cue (في، قرب، شمال), 0 elsewhere (then only the clitic ب opens the gate,
+ * see latin_need): common Arabic words meet some village's skeleton too
+ * often (measured on AQMAR with consonants only and a gate of 4 after في:
+ * 40 false alarms for 4 hits). */
+static size_t latin_position(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	if (i == 0 || t->tok[i - 1].gap_after == GM_GAP_BREAK)
+		return 0;
+	const gm_token *pt = &t->tok[i - 1];
+	uint8_t cue = gm__cue(g, t->folded + pt->f_off, pt->f_len);
+	int role = GM_CUE_ROLE(cue), cls = GM_CUE_CLASS(cue);
+	if (role == GM_CUE_TYPE && cls == GM_TW_POPULATED)
+		return GM_LATIN_MIN_LETTERS;
+	if (role == GM_CUE_PARENT)
+		return GM_LATIN_MIN_LETTERS + 2;
+	return 0;
+}
+
+/* The gate for one reading of the word: its position, or the clitic ب; never
+ * a native ending. */
+static size_t latin_need(size_t position, const gm_reading *v)
 {
 	if (native_ending(v->text, v->len))
 		return 0;
-	if (i > 0 && t->tok[i - 1].gap_after != GM_GAP_BREAK) {
-		const gm_token *pt = &t->tok[i - 1];
-		uint8_t cue = gm__cue(g, t->folded + pt->f_off, pt->f_len);
-		int role = GM_CUE_ROLE(cue), cls = GM_CUE_CLASS(cue);
-		if (role == GM_CUE_TYPE && cls == GM_TW_POPULATED)
-			return GM_LATIN_MIN_LETTERS;
-		if (role == GM_CUE_PARENT)
-			return GM_LATIN_MIN_LETTERS + 2;
-	}
+	if (position)
+		return position;
 	if (!strcmp(v->clitic, "ب") || !strcmp(v->clitic, "وب"))
 		return GM_LATIN_MIN_LETTERS + 2;
 	return 0;
@@ -338,24 +365,8 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 			for (size_t j = 0; j < nv && !found; j++) {
 				if (v[j].max_words < n)
 					continue;
-				size_t kl = v[j].len;
-				if (kl >= sizeof key)
-					continue;
-				memcpy(key, v[j].text, kl);
-				int fits = 1;
-				for (uint32_t x = 1; x < n; x++) {
-					const gm_token *nt = &t->tok[i + x];
-					if (kl + 1 + nt->f_len >= sizeof key) {
-						fits = 0;
-						break;
-					}
-					key[kl++] = ' ';
-					memcpy(key + kl, t->folded + nt->f_off, nt->f_len);
-					kl += nt->f_len;
-				}
-				if (!fits)
-					continue;
-				const gm_gaz_key *k = gm__gaz_find(g, key, kl);
+				size_t kl = gm__join_key(t, &v[j], i, n, key, sizeof key);
+				const gm_gaz_key *k = kl ? gm__gaz_find(g, key, kl) : NULL;
 				if (!k)
 					continue;
 				/* a demonym wins over untagged look-alikes; a reviewed name over it */
@@ -393,8 +404,9 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		/* no Arabic name at all: a place known only by Latin names, where the
 		 * words before say a place follows; never a word with the article
 		 * (foreign village names do not take it) */
+		size_t position = !found && min_words == 1 && tr ? latin_position(g, t, i) : 0;
 		for (size_t j = 0; j < nv && !found && min_words == 1 && tr; j++) {
-			size_t need = latin_gate(g, t, i, &v[j]);
+			size_t need = latin_need(position, &v[j]);
 			if (!need || gm__utf8_count(v[j].text, v[j].len) < 4 || !strncmp(v[j].text, "ال", strlen("ال")))
 				continue;
 			char lk[256];

@@ -57,6 +57,9 @@ typedef struct gm_reading {
 
 /* The readings of folded word w, bare first, fewer clitic letters first. */
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t len, gm_reading *out);
+/* The key of reading r of token i joined with the n-1 folded tokens after it
+ * ("word word"), into key; its length, 0 when it does not fit in cap. */
+size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap);
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */

@@ -127,8 +127,7 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
-	rc = gm__extract_events(c->gaz, doc->text, &c->toks, c->matches.m, c->resolved, c->matches.n, doc->date,
-	                        &c->events, err);
+	rc = gm__extract_events(c->gaz, &c->toks, c->matches.m, c->resolved, c->matches.n, doc->date, &c->events, err);
 	if (rc)
 		return rc;
 	if (c->events.n && !(out->events = calloc(c->events.n, sizeof *out->events))) {

@@ -8,21 +8,30 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* Build tests/data/mini-*.tsv into a temporary file; its path goes to out. */
+/* The sources of the mini gazetteer: tests/data/mini-*.tsv and the project's
+ * own cue and event words (the tests check the reviewed lists themselves).
+ * Curated first on purpose: the builder reads places files first anyway. */
+#define MINI_N_SOURCES 5
+typedef char mini_paths[MINI_N_SOURCES][1024];
+static inline void mini_sources(const char *data_dir, mini_paths p, const char *src[MINI_N_SOURCES])
+{
+	static const char *const names[MINI_N_SOURCES] = {"mini-curated.tsv", "mini-places.tsv", "mini-not-places.tsv",
+	                                                  "../../gazetteer/cues.tsv", "../../gazetteer/event-triggers.tsv"};
+	for (int i = 0; i < MINI_N_SOURCES; i++) {
+		snprintf(p[i], sizeof p[i], "%s/%s", data_dir, names[i]);
+		src[i] = p[i];
+	}
+}
+
+/* Build the mini gazetteer into a temporary file; its path goes to out. */
 static inline int mini_build(const char *data_dir, char *out, size_t cap, gm_build_stats *st)
 {
-	char a[1024], b[1024], c[1024], d[1024], e[1024];
-	snprintf(a, sizeof a, "%s/mini-places.tsv", data_dir);
-	snprintf(b, sizeof b, "%s/mini-curated.tsv", data_dir);
-	snprintf(c, sizeof c, "%s/mini-not-places.tsv", data_dir);
-	/* the project's own cue words: the tests check the reviewed list itself */
-	snprintf(d, sizeof d, "%s/../../gazetteer/cues.tsv", data_dir);
-	snprintf(e, sizeof e, "%s/../../gazetteer/event-triggers.tsv", data_dir);
-	/* curated first on purpose: the builder reads places files first anyway */
-	const char *src[] = {b, a, c, d, e};
+	mini_paths p;
+	const char *src[MINI_N_SOURCES];
+	mini_sources(data_dir, p, src);
 	snprintf(out, cap, "/tmp/gm-mini-%ld.gmz", (long)getpid());
 	gm_error err;
-	int rc = gm_gazetteer_build(src, 5, out, st, &err);
+	int rc = gm_gazetteer_build(src, MINI_N_SOURCES, out, st, &err);
 	if (rc)
 		fprintf(stderr, "mini_build: %s\n", err.message);
 	return rc;

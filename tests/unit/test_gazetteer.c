@@ -89,14 +89,12 @@ int main(int argc, char **argv)
 	/* the same sources give the same bytes */
 	char again[300];
 	snprintf(again, sizeof again, "%s.again", path);
-	char a[1024], b[1024], c[1024], d[1024], e[1024];
-	snprintf(a, sizeof a, "%s/mini-places.tsv", data);
-	snprintf(b, sizeof b, "%s/mini-curated.tsv", data);
-	snprintf(c, sizeof c, "%s/mini-not-places.tsv", data);
-	snprintf(d, sizeof d, "%s/../../gazetteer/cues.tsv", data);
-	snprintf(e, sizeof e, "%s/../../gazetteer/event-triggers.tsv", data);
-	const char *src[] = {a, b, c, d, e};   /* the same sources as mini_build, in another order */
-	CHECK_INT(gm_gazetteer_build(src, 5, again, &st, &err), 0);
+	mini_paths mp;
+	const char *src[MINI_N_SOURCES], *reordered[MINI_N_SOURCES];
+	mini_sources(data, mp, src);
+	for (int i = 0; i < MINI_N_SOURCES; i++)   /* the same sources in another order */
+		reordered[i] = src[MINI_N_SOURCES - 1 - i];
+	CHECK_INT(gm_gazetteer_build(reordered, MINI_N_SOURCES, again, &st, &err), 0);
 	char cmd[800];
 	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", path, again);
 	CHECK_INT(system(cmd), 0);
@@ -194,7 +192,6 @@ int main(int argc, char **argv)
 	}
 
 	/* sources: a file with an unknown header is refused, naming it */
-	snprintf(a, sizeof a, "%s/mini-places.tsv", data);
 	const char *wrong[] = {bad};
 	FILE *f = fopen(bad, "w");
 	fputs("foo\tbar\n1\t2\n", f);
