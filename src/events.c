@@ -13,6 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
+	"attack", "targeting", "irrealis", "no_casualties",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -292,14 +293,98 @@ static int is_actor_place(const gm_gazetteer *g, uint32_t place)
 	return is_country_place(g, place) || !strcmp(g->places[place].feature, "PPLC");
 }
 
-/* The capital of a country (PPLC with its code), GM_NO_PLACE when none. */
-static uint32_t capital_of(const gm_gazetteer *g, uint32_t country)
+/* "رئيس جمهورية تتارستان", "محافظ كورسك": a place named in an official's
+ * title speaks or acts; it is not where the event happened. */
+static int in_title(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	const char *cc = g->places[country].country;
-	for (uint32_t i = 0; i < g->h->n_places; i++)
-		if (!strcmp(g->places[i].feature, "PPLC") && !strcmp(g->places[i].country, cc))
-			return i;
-	return GM_NO_PLACE;
+	static const char *const titles[] = {"رئيس", "رئيسه", "حاكم", "محافظ", "عمده", "وزير", "سفير", "حكومه"};
+	for (size_t back = 1; back <= 2 && i >= back; back++) {
+		for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+			if (word_is(t, i - back, titles[k]))
+				return 1;
+		const gm_token *pt = &t->tok[i - back];
+		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+			return 0;
+	}
+	return 0;
+}
+
+/* A country's capital or a division's seat, as the gazetteer build found
+ * it; GM_NO_PLACE when not known. */
+static uint32_t seat_of(const gm_gazetteer *g, uint32_t place)
+{
+	uint32_t s = g->places[place].seat;
+	return s && s <= g->h->n_places ? s - 1 : GM_NO_PLACE;
+}
+
+/* "عاصمة جمهورية تتارستان": the name at token i follows "capital of",
+ * perhaps with a type word between. */
+static int capital_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	for (size_t back = 1; back <= 2 && i >= back; back++) {
+		if (word_is(t, i - back, "عاصمه") || word_is(t, i - back, "العاصمه"))
+			return 1;
+		const gm_token *pt = &t->tok[i - back];
+		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+			return 0;
+	}
+	return 0;
+}
+
+/* The word at i carries the article, behind any clitics (القتال، والاشتباكات،
+ * بالهجوم، للقصف). */
+static int is_definite(const gm_tokens *t, size_t i)
+{
+	const char *w = tok_text(t, i);
+	size_t n = t->tok[i].f_len;
+	for (int clitics = 0; clitics < 3; clitics++) {
+		if (n > 6 && (!strncmp(w, "ال", 4) || !strncmp(w, "لل", 4)))
+			return 1;
+		if (n <= 8 || (strncmp(w, "و", 2) && strncmp(w, "ف", 2) && strncmp(w, "ب", 2) && strncmp(w, "ك", 2)))
+			break;
+		w += 2;
+		n -= 2;
+	}
+	return 0;
+}
+
+/* "اقرأ أيضا: ..." and the like open a link to another article: what follows
+ * is that article's headline, not this one's report. */
+static int related_link(const gm_tokens *t, size_t s0, size_t s1)
+{
+	static const char *const verbs[] = {"اقرا", "طالع", "شاهد", "انظر"};
+	if (s1 - s0 < 2 || !word_is(t, s0 + 1, "ايضا"))
+		return 0;
+	for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+		if (word_is(t, s0, verbs[k]))
+			return 1;
+	return 0;
+}
+
+/* The end of the clause token i is in: the first punctuation after it. */
+static size_t clause_end(const gm_tokens *t, size_t i, size_t s1)
+{
+	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK)
+		i++;
+	return i < s1 ? i + 1 : s1;
+}
+
+/* The first token of the clause token i is in. */
+static size_t clause_start(const gm_tokens *t, size_t i, size_t s0)
+{
+	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK)
+		i--;
+	return i;
+}
+
+/* "خلال اتصال هاتفي", "وخلال الاجتماع": more of a meeting already told. */
+static int during_before(const gm_tokens *t, size_t i, size_t s0)
+{
+	static const char *const words[] = {"خلال", "وخلال", "اثناء", "واثناء"};
+	for (size_t k = 0; i > s0 && k < sizeof words / sizeof *words; k++)
+		if (word_is(t, i - 1, words[k]))
+			return 1;
+	return 0;
 }
 
 /* The words of one sentence as event words: hits[j - s0] is the trigger that
@@ -435,23 +520,209 @@ static uint32_t focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t 
 	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
 }
 
+/* What one sentence says: its first trigger of each event type, the
+ * casualty figures, and the words that change how they are read. */
+typedef struct sentence_report {
+	hit ev[GM_EV_N];
+	int have[GM_EV_N];
+	int generic[GM_EV_N];   /* the event came from هجوم/استهدف, no specific word */
+	long killed, injured;
+	int unhurt;             /* دون تسجيل إصابات */
+	int during;             /* a meeting word behind خلال: more of one already told */
+} sentence_report;
+
+static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
+{
+	size_t s0 = sh->s0, s1 = sh->s1;
+	memset(sr, 0, sizeof *sr);
+	sr->killed = sr->injured = -1;
+	hit attack = {0}, targeting = {0};
+	size_t quiet_until = s0;   /* before it, event words are demanded or promised, not done */
+	for (size_t j = s0; j < s1; j++) {
+		const hit *h = &sh->at[j - s0];
+		if (!h->code)
+			continue;
+		size_t next = j + h->n - 1;
+		int code = h->code;
+		int event_word = code < GM_EV_N || code == GM_TR_ATTACK || code == GM_TR_TARGETING;
+		/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
+		int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
+		/* "40 نظام مدفعية", "30 قذيفة هاون": weapons counted (destroyed,
+		 * seized), not fire */
+		size_t u;
+		int counted = (j > s0 && gm__parse_number(t, j - 1, &u) >= 0) ||
+		              (j > s0 + 1 && gm__parse_number(t, j - 2, &u) >= 0 && u == 1);
+		int violent_word = (code < GM_EV_N && is_violent(code)) || code == GM_TR_ATTACK || code == GM_TR_TARGETING;
+		/* "طالبت بانسحاب القوات", "طالب بوقف": what a call asks for, behind
+		 * ب right after it, is not done */
+		int asked = 0;
+		if (event_word && t->tok[j].f_len > 4 && !strncmp(tok_text(t, j), "ب", 2))
+			for (size_t back = 1; back <= 3 && j >= s0 + back && !asked; back++) {
+				int prev = sh->at[j - back - s0].code;
+				if (prev)
+					asked = prev == GM_EV_DIPLOMACY ? 1 : -1;   /* the nearest event word before decides */
+			}
+		asked = asked > 0;
+		if (code == GM_TR_IRREALIS)
+			quiet_until = clause_end(t, j + h->n, s1);
+		else if (code == GM_TR_UNHURT)
+			sr->unhurt = 1;
+		else if ((event_word && (j < quiet_until || asked)) || (violent_word && (stopped || counted)))
+			; /* not an event */
+		else if (code == GM_TR_ATTACK && !attack.code)
+			attack = *h;
+		else if (code == GM_TR_TARGETING && !targeting.code)
+			targeting = *h;
+		else if (code < GM_EV_N) {
+			if (code == GM_EV_DIPLOMACY && during_before(t, j, s0))
+				sr->during = 1;
+			if (!sr->have[code]) {
+				sr->have[code] = 1;
+				sr->ev[code] = *h;
+			}
+		} else if (code == GM_TR_KILLED && sr->killed < 0) {
+			sr->killed = figure_near(t, sh, j, taken);
+		} else if (code == GM_TR_INJURED && sr->injured < 0) {
+			sr->injured = figure_near(t, sh, j, taken);
+		}
+		j = next;
+	}
+	/* an attack by drones or aircraft is an air strike, not a clash */
+	if (sr->have[GM_EV_AIR_STRIKE])
+		sr->have[GM_EV_ARMED_CLASH] = 0;
+	int any_violent = 0;
+	for (int c = 1; c < GM_EV_N; c++)
+		any_violent |= sr->have[c] && is_violent(c);
+	/* "استهدف مناطق سكنية في باردا ... منظومة سميرش الصاروخية": the specific
+	 * word says what, the generic word before it where the sentence tells it */
+	const hit *first_generic = attack.code && (!targeting.code || attack.tok < targeting.tok) ? &attack
+	                           : targeting.code                                            ? &targeting
+	                                                                                       : NULL;
+	for (int c = 1; c < GM_EV_N && first_generic; c++)
+		if (sr->have[c] && is_violent(c) && first_generic->tok < sr->ev[c].tok)
+			sr->ev[c] = *first_generic;
+	/* a generic word alone: targeting is mostly fire, an attack a clash */
+	if (!any_violent && (targeting.code || attack.code)) {
+		int c = targeting.code ? GM_EV_SHELLING : GM_EV_ARMED_CLASH;
+		sr->have[c] = sr->generic[c] = 1;
+		sr->ev[c] = targeting.code ? targeting : attack;
+		any_violent = 1;
+	}
+	/* people killed or hurt with no other event word: fighting (ACLED codes
+	 * a casualty report under the violence that caused it) */
+	if (!any_violent && (sr->killed >= 0 || sr->injured >= 0)) {
+		for (size_t j = s0; j < s1; j++) {
+			int code = sh->at[j - s0].code;
+			if (code == GM_TR_KILLED || code == GM_TR_INJURED) {
+				sr->have[GM_EV_ARMED_CLASH] = 1;
+				sr->ev[GM_EV_ARMED_CLASH] = sh->at[j - s0];
+				break;
+			}
+		}
+	}
+	if (sr->unhurt) {
+		if (sr->killed < 0)
+			sr->killed = 0;
+		if (sr->injured < 0)
+			sr->injured = 0;
+	}
+}
+
+/* Where an event of type c told by hit h happened, among the sentence's
+ * places: for diplomacy, the speaker right after the trigger (دعت موسكو; a
+ * country speaks from its capital), else a city next to it, else none; for
+ * the rest, the first mention after the trigger behind في/على (من for
+ * displacement), else the nearest that is not an actor. *told_at says the
+ * place came behind a locative word; *towns counts the towns struck. */
+static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
+                           size_t n_matches, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
+{
+	long pick = -1, nearest = -1;
+	size_t best_d = (size_t)-1;
+	uint32_t last_town = GM_NO_PLACE;
+	*towns = 0;
+	*told_at = 0;
+	for (size_t k = 0; k < n_matches; k++) {
+		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
+			continue;
+		size_t mt = m[k].tok_first;
+		if (c == GM_EV_DIPLOMACY) {
+			if (mt == h->tok + h->n)
+				pick = (long)k;
+			else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0 &&
+			         (mt + 2 >= h->tok && mt <= h->tok + h->n + 2))
+				nearest = (long)k;
+			continue;
+		}
+		int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
+		if (mt > h->tok && pick < 0 && loc) {
+			pick = (long)k;
+			*told_at = 1;
+		}
+		if ((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc)
+			continue;
+		/* the towns shelled: named before the trigger (توفوز ... تعرضت
+		 * للقصف) or behind في/على after it; not where fire came from */
+		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town && (mt < h->tok || loc)) {
+			(*towns)++;
+			last_town = r[k].place;
+		}
+		size_t d = mt > h->tok ? mt - h->tok : (h->tok - mt) + 1;
+		if (d < best_d) {
+			best_d = d;
+			nearest = (long)k;
+		}
+	}
+	return pick >= 0 ? pick : nearest;
+}
+
+/* The latest event of type c told before index `before` (for a generic
+ * word, the latest violent one): what "the attack", "the meeting" refer to. */
+static gm_event *told_before(gm_event_list *out, size_t before, int c, int generic)
+{
+	for (size_t x = before; x-- > 0;) {
+		int xc = gm__trigger_code(out->e[x].type);
+		if (xc == c || (generic && xc > 0 && is_violent(xc)))
+			return &out->e[x];
+	}
+	return NULL;
+}
+
+/* Event words that, with the article and no place of their own, tell again
+ * of one already told (الهجوم، القتال، الاجتماع، المتظاهرين); weapons with
+ * the article (بالمسيرات، المدفعية) are how, not which. */
+static int told_again(int c, int generic)
+{
+	return generic || c == GM_EV_ARMED_CLASH || c == GM_EV_PROTEST || c == GM_EV_DIPLOMACY || c == GM_EV_AGREEMENT;
+}
+
+/* Two tokens that name who speaks after a diplomacy word (دعا الاتحاد
+ * الأوروبي): the same caller twice in a report is one call. */
+static int same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end)
+{
+	if (a + 2 > end || b + 2 > end || !is_definite(t, a))
+		return 0;
+	for (size_t k = 0; k < 2; k++)
+		if (t->tok[a + k].f_len != t->tok[b + k].f_len ||
+		    memcmp(tok_text(t, a + k), tok_text(t, b + k), t->tok[a + k].f_len) != 0)
+			return 0;
+	return 1;
+}
+
 int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
                        size_t n_matches, const char *doc_date, gm_event_list *out, gm_error *err)
 {
 	out->n = 0;
 	uint32_t focus = focus_place(g, r, n_matches);
 	hit hits[512];
+	size_t speakers[64], n_speakers = 0;   /* after the words of placeless diplomacy events */
 	for (size_t s = 0, i = 0; s < t->n_sentences; s++) {
 		size_t s0 = i;
 		while (i < t->n && t->tok[i].sentence == s)
 			i++;
 		size_t s1 = i;
-		if (s0 == s1)
+		if (s0 == s1 || related_link(t, s0, s1))
 			continue;
-		/* the triggers of the sentence: one event per type, its first trigger */
-		hit ev[GM_EV_N];
-		int have[GM_EV_N] = {0};
-		long killed = -1, injured = -1;
 		uint8_t taken[512];
 		memset(taken, 0, sizeof taken);
 		if (s1 - s0 > sizeof taken)
@@ -466,102 +737,59 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			j += hits[j - s0].n - 1;
 		}
 		sentence_hits sh = {hits, s0, s1};
-		for (size_t j = s0; j < s1; j++) {
-			const hit *h = &hits[j - s0];
-			if (!h->code)
-				continue;
-			/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
-			int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
-			/* "40 نظام مدفعية", "30 قذيفة هاون": weapons counted (destroyed,
-			 * seized), not fire */
-			size_t u;
-			int counted = (j > s0 && gm__parse_number(t, j - 1, &u) >= 0) ||
-			              (j > s0 + 1 && gm__parse_number(t, j - 2, &u) >= 0 && u == 1);
-			if (h->code < GM_EV_N && is_violent(h->code) && (stopped || counted)) {
-				j += h->n - 1;
-				continue;
-			}
-			if (h->code < GM_EV_N && !have[h->code]) {
-				have[h->code] = 1;
-				ev[h->code] = *h;
-			} else if (h->code == GM_TR_KILLED && killed < 0) {
-				killed = figure_near(t, &sh, j, taken);
-			} else if (h->code == GM_TR_INJURED && injured < 0) {
-				injured = figure_near(t, &sh, j, taken);
-			}
-			j += h->n - 1;
-		}
-		/* an attack by drones or aircraft is an air strike, not a clash */
-		if (have[GM_EV_AIR_STRIKE])
-			have[GM_EV_ARMED_CLASH] = 0;
-		/* people killed or hurt with no other event word: fighting (ACLED
-		 * codes a casualty report under the violence that caused it) */
-		int any_violent = 0;
-		for (int c = 1; c < GM_EV_N; c++)
-			any_violent |= have[c] && is_violent(c);
-		if (!any_violent && (killed >= 0 || injured >= 0)) {
-			for (size_t j = s0; j < s1; j++) {
-				int code = hits[j - s0].code;
-				if (code == GM_TR_KILLED || code == GM_TR_INJURED) {
-					have[GM_EV_ARMED_CLASH] = 1;
-					ev[GM_EV_ARMED_CLASH] = hits[j - s0];
-					any_violent = 1;
-					break;
-				}
-			}
-		}
+		sentence_report sr;
+		read_sentence(t, &sh, taken, &sr);
 		char date[11];
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
+		size_t told_earlier = out->n;   /* events of the sentences before this one */
 		for (int c = 1; c < GM_EV_N; c++) {
-			if (!have[c])
+			if (!sr.have[c])
 				continue;
-			const hit *h = &ev[c];
-			/* the place: for diplomacy, the speaker right after the trigger
-			 * (دعت موسكو; a country speaks from its capital), else none; for
-			 * the rest, the first mention after the trigger behind في/على/من,
-			 * else the nearest one that is not a country (countries in such
-			 * sentences are mostly the actors), else the document's focus */
-			long pick = -1, nearest = -1, towns = 0;
-			size_t best_d = (size_t)-1;
-			uint32_t last_town = GM_NO_PLACE;
-			for (size_t k = 0; k < n_matches; k++) {
-				if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
-					continue;
-				size_t mt = m[k].tok_first;
-				if (c == GM_EV_DIPLOMACY) {
-					/* the speaker right after the trigger, else a city named */
-					if (mt == h->tok + h->n)
-						pick = (long)k;
-					else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0 &&
-					         (mt + 2 >= h->tok && mt <= h->tok + h->n + 2))
-						nearest = (long)k;
-					continue;
+			const hit *h = &sr.ev[c];
+			int told_at;
+			long towns;
+			long pick = place_of_event(g, t, m, r, n_matches, s0, s1, c, h, &told_at, &towns);
+			/* "the attack", "the meeting" with no place of its own: the one
+			 * told before; its figures may come here ("وأدى الهجوم ... دون
+			 * تسجيل إصابات") */
+			gm_event *before = NULL;
+			int own_place = pick >= 0 && m[pick].tok_first >= clause_start(t, h->tok, s0) &&
+			                m[pick].tok_first < clause_end(t, h->tok, s1);
+			if ((told_again(c, sr.generic[c]) && is_definite(t, h->tok) && !own_place) ||
+			    (c == GM_EV_DIPLOMACY && sr.during))
+				before = told_before(out, told_earlier, c, sr.generic[c]);
+			if (before) {
+				if (is_violent(c) && !figures_given) {
+					if (before->fatalities < 0)
+						before->fatalities = sr.killed;
+					if (before->injured < 0)
+						before->injured = sr.injured;
+					figures_given = 1;
 				}
-				int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
-				if (mt > h->tok && pick < 0 && loc)
-					pick = (long)k;
-				if (is_actor_place(g, r[k].place) && !loc)
-					continue;
-				/* the towns shelled: named before the trigger (توفوز ... تعرضت
-				 * للقصف) or behind في/على after it; not where fire came from */
-				if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
-				    (mt < h->tok || loc)) {
-					towns++;
-					last_town = r[k].place;
-				}
-				size_t d = mt > h->tok ? mt - h->tok : (h->tok - mt) + 1;
-				if (d < best_d) {
-					best_d = d;
-					nearest = (long)k;
-				}
+				continue;
 			}
-			if (pick < 0)
-				pick = nearest;
+			/* no place of its own: more of the latest event of its type */
+			if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
+				before = told_before(out, told_earlier, c, 0);
+			if (before) {
+				if (is_violent(c) && !figures_given) {
+					if (before->fatalities < 0)
+						before->fatalities = sr.killed;
+					if (before->injured < 0)
+						before->injured = sr.injured;
+					figures_given = 1;
+				}
+				continue;
+			}
 			uint32_t place = pick >= 0 ? r[pick].place : GM_NO_PLACE;
 			int precision = 0;
 			if (place != GM_NO_PLACE && c == GM_EV_DIPLOMACY && is_country_place(g, place))
-				place = capital_of(g, place);
+				place = seat_of(g, place);
+			/* "في عاصمة جمهورية تتارستان": the seat of the division */
+			else if (place != GM_NO_PLACE && capital_before(g, t, m[pick].tok_first) &&
+			         seat_of(g, place) != GM_NO_PLACE)
+				place = seat_of(g, place);
 			if (place != GM_NO_PLACE) {
 				int near = m[pick].tok_first >= 1 && word_is(t, m[pick].tok_first - 1, "قرب");
 				precision = precision_of(g, place, near);
@@ -571,6 +799,33 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				precision = precision_of(g, focus, 0);
 				if (precision < 2)
 					precision = 2;
+			}
+			if (c == GM_EV_DIPLOMACY && place == GM_NO_PLACE) {
+				size_t sp = h->tok + h->n;
+				int again = 0;
+				for (size_t x = 0; x < n_speakers && !again; x++)
+					again = same_speaker(t, sp, speakers[x], t->n);
+				if (again)
+					continue;
+				if (n_speakers < sizeof speakers / sizeof *speakers)
+					speakers[n_speakers++] = sp;
+			}
+			/* "هجوم قازان", "استهداف مدينة قازان": a generic word where a strike
+			 * was already told is that strike */
+			if (sr.generic[c] && place != GM_NO_PLACE && precision <= 2) {
+				gm_event *same = NULL;
+				for (size_t x = 0; x < told_earlier && !same; x++) {
+					int xc = gm__trigger_code(out->e[x].type);
+					if (xc > 0 && is_violent(xc) && same_spot(g, out->e[x].place, place))
+						same = &out->e[x];
+				}
+				if (same) {
+					if (same->fatalities < 0)
+						same->fatalities = sr.killed;
+					if (same->injured < 0)
+						same->injured = sr.injured;
+					continue;
+				}
 			}
 			/* shelling of several towns named in one sentence ("توفوز، ومدن
 			 * غاداباي وداشكيسن"): one event per town, as ACLED codes them */
@@ -601,8 +856,8 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				e->place = places[pi];
 				e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
 				if (is_violent(c) && !figures_given) {
-					e->fatalities = killed;
-					e->injured = injured;
+					e->fatalities = sr.killed;
+					e->injured = sr.injured;
 					figures_given = 1;
 				}
 				memcpy(e->date, date, sizeof e->date);

@@ -23,6 +23,12 @@ enum gm_trigger {
 	GM_TR_PEOPLE,           /* شخصا، جنديا: a figure counts people */
 	GM_TR_UNIT,             /* ساعة، يوما، مركبة: a figure counts something else */
 	GM_TR_AT_LEAST,         /* أكثر من، نحو: ACLED keeps the figure as stated */
+	/* generic words of violence: the specific event of the sentence when it
+	 * names one (هجوم بطائرات مسيرة is an air strike), else their own default */
+	GM_TR_ATTACK,           /* هجوم، هجمات: alone, an armed clash */
+	GM_TR_TARGETING,        /* استهدف، يستهدف: alone, shelling */
+	GM_TR_IRREALIS,         /* تضمن، طالب، ستواصل: what follows in the clause is not told as done */
+	GM_TR_UNHURT,           /* دون تسجيل إصابات: no one killed or hurt (ACLED: 0) */
 	GM_TR_N
 };
 

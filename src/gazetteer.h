@@ -91,7 +91,9 @@ typedef struct gm_gaz_place {
 	uint32_t id, name_en, name_ar, admin1;  /* string offsets */
 	char feature[8];      /* NUL-padded */
 	char country[4];      /* NUL-padded */
-	uint32_t reserved;
+	uint32_t seat;        /* a country's capital or a first-level division's seat:
+	                       * place index + 1, 0 when not known (so older files read
+	                       * as "not known"); set at build time so nothing scans at run time */
 } gm_gaz_place;
 
 typedef struct gm_gaz_key {

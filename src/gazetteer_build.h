@@ -19,6 +19,7 @@ typedef struct bplace {
 	bname *names;
 	size_t n_names, cap_names;
 	uint8_t from_dump;   /* read from a GeoNames dump: the reviewed TSV may override it */
+	uint32_t seat;       /* as gm_gaz_place.seat */
 } bplace;
 
 typedef struct triple {

@@ -136,6 +136,45 @@ int main(int argc, char **argv)
 	CHECK_INT(events("قالت باكو إن باردا تعرضت للقصف.", NULL), 1);
 	CHECK_STR(place_of(0), "t:14");
 
+	/* what is demanded, promised or planned is not done */
+	CHECK_INT(events("طالبت أذربيجان بانسحاب القوات من لاشين.", NULL), 1);
+	CHECK_STR(res.events[0].type, "diplomacy");
+	CHECK_INT(events("تدعم تسوية تضمن استعادة لاشين.", NULL), 0);
+	CHECK_INT(events("وأكد أن الجيش سيواصل قصف باردا.", NULL), 0);
+	/* a generic word takes the sentence's specific event, anchored where it
+	 * stands: targeting Barda with rockets is shelling of Barda */
+	CHECK_INT(events("قالت أذربيجان إن الجيش استهدف باردا بالصواريخ.", NULL), 1);
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_STR(place_of(0), "t:14");
+	CHECK_INT(events("هجوم بطائرات مسيرة على باردا.", NULL), 1);
+	CHECK_STR(res.events[0].type, "air_strike");
+	/* alone, an attack is a clash */
+	CHECK_INT(events("هجوم على باردا.", NULL), 1);
+	CHECK_STR(res.events[0].type, "armed_clash");
+	/* "the attack" told again with no place of its own is the one before;
+	 * "no casualties" is a figure: 0 and 0 */
+	CHECK_INT(events("غارة بطائرة مسيرة على باردا.\nوأدى الهجوم إلى أضرار دون تسجيل إصابات.", NULL), 1);
+	CHECK_STR(res.events[0].type, "air_strike");
+	CHECK_INT(res.events[0].fatalities, 0);
+	CHECK_INT(res.events[0].injured, 0);
+	/* but with a place of its own it is an event of its own */
+	CHECK_INT(events("قصف على باردا.\nواندلع القتال في لاشين.", NULL), 2);
+	/* a meeting told again "during" it is the same meeting */
+	CHECK_INT(events("اتصال هاتفي بين الرئيسين.\nوخلال الاتصال بحث الجانبان الوضع.", NULL), 1);
+	/* the same caller twice is one call */
+	CHECK_INT(events("دعا الاتحاد الأوروبي إلى الهدوء.\nودعا الاتحاد الأوروبي اليوم إلى الحوار.", NULL), 1);
+	/* a link to another article is not this article's report */
+	CHECK_INT(events("اقرأ أيضا: قصف على باردا", NULL), 0);
+	/* "in the capital of X": X's seat, as the gazetteer build found it */
+	CHECK_INT(events("غارة جوية في عاصمة الغربية.", NULL), 1);
+	CHECK_STR(place_of(0), "t:26");
+	CHECK_INT(res.events[0].precision, 1);
+	/* a place in an official's title is no place of the event */
+	CHECK_INT(events("قالت أذربيجان إن محافظ الغربية أعلن أن قصفا استهدف باردا.", NULL), 1);
+	CHECK_STR(place_of(0), "t:14");
+	/* sentences split where a full stop has no space after it */
+	CHECK_INT(events("قصف على باردا.واندلعت اشتباكات في لاشين.", NULL), 2);
+
 	gm_doc_result_free(&res);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

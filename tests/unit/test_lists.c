@@ -161,6 +161,32 @@ static void check_demonym(const char *word, const char *id, const char *note, in
 	}
 }
 
+/* Each event word of an event type (and the generic attack words), alone in
+ * a plain report of a named town, gives one event of its type: a row the
+ * matcher cannot read, or a word listed under two types, shows here. */
+static void check_trigger(const char *word, const char *type, const char *note, int line)
+{
+	(void)note;
+	const char *want = !strcmp(type, "attack") ? "armed_clash" : !strcmp(type, "targeting") ? "shelling" : type;
+	static const char *const not_events[] = {"killed", "injured", "people", "unit", "at_least", "irrealis",
+	                                         "no_casualties"};
+	for (size_t k = 0; k < sizeof not_events / sizeof *not_events; k++)
+		if (!strcmp(type, not_events[k]))
+			return;
+	char text[512];
+	snprintf(text, sizeof text, "وقال شهود إن %s وقع اليوم في مدينة باردا.", word);
+	map(text);
+	int found = 0;
+	for (size_t i = 0; i < res.n_events; i++)
+		found |= strcmp(res.events[i].type, want) == 0;
+	if (found) {
+		check_passed++;
+	} else {
+		check_failed++;
+		fprintf(stderr, "event-triggers.tsv:%d: '%s' gives no %s event in: %s\n", line, word, want, text);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -181,6 +207,8 @@ int main(int argc, char **argv)
 	CHECK(each_row(path, check_cue) > 60);
 	snprintf(path, sizeof path, "%s/gazetteer/demonyms.tsv", argv[2]);
 	CHECK(each_row(path, check_demonym) > 20);
+	snprintf(path, sizeof path, "%s/gazetteer/event-triggers.tsv", argv[2]);
+	CHECK(each_row(path, check_trigger) > 200);
 	gm_doc_result_free(&res);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
