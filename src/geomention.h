@@ -243,8 +243,13 @@ int gm_run_check_options(const gm_write_options *opts, gm_error *err);
  * temporary folder, so a failure leaves no half-written layer. */
 int gm_run_write(gm_run *run, const gm_write_options *opts, gm_run_summary *summary, gm_error *err);
 
-/* Top places by mentions, for the demo's report: fills up to n indices. */
-size_t gm_run_top_places(const gm_run *run, uint32_t *places, uint32_t *mentions, size_t n);
+/* Top places by mentions (by_events 0) or by events located there
+ * (by_events 1), most first, for a run's report: fills up to n indices and
+ * their counts. */
+size_t gm_run_top_places(const gm_run *run, int by_events, uint32_t *places, uint32_t *counts, size_t n);
+/* The event types of the run with how many events each, most first: fills up
+ * to n types (names as in events.geojson) and returns how many. */
+size_t gm_run_event_types(const gm_run *run, const char **types, uint32_t *counts, size_t n);
 
 /* The list of OGR vector drivers that can create files, comma-separated. */
 int gm_output_formats(char *buf, size_t cap);

@@ -1,6 +1,8 @@
 /* run.c: collecting documents and mentions, and the per-place counts. */
 #include "run.h"
 
+#include "events.h"
+
 #include "error.h"
 #include "utf8.h"
 
@@ -106,6 +108,18 @@ static char *snippet(const char *text, const gm_mention *m)
 }
 
 /* The aggregate of a place, made on first sight; NULL when out of memory. */
+/* A place's first and last date take in a mention's document date or an
+ * event's own date (أمس may reach before the document). */
+static void widen_dates(gm_place_agg *a, const char *date)
+{
+	if (!date[0])
+		return;
+	if (!a->first_date[0] || strcmp(date, a->first_date) < 0)
+		memcpy(a->first_date, date, sizeof a->first_date);
+	if (!a->last_date[0] || strcmp(date, a->last_date) > 0)
+		memcpy(a->last_date, date, sizeof a->last_date);
+}
+
 static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 {
 	uint32_t ai = r->agg_of_place[place];
@@ -169,12 +183,7 @@ static int add_mentions(gm_run *r, uint32_t doc_index, const gm_input_item *item
 			a->docs++;
 			a->last_doc = doc_index;
 		}
-		if (date[0]) {
-			if (!a->first_date[0] || strcmp(date, a->first_date) < 0)
-				memcpy(a->first_date, date, sizeof a->first_date);
-			if (!a->last_date[0] || strcmp(date, a->last_date) > 0)
-				memcpy(a->last_date, date, sizeof a->last_date);
-		}
+		widen_dates(a, date);
 	}
 	return GM_OK;
 }
@@ -225,6 +234,7 @@ static int add_events(gm_run *r, uint32_t doc_index, const gm_input_item *item, 
 		if (!a)
 			return gm__fail(err, GM_ENOMEM, "out of memory");
 		a->events++;
+		widen_dates(a, e->date);
 		if (e->fatalities > 0)
 			a->fatalities += e->fatalities;
 		if (e->injured > 0)
@@ -280,26 +290,53 @@ int gm_run_write(gm_run *r, const gm_write_options *opts, gm_run_summary *summar
 	return gm__write_run(r, opts, summary, err);
 }
 
-size_t gm_run_top_places(const gm_run *r, uint32_t *places, uint32_t *mentions, size_t n)
+size_t gm_run_top_places(const gm_run *r, int by_events, uint32_t *places, uint32_t *counts, size_t n)
 {
 	size_t got = 0;
 	/* a partial selection sort: n is small (a report's top 10) */
 	for (size_t k = 0; k < n; k++) {
 		int best = -1;
+		uint32_t best_count = 0;
 		for (size_t i = 0; i < r->n_aggs; i++) {
+			uint32_t c = by_events ? r->aggs[i].events : r->aggs[i].mentions;
 			int taken = 0;
 			for (size_t j = 0; j < got; j++)
 				taken |= places[j] == r->aggs[i].place;
-			if (taken || !r->aggs[i].mentions)
+			if (taken || !c)
 				continue;
-			if (best < 0 || r->aggs[i].mentions > r->aggs[best].mentions)
+			if (best < 0 || c > best_count) {
 				best = (int)i;
+				best_count = c;
+			}
 		}
 		if (best < 0)
 			break;
 		places[got] = r->aggs[best].place;
-		mentions[got] = r->aggs[best].mentions;
+		counts[got] = best_count;
 		got++;
+	}
+	return got;
+}
+
+size_t gm_run_event_types(const gm_run *r, const char **types, uint32_t *counts, size_t n)
+{
+	uint32_t per[GM_EV_N] = {0};
+	for (size_t i = 0; i < r->n_events; i++) {
+		int c = gm__trigger_code(r->events[i].type);
+		if (c > 0 && c < GM_EV_N)
+			per[c]++;
+	}
+	size_t got = 0;
+	while (got < n) {
+		int best = 0;
+		for (int c = 1; c < GM_EV_N; c++)
+			if (per[c] > per[best])
+				best = c;
+		if (!best || !per[best])
+			break;
+		types[got] = gm__trigger_name(best);
+		counts[got++] = per[best];
+		per[best] = 0;
 	}
 	return got;
 }

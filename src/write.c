@@ -6,6 +6,7 @@
 
 #include "crs.h"
 #include "error.h"
+#include "events.h"
 #include "gazetteer.h"
 #include "json.h"
 #include "utf8.h"
@@ -190,6 +191,19 @@ static const field event_fields[] = {
 	{"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES}, {"precision", F_INT, 1}, {"fatalities", F_INT, 10},
 	{"injured", F_INT, 10}, {"trigger", F_STR, DBF_BYTES}, {"snippet", F_STR, DBF_BYTES},
 };
+/* daily: one row per place and date; the event-type counts follow in the
+ * order of enum gm_trigger, named to fit 10 characters */
+static const field daily_fields[] = {
+	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
+	{"country", F_STR, 3}, {"date", F_DATE, 0}, {"mentions", F_INT, 10}, {"events", F_INT, 10},
+	{"fatalities", F_INT, 10}, {"injured", F_INT, 10},
+	{"shelling", F_INT, 10}, {"air_strike", F_INT, 10}, {"clash", F_INT, 10}, {"territory", F_INT, 10},
+	{"explosion", F_INT, 10}, {"protest", F_INT, 10}, {"agreement", F_INT, 10}, {"mobilize", F_INT, 10},
+	{"displace", F_INT, 10}, {"blockade", F_INT, 10}, {"diplomacy", F_INT, 10},
+};
+#define N_DAILY_FIELDS (sizeof daily_fields / sizeof *daily_fields)
+#define DAILY_FIRST_TYPE 9   /* daily_fields[9] counts GM_EV_SHELLING */
+_Static_assert(N_DAILY_FIELDS - DAILY_FIRST_TYPE == GM_EV_N - 1, "one daily column per event type");
 #define N_EVENT_FIELDS (sizeof event_fields / sizeof *event_fields)
 #define N_PLACE_FIELDS (sizeof place_fields / sizeof *place_fields)
 #define N_MENTION_FIELDS (sizeof mention_fields / sizeof *mention_fields)
@@ -209,6 +223,7 @@ typedef struct layer_writer {
 	gdal_log *log;
 	const field *fields;
 	size_t n_fields;
+	int dates_as_text;   /* dates as YYYY-MM-DD strings (CSV) */
 } layer_writer;
 
 static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const field *fields,
@@ -232,6 +247,11 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
 	} else if (w->is_shapefile) {
 		lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");  /* writes the .cpg; the default LDID/87 destroys Arabic */
+	} else if (strcmp(drv_name, "CSV") == 0) {
+		lco = CSLSetNameValue(lco, "GEOMETRY", "AS_XY");  /* X and Y columns: the point survives */
+		lco = CSLSetNameValue(lco, "WRITE_BOM", "YES");   /* spreadsheets read Arabic as UTF-8 only with it */
+		lco = CSLSetNameValue(lco, "STRING_QUOTING", "IF_NEEDED");
+		w->dates_as_text = 1;   /* the driver writes dates as 2023/09/20; ISO is what every reader parses */
 	}
 	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
 	CSLDestroy(lco);
@@ -239,7 +259,9 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 	if (!w->layer)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create layer %s in %s: %s", drv_name, name, path, w->log->last_error);
 	for (size_t i = 0; i < n_fields; i++) {
-		OGRFieldType t = fields[i].type == F_INT ? OFTInteger : fields[i].type == F_DATE ? OFTDate : OFTString;
+		OGRFieldType t = fields[i].type == F_INT                          ? OFTInteger
+		                 : fields[i].type == F_DATE && !w->dates_as_text ? OFTDate
+		                                                                 : OFTString;
 		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
 		if (fields[i].width && (w->is_shapefile || fields[i].type != F_STR))
 			OGR_Fld_SetWidth(fd, fields[i].width);
@@ -268,7 +290,9 @@ static int write_feature(layer_writer *w, double lon, double lat, const value *v
 				OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
 			break;
 		case F_DATE:
-			if (v[i].s && strlen(v[i].s) == 10)
+			if (w->dates_as_text)
+				OGR_F_SetFieldString(f, (int)i, v[i].s ? v[i].s : "");
+			else if (v[i].s && strlen(v[i].s) == 10)
 				OGR_F_SetFieldDateTime(f, (int)i, atoi(v[i].s), atoi(v[i].s + 5), atoi(v[i].s + 8), 0, 0, 0, 0);
 			else
 				OGR_F_SetFieldNull(f, (int)i);
@@ -389,8 +413,93 @@ static void mention_values(const gm_run *r, const gm_run_mention *m, value *v, g
 	v[9].s = m->snippet;
 }
 
+/* ------------------------------------------------------------------ daily */
+
+/* One mention or event as it counts towards a (place, date) row. */
+typedef struct daily_item {
+	uint32_t place;       /* GM_NO_PLACE for events the text ties to no place */
+	const char *date;     /* "" when not known */
+	int type;             /* 0 for a mention, else the event's gm_trigger code */
+	long fatalities, injured;
+} daily_item;
+
+/* By date (known dates first, oldest first), then place (placeless last). */
+static int cmp_daily(const void *pa, const void *pb)
+{
+	const daily_item *a = pa, *b = pb;
+	if (!a->date[0] != !b->date[0])
+		return a->date[0] ? -1 : 1;
+	int c = strcmp(a->date, b->date);
+	if (c)
+		return c;
+	return a->place < b->place ? -1 : a->place > b->place;
+}
+
+/* Every mention (at its document's date) and event (at its own date), sorted
+ * so that each (place, date) row is one run; NULL when out of memory. */
+static daily_item *daily_items(const gm_run *r, size_t *n)
+{
+	*n = r->n_mentions + r->n_events;
+	daily_item *it = malloc((*n ? *n : 1) * sizeof *it);
+	if (!it)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < r->n_mentions; i++)
+		it[k++] = (daily_item){r->mentions[i].place, r->docs[r->mentions[i].doc].date, 0, -1, -1};
+	for (size_t i = 0; i < r->n_events; i++) {
+		const gm_run_event *e = &r->events[i];
+		it[k++] = (daily_item){e->place, e->date, gm__trigger_code(e->type), e->fatalities, e->injured};
+	}
+	qsort(it, k, sizeof *it, cmp_daily);
+	return it;
+}
+
+/* The daily rows: counts summed over each run of equal (place, date). */
+static int write_daily(const gm_run *r, layer_writer *w, gm_error *err)
+{
+	size_t n;
+	daily_item *it = daily_items(r, &n);
+	if (!it)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	int rc = GM_OK;
+	for (size_t a = 0; a < n && rc == GM_OK;) {
+		size_t b = a;
+		value v[N_DAILY_FIELDS];
+		memset(v, 0, sizeof v);
+		for (; b < n && it[b].place == it[a].place && !strcmp(it[b].date, it[a].date); b++) {
+			if (!it[b].type) {
+				v[5].i++;
+				continue;
+			}
+			v[6].i++;
+			if (it[b].fatalities > 0)
+				v[7].i += it[b].fatalities;
+			if (it[b].injured > 0)
+				v[8].i += it[b].injured;
+			if (it[b].type > 0 && it[b].type < GM_EV_N)
+				v[DAILY_FIRST_TYPE + it[b].type - 1].i++;
+		}
+		gm_place p;
+		memset(&p, 0, sizeof p);
+		double lon = NAN, lat = NAN;
+		if (it[a].place != GM_NO_PLACE && gm_gazetteer_get_place(r->gaz, it[a].place, &p) == GM_OK) {
+			lon = p.lon;
+			lat = p.lat;
+		}
+		v[0].s = p.id ? p.id : "";
+		v[1].s = p.name_ar ? p.name_ar : "";
+		v[2].s = p.name_en ? p.name_en : "";
+		v[3].s = p.country ? p.country : "";
+		v[4].s = it[a].date;
+		rc = write_feature(w, lon, lat, v, err);
+		a = b;
+	}
+	free(it);
+	return rc;
+}
+
 static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, const gm_write_options *opts,
-                           gm_crs *crs, gdal_log *log, gm_error *err)
+                           int only_daily, gm_crs *crs, gdal_log *log, gm_error *err)
 {
 	char ext[32], path[4096];
 	extension_of(drv, ext, sizeof ext);
@@ -399,9 +508,9 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
 	int use_target = opts->t_srs && !(is_geojson && opts->geojson_rfc7946);
 	const char *srs_def = use_target ? opts->t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
-	static const char *const layer_names[] = {"places", "mentions", "demonyms", "events"};
-	for (int which = 0; which < 4; which++) {
-		if (which == 2 && !opts->demonyms)
+	static const char *const layer_names[] = {"places", "mentions", "demonyms", "events", "daily"};
+	for (int which = 0; which < 5; which++) {
+		if ((which == 2 && !opts->demonyms) || (only_daily && which != 4))
 			continue;
 		layer_writer w;
 		memset(&w, 0, sizeof w);
@@ -414,13 +523,19 @@ static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, co
 		snprintf(file, sizeof file, "%s.%.40s", name, ext);
 		if (join_path(path, sizeof path, dir, file) != 0)
 			return gm__fail(err, GM_EIO, "output path too long: %s", dir);
-		const field *fields = which == 0 ? place_fields : which == 3 ? event_fields : mention_fields;
-		size_t n_fields = which == 0 ? N_PLACE_FIELDS : which == 3 ? N_EVENT_FIELDS : N_MENTION_FIELDS;
+		const field *fields = which == 0 ? place_fields : which == 3 ? event_fields : which == 4 ? daily_fields
+		                                                                                          : mention_fields;
+		size_t n_fields = which == 0   ? N_PLACE_FIELDS
+		                  : which == 3 ? N_EVENT_FIELDS
+		                  : which == 4 ? N_DAILY_FIELDS
+		                               : N_MENTION_FIELDS;
 		int rc = open_layer(&w, drv, path, name, fields, n_fields, srs_def, is_geojson && opts->geojson_rfc7946, err);
 		value v[16];
 		memset(v, 0, sizeof v);
 		gm_place p;
-		if (which == 3) {
+		if (which == 4 && rc == GM_OK) {
+			rc = write_daily(r, &w, err);
+		} else if (which == 3) {
 			for (size_t i = 0; i < r->n_events && rc == GM_OK; i++) {
 				char id[300];
 				double lon, lat;
@@ -556,8 +671,17 @@ int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary 
 	CPLPushErrorHandlerEx(gdal_handler, &log);
 	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
 	size_t nf = opts->n_formats ? opts->n_formats : 2;
-	for (size_t i = 0; i < nf && rc == GM_OK; i++)
-		rc = write_layers_in(r, GDALGetDriverByName(formats[i]), tmp, opts, &crs, &log, err);
+	int csv_asked = 0;
+	for (size_t i = 0; i < nf && rc == GM_OK; i++) {
+		csv_asked |= strcmp(formats[i], "CSV") == 0;
+		rc = write_layers_in(r, GDALGetDriverByName(formats[i]), tmp, opts, 0, &crs, &log, err);
+	}
+	/* dashboards read the daily counts as CSV whatever else was asked for */
+	if (rc == GM_OK && !csv_asked) {
+		GDALDriverH csv = GDALGetDriverByName("CSV");
+		rc = csv ? write_layers_in(r, csv, tmp, opts, 1, &crs, &log, err)
+		         : gm__fail(err, GM_EGDAL, "this GDAL has no CSV driver for daily.csv");
+	}
 	CPLPopErrorHandler();
 	gm__crs_close(&crs);
 

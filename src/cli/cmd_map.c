@@ -217,23 +217,35 @@ int gm_cli_map(int argc, char **argv)
 		goto out;
 	}
 	if (!quiet) {
-		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places; %zu demonyms\n",
-		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.demonyms);
+		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places; %zu demonyms; "
+		       "%zu events\n",
+		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.demonyms, sum.events);
 		printf("wrote into %s/:", out_dir);
 		for (size_t i = 0; i < sum.n_files; i++)
 			printf(" %s", sum.files[i]);
 		printf("\n");
-		uint32_t top[5], counts[5];
-		size_t n_top = gm_run_top_places(run, top, counts, 5);
-		if (n_top)
-			printf("most mentioned:");
-		for (size_t i = 0; i < n_top; i++) {
-			gm_place p;
-			gm_gazetteer_get_place(gaz, top[i], &p);
-			printf("%s %s (%u)", i ? "," : "", p.name_en, counts[i]);
-		}
-		if (n_top)
+		const char *types[16];
+		uint32_t type_counts[16];
+		size_t n_types = gm_run_event_types(run, types, type_counts, 16);
+		if (n_types)
+			printf("events by type:");
+		for (size_t i = 0; i < n_types; i++)
+			printf("%s %s %u", i ? "," : "", types[i], type_counts[i]);
+		if (n_types)
 			printf("\n");
+		for (int by_events = 0; by_events < 2; by_events++) {
+			uint32_t top[5], counts[5];
+			size_t n_top = gm_run_top_places(run, by_events, top, counts, 5);
+			if (n_top)
+				printf("%s:", by_events ? "most events" : "most mentioned");
+			for (size_t i = 0; i < n_top; i++) {
+				gm_place p;
+				gm_gazetteer_get_place(gaz, top[i], &p);
+				printf("%s %s (%u)", i ? "," : "", p.name_en, counts[i]);
+			}
+			if (n_top)
+				printf("\n");
+		}
 	}
 out:
 	gm_run_free(run);

@@ -165,5 +165,47 @@ run = json.load(open(d + "/out1/run.json", encoding="utf-8"))
 assert run["documents"][0]["demonyms"] == 2 and run["counts"]["demonyms"] == 2, run
 PY
 
+# daily: one row per place and date, CSV always and each asked format; its
+# sums agree with places and events, events with no place keep a row
+mkdir -p "$T/day"
+{
+	printf '{"id": "d1", "date": "2023-09-20", "text": "قصفت القوات باردا أمس وقتل 3 مدنيين. وقصفت القوات لاشين اليوم. وأجرى الوزير اتصالا هاتفيا مع نظيره."}\n'
+	printf '{"id": "d2", "date": "2023-09-20", "text": "اشتباكات في لاشين. وقالت باكو إن الوضع في باردا هادئ."}\n'
+	printf '{"id": "d3", "text": "زار الوفد باردا."}\n'
+} >"$T/day/in.jsonl"
+expect_status 0 "map for daily" -- "$BIN" map -o "$T/day/out" "$T/day/in.jsonl"
+for f in daily.csv daily.geojson daily.shp daily.dbf; do
+	[ -s "$T/day/out/$f" ] && ok || bad "missing $f"
+done
+python3 - "$T/day/out" <<'PY' && ok || bad "daily rows and sums"
+import csv, json, sys
+d = sys.argv[1]
+raw = open(d + "/daily.csv", "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "daily.csv has no UTF-8 BOM"
+rows = list(csv.DictReader(open(d + "/daily.csv", encoding="utf-8-sig")))
+key = {(r["name_en"], r["date"]): r for r in rows}
+# أمس: the shelling of Barda is on the 19th, with its dead; the mention on the 20th
+assert key[("Barda", "2023-09-19")]["shelling"] == "1" and key[("Barda", "2023-09-19")]["fatalities"] == "3", rows
+assert key[("Barda", "2023-09-20")]["mentions"] == "2" and key[("Barda", "2023-09-20")]["events"] == "0", rows
+assert key[("Lachin District", "2023-09-20")]["shelling"] == "1" and key[("Lachin District", "2023-09-20")]["clash"] == "1", rows
+# an undated document keeps its row, with an empty date
+assert key[("Barda", "")]["mentions"] == "1", rows
+# the phone call has no place: a row with no place and no point
+nop = key[("", "2023-09-20")]
+assert nop["diplomacy"] == "1" and nop["X"] == "" and nop["place_id"] == "", nop
+# rows are unique per place and date, and sum to the other layers
+assert len(key) == len(rows)
+places = {f["properties"]["name_en"]: f["properties"] for f in json.load(open(d + "/places.geojson", encoding="utf-8"))["features"]}
+events = json.load(open(d + "/events.geojson", encoding="utf-8"))["features"]
+for name, p in places.items():
+    assert sum(int(r["mentions"]) for r in rows if r["name_en"] == name) == p["mentions"], name
+    assert sum(int(r["events"]) for r in rows if r["name_en"] == name) == p["events"], name
+assert sum(int(r["events"]) for r in rows) == len(events)
+# places take their first date from the event told of أمس
+assert places["Barda"]["first_date"] == "2023-09-19" and places["Barda"]["last_date"] == "2023-09-20", places["Barda"]
+g = json.load(open(d + "/daily.geojson", encoding="utf-8"))["features"]
+assert len(g) == len(rows) and sum(f["geometry"] is None for f in g) == 1
+PY
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -67,6 +67,42 @@ for layer in ("places", "mentions"):
                 y = 6378137.0 * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
                 check(abs(pt.x() - x) < 0.01 and abs(pt.y() - y) < 0.01, f"{p}: {key} at {pt.x()},{pt.y()} want {x},{y}")
 
+# events (some with no geometry) and daily, in every format: every feature
+# arrives, NULL geometries stay NULL, Arabic stays Arabic
+for layer in ("events", "daily"):
+    gj = json.load(open(os.path.join(root, "wgs84", layer + ".geojson"), encoding="utf-8"))
+    want = len(gj["features"])
+    want_null = sum(f["geometry"] is None for f in gj["features"])
+    check(want > 0, f"{layer}: the samples give features")
+    for path in ("wgs84/%s.geojson", "wgs84/%s.shp", "wgs84/%s.gpkg", "merc/%s.shp"):
+        p = os.path.join(root, path % layer)
+        vl = QgsVectorLayer(p, layer, "ogr")
+        check(vl.isValid(), f"{p} loads in QGIS")
+        if not vl.isValid():
+            continue
+        check(vl.featureCount() == want, f"{p}: {vl.featureCount()} features, want {want}")
+        nulls = sum(1 for f in vl.getFeatures() if not f.hasGeometry() or f.geometry().isNull())
+        check(nulls == want_null, f"{p}: {nulls} features without a point, want {want_null}")
+        names = [f.name() for f in vl.fields()]
+        check(all(len(n) <= 10 for n in names), f"{p}: field names within 10 characters: {names}")
+    if layer == "daily":
+        # daily.csv as an analyst adds it: Layer > Add Delimited Text Layer, X/Y columns
+        csv = os.path.join(root, "wgs84", "daily.csv")
+        uri = "file://" + csv + "?type=csv&xField=X&yField=Y&crs=EPSG:4326&encoding=UTF-8&detectTypes=yes"
+        vl = QgsVectorLayer(uri, "daily.csv", "delimitedtext")
+        check(vl.isValid(), f"{csv} loads as delimited text")
+        if vl.isValid():
+            check(vl.featureCount() == want, f"{csv}: {vl.featureCount()} rows, want {want}")
+            names = [f.name() for f in vl.fields()]
+            check(names[:3] == ["X", "Y", "place_id"], f"{csv}: the BOM is not part of the first column name: {names[:3]}")
+            ar = {f["name_ar"] for f in vl.getFeatures()}
+            want_ar = {f["properties"]["name_ar"] for f in gj["features"]}
+            check(ar == want_ar, f"{csv}: Arabic names read back: {sorted(ar)[:3]}")
+            # ISO dates are what QGIS recognises as dates (2023/09/19 would stay text)
+            from qgis.PyQt.QtCore import QDate
+            dates = [f["date"] for f in vl.getFeatures()]
+            check(any(isinstance(d, QDate) and d.isValid() for d in dates), f"{csv}: dates read as dates: {dates[:3]}")
+
 # an Arabic name that must be there: the samples name Baku
 shp = QgsVectorLayer(os.path.join(root, "wgs84", "places.shp"), "places", "ogr")
 arabic = {f["name_ar"] for f in shp.getFeatures()}
