@@ -4,6 +4,7 @@
 
 #include "utf8.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -51,10 +52,13 @@ static void init_arabic_map(void)
 	arabic_map_ready = 1;
 }
 
+static pthread_once_t arabic_map_once = PTHREAD_ONCE_INIT;
+
+/* Contexts may be made on several threads at once (map --jobs): the table is
+ * filled once, by whichever comes first. */
 void gm__fold_init(void)
 {
-	if (!arabic_map_ready)
-		init_arabic_map();
+	pthread_once(&arabic_map_once, init_arabic_map);
 }
 
 static size_t fold_nonarabic(uint32_t cp, uint32_t out[4], int depth);
@@ -67,7 +71,7 @@ size_t gm__fold_cp(uint32_t cp, uint32_t out[4])
 static size_t fold_nonarabic(uint32_t cp, uint32_t out[4], int depth)
 {
 	if (!arabic_map_ready)
-		init_arabic_map();
+		gm__fold_init();
 	if (cp < 0x80) {
 		out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
 		return 1;

@@ -243,6 +243,19 @@ int gm_run_check_options(const gm_write_options *opts, gm_error *err);
  * temporary folder, so a failure leaves no half-written layer. */
 int gm_run_write(gm_run *run, const gm_write_options *opts, gm_run_summary *summary, gm_error *err);
 
+/* Called for each input item in input order, before it is added to the run:
+ * for progress, and to report skipped inputs and warnings. */
+typedef void (*gm_item_fn)(const gm_input_item *item, void *user);
+/* Map every item the reader gives and add it to run, n_jobs documents at a
+ * time (each thread with its own context; n_jobs <= 0: one per core).
+ * Results are added in input order, so the layers are the same bytes for any
+ * n_jobs. Memory is bounded by a batch (64 documents per thread, 32 MB of
+ * text), not by the input. seen may be NULL. */
+int gm_run_map_reader(gm_run *run, gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_item_fn seen,
+                      void *user, gm_error *err);
+/* The number of cores online (1 when unknown): the default n_jobs. */
+int gm_default_jobs(void);
+
 /* Top places by mentions (by_events 0) or by events located there
  * (by_events 1), most first, for a run's report: fills up to n indices and
  * their counts. */

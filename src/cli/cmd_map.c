@@ -37,6 +37,8 @@ static void help(FILE *f)
 	        "  --demonyms          also write the demonyms layer: every demonym or nisba of a country or\n"
 	        "                      region (الروسية, الأذربيجاني) at its place; they are never mentions, and\n"
 	        "                      places always count them (field demonyms)\n"
+	        "  -j, --jobs N        map N documents at a time (default: one per core); the output is\n"
+	        "                      the same bytes whatever N\n"
 	        "  --quiet             print nothing but errors\n"
 	        "  --help              this text\n"
 	        "\n"
@@ -70,13 +72,29 @@ static void json_str(char *buf, size_t cap, size_t *o, const char *s)
 	buf[*o] = '\0';
 }
 
+/* Skipped inputs always, repairs and warnings unless --quiet: on stderr, in input order. */
+static void report_item(const gm_input_item *item, void *user)
+{
+	int quiet = *(const int *)user;
+	if (item->skipped) {
+		fprintf(stderr, "geomention map: skipped %s%s%s: %s\n", item->doc.path ? item->doc.path : "",
+		        item->doc.id && *item->doc.id ? " " : "", item->doc.id ? item->doc.id : "", item->reason);
+		return;
+	}
+	if (item->invalid_utf8 && !quiet)
+		fprintf(stderr, "geomention map: %s (%s): %u invalid UTF-8 sequences replaced by U+FFFD\n", item->doc.id,
+		        item->doc.path, item->invalid_utf8);
+	if (item->warning[0] && !quiet)
+		fprintf(stderr, "geomention map: %s line %ld: %s\n", item->doc.path, item->doc.line, item->warning);
+}
+
 int gm_cli_map(int argc, char **argv)
 {
 	const char *out_dir = "output", *gaz_path = NULL, *t_srs = NULL, *date = NULL;
 	const char **formats = calloc((size_t)argc + 1, sizeof *formats);
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t nf = 0, ni = 0;
-	int quiet = 0, rfc7946 = 1, demonyms = 0;
+	int quiet = 0, rfc7946 = 1, demonyms = 0, jobs = 0;
 	if (!formats || !inputs)
 		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
@@ -95,6 +113,14 @@ int gm_cli_map(int argc, char **argv)
 			t_srs = argv[++i];
 		} else if (!strcmp(a, "--date") && has_next) {
 			date = argv[++i];
+		} else if ((!strcmp(a, "--jobs") || !strcmp(a, "-j")) && has_next) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 1 || v > 1024) {
+				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", argv[i]);
+				return GM_EXIT_USAGE;
+			}
+			jobs = (int)v;
 		} else if (!strcmp(a, "--demonyms")) {
 			demonyms = 1;
 		} else if (!strcmp(a, "--no-rfc7946")) {
@@ -175,36 +201,14 @@ int gm_cli_map(int argc, char **argv)
 		gm_reader_free(reader);
 		return GM_EXIT_USAGE;
 	}
-	gm_ctx *ctx = NULL;
 	gm_run *run = NULL;
 	int status = GM_EXIT_OK;
-	if (gm_ctx_new(&ctx, gaz, &err) != GM_OK || gm_run_new(&run, gaz, &err) != GM_OK) {
+	if (gm_run_new(&run, gaz, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_FAIL;
 		goto out;
 	}
-	gm_input_item item;
-	int rc;
-	while ((rc = gm_reader_next(reader, &item, &err)) == 1) {
-		gm_doc_result res = {0};
-		if (item.skipped) {
-			fprintf(stderr, "geomention map: skipped %s%s%s: %s\n", item.doc.path ? item.doc.path : "",
-			        item.doc.id && *item.doc.id ? " " : "", item.doc.id ? item.doc.id : "", item.reason);
-			rc = gm_run_add(run, &item, NULL, &err);
-		} else {
-			if (item.invalid_utf8 && !quiet)
-				fprintf(stderr, "geomention map: %s (%s): %u invalid UTF-8 sequences replaced by U+FFFD\n",
-				        item.doc.id, item.doc.path, item.invalid_utf8);
-			if (item.warning[0] && !quiet)
-				fprintf(stderr, "geomention map: %s line %ld: %s\n", item.doc.path, item.doc.line, item.warning);
-			rc = gm_map_document(ctx, &item.doc, &res, &err);
-			if (rc == GM_OK)
-				rc = gm_run_add(run, &item, &res, &err);
-			gm_doc_result_free(&res);
-		}
-		if (rc != GM_OK)
-			break;
-	}
+	int rc = gm_run_map_reader(run, reader, gaz, jobs, report_item, &quiet, &err);
 	if (rc < 0) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_FAIL;
@@ -249,7 +253,6 @@ int gm_cli_map(int argc, char **argv)
 	}
 out:
 	gm_run_free(run);
-	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
 	gm_reader_free(reader);
 	free(formats);

@@ -207,5 +207,42 @@ g = json.load(open(d + "/daily.geojson", encoding="utf-8"))["features"]
 assert len(g) == len(rows) and sum(f["geometry"] is None for f in g) == 1
 PY
 
+# --jobs: the same bytes in every layer whatever the number of threads; a
+# corpus of a few hundred documents so that batches and threads interleave
+mkdir -p "$T/jobs"
+python3 - "$TOP/samples" "$T/jobs/in.jsonl" <<'PY' || bad "jobs corpus"
+import json, os, random, sys
+texts = []
+for name in sorted(os.listdir(sys.argv[1])):
+    p = os.path.join(sys.argv[1], name)
+    if name.endswith(".txt"):
+        texts.append(open(p, encoding="utf-8").read())
+    elif name.endswith(".jsonl"):
+        texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
+rnd = random.Random(5)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(400):
+        t = rnd.choice(texts)
+        out.write(json.dumps({"id": f"j{i}", "date": f"2023-09-{1 + i % 28:02d}", "text": t}, ensure_ascii=False) + "\n")
+    out.write("{broken\n")
+PY
+expect_status 0 "map --jobs 1" -- "$BIN" map -q --jobs 1 -f GeoJSON -f "ESRI Shapefile" -f GPKG -o "$T/jobs/one" "$T/jobs/in.jsonl"
+expect_status 0 "map --jobs 3" -- "$BIN" map -q --jobs 3 -f GeoJSON -f "ESRI Shapefile" -f GPKG -o "$T/jobs/three" "$T/jobs/in.jsonl"
+same=1
+for f in "$T/jobs/one"/*; do
+	b=$(basename "$f")
+	case "$b" in run.json|*.gpkg) continue ;; esac   # run.json has timings, GPKG a creation time
+	cmp -s "$f" "$T/jobs/three/$b" || { same=0; echo "differs with --jobs 3: $b" >&2; }
+done
+[ "$same" = 1 ] && [ -s "$T/jobs/one/mentions.geojson" ] && ok || bad "--jobs 3 writes the same bytes as --jobs 1"
+python3 - "$T/jobs" <<'PY' && ok || bad "--jobs keeps run.json's documents in input order"
+import json, sys
+a = json.load(open(sys.argv[1] + "/one/run.json", encoding="utf-8"))
+b = json.load(open(sys.argv[1] + "/three/run.json", encoding="utf-8"))
+assert a["documents"] == b["documents"] and a["counts"] == b["counts"], "run.json differs"
+assert len(a["documents"]) == 401 and a["documents"][-1]["status"] == "skipped", a["counts"]
+PY
+expect_status 2 "--jobs 0 refused" -- "$BIN" map --jobs 0 -o "$T/jobs/x" "$T/jobs/in.jsonl"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
