@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""scripts/bench.py: speed and memory of `geomention map` (run it through scripts/bench,
+which installs ripgrep and builds first).
+
+usage: scripts/bench [--quick] [--size MB] [--jobs N] [--gazetteers bundled,1M,5M] [--out FILE]
+
+1. A corpus of --size MB (default 200; --quick 20) of Arabic news text: the sentences of the
+   project's samples and, where present, ../shared/corpus and ../shared/bench/aqmar, shuffled
+   with a fixed seed and regrouped into articles of 8 to 24 sentences with a date each, written
+   as one JSON Lines file and as one .txt file per article. Cached in build/bench/.
+2. Gazetteers: the bundled one and synthetic ones grown to 1 M and 5 M names (real Arabic
+   words recombined, as scripts/gazetteer-scale makes them; --quick: bundled only).
+3. For each: `geomention map` over the JSON Lines (every layer written: GeoJSON, Shapefile,
+   daily.csv) with --jobs 1 and --jobs N (default: the cores), wall time, MB/s, docs/s, peak
+   RSS (wait4), gazetteer open time (best of 5 `gazetteer info`) and compiled size.
+4. In the same run, on the same files: `cat` to /dev/null (I/O) and `rg -F --count-matches -f
+   NAMES` with every Arabic name of the bundled gazetteer (raw multi-literal search, SIMD
+   Aho-Corasick). The ratios to them are what to compare across machines.
+
+The table is printed and written to build/bench/report.txt (or --out).
+"""
+import importlib.machinery
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(TOP, "..", "shared")
+BIN = os.path.join(TOP, "build", "geomention")
+WORK = os.path.join(TOP, "build", "bench")
+
+
+def arg(name, default):
+    if name in sys.argv:
+        i = sys.argv.index(name)
+        if i + 1 < len(sys.argv):
+            return sys.argv[i + 1]
+        sys.exit(f"bench: {name} needs a value")
+    return default
+
+
+# ------------------------------------------------------------------ corpus
+
+SENT_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
+
+
+def sentences():
+    """Every sentence of the project's samples and, where present, ../shared's Arabic text."""
+    texts = []
+    samples = os.path.join(TOP, "samples")
+    for name in sorted(os.listdir(samples)):
+        p = os.path.join(samples, name)
+        if name.endswith(".txt"):
+            texts.append(open(p, encoding="utf-8").read())
+        elif name.endswith(".jsonl"):
+            texts += [json.loads(line)["text"] for line in open(p, encoding="utf-8") if line.strip()]
+    seeds = os.path.join(SHARED, "corpus", "seeds")
+    if os.path.isdir(seeds):
+        texts += [open(os.path.join(seeds, n), encoding="utf-8").read() for n in sorted(os.listdir(seeds))
+                  if n.endswith(".txt")]
+    aqmar = os.path.join(SHARED, "bench", "aqmar")
+    if os.path.isdir(aqmar):
+        for n in sorted(os.listdir(aqmar)):
+            if not n.endswith(".txt"):
+                continue
+            words = []
+            for line in open(os.path.join(aqmar, n), encoding="utf-8"):
+                w = line.split(" ")[0].strip()
+                if not w:
+                    if words:
+                        texts.append(" ".join(words))
+                    words = []
+                else:
+                    words.append(w)
+            if words:
+                texts.append(" ".join(words))
+    out = []
+    for t in texts:
+        out += [s.strip() for s in SENT_END.split(t) if len(s.strip()) > 20]
+    return out
+
+
+def make_corpus(size_mb, seed=2026):
+    folder = os.path.join(WORK, f"corpus-{size_mb}MB")
+    jsonl = os.path.join(folder, "corpus.jsonl")
+    txt_dir = os.path.join(folder, "txt")
+    if os.path.exists(os.path.join(folder, "done")):
+        return jsonl, txt_dir, json.load(open(os.path.join(folder, "done")))
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(txt_dir)
+    sents = sentences()
+    rnd = random.Random(seed)
+    order = list(range(len(sents)))
+    rnd.shuffle(order)
+    want = size_mb * 1_000_000
+    written = docs = k = 0
+    with open(jsonl, "w", encoding="utf-8") as out:
+        while written < want:
+            n = rnd.randint(8, 24)
+            body = []
+            for _ in range(n):
+                if k == len(order):
+                    rnd.shuffle(order)
+                    k = 0
+                body.append(sents[order[k]])
+                k += 1
+            text = body[0] + "\n\n" + " ".join(body[1:]) + "\n"
+            day = docs % 365
+            date = time.strftime("%Y-%m-%d", time.gmtime(1735689600 + day * 86400))  # 2025
+            doc_id = f"bench-{docs:07d}"
+            out.write(json.dumps({"id": doc_id, "date": date, "text": text}, ensure_ascii=False) + "\n")
+            sub = os.path.join(txt_dir, f"{docs // 1000:04d}")
+            if docs % 1000 == 0:
+                os.makedirs(sub, exist_ok=True)
+            with open(os.path.join(sub, doc_id + ".txt"), "w", encoding="utf-8") as f:
+                f.write(text)
+            written += len(text.encode("utf-8"))
+            docs += 1
+    meta = {"docs": docs, "bytes": written, "sentences": len(sents)}
+    json.dump(meta, open(os.path.join(folder, "done"), "w"))
+    return jsonl, txt_dir, meta
+
+
+# -------------------------------------------------------------- gazetteers
+
+def synthetic_gazetteer(n):
+    out = os.path.join(WORK, f"synthetic-{n // 1000000}M.gmz")
+    if os.path.exists(out):
+        return out
+    scale = importlib.machinery.SourceFileLoader("gazetteer_scale", os.path.join(TOP, "scripts", "gazetteer-scale")).load_module()
+    dump = os.path.join(WORK, f"synthetic-{n // 1000000}M-dump")
+    os.makedirs(dump, exist_ok=True)
+    scale.synthetic(dump, n)
+    r = subprocess.run([BIN, "gazetteer", "build", "--quiet", "--geonames", dump] + scale.TSV + ["-o", out],
+                       capture_output=True, text=True)
+    shutil.rmtree(dump)
+    if r.returncode != 0:
+        sys.exit(f"bench: building the synthetic gazetteer failed: {r.stderr.strip()}")
+    return out
+
+
+def open_ms(gaz):
+    best = None
+    for _ in range(5):
+        info = subprocess.run([BIN, "gazetteer", "info", "--gazetteer", gaz], capture_output=True, text=True)
+        m = re.search(r"opened in:\s+([0-9.]+) ms", info.stdout)
+        if m:
+            best = min(best or 1e9, float(m.group(1)))
+    return best
+
+
+# ------------------------------------------------------------- measurement
+
+def run(cmd, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (MB) of one command, from wait4."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    took = time.monotonic() - t0
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    if os.waitstatus_to_exitcode(status) not in (0, 1) or (os.waitstatus_to_exitcode(status) == 1 and "rg" not in cmd[0]):
+        sys.exit(f"bench: {' '.join(cmd[:3])} ... failed: {err.strip()[:400]}")
+    return took, ru.ru_maxrss / 1024
+
+
+def names_file(gaz_tsv, out):
+    """Every Arabic name of the bundled gazetteer, one per line, for rg -f."""
+    names = set()
+    with open(gaz_tsv, encoding="utf-8") as f:
+        header = next(f).rstrip("\n").split("\t")
+        i_ar, i_names = header.index("name_ar"), header.index("names_ar")
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            for n in [cols[i_ar]] + cols[i_names].split("|"):
+                n = n.strip()
+                if n and re.search(r"[\u0600-\u06FF]", n):
+                    names.add(n)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(sorted(names)) + "\n")
+    return len(names)
+
+
+def main():
+    quick = "--quick" in sys.argv
+    size = int(arg("--size", "20" if quick else "200"))
+    cores = os.cpu_count() or 1
+    jobs = int(arg("--jobs", str(cores)))
+    gaz_names = arg("--gazetteers", "bundled" if quick else "bundled,1M,5M").split(",")
+    report = arg("--out", os.path.join(WORK, "report.txt"))
+    os.makedirs(WORK, exist_ok=True)
+
+    t0 = time.monotonic()
+    jsonl, txt_dir, meta = make_corpus(size)
+    mb = meta["bytes"] / 1e6
+    print(f"corpus: {meta['docs']:,} articles, {mb:.1f} MB, from {meta['sentences']:,} sentences "
+          f"({time.monotonic() - t0:.1f} s; {jsonl})", flush=True)
+
+    gazetteers = []
+    for g in gaz_names:
+        if g == "bundled":
+            gazetteers.append(("bundled", os.path.join(TOP, "build", "gazetteer.gmz")))
+        else:
+            n = int(float(g.rstrip("Mm")) * 1_000_000)
+            t0 = time.monotonic()
+            path = synthetic_gazetteer(n)
+            print(f"gazetteer {g}: {path} ({time.monotonic() - t0:.1f} s)", flush=True)
+            gazetteers.append((f"synthetic {g}", path))
+
+    rows = []
+    out_dir = os.path.join(WORK, "out")
+    # references first, so the page cache holds the corpus for everyone
+    names = os.path.join(WORK, "names.txt")
+    n_names = names_file(os.path.join(TOP, "gazetteer", "places.tsv"), names)
+    run(["cat", jsonl])
+    cat_s, _ = run(["cat", jsonl])
+    rg = shutil.which("rg")
+    rg_s = run([rg, "-F", "--count-matches", "-f", names, jsonl])[0] if rg else None
+
+    for label, gaz in gazetteers:
+        size_mb = os.path.getsize(gaz) / 1e6
+        o_ms = open_ms(gaz)
+        for j in sorted({1, jobs}):
+            shutil.rmtree(out_dir, ignore_errors=True)
+            took, rss = run([BIN, "map", "-q", "--jobs", str(j), "--gazetteer", gaz, "-o", out_dir, jsonl])
+            rows.append((label, j, took, rss, o_ms, size_mb))
+            print(f"  {label:14} --jobs {j}: {took:.1f} s, {mb / took:.2f} MB/s, peak RSS {rss:.0f} MB", flush=True)
+    # the same corpus as .txt files, bundled gazetteer, all cores
+    shutil.rmtree(out_dir, ignore_errors=True)
+    txt_s, txt_rss = run([BIN, "map", "-q", "--jobs", str(jobs), "-o", out_dir, txt_dir])
+
+    lines = [f"geomention bench: {meta['docs']:,} articles, {mb:.1f} MB of Arabic news text (JSON Lines), "
+             f"{cores} cores, {time.strftime('%Y-%m-%d %H:%M')}",
+             "",
+             f"{'gazetteer':16} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'peak MB':>8} "
+             f"{'open ms':>8} {'gaz MB':>7} {'x cat':>7} {'x rg':>6}"]
+    for label, j, took, rss, o_ms, size_mb in rows:
+        lines.append(f"{label:16} {j:4d} {took:8.1f} {mb / took:7.2f} {meta['docs'] / took:8.0f} {rss:8.0f} "
+                     f"{o_ms if o_ms is not None else float('nan'):8.3f} {size_mb:7.1f} {took / cat_s:7.0f} "
+                     f"{(took / rg_s) if rg_s else float('nan'):6.1f}")
+    one = {r[0]: r[2] for r in rows if r[1] == 1}
+    many = {r[0]: r[2] for r in rows if r[1] == jobs and jobs != 1}
+    lines.append("")
+    lines.append(f"references on the same file: cat {cat_s:.2f} s ({mb / cat_s:.0f} MB/s); "
+                 + (f"rg -F -f NAMES ({n_names:,} Arabic names) {rg_s:.2f} s ({mb / rg_s:.1f} MB/s)" if rg_s
+                    else "rg not installed"))
+    for label in many:
+        lines.append(f"speed-up with {jobs} jobs ({label}): {one[label] / many[label]:.2f}x")
+    lines.append(f"the same corpus as {meta['docs']:,} .txt files, bundled, --jobs {jobs}: {txt_s:.1f} s "
+                 f"({mb / txt_s:.2f} MB/s), peak {txt_rss:.0f} MB")
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text, end="")
+    with open(report, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"(written to {report})")
+
+
+if __name__ == "__main__":
+    main()
