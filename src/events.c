@@ -293,20 +293,28 @@ static int is_actor_place(const gm_gazetteer *g, uint32_t place)
 	return is_country_place(g, place) || !strcmp(g->places[place].feature, "PPLC");
 }
 
-/* "رئيس جمهورية تتارستان", "محافظ كورسك": a place named in an official's
- * title speaks or acts; it is not where the event happened. */
-static int in_title(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+/* One of words stands right before the name at token i, or before a type
+ * word in front of it (رئيس جمهورية تتارستان، عاصمة جمهورية تتارستان). */
+static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i, const char *const *words,
+                            size_t n_words)
 {
-	static const char *const titles[] = {"رئيس", "رئيسه", "حاكم", "محافظ", "عمده", "وزير", "سفير", "حكومه"};
 	for (size_t back = 1; back <= 2 && i >= back; back++) {
-		for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-			if (word_is(t, i - back, titles[k]))
+		for (size_t k = 0; k < n_words; k++)
+			if (word_is(t, i - back, words[k]))
 				return 1;
 		const gm_token *pt = &t->tok[i - back];
 		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
 			return 0;
 	}
 	return 0;
+}
+
+/* "رئيس جمهورية تتارستان", "محافظ كورسك": a place named in an official's
+ * title speaks or acts; it is not where the event happened. */
+static int in_title(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	static const char *const titles[] = {"رئيس", "رئيسه", "حاكم", "محافظ", "عمده", "وزير", "سفير", "حكومه"};
+	return word_before_name(g, t, i, titles, sizeof titles / sizeof *titles);
 }
 
 /* A country's capital or a division's seat, as the gazetteer build found
@@ -317,18 +325,11 @@ static uint32_t seat_of(const gm_gazetteer *g, uint32_t place)
 	return s && s <= g->h->n_places ? s - 1 : GM_NO_PLACE;
 }
 
-/* "عاصمة جمهورية تتارستان": the name at token i follows "capital of",
- * perhaps with a type word between. */
+/* "عاصمة جمهورية تتارستان": the name at token i follows "capital of". */
 static int capital_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	for (size_t back = 1; back <= 2 && i >= back; back++) {
-		if (word_is(t, i - back, "عاصمه") || word_is(t, i - back, "العاصمه"))
-			return 1;
-		const gm_token *pt = &t->tok[i - back];
-		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
-			return 0;
-	}
-	return 0;
+	static const char *const capital[] = {"عاصمه", "العاصمه"};
+	return word_before_name(g, t, i, capital, 2);
 }
 
 /* The word at i carries the article, behind any clitics (القتال، والاشتباكات،
@@ -688,6 +689,16 @@ static gm_event *told_before(gm_event_list *out, size_t before, int c, int gener
 	return NULL;
 }
 
+/* Figures a later sentence gives to an event already told: only where it
+ * stated none (the first report's figures stand). */
+static void add_figures(gm_event *to, long killed, long injured)
+{
+	if (to->fatalities < 0)
+		to->fatalities = killed;
+	if (to->injured < 0)
+		to->injured = injured;
+}
+
 /* Event words that, with the article and no place of their own, tell again
  * of one already told (الهجوم، القتال، الاجتماع، المتظاهرين); weapons with
  * the article (بالمسيرات، المدفعية) are how, not which. */
@@ -754,30 +765,18 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			 * told before; its figures may come here ("وأدى الهجوم ... دون
 			 * تسجيل إصابات") */
 			gm_event *before = NULL;
-			int own_place = pick >= 0 && m[pick].tok_first >= clause_start(t, h->tok, s0) &&
-			                m[pick].tok_first < clause_end(t, h->tok, s1);
-			if ((told_again(c, sr.generic[c]) && is_definite(t, h->tok) && !own_place) ||
-			    (c == GM_EV_DIPLOMACY && sr.during))
+			if (c == GM_EV_DIPLOMACY && sr.during)
+				before = told_before(out, told_earlier, c, 0);
+			else if (told_again(c, sr.generic[c]) && is_definite(t, h->tok) &&
+			         !(pick >= 0 && m[pick].tok_first >= clause_start(t, h->tok, s0) &&
+			           m[pick].tok_first < clause_end(t, h->tok, s1)))
 				before = told_before(out, told_earlier, c, sr.generic[c]);
-			if (before) {
-				if (is_violent(c) && !figures_given) {
-					if (before->fatalities < 0)
-						before->fatalities = sr.killed;
-					if (before->injured < 0)
-						before->injured = sr.injured;
-					figures_given = 1;
-				}
-				continue;
-			}
-			/* no place of its own: more of the latest event of its type */
+			/* no place in its sentence: more of the latest event of its type */
 			if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
 				before = told_before(out, told_earlier, c, 0);
 			if (before) {
 				if (is_violent(c) && !figures_given) {
-					if (before->fatalities < 0)
-						before->fatalities = sr.killed;
-					if (before->injured < 0)
-						before->injured = sr.injured;
+					add_figures(before, sr.killed, sr.injured);
 					figures_given = 1;
 				}
 				continue;
@@ -820,10 +819,10 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						same = &out->e[x];
 				}
 				if (same) {
-					if (same->fatalities < 0)
-						same->fatalities = sr.killed;
-					if (same->injured < 0)
-						same->injured = sr.injured;
+					if (!figures_given) {
+						add_figures(same, sr.killed, sr.injured);
+						figures_given = 1;
+					}
 					continue;
 				}
 			}
@@ -887,10 +886,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				memcpy(k->date, e->date, sizeof k->date);
 				k->date_said = 1;
 			}
-			if (k->fatalities < 0)
-				k->fatalities = e->fatalities;
-			if (k->injured < 0)
-				k->injured = e->injured;
+			add_figures(k, e->fatalities, e->injured);
 			continue;
 		}
 		out->e[w++] = *e;

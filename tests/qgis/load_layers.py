@@ -22,6 +22,19 @@ def check(cond, what):
         print("FAIL:", what)
 
 
+def load(p, layer, want):
+    """The layer at p as QGIS opens it, None when it does not: valid, with the
+    GeoJSON's number of features and field names that fit a Shapefile."""
+    vl = QgsVectorLayer(p, layer, "ogr")
+    check(vl.isValid(), f"{p} loads in QGIS")
+    if not vl.isValid():
+        return None
+    check(vl.featureCount() == want, f"{p}: {vl.featureCount()} features, want {want}")
+    names = [f.name() for f in vl.fields()]
+    check(all(len(n) <= 10 for n in names), f"{p}: field names within 10 characters: {names}")
+    return vl
+
+
 for layer in ("places", "mentions"):
     gj = json.load(open(os.path.join(root, "wgs84", layer + ".geojson"), encoding="utf-8"))
     want = len(gj["features"])
@@ -33,14 +46,11 @@ for layer in ("places", "mentions"):
     for path, crs in (("wgs84/%s.geojson", "EPSG:4326"), ("wgs84/%s.shp", "EPSG:4326"),
                       ("wgs84/%s.gpkg", "EPSG:4326"), ("merc/%s.shp", "EPSG:3857")):
         p = os.path.join(root, path % layer)
-        vl = QgsVectorLayer(p, layer, "ogr")
-        check(vl.isValid(), f"{p} loads in QGIS")
-        if not vl.isValid():
+        vl = load(p, layer, want)
+        if vl is None:
             continue
-        check(vl.featureCount() == want, f"{p}: {vl.featureCount()} features, want {want}")
         check(vl.crs() == QgsCoordinateReferenceSystem(crs), f"{p}: CRS {vl.crs().authid()}, want {crs}")
         names = [f.name() for f in vl.fields()]
-        check(all(len(n) <= 10 for n in names), f"{p}: field names within 10 characters: {names}")
         for feat in vl.getFeatures():
             a = feat.attributes()
             attrs = dict(zip(names, a))
@@ -76,15 +86,11 @@ for layer in ("events", "daily"):
     check(want > 0, f"{layer}: the samples give features")
     for path in ("wgs84/%s.geojson", "wgs84/%s.shp", "wgs84/%s.gpkg", "merc/%s.shp"):
         p = os.path.join(root, path % layer)
-        vl = QgsVectorLayer(p, layer, "ogr")
-        check(vl.isValid(), f"{p} loads in QGIS")
-        if not vl.isValid():
+        vl = load(p, layer, want)
+        if vl is None:
             continue
-        check(vl.featureCount() == want, f"{p}: {vl.featureCount()} features, want {want}")
         nulls = sum(1 for f in vl.getFeatures() if not f.hasGeometry() or f.geometry().isNull())
         check(nulls == want_null, f"{p}: {nulls} features without a point, want {want_null}")
-        names = [f.name() for f in vl.fields()]
-        check(all(len(n) <= 10 for n in names), f"{p}: field names within 10 characters: {names}")
     if layer == "daily":
         # daily.csv as an analyst adds it: Layer > Add Delimited Text Layer, X/Y columns
         csv = os.path.join(root, "wgs84", "daily.csv")
