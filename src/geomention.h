@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -222,7 +223,7 @@ typedef struct gm_write_options {
 	const char *t_srs;           /* target CRS for non-GeoJSON layers; NULL: EPSG:4326 */
 	int geojson_rfc7946;         /* 1 (default): GeoJSON stays WGS 84 lon/lat */
 	const char *options_json;    /* the command's options, recorded verbatim in run.json */
-	int demonyms;                /* 1: also write the demonyms layer, and list places only their demonyms name */
+	int demonyms;                /* 1: also write the demonyms layer */
 } gm_write_options;
 #define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0}
 
@@ -232,29 +233,61 @@ typedef struct gm_run_summary {
 	size_t n_files;
 } gm_run_summary;
 
-int gm_run_new(gm_run **out, const gm_gazetteer *gaz, gm_error *err);
+/* A run writes its layers as documents come: gm_run_new checks the options,
+ * makes a temporary folder inside out_dir and opens the mentions, events
+ * (and demonyms) layers in every format; gm_run_add writes a document's
+ * features there and keeps only counts (per place, per place and date), so
+ * memory does not grow with the input; gm_run_finish writes places, daily
+ * and run.json and moves every file into out_dir. A run freed unfinished
+ * (an error, an interrupted caller) leaves nothing in out_dir. opts and its
+ * strings must stay alive until gm_run_free. */
+int gm_run_new(gm_run **out, const gm_gazetteer *gaz, const gm_write_options *opts, gm_error *err);
 void gm_run_free(gm_run *run);
 /* Record one input: a mapped document with its result, or a skipped one
- * (res NULL). Everything needed later is copied. */
+ * (res NULL). Nothing of item or res is kept. */
 int gm_run_add(gm_run *run, const gm_input_item *item, const gm_doc_result *res, gm_error *err);
 /* Check formats and CRS before any work is done (GM_EFORMAT, GM_ECRS, GM_EIO). */
 int gm_run_check_options(const gm_write_options *opts, gm_error *err);
-/* Write every layer in every format and run.json into out_dir, through a
- * temporary folder, so a failure leaves no half-written layer. */
-int gm_run_write(gm_run *run, const gm_write_options *opts, gm_run_summary *summary, gm_error *err);
+/* Write places, daily and run.json, and move every file into out_dir. */
+int gm_run_finish(gm_run *run, gm_run_summary *summary, gm_error *err);
+
+/* Called with each input in input order, with its result (NULL when it was
+ * skipped); a negative return stops the mapping and is returned. */
+typedef int (*gm_result_fn)(const gm_input_item *item, const gm_doc_result *res, void *user, gm_error *err);
+/* Map every item the reader gives on n_jobs threads (each with its own
+ * context; n_jobs <= 0: one per core) and hand the results to fn in input
+ * order, on the calling thread: whatever fn writes is the same bytes for any
+ * n_jobs. While fn handles one batch the next is being mapped. Memory is
+ * bounded by two batches (64 documents per thread, 16 MB of text each), not
+ * by the input. */
+int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_result_fn fn, void *user,
+                  gm_error *err);
 
 /* Called for each input item in input order, before it is added to the run:
  * for progress, and to report skipped inputs and warnings. */
 typedef void (*gm_item_fn)(const gm_input_item *item, void *user);
-/* Map every item the reader gives and add it to run, n_jobs documents at a
- * time (each thread with its own context; n_jobs <= 0: one per core).
- * Results are added in input order, so the layers are the same bytes for any
- * n_jobs. Memory is bounded by a batch (64 documents per thread, 32 MB of
- * text), not by the input. seen may be NULL. */
+/* gm_map_reader into a run. seen may be NULL. */
 int gm_run_map_reader(gm_run *run, gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_item_fn seen,
                       void *user, gm_error *err);
 /* The number of cores online (1 when unknown): the default n_jobs. */
 int gm_default_jobs(void);
+
+/* One input's features as a GeoJSON Text Sequence (RFC 8142: each record is
+ * RS, a GeoJSON Feature, LF) on out: its mentions, demonyms and events (the
+ * property "kind" says which; the other properties are the layers' fields),
+ * then one feature with no geometry, kind "document", that is run.json's
+ * entry for it. geomention merge turns such streams into layers. */
+int gm_stream_write(FILE *out, const gm_gazetteer *gaz, const gm_input_item *item, const gm_doc_result *res,
+                    gm_error *err);
+
+/* Merge the outputs of several runs (their output folders, or files of
+ * gm_stream_write records) into one output folder: mentions, events and
+ * run.json's documents one part after another, places and daily summed, so
+ * that parts mapped from the pieces of an input give the aggregates one run
+ * over the whole input gives. The parts must have been mapped with this
+ * gazetteer (checked against run.json's checksum). */
+int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, const gm_write_options *opts,
+             gm_run_summary *summary, gm_error *err);
 
 /* Top places by mentions (by_events 0) or by events located there
  * (by_events 1), most first, for a run's report: fills up to n indices and

@@ -1,13 +1,15 @@
-/* jobs.c: mapping a reader's documents on several threads into one run.
+/* jobs.c: mapping a reader's documents on several threads, results in input order.
  *
  * The reader is read on the calling thread, a batch at a time (its items are
  * only valid until the next read, so each is copied); the batch's documents
  * are mapped by n threads, each with its own gm_ctx (ICU break iterators and
- * transliterators are not shared); then the results are added to the run in
- * input order on the calling thread. The run therefore sees exactly what one
- * thread would have given it, and the layers are the same bytes whatever the
- * number of threads. A batch is bounded in documents and bytes, so memory does
- * not grow with the input. */
+ * transliterators are not shared). Meanwhile the calling thread hands the
+ * previous batch's results, in input order, to the caller's function (which
+ * writes the layers), then joins the mapping. Whatever that function writes
+ * is therefore exactly what one thread would have written, and writing, which
+ * only one thread can do, overlaps the mapping instead of waiting for it.
+ * Two batches bounded in documents and bytes: memory does not grow with the
+ * input. */
 #include "geomention.h"
 
 #include "error.h"
@@ -20,7 +22,7 @@
 /* Per thread, a batch holds this many documents at most... */
 #define BATCH_DOCS_PER_JOB 64
 /* ...and this much text in all (a few large documents fill it first) */
-#define BATCH_BYTES (32u << 20)
+#define BATCH_BYTES (16u << 20)
 
 typedef struct batch_item {
 	gm_input_item item;   /* its strings point into store */
@@ -38,7 +40,7 @@ typedef struct batch {
 } batch;
 
 typedef struct worker {
-	batch *b;
+	batch *b;          /* the batch it maps now */
 	gm_ctx *ctx;
 	pthread_t thread;
 } worker;
@@ -102,80 +104,125 @@ int gm_default_jobs(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-int gm_run_map_reader(gm_run *run, gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_item_fn seen,
-                      void *user, gm_error *err)
+/* Add the results of a batch in input order, then free them. */
+static int hand_over(batch *b, gm_result_fn fn, void *user, int rc, gm_error *err)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		batch_item *x = &b->items[i];
+		if (rc == GM_OK && x->rc != GM_OK) {
+			*err = x->err;
+			rc = x->rc;
+		}
+		if (rc == GM_OK)
+			rc = fn(&x->item, x->item.skipped ? NULL : &x->res, user, err);
+		gm_doc_result_free(&x->res);
+		memset(&x->res, 0, sizeof x->res);
+		free(x->store);
+		x->store = NULL;
+	}
+	b->n = 0;
+	return rc;
+}
+
+/* Read up to cap items (and BATCH_BYTES of text) into b; *more 0 at the end. */
+static int read_batch(batch *b, size_t cap, gm_reader *reader, int *more, gm_error *err)
+{
+	size_t bytes = 0;
+	b->n = b->next = 0;
+	while (b->n < cap && bytes < BATCH_BYTES) {
+		gm_input_item item;
+		int got = gm_reader_next(reader, &item, err);
+		if (got <= 0) {
+			*more = 0;
+			return got;
+		}
+		int rc = copy_item(&b->items[b->n], &item, err);
+		if (rc != GM_OK)
+			return rc;
+		bytes += item.doc.text_len;
+		b->n++;
+	}
+	return GM_OK;
+}
+
+int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_result_fn fn, void *user,
+                  gm_error *err)
 {
 	if (n_jobs <= 0)
 		n_jobs = gm_default_jobs();
 	size_t cap = (size_t)n_jobs * BATCH_DOCS_PER_JOB;
-	batch b;
-	memset(&b, 0, sizeof b);
+	/* two batches: one mapped while the other's results are handed over */
+	batch bs[2];
+	memset(bs, 0, sizeof bs);
 	worker *w = calloc((size_t)n_jobs, sizeof *w);
-	b.items = calloc(cap, sizeof *b.items);
-	if (!w || !b.items) {
+	bs[0].items = calloc(cap, sizeof *bs[0].items);
+	bs[1].items = calloc(cap, sizeof *bs[1].items);
+	if (!w || !bs[0].items || !bs[1].items) {
 		free(w);
-		free(b.items);
+		free(bs[0].items);
+		free(bs[1].items);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
-	pthread_mutex_init(&b.lock, NULL);
+	pthread_mutex_init(&bs[0].lock, NULL);
+	pthread_mutex_init(&bs[1].lock, NULL);
 	int rc = GM_OK;
-	for (int j = 0; j < n_jobs && rc == GM_OK; j++) {
-		w[j].b = &b;
+	for (int j = 0; j < n_jobs && rc == GM_OK; j++)
 		rc = gm_ctx_new(&w[j].ctx, gaz, err);
-	}
 	int more = 1;
-	while (rc == GM_OK && more) {
-		/* read a batch */
-		size_t bytes = 0;
-		b.n = b.next = 0;
-		while (b.n < cap && bytes < BATCH_BYTES) {
-			gm_input_item item;
-			int got = gm_reader_next(reader, &item, err);
-			if (got < 0)
-				rc = got;
-			if (got <= 0) {
-				more = 0;
-				break;
-			}
-			rc = copy_item(&b.items[b.n], &item, err);
-			if (rc != GM_OK)
-				break;
-			bytes += item.doc.text_len;
-			b.n++;
+	batch *done = NULL;   /* mapped, waiting to be handed over */
+	for (int k = 0; rc == GM_OK && (more || done); k ^= 1) {
+		batch *cur = &bs[k];
+		if (more)
+			rc = read_batch(cur, cap, reader, &more, err);
+		if (rc != GM_OK)
+			break;
+		/* the other threads map this batch while the calling thread hands
+		 * over the previous one (the writing), then joins the mapping */
+		int started = 0;
+		for (int j = 1; j < n_jobs && (size_t)j < cur->n; j++) {
+			w[j].b = cur;
+			if (pthread_create(&w[j].thread, NULL, worker_main, &w[j]) != 0)
+				break;   /* fewer threads: the others take more */
+			started = j;
 		}
-		/* map it: the calling thread is one of the workers */
-		if (b.n) {
-			int started = 0;
-			for (int j = 1; j < n_jobs && (size_t)j < b.n; j++)
-				if (pthread_create(&w[j].thread, NULL, worker_main, &w[j]) == 0)
-					started = j;
-				else
-					break;   /* fewer threads: the others take more */
-			map_items(&b, w[0].ctx);
-			for (int j = 1; j <= started; j++)
-				pthread_join(w[j].thread, NULL);
-		}
-		/* add the results in input order */
-		for (size_t i = 0; i < b.n; i++) {
-			batch_item *x = &b.items[i];
-			if (rc == GM_OK && x->rc != GM_OK) {
-				*err = x->err;
-				rc = x->rc;
-			}
-			if (rc == GM_OK) {
-				if (seen)
-					seen(&x->item, user);
-				rc = gm_run_add(run, &x->item, x->item.skipped ? NULL : &x->res, err);
-			}
-			gm_doc_result_free(&x->res);
-			free(x->store);
-			x->store = NULL;
-		}
+		if (done)
+			rc = hand_over(done, fn, user, rc, err);
+		map_items(cur, w[0].ctx);
+		for (int j = 1; j <= started; j++)
+			pthread_join(w[j].thread, NULL);
+		done = cur->n ? cur : NULL;
+	}
+	/* after an error: free what is left unhanded */
+	for (int k = 0; k < 2; k++) {
+		hand_over(&bs[k], fn, user, GM_EIO, err);
 	}
 	for (int j = 0; j < n_jobs; j++)
 		gm_ctx_free(w[j].ctx);
-	pthread_mutex_destroy(&b.lock);
-	free(b.items);
+	pthread_mutex_destroy(&bs[0].lock);
+	pthread_mutex_destroy(&bs[1].lock);
+	free(bs[0].items);
+	free(bs[1].items);
 	free(w);
 	return rc;
+}
+
+typedef struct run_sink {
+	gm_run *run;
+	gm_item_fn seen;
+	void *user;
+} run_sink;
+
+static int add_to_run(const gm_input_item *item, const gm_doc_result *res, void *user, gm_error *err)
+{
+	run_sink *s = user;
+	if (s->seen)
+		s->seen(item, s->user);
+	return gm_run_add(s->run, item, res, err);
+}
+
+int gm_run_map_reader(gm_run *run, gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_item_fn seen,
+                      void *user, gm_error *err)
+{
+	run_sink s = {run, seen, user};
+	return gm_map_reader(reader, gaz, n_jobs, add_to_run, &s, err);
 }

@@ -324,19 +324,66 @@ void gm__json_object_free(gm_json_object *o)
 void gm__json_write_string(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+	const unsigned char *u = (const unsigned char *)s, *run = u;
+	/* runs of bytes that need no escape go out in one write */
+	for (; *u; u++) {
+		if (*u >= 0x20 && *u != '"' && *u != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(u - run), f);
+		run = u + 1;
 		switch (*u) {
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
-		default:
-			if (*u < 0x20)
-				fprintf(f, "\\u%04x", *u);
-			else
-				fputc(*u, f);
+		default: fprintf(f, "\\u%04x", *u);
 		}
 	}
+	fwrite(run, 1, (size_t)(u - run), f);
 	fputc('"', f);
+}
+
+int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json_object *out, char *why,
+                          size_t why_cap)
+{
+	parser p = {s, len, 0, why, why_cap};
+	memset(out, 0, sizeof *out);
+	ws(&p);
+	if (p.pos >= len || s[p.pos] != '{')
+		return fail(&p, "expected a JSON object");
+	p.pos++;
+	for (;;) {
+		ws(&p);
+		if (p.pos < len && s[p.pos] == '}')
+			break;
+		char *name = NULL;
+		if (p.pos >= len || s[p.pos] != '"')
+			return fail(&p, "expected a member name");
+		if (string(&p, &name))
+			return -1;
+		ws(&p);
+		if (p.pos >= len || s[p.pos] != ':') {
+			free(name);
+			return fail(&p, "expected ':'");
+		}
+		p.pos++;
+		ws(&p);
+		size_t start = p.pos;
+		int wanted = !strcmp(name, member), is_str;
+		free(name);
+		if (value(&p, NULL, &is_str, 1))
+			return -1;
+		if (wanted) {
+			if (s[start] != '{')
+				return fail(&p, "the member is not an object");
+			return gm__json_parse_object(s + start, p.pos - start, out, why, why_cap);
+		}
+		ws(&p);
+		if (p.pos < len && s[p.pos] == ',')
+			p.pos++;
+		else if (p.pos >= len || s[p.pos] != '}')
+			return fail(&p, "expected ',' or '}'");
+	}
+	return fail(&p, "no such member");
 }

@@ -20,6 +20,10 @@ typedef struct gm_json_object {
 /* Parse one JSON object from s[0..len) (nested values are skipped). Returns 0,
  * or -1 with a short reason and the byte column in why. */
 int gm__json_parse_object(const char *s, size_t len, gm_json_object *out, char *why, size_t why_cap);
+/* Parse the flat object that is the value of a top-level member of the
+ * object in s[0..len) (a GeoJSON Feature's "properties"). */
+int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json_object *out, char *why,
+                          size_t why_cap);
 const gm_json_field *gm__json_get(const gm_json_object *o, const char *name);
 void gm__json_object_free(gm_json_object *o);
 

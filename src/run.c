@@ -1,32 +1,56 @@
-/* run.c: collecting documents and mentions, and the per-place counts. */
+/* run.c: a run's counts and aggregates, fed record by record while its
+ * writer streams the features into the layer files. */
 #include "run.h"
 
-#include "events.h"
-
 #include "error.h"
-#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The snippet field holds 254 bytes (the DBF limit): keep the part of the
- * sentence around the mention, cut on character boundaries. */
-#define GM_SNIPPET_BYTES 254
+uint32_t gm__date_code(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	uint32_t v = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	return v;
+}
 
-int gm_run_new(gm_run **out, const gm_gazetteer *gaz, gm_error *err)
+void gm__date_text(uint32_t c, char out[11])
+{
+	if (!c) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 11, "%04u-%02u-%02u", (c / 10000) % 10000, (c / 100) % 100, c % 100);
+}
+
+int gm_run_new(gm_run **out, const gm_gazetteer *gaz, const gm_write_options *opts, gm_error *err)
 {
 	*out = NULL;
 	gm_run *r = calloc(1, sizeof *r);
 	if (!r)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	r->gaz = gaz;
+	r->opts = *opts;
 	r->agg_of_place = calloc(gm_gazetteer_place_count(gaz) + 1, sizeof *r->agg_of_place);
 	if (!r->agg_of_place) {
 		free(r);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	int rc = gm__writer_open(&r->writer, gaz, opts, err);
+	if (rc != GM_OK) {
+		gm_run_free(r);
+		return rc;
+	}
 	*out = r;
 	return GM_OK;
 }
@@ -35,93 +59,31 @@ void gm_run_free(gm_run *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n_docs; i++) {
-		free(r->docs[i].id);
-		free(r->docs[i].path);
-		free(r->docs[i].reason);
-		free(r->docs[i].warning);
-	}
-	for (size_t i = 0; i < r->n_mentions; i++) {
-		free(r->mentions[i].rule);
-		free(r->mentions[i].surface);
-		free(r->mentions[i].snippet);
-	}
-	for (size_t i = 0; i < r->n_demonyms; i++) {
-		free(r->demonyms[i].rule);
-		free(r->demonyms[i].surface);
-		free(r->demonyms[i].snippet);
-	}
-	for (size_t i = 0; i < r->n_events; i++) {
-		free(r->events[i].trigger);
-		free(r->events[i].snippet);
-	}
-	free(r->docs);
-	free(r->mentions);
-	free(r->demonyms);
-	free(r->events);
+	gm__writer_free(r->writer);
 	free(r->aggs);
 	free(r->agg_of_place);
+	free(r->cells);
+	free(r->cell_slots);
+	free(r->last_mention_doc);
 	free(r);
 }
 
-static char *dupn(const char *s, size_t n)
+static void widen_dates(gm_place_agg *a, uint32_t date)
 {
-	char *d = malloc(n + 1);
-	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
-static char *snippet(const char *text, const gm_mention *m)
-{
-	uint32_t a = m->snippet_start, b = m->snippet_end;
-	if (b - a > GM_SNIPPET_BYTES) {
-		/* centre a window on the mention */
-		uint32_t mid = (m->byte_start + m->byte_end) / 2;
-		uint32_t half = GM_SNIPPET_BYTES / 2;
-		uint32_t na = mid > a + half ? mid - half : a;
-		if (na + GM_SNIPPET_BYTES > b)
-			na = b - GM_SNIPPET_BYTES;
-		while (na > a && ((unsigned char)text[na] & 0xC0) == 0x80)
-			na++;  /* forward to a character start */
-		a = na;
-		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, GM_SNIPPET_BYTES);
-		/* start and end on whole words where the window allows it */
-		uint32_t wa = a, wb = b;
-		while (wa < m->byte_start && text[wa] != ' ')
-			wa++;
-		while (wb > m->byte_end && text[wb - 1] != ' ')
-			wb--;
-		if (wa < m->byte_start)
-			a = wa;
-		if (wb > m->byte_end)
-			b = wb;
-	}
-	/* no space at either end: DBF readers strip it, and the formats would differ */
-	while (a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t' || text[a] == '\r'))
-		a++;
-	while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\n' || text[b - 1] == '\t' || text[b - 1] == '\r'))
-		b--;
-	return dupn(text + a, b - a);
-}
-
-/* The aggregate of a place, made on first sight; NULL when out of memory. */
-/* A place's first and last date take in a mention's document date or an
- * event's own date (أمس may reach before the document). */
-static void widen_dates(gm_place_agg *a, const char *date)
-{
-	if (!date[0])
+	if (!date)
 		return;
-	if (!a->first_date[0] || strcmp(date, a->first_date) < 0)
-		memcpy(a->first_date, date, sizeof a->first_date);
-	if (!a->last_date[0] || strcmp(date, a->last_date) > 0)
-		memcpy(a->last_date, date, sizeof a->last_date);
+	if (!a->first_date || date < a->first_date)
+		a->first_date = date;
+	if (date > a->last_date)
+		a->last_date = date;
 }
 
+/* The aggregate of a place, made on first sight; NULL when out of memory or
+ * the index is not the gazetteer's. */
 static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 {
+	if (place >= gm_gazetteer_place_count(r->gaz))
+		return NULL;
 	uint32_t ai = r->agg_of_place[place];
 	if (!ai) {
 		if (r->n_aggs == r->cap_aggs) {
@@ -141,143 +103,190 @@ static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 	return &r->aggs[ai - 1];
 }
 
-/* Copy a document's mentions (or demonyms) into the run and count them per place. */
-static int add_mentions(gm_run *r, uint32_t doc_index, const gm_input_item *item, const gm_mention *list, size_t n,
-                        int demonyms, gm_error *err)
+static size_t cell_hash(uint32_t place, uint32_t date)
 {
-	gm_run_mention **arr = demonyms ? &r->demonyms : &r->mentions;
-	size_t *len = demonyms ? &r->n_demonyms : &r->n_mentions, *cap = demonyms ? &r->cap_demonyms : &r->cap_mentions;
-	const char *date = r->docs[doc_index].date;
-	for (size_t i = 0; i < n; i++) {
-		const gm_mention *m = &list[i];
-		if (*len == *cap) {
-			size_t c = *cap ? *cap * 2 : 256;
-			gm_run_mention *x = realloc(*arr, c * sizeof *x);
-			if (!x)
-				return gm__fail(err, GM_ENOMEM, "out of memory");
-			*arr = x;
-			*cap = c;
-		}
-		gm_run_mention *x = &(*arr)[*len];
-		x->doc = doc_index;
-		x->start = m->start;
-		x->end = m->end;
-		x->place = m->place;
-		x->score = m->score;
-		x->rule = strdup(m->rule);
-		x->surface = dupn(item->doc.text + m->byte_start, m->byte_end - m->byte_start);
-		x->snippet = snippet(item->doc.text, m);
-		(*len)++;
-		if (!x->rule || !x->surface || !x->snippet)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
+	uint64_t k = ((uint64_t)place << 32 | date) * 0x9E3779B97F4A7C15ull;
+	return (size_t)(k >> 29);
+}
 
-		gm_place_agg *a = agg_of(r, m->place);
-		if (!a)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		if (demonyms) {
-			a->demonyms++;
-			continue;
+/* The daily row of (place, date), made on first sight; NULL when out of memory. */
+static gm_daily_cell *cell_of(gm_run *r, uint32_t place, uint32_t date)
+{
+	if (r->n_cells * 2 >= r->cap_slots) {
+		size_t cap = r->cap_slots ? r->cap_slots * 2 : 1024;
+		uint32_t *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return NULL;
+		for (size_t i = 0; i < r->n_cells; i++) {
+			size_t h = cell_hash(r->cells[i].place, r->cells[i].date) & (cap - 1);
+			while (slots[h])
+				h = (h + 1) & (cap - 1);
+			slots[h] = (uint32_t)i + 1;
 		}
-		a->mentions++;
-		if (a->last_doc != doc_index) {
-			a->docs++;
-			a->last_doc = doc_index;
-		}
-		widen_dates(a, date);
+		free(r->cell_slots);
+		r->cell_slots = slots;
+		r->cap_slots = cap;
 	}
+	size_t h = cell_hash(place, date) & (r->cap_slots - 1);
+	for (; r->cell_slots[h]; h = (h + 1) & (r->cap_slots - 1)) {
+		gm_daily_cell *c = &r->cells[r->cell_slots[h] - 1];
+		if (c->place == place && c->date == date)
+			return c;
+	}
+	if (r->n_cells == r->cap_cells) {
+		size_t c = r->cap_cells ? r->cap_cells * 2 : 512;
+		gm_daily_cell *x = realloc(r->cells, c * sizeof *x);
+		if (!x)
+			return NULL;
+		r->cells = x;
+		r->cap_cells = c;
+	}
+	gm_daily_cell *c = &r->cells[r->n_cells];
+	memset(c, 0, sizeof *c);
+	c->place = place;
+	c->date = date;
+	r->cell_slots[h] = (uint32_t)++r->n_cells;
+	return c;
+}
+
+int gm__run_mention(gm_run *r, const gm_mention_rec *m, int demonym, int write, int aggregate, gm_error *err)
+{
+	if (m->place >= gm_gazetteer_place_count(r->gaz))
+		return gm__fail(err, GM_EINVAL, "mention of %s: place index %u is not in the gazetteer", m->doc_id, m->place);
+	if (write && (!demonym || r->opts.demonyms)) {
+		int rc = gm__writer_mention(r->writer, m, demonym, err);
+		if (rc != GM_OK)
+			return rc;
+	}
+	if (!aggregate)
+		return GM_OK;
+	gm_place_agg *a = agg_of(r, m->place);
+	gm_daily_cell *c = demonym ? NULL : cell_of(r, m->place, gm__date_code(m->date));
+	if (!a || (!demonym && !c))
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	if (demonym) {
+		a->demonyms++;
+		return GM_OK;
+	}
+	/* a new document is a new doc_id: mentions of a document come together */
+	if (!r->last_mention_doc || strcmp(r->last_mention_doc, m->doc_id) != 0) {
+		char *d = strdup(m->doc_id);
+		if (!d)
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		free(r->last_mention_doc);
+		r->last_mention_doc = d;
+		r->doc_serial++;
+	}
+	a->mentions++;
+	if (a->last_doc != r->doc_serial) {
+		a->docs++;
+		a->last_doc = r->doc_serial;
+	}
+	widen_dates(a, gm__date_code(m->date));
+	c->mentions++;
 	return GM_OK;
 }
 
-/* The snippet of an event: its sentence, cut to the DBF limit around the trigger. */
-static char *event_snippet(const char *text, const gm_event *e)
+int gm__run_event(gm_run *r, const gm_event_rec *e, int write, int aggregate, gm_error *err)
 {
-	gm_mention m;
-	memset(&m, 0, sizeof m);
-	m.byte_start = e->trigger_start;
-	m.byte_end = e->trigger_end;
-	m.snippet_start = e->snippet_start;
-	m.snippet_end = e->snippet_end;
-	return snippet(text, &m);
-}
-
-/* Copy a document's events into the run and add them to their places. */
-static int add_events(gm_run *r, uint32_t doc_index, const gm_input_item *item, const gm_event *list, size_t n,
-                      gm_error *err)
-{
-	for (size_t i = 0; i < n; i++) {
-		const gm_event *e = &list[i];
-		if (r->n_events == r->cap_events) {
-			size_t c = r->cap_events ? r->cap_events * 2 : 256;
-			gm_run_event *x = realloc(r->events, c * sizeof *x);
-			if (!x)
-				return gm__fail(err, GM_ENOMEM, "out of memory");
-			r->events = x;
-			r->cap_events = c;
-		}
-		gm_run_event *x = &r->events[r->n_events++];
-		memset(x, 0, sizeof *x);
-		x->doc = doc_index;
-		x->n = (uint32_t)i + 1;
-		x->type = e->type;
-		x->place = e->place;
-		x->precision = e->precision;
-		x->fatalities = e->fatalities;
-		x->injured = e->injured;
-		memcpy(x->date, e->date, sizeof x->date);
-		x->trigger = dupn(item->doc.text + e->trigger_start, e->trigger_end - e->trigger_start);
-		x->snippet = event_snippet(item->doc.text, e);
-		if (!x->trigger || !x->snippet)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		if (e->place == GM_NO_PLACE)
-			continue;
-		gm_place_agg *a = agg_of(r, e->place);
-		if (!a)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		a->events++;
-		widen_dates(a, e->date);
-		if (e->fatalities > 0)
-			a->fatalities += e->fatalities;
-		if (e->injured > 0)
-			a->injured += e->injured;
+	if (e->place != GM_NO_PLACE && e->place >= gm_gazetteer_place_count(r->gaz))
+		return gm__fail(err, GM_EINVAL, "event %s: place index %u is not in the gazetteer", e->event_id, e->place);
+	int type = gm__trigger_code(e->type);
+	if (type <= 0 || type >= GM_EV_N)
+		return gm__fail(err, GM_EINVAL, "event %s: unknown type \"%s\"", e->event_id, e->type);
+	r->per_type[type]++;
+	if (write) {
+		int rc = gm__writer_event(r->writer, e, err);
+		if (rc != GM_OK)
+			return rc;
 	}
+	if (!aggregate)
+		return GM_OK;
+	uint32_t date = gm__date_code(e->date);
+	gm_daily_cell *c = cell_of(r, e->place, date);
+	if (!c)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	c->events++;
+	c->per_type[type - 1]++;
+	if (e->fatalities > 0)
+		c->fatalities += e->fatalities;
+	if (e->injured > 0)
+		c->injured += e->injured;
+	if (e->place == GM_NO_PLACE)
+		return GM_OK;
+	gm_place_agg *a = agg_of(r, e->place);
+	if (!a)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	a->events++;
+	widen_dates(a, date);
+	if (e->fatalities > 0)
+		a->fatalities += e->fatalities;
+	if (e->injured > 0)
+		a->injured += e->injured;
 	return GM_OK;
 }
+
+int gm__run_doc(gm_run *r, const gm_doc_rec *d, gm_error *err)
+{
+	/* the counts are what the documents say, so a merge counts what the
+	 * parts' runs counted, whichever layers they wrote */
+	r->n_inputs++;
+	d->skipped ? r->n_skipped++ : r->n_documents++;
+	r->n_mentions += d->n_mentions;
+	r->n_demonyms += d->n_demonyms;
+	r->n_events += d->n_events;
+	return gm__writer_doc(r->writer, d, err);
+}
+
+int gm__run_add_place(gm_run *r, const gm_place_agg *p, gm_error *err)
+{
+	gm_place_agg *a = agg_of(r, p->place);
+	if (!a)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	a->mentions += p->mentions;
+	a->docs += p->docs;
+	a->demonyms += p->demonyms;
+	a->events += p->events;
+	a->fatalities += p->fatalities;
+	a->injured += p->injured;
+	widen_dates(a, p->first_date);
+	widen_dates(a, p->last_date);
+	return GM_OK;
+}
+
+int gm__run_add_daily(gm_run *r, const gm_daily_cell *p, gm_error *err)
+{
+	gm_daily_cell *c = cell_of(r, p->place, p->date);
+	if (!c)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	c->mentions += p->mentions;
+	c->events += p->events;
+	c->fatalities += p->fatalities;
+	c->injured += p->injured;
+	for (int t = 0; t < GM_EV_N - 1; t++)
+		c->per_type[t] += p->per_type[t];
+	return GM_OK;
+}
+
+int gm__place_listed(const gm_run *r, const gm_place_agg *a)
+{
+	(void)r;
+	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
+}
+
+static int sink_mention(void *user, const gm_mention_rec *m, int demonym, gm_error *err)
+{
+	return gm__run_mention(user, m, demonym, 1, 1, err);
+}
+static int sink_event(void *user, const gm_event_rec *e, gm_error *err) { return gm__run_event(user, e, 1, 1, err); }
+static int sink_doc(void *user, const gm_doc_rec *d, gm_error *err) { return gm__run_doc(user, d, err); }
 
 int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, gm_error *err)
 {
-	if (r->n_docs == r->cap_docs) {
-		size_t c = r->cap_docs ? r->cap_docs * 2 : 64;
-		gm_run_doc *d = realloc(r->docs, c * sizeof *d);
-		if (!d)
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		r->docs = d;
-		r->cap_docs = c;
-	}
-	gm_run_doc *d = &r->docs[r->n_docs];
-	memset(d, 0, sizeof *d);
-	d->id = strdup(item->doc.id ? item->doc.id : "");
-	d->path = strdup(item->doc.path ? item->doc.path : "");
-	d->reason = item->skipped ? strdup(item->reason) : NULL;
-	d->warning = item->warning[0] ? strdup(item->warning) : NULL;
-	if (!d->id || !d->path || (item->skipped && !d->reason) || (item->warning[0] && !d->warning))
-		return gm__fail(err, GM_ENOMEM, "out of memory");
-	d->line = item->doc.line;
-	d->skipped = item->skipped || !res;
-	d->invalid_utf8 = item->invalid_utf8;
-	if (item->doc.date)
-		snprintf(d->date, sizeof d->date, "%s", item->doc.date);
-	uint32_t doc_index = (uint32_t)r->n_docs++;
-	if (!res)
-		return GM_OK;
-	d->n_mentions = res->n_mentions;
-	d->n_demonyms = res->n_demonyms;
-	d->n_events = res->n_events;
-	int rc = add_mentions(r, doc_index, item, res->mentions, res->n_mentions, 0, err);
-	if (rc == GM_OK)
-		rc = add_mentions(r, doc_index, item, res->demonyms, res->n_demonyms, 1, err);
-	if (rc == GM_OK)
-		rc = add_events(r, doc_index, item, res->events, res->n_events, err);
-	return rc;
+	if (r->finished)
+		return gm__fail(err, GM_EINVAL, "the run is finished: nothing can be added");
+	static const gm_record_sink sink = {sink_mention, sink_event, sink_doc};
+	return gm__records_of(item, item->skipped ? NULL : res, &sink, r, err);
 }
 
 int gm_run_check_options(const gm_write_options *opts, gm_error *err)
@@ -285,9 +294,13 @@ int gm_run_check_options(const gm_write_options *opts, gm_error *err)
 	return gm__check_write_options(opts, err);
 }
 
-int gm_run_write(gm_run *r, const gm_write_options *opts, gm_run_summary *summary, gm_error *err)
+int gm_run_finish(gm_run *r, gm_run_summary *summary, gm_error *err)
 {
-	return gm__write_run(r, opts, summary, err);
+	if (r->finished)
+		return gm__fail(err, GM_EINVAL, "the run is already finished");
+	int rc = gm__writer_finish(r->writer, r, summary, err);
+	r->finished = 1;
+	return rc;
 }
 
 size_t gm_run_top_places(const gm_run *r, int by_events, uint32_t *places, uint32_t *counts, size_t n)
@@ -320,12 +333,8 @@ size_t gm_run_top_places(const gm_run *r, int by_events, uint32_t *places, uint3
 
 size_t gm_run_event_types(const gm_run *r, const char **types, uint32_t *counts, size_t n)
 {
-	uint32_t per[GM_EV_N] = {0};
-	for (size_t i = 0; i < r->n_events; i++) {
-		int c = gm__trigger_code(r->events[i].type);
-		if (c > 0 && c < GM_EV_N)
-			per[c]++;
-	}
+	uint32_t per[GM_EV_N];
+	memcpy(per, r->per_type, sizeof per);
 	size_t got = 0;
 	while (got < n) {
 		int best = 0;

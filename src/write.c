@@ -9,6 +9,7 @@
 #include "events.h"
 #include "gazetteer.h"
 #include "json.h"
+#include "layers.h"
 #include "utf8.h"
 
 #include <cpl_conv.h>
@@ -26,8 +27,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define DBF_BYTES 254
 
 /* dir/name into out; -1 when it does not fit (paths are checked, not cut) */
 static int join_path(char *out, size_t cap, const char *dir, const char *name)
@@ -168,52 +167,6 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 
 /* ----------------------------------------------------------------- layers */
 
-enum ftype { F_STR, F_INT, F_DATE };
-typedef struct field {
-	const char *name;
-	int type;
-	int width;
-} field;
-
-static const field place_fields[] = {
-	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
-	{"country", F_STR, 3}, {"admin1", F_STR, DBF_BYTES}, {"feature", F_STR, 8},
-	{"mentions", F_INT, 10}, {"docs", F_INT, 10}, {"first_date", F_DATE, 0}, {"last_date", F_DATE, 0},
-	{"demonyms", F_INT, 10}, {"events", F_INT, 10}, {"fatalities", F_INT, 10}, {"injured", F_INT, 10},
-};
-static const field mention_fields[] = {
-	{"doc_id", F_STR, DBF_BYTES}, {"start", F_INT, 10}, {"end", F_INT, 10},
-	{"surface", F_STR, DBF_BYTES}, {"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES},
-	{"score", F_INT, 3}, {"rule", F_STR, DBF_BYTES}, {"date", F_DATE, 0}, {"snippet", F_STR, DBF_BYTES},
-};
-static const field event_fields[] = {
-	{"event_id", F_STR, DBF_BYTES}, {"doc_id", F_STR, DBF_BYTES}, {"date", F_DATE, 0}, {"type", F_STR, 20},
-	{"place_id", F_STR, 64}, {"name_en", F_STR, DBF_BYTES}, {"precision", F_INT, 1}, {"fatalities", F_INT, 10},
-	{"injured", F_INT, 10}, {"trigger", F_STR, DBF_BYTES}, {"snippet", F_STR, DBF_BYTES},
-};
-/* daily: one row per place and date; the event-type counts follow in the
- * order of enum gm_trigger, named to fit 10 characters */
-static const field daily_fields[] = {
-	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
-	{"country", F_STR, 3}, {"date", F_DATE, 0}, {"mentions", F_INT, 10}, {"events", F_INT, 10},
-	{"fatalities", F_INT, 10}, {"injured", F_INT, 10},
-	{"shelling", F_INT, 10}, {"air_strike", F_INT, 10}, {"clash", F_INT, 10}, {"territory", F_INT, 10},
-	{"explosion", F_INT, 10}, {"protest", F_INT, 10}, {"agreement", F_INT, 10}, {"mobilize", F_INT, 10},
-	{"displace", F_INT, 10}, {"blockade", F_INT, 10}, {"diplomacy", F_INT, 10},
-};
-#define N_DAILY_FIELDS (sizeof daily_fields / sizeof *daily_fields)
-#define DAILY_FIRST_TYPE 9   /* daily_fields[9] counts GM_EV_SHELLING */
-_Static_assert(N_DAILY_FIELDS - DAILY_FIRST_TYPE == GM_EV_N - 1, "one daily column per event type");
-#define N_EVENT_FIELDS (sizeof event_fields / sizeof *event_fields)
-#define N_PLACE_FIELDS (sizeof place_fields / sizeof *place_fields)
-#define N_MENTION_FIELDS (sizeof mention_fields / sizeof *mention_fields)
-
-typedef struct value {
-	const char *s;   /* F_STR and F_DATE (YYYY-MM-DD or empty) */
-	long long i;
-	int null;        /* F_INT: not stated (NULL, not 0) */
-} value;
-
 typedef struct layer_writer {
 	GDALDatasetH ds;
 	OGRLayerH layer;
@@ -221,12 +174,12 @@ typedef struct layer_writer {
 	int transform;    /* coordinates go through crs */
 	gm_crs *crs;
 	gdal_log *log;
-	const field *fields;
+	const gm_field *fields;
 	size_t n_fields;
 	int dates_as_text;   /* dates as YYYY-MM-DD strings (CSV) */
 } layer_writer;
 
-static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const field *fields,
+static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {
 	const char *drv_name = GDALGetDriverShortName(drv);
@@ -259,11 +212,11 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 	if (!w->layer)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create layer %s in %s: %s", drv_name, name, path, w->log->last_error);
 	for (size_t i = 0; i < n_fields; i++) {
-		OGRFieldType t = fields[i].type == F_INT                          ? OFTInteger
-		                 : fields[i].type == F_DATE && !w->dates_as_text ? OFTDate
+		OGRFieldType t = fields[i].type == GM_F_INT                          ? OFTInteger
+		                 : fields[i].type == GM_F_DATE && !w->dates_as_text ? OFTDate
 		                                                                 : OFTString;
 		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
-		if (fields[i].width && (w->is_shapefile || fields[i].type != F_STR))
+		if (fields[i].width && (w->is_shapefile || fields[i].type != GM_F_STR))
 			OGR_Fld_SetWidth(fd, fields[i].width);
 		OGRErr e = OGR_L_CreateField(w->layer, fd, TRUE);
 		OGR_Fld_Destroy(fd);
@@ -278,18 +231,18 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 	return GM_OK;
 }
 
-static int write_feature(layer_writer *w, double lon, double lat, const value *v, gm_error *err)
+static int write_feature(layer_writer *w, double lon, double lat, const gm_value *v, gm_error *err)
 {
 	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
 	for (size_t i = 0; i < w->n_fields; i++) {
 		switch (w->fields[i].type) {
-		case F_INT:
+		case GM_F_INT:
 			if (v[i].null)
 				OGR_F_SetFieldNull(f, (int)i);
 			else
 				OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
 			break;
-		case F_DATE:
+		case GM_F_DATE:
 			if (w->dates_as_text)
 				OGR_F_SetFieldString(f, (int)i, v[i].s ? v[i].s : "");
 			else if (v[i].s && strlen(v[i].s) == 10)
@@ -300,10 +253,10 @@ static int write_feature(layer_writer *w, double lon, double lat, const value *v
 		default: {
 			const char *s = v[i].s ? v[i].s : "";
 			size_t n = strlen(s);
-			if (w->is_shapefile && n > DBF_BYTES) {
+			if (w->is_shapefile && n > GM_DBF_BYTES) {
 				/* DBF holds 254 bytes: cut on a character boundary, never mid-letter */
-				char buf[DBF_BYTES + 1];
-				size_t k = gm__utf8_clip(s, n, DBF_BYTES);
+				char buf[GM_DBF_BYTES + 1];
+				size_t k = gm__utf8_clip(s, n, GM_DBF_BYTES);
 				memcpy(buf, s, k);
 				buf[k] = '\0';
 				OGR_F_SetFieldString(f, (int)i, buf);
@@ -345,16 +298,184 @@ static int close_layer(layer_writer *w, int ok, gm_error *err)
 	return GM_OK;
 }
 
-/* A place is listed when it is mentioned or has events, or, with the
- * demonyms layer asked for, when only its demonyms occur. */
-static int place_listed(const gm_place_agg *a, const gm_write_options *opts)
+/* ----------------------------------------------------------------- writer */
+
+/* The layers written feature by feature while documents are mapped. */
+enum { L_MENTIONS, L_DEMONYMS, L_EVENTS, N_STREAMED };
+
+struct gm_writer {
+	const gm_gazetteer *gaz;
+	gm_write_options opts;
+	char tmp[4096];          /* the temporary folder inside the output folder */
+	gm_crs crs;
+	int crs_open;
+	gdal_log log;
+	size_t n_formats;
+	GDALDriverH *drivers;
+	layer_writer *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
+	FILE *docs;              /* run.json's document entries, one a line */
+	size_t n_docs;
+	int finished;
+};
+
+/* Where a format's layers go and in which CRS. */
+static void layer_crs(const gm_writer *w, GDALDriverH drv, int *use_target, const char **srs_def, int *rfc7946)
 {
-	return a->mentions > 0 || a->events > 0 || (opts->demonyms && a->demonyms > 0);
+	int is_geojson = strcmp(GDALGetDriverShortName(drv), "GeoJSON") == 0;
+	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
+	*use_target = w->opts.t_srs && !(is_geojson && w->opts.geojson_rfc7946);
+	*srs_def = *use_target ? w->opts.t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
+	*rfc7946 = is_geojson && w->opts.geojson_rfc7946;
 }
 
-static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_place *p)
+static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const char *name, const gm_field *fields,
+                      size_t n_fields, gm_error *err)
 {
-	gm_gazetteer_get_place(r->gaz, a->place, p);
+	char ext[32], file[64], path[4096];
+	extension_of(drv, ext, sizeof ext);
+	snprintf(file, sizeof file, "%s.%.40s", name, ext);
+	if (join_path(path, sizeof path, w->tmp, file) != 0)
+		return gm__fail(err, GM_EIO, "output path too long: %s", w->tmp);
+	int use_target, rfc7946;
+	const char *srs_def;
+	layer_crs(w, drv, &use_target, &srs_def, &rfc7946);
+	memset(lw, 0, sizeof *lw);
+	lw->is_shapefile = strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0;
+	lw->transform = use_target;
+	lw->crs = &w->crs;
+	lw->log = &w->log;
+	return open_layer(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+}
+
+static const char *const *formats_of(const gm_write_options *o, size_t *n)
+{
+	*n = o->n_formats ? o->n_formats : 2;
+	return o->n_formats ? o->formats : default_formats;
+}
+
+int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_options *opts, gm_error *err)
+{
+	*out = NULL;
+	int rc = gm__check_write_options(opts, err);
+	if (rc)
+		return rc;
+	gm_writer *w = calloc(1, sizeof *w);
+	size_t nf;
+	const char *const *formats = formats_of(opts, &nf);
+	if (w) {
+		w->drivers = calloc(nf, sizeof *w->drivers);
+		w->layers = calloc(nf * N_STREAMED, sizeof *w->layers);
+	}
+	if (!w || !w->drivers || !w->layers) {
+		gm__writer_free(w);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	w->gaz = gaz;
+	w->opts = *opts;
+	w->n_formats = nf;
+	snprintf(w->tmp, sizeof w->tmp, "%s/.geomention-tmp-XXXXXX", opts->out_dir);
+	if (!mkdtemp(w->tmp)) {
+		rc = gm__fail(err, GM_EIO, "cannot create a temporary folder in %s: %s", opts->out_dir, strerror(errno));
+		w->tmp[0] = '\0';
+		gm__writer_free(w);
+		return rc;
+	}
+	rc = gm__crs_open(&w->crs, opts->t_srs, err);
+	w->crs_open = rc == GM_OK;
+	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	for (size_t f = 0; f < nf && rc == GM_OK; f++) {
+		w->drivers[f] = GDALGetDriverByName(formats[f]);
+		layer_writer *lw = &w->layers[f * N_STREAMED];
+		rc = open_named(w, &lw[L_MENTIONS], w->drivers[f], "mentions", gm__mention_fields, gm__n_mention_fields, err);
+		if (rc == GM_OK && opts->demonyms)
+			rc = open_named(w, &lw[L_DEMONYMS], w->drivers[f], "demonyms", gm__mention_fields, gm__n_mention_fields,
+			                err);
+		if (rc == GM_OK)
+			rc = open_named(w, &lw[L_EVENTS], w->drivers[f], "events", gm__event_fields, gm__n_event_fields, err);
+	}
+	CPLPopErrorHandler();
+	char p[4096];
+	if (rc == GM_OK && (join_path(p, sizeof p, w->tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
+		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
+	if (rc != GM_OK) {
+		gm__writer_free(w);
+		return rc;
+	}
+	*out = w;
+	return GM_OK;
+}
+
+int gm__writer_mention(gm_writer *w, const gm_mention_rec *m, int demonym, gm_error *err)
+{
+	gm_value v[GM_MAX_FIELDS];
+	gm_place p;
+	gm__mention_values(w->gaz, m, v, &p);
+	int rc = GM_OK;
+	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
+		rc = write_feature(&w->layers[f * N_STREAMED + (demonym ? L_DEMONYMS : L_MENTIONS)], p.lon, p.lat, v, err);
+	CPLPopErrorHandler();
+	return rc;
+}
+
+int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
+{
+	gm_value v[GM_MAX_FIELDS];
+	gm_place p;
+	double lon, lat;
+	gm__event_values(w->gaz, e, v, &p, &lon, &lat);
+	int rc = GM_OK;
+	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
+		rc = write_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
+	CPLPopErrorHandler();
+	return rc;
+}
+
+/* run.json's entry for one input, on one line */
+void gm__write_doc_json(FILE *f, const gm_doc_rec *d)
+{
+	fprintf(f, "{\"id\": ");
+	gm__json_write_string(f, d->id);
+	fprintf(f, ", \"path\": ");
+	gm__json_write_string(f, d->path);
+	if (d->line)
+		fprintf(f, ", \"line\": %ld", d->line);
+	fprintf(f, ", \"status\": \"%s\"", d->skipped ? "skipped" : "processed");
+	if (d->reason) {
+		fprintf(f, ", \"reason\": ");
+		gm__json_write_string(f, d->reason);
+	}
+	if (d->warning && d->warning[0]) {
+		fprintf(f, ", \"warning\": ");
+		gm__json_write_string(f, d->warning);
+	}
+	if (d->invalid_utf8)
+		fprintf(f, ", \"invalid_utf8_replaced\": %u", d->invalid_utf8);
+	if (d->date && d->date[0])
+		fprintf(f, ", \"date\": \"%s\"", d->date);
+	if (!d->skipped)
+		fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
+		        d->n_events);
+	fprintf(f, "}");
+}
+
+int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err)
+{
+	gm__write_doc_json(w->docs, d);
+	if (fputc('\n', w->docs) == EOF || ferror(w->docs))
+		return gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
+	w->n_docs++;
+	return GM_OK;
+}
+
+static void place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *v, gm_place *p, char *first,
+                         char *last)
+{
+	gm_gazetteer_get_place(gaz, a->place, p);
+	memset(v, 0, gm__n_place_fields * sizeof *v);
+	gm__date_text(a->first_date, first);
+	gm__date_text(a->last_date, last);
 	v[0].s = p->id;
 	v[1].s = p->name_ar;
 	v[2].s = p->name_en;
@@ -363,216 +484,123 @@ static void place_values(const gm_run *r, const gm_place_agg *a, value *v, gm_pl
 	v[5].s = p->feature;
 	v[6].i = a->mentions;
 	v[7].i = a->docs;
-	v[8].s = a->first_date;
-	v[9].s = a->last_date;
+	v[8].s = first;
+	v[9].s = last;
 	v[10].i = a->demonyms;
 	v[11].i = a->events;
 	v[12].i = a->fatalities;
 	v[13].i = a->injured;
 }
 
-/* An event's fields; its point, or NaN when the text ties it to no place. */
-static void event_values(const gm_run *r, const gm_run_event *e, value *v, gm_place *p, char *id, size_t id_cap,
-                         double *lon, double *lat)
+/* Places most mentioned first, then by events and demonyms, then in
+ * gazetteer order: the same order whatever order the input came in, so runs
+ * over shards merge to the very file one run gives. */
+static int cmp_place(const void *pa, const void *pb)
 {
-	memset(p, 0, sizeof *p);
-	*lon = *lat = NAN;
-	if (e->place != GM_NO_PLACE && gm_gazetteer_get_place(r->gaz, e->place, p) == GM_OK) {
-		*lon = p->lon;
-		*lat = p->lat;
-	}
-	snprintf(id, id_cap, "%s#%u", r->docs[e->doc].id, e->n);
-	v[0].s = id;
-	v[1].s = r->docs[e->doc].id;
-	v[2].s = e->date;
-	v[3].s = e->type;
-	v[4].s = p->id ? p->id : "";
-	v[5].s = p->name_en ? p->name_en : "";
-	v[6].i = e->precision;
-	v[6].null = e->precision == 0;
-	v[7].i = e->fatalities;
-	v[7].null = e->fatalities < 0;
-	v[8].i = e->injured;
-	v[8].null = e->injured < 0;
-	v[9].s = e->trigger;
-	v[10].s = e->snippet;
-}
-
-static void mention_values(const gm_run *r, const gm_run_mention *m, value *v, gm_place *p)
-{
-	gm_gazetteer_get_place(r->gaz, m->place, p);
-	v[0].s = r->docs[m->doc].id;
-	v[1].i = m->start;
-	v[2].i = m->end;
-	v[3].s = m->surface;
-	v[4].s = p->id;
-	v[5].s = p->name_en;
-	v[6].i = m->score;
-	v[7].s = m->rule;
-	v[8].s = r->docs[m->doc].date;
-	v[9].s = m->snippet;
-}
-
-/* ------------------------------------------------------------------ daily */
-
-/* One mention or event as it counts towards a (place, date) row. */
-typedef struct daily_item {
-	uint32_t place;       /* GM_NO_PLACE for events the text ties to no place */
-	const char *date;     /* "" when not known */
-	int type;             /* 0 for a mention, else the event's gm_trigger code */
-	long fatalities, injured;
-} daily_item;
-
-/* By date (known dates first, oldest first), then place (placeless last). */
-static int cmp_daily(const void *pa, const void *pb)
-{
-	const daily_item *a = pa, *b = pb;
-	if (!a->date[0] != !b->date[0])
-		return a->date[0] ? -1 : 1;
-	int c = strcmp(a->date, b->date);
-	if (c)
-		return c;
+	const gm_place_agg *a = *(const gm_place_agg *const *)pa, *b = *(const gm_place_agg *const *)pb;
+	if (a->mentions != b->mentions)
+		return a->mentions > b->mentions ? -1 : 1;
+	if (a->events != b->events)
+		return a->events > b->events ? -1 : 1;
+	if (a->demonyms != b->demonyms)
+		return a->demonyms > b->demonyms ? -1 : 1;
 	return a->place < b->place ? -1 : a->place > b->place;
 }
 
-/* Every mention (at its document's date) and event (at its own date), sorted
- * so that each (place, date) row is one run; NULL when out of memory. */
-static daily_item *daily_items(const gm_run *r, size_t *n)
+/* By date (known dates first, oldest first), then place (placeless last). */
+static int cmp_cell(const void *pa, const void *pb)
 {
-	*n = r->n_mentions + r->n_events;
-	daily_item *it = malloc((*n ? *n : 1) * sizeof *it);
-	if (!it)
-		return NULL;
-	size_t k = 0;
-	for (size_t i = 0; i < r->n_mentions; i++)
-		it[k++] = (daily_item){r->mentions[i].place, r->docs[r->mentions[i].doc].date, 0, -1, -1};
-	for (size_t i = 0; i < r->n_events; i++) {
-		const gm_run_event *e = &r->events[i];
-		it[k++] = (daily_item){e->place, e->date, gm__trigger_code(e->type), e->fatalities, e->injured};
-	}
-	qsort(it, k, sizeof *it, cmp_daily);
-	return it;
+	const gm_daily_cell *a = *(const gm_daily_cell *const *)pa, *b = *(const gm_daily_cell *const *)pb;
+	uint32_t da = a->date ? a->date : UINT32_MAX, db = b->date ? b->date : UINT32_MAX;
+	if (da != db)
+		return da < db ? -1 : 1;
+	return a->place < b->place ? -1 : a->place > b->place;
 }
 
-/* The daily rows: counts summed over each run of equal (place, date). */
-static int write_daily(const gm_run *r, layer_writer *w, gm_error *err)
+static int write_places(gm_writer *w, const gm_run *r, layer_writer *lw, gm_error *err)
 {
-	size_t n;
-	daily_item *it = daily_items(r, &n);
-	if (!it)
+	const gm_place_agg **order = malloc((r->n_aggs ? r->n_aggs : 1) * sizeof *order);
+	if (!order)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_aggs; i++)
+		if (gm__place_listed(r, &r->aggs[i]))
+			order[n++] = &r->aggs[i];
+	qsort(order, n, sizeof *order, cmp_place);
 	int rc = GM_OK;
-	for (size_t a = 0; a < n && rc == GM_OK;) {
-		size_t b = a;
-		value v[N_DAILY_FIELDS];
+	for (size_t i = 0; i < n && rc == GM_OK; i++) {
+		gm_value v[GM_MAX_FIELDS];
+		gm_place p;
+		char first[11], last[11];
+		place_values(w->gaz, order[i], v, &p, first, last);
+		rc = write_feature(lw, p.lon, p.lat, v, err);
+	}
+	free(order);
+	return rc;
+}
+
+static int write_daily(gm_writer *w, const gm_run *r, layer_writer *lw, gm_error *err)
+{
+	const gm_daily_cell **order = malloc((r->n_cells ? r->n_cells : 1) * sizeof *order);
+	if (!order)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < r->n_cells; i++)
+		order[i] = &r->cells[i];
+	qsort(order, r->n_cells, sizeof *order, cmp_cell);
+	int rc = GM_OK;
+	for (size_t i = 0; i < r->n_cells && rc == GM_OK; i++) {
+		const gm_daily_cell *c = order[i];
+		gm_value v[GM_MAX_FIELDS];
 		memset(v, 0, sizeof v);
-		for (; b < n && it[b].place == it[a].place && !strcmp(it[b].date, it[a].date); b++) {
-			if (!it[b].type) {
-				v[5].i++;
-				continue;
-			}
-			v[6].i++;
-			if (it[b].fatalities > 0)
-				v[7].i += it[b].fatalities;
-			if (it[b].injured > 0)
-				v[8].i += it[b].injured;
-			if (it[b].type > 0 && it[b].type < GM_EV_N)
-				v[DAILY_FIRST_TYPE + it[b].type - 1].i++;
-		}
 		gm_place p;
 		memset(&p, 0, sizeof p);
 		double lon = NAN, lat = NAN;
-		if (it[a].place != GM_NO_PLACE && gm_gazetteer_get_place(r->gaz, it[a].place, &p) == GM_OK) {
+		if (c->place != GM_NO_PLACE && gm_gazetteer_get_place(w->gaz, c->place, &p) == GM_OK) {
 			lon = p.lon;
 			lat = p.lat;
 		}
+		char date[11];
+		gm__date_text(c->date, date);
 		v[0].s = p.id ? p.id : "";
 		v[1].s = p.name_ar ? p.name_ar : "";
 		v[2].s = p.name_en ? p.name_en : "";
 		v[3].s = p.country ? p.country : "";
-		v[4].s = it[a].date;
-		rc = write_feature(w, lon, lat, v, err);
-		a = b;
+		v[4].s = date;
+		v[5].i = c->mentions;
+		v[6].i = c->events;
+		v[7].i = c->fatalities;
+		v[8].i = c->injured;
+		for (int t = 0; t < GM_EV_N - 1; t++)
+			v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
+		rc = write_feature(lw, lon, lat, v, err);
 	}
-	free(it);
+	free(order);
 	return rc;
 }
 
-static int write_layers_in(const gm_run *r, GDALDriverH drv, const char *dir, const gm_write_options *opts,
-                           int only_daily, gm_crs *crs, gdal_log *log, gm_error *err)
+/* The places and daily layers of one format (only daily: the CSV every run gets). */
+static int write_aggregates(gm_writer *w, const gm_run *r, GDALDriverH drv, int only_daily, gm_error *err)
 {
-	char ext[32], path[4096];
-	extension_of(drv, ext, sizeof ext);
-	const char *drv_name = GDALGetDriverShortName(drv);
-	int is_geojson = strcmp(drv_name, "GeoJSON") == 0;
-	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
-	int use_target = opts->t_srs && !(is_geojson && opts->geojson_rfc7946);
-	const char *srs_def = use_target ? opts->t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
-	static const char *const layer_names[] = {"places", "mentions", "demonyms", "events", "daily"};
-	for (int which = 0; which < 5; which++) {
-		if ((which == 2 && !opts->demonyms) || (only_daily && which != 4))
-			continue;
-		layer_writer w;
-		memset(&w, 0, sizeof w);
-		w.is_shapefile = strcmp(drv_name, "ESRI Shapefile") == 0;
-		w.transform = use_target;
-		w.crs = crs;
-		w.log = log;
-		const char *name = layer_names[which];
-		char file[64];
-		snprintf(file, sizeof file, "%s.%.40s", name, ext);
-		if (join_path(path, sizeof path, dir, file) != 0)
-			return gm__fail(err, GM_EIO, "output path too long: %s", dir);
-		const field *fields = which == 0 ? place_fields : which == 3 ? event_fields : which == 4 ? daily_fields
-		                                                                                          : mention_fields;
-		size_t n_fields = which == 0   ? N_PLACE_FIELDS
-		                  : which == 3 ? N_EVENT_FIELDS
-		                  : which == 4 ? N_DAILY_FIELDS
-		                               : N_MENTION_FIELDS;
-		int rc = open_layer(&w, drv, path, name, fields, n_fields, srs_def, is_geojson && opts->geojson_rfc7946, err);
-		value v[16];
-		memset(v, 0, sizeof v);
-		gm_place p;
-		if (which == 4 && rc == GM_OK) {
-			rc = write_daily(r, &w, err);
-		} else if (which == 3) {
-			for (size_t i = 0; i < r->n_events && rc == GM_OK; i++) {
-				char id[300];
-				double lon, lat;
-				event_values(r, &r->events[i], v, &p, id, sizeof id, &lon, &lat);
-				rc = write_feature(&w, lon, lat, v, err);
-			}
-		} else if (which == 0) {
-			for (size_t i = 0; i < r->n_aggs && rc == GM_OK; i++) {
-				if (!place_listed(&r->aggs[i], opts))
-					continue;
-				place_values(r, &r->aggs[i], v, &p);
-				rc = write_feature(&w, p.lon, p.lat, v, err);
-			}
-		} else {
-			const gm_run_mention *list = which == 1 ? r->mentions : r->demonyms;
-			size_t n = which == 1 ? r->n_mentions : r->n_demonyms;
-			for (size_t i = 0; i < n && rc == GM_OK; i++) {
-				mention_values(r, &list[i], v, &p);
-				rc = write_feature(&w, p.lon, p.lat, v, err);
-			}
-		}
-		int crc = close_layer(&w, rc == GM_OK, err);
+	int rc = GM_OK;
+	for (int which = only_daily; which < 2 && rc == GM_OK; which++) {
+		layer_writer lw;
+		rc = which ? open_named(w, &lw, drv, "daily", gm__daily_fields, gm__n_daily_fields, err)
+		           : open_named(w, &lw, drv, "places", gm__place_fields, gm__n_place_fields, err);
+		if (rc == GM_OK)
+			rc = which ? write_daily(w, r, &lw, err) : write_places(w, r, &lw, err);
+		int crc = close_layer(&lw, rc == GM_OK, err);
 		if (rc == GM_OK)
 			rc = crc;
-		if (rc)
-			return rc;
 	}
-	return GM_OK;
+	return rc;
 }
 
 /* ---------------------------------------------------------------- run.json */
 
-static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opts, double seconds,
-                           const gm_run_summary *s)
+static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds, const gm_run_summary *s)
 {
 	gm_gazetteer_info gi;
-	gm_gazetteer_get_info(r->gaz, &gi);
+	gm_gazetteer_get_info(w->gaz, &gi);
 	fprintf(f, "{\n  \"tool\": \"geomention\",\n  \"version\": ");
 	gm__json_write_string(f, GM_VERSION_STRING);
 	fprintf(f, ",\n  \"gazetteer\": {\"name\": ");
@@ -581,45 +609,32 @@ static void write_run_json(FILE *f, const gm_run *r, const gm_write_options *opt
 	gm__json_write_string(f, gi.build_date);
 	fprintf(f, ", \"checksum\": \"%s\", \"format_version\": %u, \"places\": %u},\n", gi.checksum, gi.format_version,
 	        gi.places);
-	fprintf(f, "  \"options\": %s,\n", opts->options_json && *opts->options_json ? opts->options_json : "{}");
+	fprintf(f, "  \"options\": %s,\n", w->opts.options_json && *w->opts.options_json ? w->opts.options_json : "{}");
 	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
 	fprintf(f,
 	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "
 	        "\"demonyms\": %zu, \"events\": %zu},\n",
-	        r->n_docs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events);
+	        r->n_inputs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events);
 	fprintf(f, "  \"files\": [");
 	for (size_t i = 0; i < s->n_files; i++) {
 		fprintf(f, "%s", i ? ", " : "");
 		gm__json_write_string(f, s->files[i]);
 	}
 	fprintf(f, "],\n  \"documents\": [\n");
-	for (size_t i = 0; i < r->n_docs; i++) {
-		const gm_run_doc *d = &r->docs[i];
-		fprintf(f, "    {\"id\": ");
-		gm__json_write_string(f, d->id);
-		fprintf(f, ", \"path\": ");
-		gm__json_write_string(f, d->path);
-		if (d->line)
-			fprintf(f, ", \"line\": %ld", d->line);
-		fprintf(f, ", \"status\": \"%s\"", d->skipped ? "skipped" : "processed");
-		if (d->reason) {
-			fprintf(f, ", \"reason\": ");
-			gm__json_write_string(f, d->reason);
-		}
-		if (d->warning) {
-			fprintf(f, ", \"warning\": ");
-			gm__json_write_string(f, d->warning);
-		}
-		if (d->invalid_utf8)
-			fprintf(f, ", \"invalid_utf8_replaced\": %u", d->invalid_utf8);
-		if (d->date[0])
-			fprintf(f, ", \"date\": \"%s\"", d->date);
-		if (!d->skipped)
-			fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
-			        d->n_events);
-		fprintf(f, "}%s\n", i + 1 < r->n_docs ? "," : "");
+	/* the entries as they were written, one a line */
+	if (fflush(w->docs) != 0 || fseek(w->docs, 0, SEEK_SET) != 0)
+		return -1;
+	char *line = NULL;
+	size_t cap = 0, i = 0;
+	ssize_t len;
+	while ((len = getline(&line, &cap, w->docs)) > 0) {
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		fprintf(f, "    %s%s\n", line, ++i < w->n_docs ? "," : "");
 	}
+	free(line);
 	fprintf(f, "  ]\n}\n");
+	return ferror(w->docs) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------- the whole run */
@@ -642,54 +657,51 @@ static void remove_tree(const char *dir)
 
 static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary *summary, gm_error *err)
+static int close_streamed(gm_writer *w, int ok, gm_error *err)
+{
+	int rc = GM_OK;
+	for (size_t i = 0; w->layers && i < w->n_formats * N_STREAMED; i++) {
+		int crc = close_layer(&w->layers[i], ok && rc == GM_OK, err);
+		if (rc == GM_OK)
+			rc = crc;
+	}
+	return rc;
+}
+
+int gm__writer_finish(gm_writer *w, const gm_run *r, gm_run_summary *summary, gm_error *err)
 {
 	gm_run_summary local;
 	if (!summary)
 		summary = &local;
 	memset(summary, 0, sizeof *summary);
-	int rc = gm__check_write_options(opts, err);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < r->n_docs; i++)
-		r->docs[i].skipped ? summary->skipped++ : summary->documents++;
+	summary->documents = r->n_documents;
+	summary->skipped = r->n_skipped;
 	summary->mentions = r->n_mentions;
 	summary->demonyms = r->n_demonyms;
 	summary->events = r->n_events;
 	for (size_t i = 0; i < r->n_aggs; i++)
-		summary->places += place_listed(&r->aggs[i], opts);
+		summary->places += gm__place_listed(r, &r->aggs[i]);
 
-	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s/.geomention-tmp-XXXXXX", opts->out_dir);
-	if (!mkdtemp(tmp))
-		return gm__fail(err, GM_EIO, "cannot create a temporary folder in %s: %s", opts->out_dir, strerror(errno));
-
-	gm_crs crs;
-	rc = gm__crs_open(&crs, opts->t_srs, err);
-	gdal_log log;
-	memset(&log, 0, sizeof log);
-	CPLPushErrorHandlerEx(gdal_handler, &log);
-	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
-	size_t nf = opts->n_formats ? opts->n_formats : 2;
+	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	int rc = close_streamed(w, 1, err);
 	int csv_asked = 0;
-	for (size_t i = 0; i < nf && rc == GM_OK; i++) {
-		csv_asked |= strcmp(formats[i], "CSV") == 0;
-		rc = write_layers_in(r, GDALGetDriverByName(formats[i]), tmp, opts, 0, &crs, &log, err);
+	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++) {
+		csv_asked |= strcmp(GDALGetDriverShortName(w->drivers[f]), "CSV") == 0;
+		rc = write_aggregates(w, r, w->drivers[f], 0, err);
 	}
 	/* dashboards read the daily counts as CSV whatever else was asked for */
 	if (rc == GM_OK && !csv_asked) {
 		GDALDriverH csv = GDALGetDriverByName("CSV");
-		rc = csv ? write_layers_in(r, csv, tmp, opts, 1, &crs, &log, err)
+		rc = csv ? write_aggregates(w, r, csv, 1, err)
 		         : gm__fail(err, GM_EGDAL, "this GDAL has no CSV driver for daily.csv");
 	}
 	CPLPopErrorHandler();
-	gm__crs_close(&crs);
 
 	/* what is in the temporary folder is the set of files to move */
 	char *names[256];
 	size_t n_names = 0;
 	if (rc == GM_OK) {
-		DIR *d = opendir(tmp);
+		DIR *d = opendir(w->tmp);
 		struct dirent *e;
 		while (d && (e = readdir(d)))
 			if (e->d_name[0] != '.' && n_names < 256)
@@ -706,12 +718,12 @@ int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary 
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
 		char p[4096];
-		FILE *f = join_path(p, sizeof p, tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
+		FILE *f = join_path(p, sizeof p, w->tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
 		if (!f) {
 			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
 		} else {
-			write_run_json(f, r, opts, secs, summary);
-			if (fclose(f) != 0)
+			int wrc = write_run_json(f, w, r, secs, summary);
+			if (fclose(f) != 0 || wrc != 0)
 				rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
 		}
 	}
@@ -721,22 +733,49 @@ int gm__write_run(const gm_run *r, const gm_write_options *opts, gm_run_summary 
 		if (!name)
 			continue;
 		char from[4096], to[4096];
-		if (join_path(from, sizeof from, tmp, name) != 0 || join_path(to, sizeof to, opts->out_dir, name) != 0 ||
+		if (join_path(from, sizeof from, w->tmp, name) != 0 || join_path(to, sizeof to, w->opts.out_dir, name) != 0 ||
 		    rename(from, to) != 0)
-			rc = gm__fail(err, GM_EIO, "cannot move %s into %s: %s", name, opts->out_dir, strerror(errno));
+			rc = gm__fail(err, GM_EIO, "cannot move %s into %s: %s", name, w->opts.out_dir, strerror(errno));
 	}
 	for (size_t i = 0; i < n_names; i++)
 		free(names[i]);
-	remove_tree(tmp);
+	w->finished = rc == GM_OK;
+	if (w->finished) {
+		if (w->docs)
+			fclose(w->docs);
+		w->docs = NULL;
+		remove_tree(w->tmp);   /* only .documents is left in it */
+		w->tmp[0] = '\0';
+	}
 	return rc;
+}
+
+void gm__writer_free(gm_writer *w)
+{
+	if (!w)
+		return;
+	gm_error ignored;
+	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	close_streamed(w, 0, &ignored);
+	CPLPopErrorHandler();
+	if (w->docs)
+		fclose(w->docs);
+	if (w->crs_open)
+		gm__crs_close(&w->crs);
+	/* finished: only the emptied folder is left; not: nothing of it may stay */
+	if (w->tmp[0])
+		remove_tree(w->tmp);
+	free(w->drivers);
+	free(w->layers);
+	free(w);
 }
 
 /* --------------------------------------------------------- gazetteer export */
 
-static const field gazetteer_fields[] = {
-	{"place_id", F_STR, 64}, {"name_ar", F_STR, DBF_BYTES}, {"name_en", F_STR, DBF_BYTES},
-	{"country", F_STR, 3}, {"admin1", F_STR, DBF_BYTES}, {"feature", F_STR, 8},
-	{"population", F_INT, 12}, {"names", F_STR, DBF_BYTES},
+static const gm_field gazetteer_fields[] = {
+	{"place_id", GM_F_STR, 64}, {"name_ar", GM_F_STR, GM_DBF_BYTES}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES}, {"feature", GM_F_STR, 8},
+	{"population", GM_F_INT, 12}, {"names", GM_F_STR, GM_DBF_BYTES},
 };
 #define N_GAZETTEER_FIELDS (sizeof gazetteer_fields / sizeof *gazetteer_fields)
 
@@ -807,7 +846,7 @@ int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *for
 	for (uint32_t i = 0; rc == GM_OK && i < g->h->n_places; i++) {
 		gm_place p;
 		gm_gazetteer_get_place(g, i, &p);
-		value v[N_GAZETTEER_FIELDS] = {
+		gm_value v[N_GAZETTEER_FIELDS] = {
 			{p.id, 0, 0}, {p.name_ar, 0, 0}, {p.name_en, 0, 0}, {p.country, 0, 0}, {p.admin1, 0, 0},
 			{p.feature, 0, 0}, {NULL, p.population, 0}, {names[i] ? names[i] : "", 0, 0},
 		};

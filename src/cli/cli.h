@@ -5,9 +5,23 @@
 
 int gm_cli_map(int argc, char **argv);
 int gm_cli_gazetteer(int argc, char **argv);
+int gm_cli_merge(int argc, char **argv);
+/* s as a JSON string literal appended at buf + *o (cut to fit cap) */
+#include <stddef.h>
+void gm_cli_json_str(char *buf, size_t cap, size_t *o, const char *s);
 /* The gazetteer to use: --gazetteer, $GEOMENTION_GAZETTEER, or the bundled one
  * next to the executable. */
 const char *gm_cli_default_gazetteer(void);
+
+/* The options every command that writes layers shares. */
+typedef struct gm_cli_output {
+	const char *out_dir, *gaz_path, *t_srs;
+	const char **formats;   /* argc entries, n_formats used */
+	size_t n_formats;
+	int rfc7946, demonyms, quiet;
+} gm_cli_output;
+/* 1 when argv[*i] is one of them (taken, *i past its value), 0 when not. */
+int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
 
 /* Exit statuses */
 #define GM_EXIT_OK 0

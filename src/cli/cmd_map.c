@@ -39,6 +39,10 @@ static void help(FILE *f)
 	        "                      places always count them (field demonyms)\n"
 	        "  -j, --jobs N        map N documents at a time (default: one per core); the output is\n"
 	        "                      the same bytes whatever N\n"
+	        "  --stream            write no folder: every mention, demonym and event as a GeoJSON\n"
+	        "                      Sequence (RFC 8142) on stdout as documents are mapped, each input\n"
+	        "                      closed by a \"document\" record; memory stays flat however long the\n"
+	        "                      input. geomention merge turns saved streams into layers\n"
 	        "  --quiet             print nothing but errors\n"
 	        "  --help              this text\n"
 	        "\n"
@@ -49,27 +53,8 @@ static void help(FILE *f)
 	        "  geomention map samples/                          # every article below samples/\n"
 	        "  geomention map -o out -f GPKG news.jsonl          # GeoPackage layers\n"
 	        "  geomention map --t_srs EPSG:3857 -f \"ESRI Shapefile\" news.jsonl\n"
-	        "  cat feed.jsonl | geomention map -o out -\n");
-}
-
-static void json_str(char *buf, size_t cap, size_t *o, const char *s)
-{
-	if (*o + 2 >= cap)
-		return;
-	buf[(*o)++] = '"';
-	for (; *s && *o + 8 < cap; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf[(*o)++] = '\\';
-			buf[(*o)++] = (char)c;
-		} else if (c < 0x20) {
-			*o += (size_t)snprintf(buf + *o, cap - *o, "\\u%04x", c);
-		} else {
-			buf[(*o)++] = (char)c;
-		}
-	}
-	buf[(*o)++] = '"';
-	buf[*o] = '\0';
+	        "  cat feed.jsonl | geomention map -o out -\n"
+	        "  geomention map --stream - < feed.jsonl > feed.geojsons\n");
 }
 
 /* Skipped inputs always, repairs and warnings unless --quiet: on stderr, in input order. */
@@ -88,14 +73,57 @@ static void report_item(const gm_input_item *item, void *user)
 		fprintf(stderr, "geomention map: %s line %ld: %s\n", item->doc.path, item->doc.line, item->warning);
 }
 
+typedef struct stream_state {
+	FILE *out;
+	const gm_gazetteer *gaz;
+	int quiet;
+	size_t documents, skipped, mentions, events;
+} stream_state;
+
+static int stream_item(const gm_input_item *item, const gm_doc_result *res, void *user, gm_error *err)
+{
+	stream_state *s = user;
+	report_item(item, &s->quiet);
+	if (res) {
+		s->documents++;
+		s->mentions += res->n_mentions;
+		s->events += res->n_events;
+	} else {
+		s->skipped++;
+	}
+	return gm_stream_write(s->out, s->gaz, item, res, err);
+}
+
+/* --stream: features on stdout as documents are mapped; the count on stderr. */
+static int map_stream(gm_reader *reader, const gm_gazetteer *gaz, int jobs, int quiet)
+{
+	static char buf[1 << 16];
+	setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	stream_state s = {stdout, gaz, quiet, 0, 0, 0, 0};
+	gm_error err = {0, ""};
+	int rc = gm_map_reader(reader, gaz, jobs, stream_item, &s, &err);
+	if (fflush(stdout) != 0 && rc == GM_OK) {
+		rc = GM_EIO;
+		snprintf(err.message, sizeof err.message, "cannot write the stream to stdout");
+	}
+	if (rc < 0) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		return GM_EXIT_FAIL;
+	}
+	if (!quiet)
+		fprintf(stderr, "geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu events (streamed)\n",
+		        s.documents, s.skipped, s.mentions, s.events);
+	return GM_EXIT_OK;
+}
+
 int gm_cli_map(int argc, char **argv)
 {
-	const char *out_dir = "output", *gaz_path = NULL, *t_srs = NULL, *date = NULL;
-	const char **formats = calloc((size_t)argc + 1, sizeof *formats);
+	const char *date = NULL;
+	gm_cli_output out = {"output", NULL, NULL, calloc((size_t)argc + 1, sizeof(char *)), 0, 1, 0, 0};
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-	size_t nf = 0, ni = 0;
-	int quiet = 0, rfc7946 = 1, demonyms = 0, jobs = 0;
-	if (!formats || !inputs)
+	size_t ni = 0;
+	int jobs = 0, stream = 0;
+	if (!out.formats || !inputs)
 		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -103,14 +131,8 @@ int gm_cli_map(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			help(stdout);
 			return GM_EXIT_OK;
-		} else if (!strcmp(a, "-o") && has_next) {
-			out_dir = argv[++i];
-		} else if (!strcmp(a, "-f") && has_next) {
-			formats[nf++] = argv[++i];
-		} else if (!strcmp(a, "--gazetteer") && has_next) {
-			gaz_path = argv[++i];
-		} else if ((!strcmp(a, "--t_srs") || !strcmp(a, "--t-srs")) && has_next) {
-			t_srs = argv[++i];
+		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
+			continue;
 		} else if (!strcmp(a, "--date") && has_next) {
 			date = argv[++i];
 		} else if ((!strcmp(a, "--jobs") || !strcmp(a, "-j")) && has_next) {
@@ -121,12 +143,8 @@ int gm_cli_map(int argc, char **argv)
 				return GM_EXIT_USAGE;
 			}
 			jobs = (int)v;
-		} else if (!strcmp(a, "--demonyms")) {
-			demonyms = 1;
-		} else if (!strcmp(a, "--no-rfc7946")) {
-			rfc7946 = 0;
-		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-			quiet = 1;
+		} else if (!strcmp(a, "--stream")) {
+			stream = 1;
 		} else if (!strcmp(a, "-") || a[0] != '-') {
 			inputs[ni++] = a;
 		} else {
@@ -134,6 +152,10 @@ int gm_cli_map(int argc, char **argv)
 			return GM_EXIT_USAGE;
 		}
 	}
+	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path, *t_srs = out.t_srs;
+	const char **formats = out.formats;
+	size_t nf = out.n_formats;
+	int quiet = out.quiet, rfc7946 = out.rfc7946, demonyms = out.demonyms;
 	if (!ni) {
 		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
 		return GM_EXIT_USAGE;
@@ -154,39 +176,39 @@ int gm_cli_map(int argc, char **argv)
 	char opts[8192];
 	size_t o = 0;
 	o += (size_t)snprintf(opts + o, sizeof opts - o, "{\"output\": ");
-	json_str(opts, sizeof opts, &o, out_dir);
+	gm_cli_json_str(opts, sizeof opts, &o, out_dir);
 	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"gazetteer\": ");
-	json_str(opts, sizeof opts, &o, gaz_path);
+	gm_cli_json_str(opts, sizeof opts, &o, gaz_path);
 	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"formats\": [");
 	for (size_t i = 0; i < nf; i++) {
 		if (i)
 			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
-		json_str(opts, sizeof opts, &o, formats[i]);
+		gm_cli_json_str(opts, sizeof opts, &o, formats[i]);
 	}
 	if (!nf)
 		o += (size_t)snprintf(opts + o, sizeof opts - o, "\"GeoJSON\", \"ESRI Shapefile\"");
 	o += (size_t)snprintf(opts + o, sizeof opts - o, "], \"t_srs\": ");
 	if (t_srs)
-		json_str(opts, sizeof opts, &o, t_srs);
+		gm_cli_json_str(opts, sizeof opts, &o, t_srs);
 	else
 		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
 	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"rfc7946\": %s, \"demonyms\": %s, \"date\": ",
 	                      rfc7946 ? "true" : "false", demonyms ? "true" : "false");
 	if (date)
-		json_str(opts, sizeof opts, &o, date);
+		gm_cli_json_str(opts, sizeof opts, &o, date);
 	else
 		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
 	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"inputs\": [");
 	for (size_t i = 0; i < ni && o + 64 < sizeof opts; i++) {
 		if (i)
 			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
-		json_str(opts, sizeof opts, &o, inputs[i]);
+		gm_cli_json_str(opts, sizeof opts, &o, inputs[i]);
 	}
 	snprintf(opts + o, sizeof opts - o, "]}");
 	wo.options_json = opts;
 
 	/* everything that can be refused is refused before any work */
-	if (gm_run_check_options(&wo, &err) != GM_OK) {
+	if (!stream && gm_run_check_options(&wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		return GM_EXIT_USAGE;
 	}
@@ -203,9 +225,13 @@ int gm_cli_map(int argc, char **argv)
 	}
 	gm_run *run = NULL;
 	int status = GM_EXIT_OK;
-	if (gm_run_new(&run, gaz, &err) != GM_OK) {
+	if (stream) {
+		status = map_stream(reader, gaz, jobs, quiet);
+		goto out;
+	}
+	if (gm_run_new(&run, gaz, &wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
-		status = GM_EXIT_FAIL;
+		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
 	int rc = gm_run_map_reader(run, reader, gaz, jobs, report_item, &quiet, &err);
@@ -215,13 +241,13 @@ int gm_cli_map(int argc, char **argv)
 		goto out;
 	}
 	gm_run_summary sum;
-	if (gm_run_write(run, &wo, &sum, &err) != GM_OK) {
+	if (gm_run_finish(run, &sum, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
 	if (!quiet) {
-		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions of %zu places; %zu demonyms; "
+		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu places; %zu demonyms; "
 		       "%zu events\n",
 		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.demonyms, sum.events);
 		printf("wrote into %s/:", out_dir);

@@ -16,14 +16,59 @@ static void usage(FILE *f)
 	        "\n"
 	        "usage:\n"
 	        "  geomention map [options] INPUT...      find and resolve place mentions, write GIS layers\n"
+	        "  geomention map --stream INPUT...       the same as GeoJSON Sequence on stdout, as it goes\n"
+	        "  geomention merge PART... -o DIR        merge runs over shards into one output folder\n"
 	        "  geomention gazetteer build SOURCES... -o FILE\n"
 	        "                                         compile TSV sources into a gazetteer\n"
 	        "  geomention gazetteer lookup WORD...    show how a word is folded, matched and resolved\n"
 	        "  geomention gazetteer info              describe the gazetteer in use\n"
 	        "  geomention --version | --help\n"
 	        "\n"
-	        "Run 'geomention map --help' or 'geomention gazetteer --help' for their options.\n",
+	        "Run 'geomention map --help', 'geomention merge --help' or 'geomention gazetteer --help' for their options.\n",
 	        GM_VERSION_STRING);
+}
+
+void gm_cli_json_str(char *buf, size_t cap, size_t *o, const char *s)
+{
+	if (*o + 2 >= cap)
+		return;
+	buf[(*o)++] = '"';
+	for (; *s && *o + 8 < cap; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			buf[(*o)++] = '\\';
+			buf[(*o)++] = (char)c;
+		} else if (c < 0x20) {
+			*o += (size_t)snprintf(buf + *o, cap - *o, "\\u%04x", c);
+		} else {
+			buf[(*o)++] = (char)c;
+		}
+	}
+	buf[(*o)++] = '"';
+	buf[*o] = '\0';
+}
+
+int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	int has_next = *i + 1 < argc;
+	if (!strcmp(a, "-o") && has_next)
+		o->out_dir = argv[++*i];
+	else if (!strcmp(a, "-f") && has_next)
+		o->formats[o->n_formats++] = argv[++*i];
+	else if (!strcmp(a, "--gazetteer") && has_next)
+		o->gaz_path = argv[++*i];
+	else if ((!strcmp(a, "--t_srs") || !strcmp(a, "--t-srs")) && has_next)
+		o->t_srs = argv[++*i];
+	else if (!strcmp(a, "--no-rfc7946"))
+		o->rfc7946 = 0;
+	else if (!strcmp(a, "--demonyms"))
+		o->demonyms = 1;
+	else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
+		o->quiet = 1;
+	else
+		return 0;
+	return 1;
 }
 
 const char *gm_cli_default_gazetteer(void)
@@ -67,6 +112,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "map"))
 		return gm_cli_map(argc - 1, argv + 1);
+	if (!strcmp(cmd, "merge"))
+		return gm_cli_merge(argc - 1, argv + 1);
 	if (!strcmp(cmd, "gazetteer"))
 		return gm_cli_gazetteer(argc - 1, argv + 1);
 	fprintf(stderr, "geomention: unknown command \"%s\"\n\n", cmd);

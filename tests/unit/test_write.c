@@ -24,13 +24,16 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-static gm_run *make_run(void)
+/* The two sample documents and a skipped input, written with wo. */
+static gm_run *make_run(const gm_write_options *wo)
 {
 	gm_error err;
 	gm_ctx *ctx;
 	gm_run *run;
 	gm_ctx_new(&ctx, gaz, &err);
-	gm_run_new(&run, gaz, &err);
+	CHECK_INT(gm_run_new(&run, gaz, wo, &err), 0);
+	if (!run)
+		exit(check_done("write"));
 	const char *texts[] = {"قالت أذربيجان إن باكو وباردا تعرضتا للقصف.", "وصل الوفد إلى باكو قادما من روسيا."};
 	const char *dates[] = {"2023-09-20", "2023-09-21"};
 	for (int i = 0; i < 2; i++) {
@@ -79,14 +82,19 @@ int main(int argc, char **argv)
 	char out[300], p[400];
 	snprintf(out, sizeof out, "%s/out", dir);
 
-	gm_run *run = make_run();
 	const char *formats[] = {"GeoJSON", "ESRI Shapefile", "GPKG"};
 	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
 	wo.out_dir = out;
 	wo.formats = formats;
 	wo.n_formats = 3;
+	gm_run *run = make_run(&wo);
+	/* while the run is open, nothing is in the output folder but its temporary folder */
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = \"$(ls -A '%s' | grep '^.geomention-tmp-')\"", out, out);
+	CHECK_INT(system(cmd), 0);
 	gm_run_summary sum;
-	CHECK_INT(gm_run_write(run, &wo, &sum, &err), 0);
+	CHECK_INT(gm_run_finish(run, &sum, &err), 0);
+	CHECK_INT(gm_run_finish(run, &sum, &err), GM_EINVAL);   /* once only */
 	CHECK_INT(sum.documents, 2);
 	CHECK_INT(sum.skipped, 1);
 	CHECK_INT(sum.mentions, 5);   /* أذربيجان باكو باردا | باكو روسيا */
@@ -157,7 +165,6 @@ int main(int argc, char **argv)
 	CHECK(rj && strstr(rj, "\"checksum\"") != NULL);
 	CHECK(rj && strstr(rj, "\"inputs\": 3") != NULL);
 	/* no temporary folder left behind */
-	char cmd[600];
 	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q geomention-tmp", out);
 	CHECK(system(cmd) != 0);
 
@@ -167,7 +174,9 @@ int main(int argc, char **argv)
 	wo.out_dir = out2;
 	wo.n_formats = 2;
 	wo.t_srs = "EPSG:3857";
-	CHECK_INT(gm_run_write(run, &wo, &sum, &err), 0);
+	gm_run_free(run);
+	run = make_run(&wo);
+	CHECK_INT(gm_run_finish(run, &sum, &err), 0);
 	snprintf(p, sizeof p, "%s/places.shp", out2);
 	l = open_layer(&ds, p);
 	double want_x = 6378137.0 * 49.89201 * M_PI / 180.0;
@@ -211,6 +220,18 @@ int main(int argc, char **argv)
 	CHECK_INT(gm_run_check_options(&wo, &err), GM_EIO);
 
 	gm_run_free(run);
+
+	/* a run freed unfinished leaves nothing behind: no layer, no run.json */
+	char out3[320];
+	snprintf(out3, sizeof out3, "%s/aborted", dir);
+	wo.out_dir = out3;
+	wo.formats = formats;
+	wo.n_formats = 2;
+	run = make_run(&wo);
+	gm_run_free(run);
+	snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", out3);
+	CHECK_INT(system(cmd), 0);
+
 	gm_gazetteer_close(gaz);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	CHECK_INT(system(cmd), 0);

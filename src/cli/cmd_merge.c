@@ -1,0 +1,144 @@
+/* cmd_merge.c: geomention merge: several runs' outputs into one folder. */
+#include "cli.h"
+
+#include "geomention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+	        "usage: geomention merge [options] PART... -o DIR\n"
+	        "\n"
+	        "Merges the outputs of several geomention map runs, over pieces of one input, into\n"
+	        "one output folder: the places and daily layers are what one run over the whole input\n"
+	        "would give (counts are sums; both layers are sorted by what they hold, so the order of\n"
+	        "the parts does not change them); mentions, events and run.json's documents follow one\n"
+	        "part after another, in the order given.\n"
+	        "\n"
+	        "PART is any of:\n"
+	        "  DIRECTORY       an output folder of geomention map (run.json and its layers, in\n"
+	        "                  whatever OGR format it wrote them)\n"
+	        "  FILE            what geomention map --stream wrote (GeoJSON Sequence)\n"
+	        "\n"
+	        "options:\n"
+	        "  -o DIR              output folder (required); created if missing\n"
+	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\")\n"
+	        "  --gazetteer PATH    the gazetteer the parts were mapped with (default: the bundled one);\n"
+	        "                      a part mapped with another is refused\n"
+	        "  --t_srs CRS         target CRS, as for geomention map\n"
+	        "  --no-rfc7946        let GeoJSON take --t_srs too\n"
+	        "  --demonyms          also write the demonyms layer (on by itself when a part has one)\n"
+	        "  --quiet             print nothing but errors\n"
+	        "\n"
+	        "examples:\n"
+	        "  geomention merge out-1 out-2 out-3 -o out\n"
+	        "  parallel --pipe -N1000 geomention map --stream - < news.jsonl > all.geojsons\n"
+	        "  geomention merge all.geojsons -o out\n");
+}
+
+static int has_demonyms(const char *dir)
+{
+	static const char *const exts[] = {"geojson", "gpkg", "fgb", "shp", "csv", "sqlite", "gml", "kml"};
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		char p[4096];
+		struct stat sb;
+		snprintf(p, sizeof p, "%s/demonyms.%s", dir, exts[i]);
+		if (stat(p, &sb) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int gm_cli_merge(int argc, char **argv)
+{
+	gm_cli_output out = {NULL, NULL, NULL, calloc((size_t)argc + 1, sizeof(char *)), 0, 1, 0, 0};
+	const char **parts = calloc((size_t)argc + 1, sizeof *parts);
+	const char **formats = out.formats;
+	size_t np = 0;
+	int status = GM_EXIT_OK;
+	if (!formats || !parts)
+		return GM_EXIT_FAIL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			help(stdout);
+			goto done;
+		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
+			continue;
+		} else if (a[0] != '-') {
+			parts[np++] = a;
+		} else {
+			fprintf(stderr, "geomention merge: unknown option or missing value: %s (see geomention merge --help)\n", a);
+			status = GM_EXIT_USAGE;
+			goto done;
+		}
+	}
+	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path;
+	int demonyms = out.demonyms, quiet = out.quiet;
+	if (!np || !out_dir) {
+		fprintf(stderr, "geomention merge: %s (see geomention merge --help)\n",
+		        !np ? "no PART given" : "no output folder: -o DIR");
+		status = GM_EXIT_USAGE;
+		goto done;
+	}
+	for (size_t i = 0; i < np; i++)
+		demonyms |= has_demonyms(parts[i]);
+	if (!gaz_path)
+		gaz_path = gm_cli_default_gazetteer();
+
+	char opts[8192];
+	size_t o = 0;
+	o += (size_t)snprintf(opts + o, sizeof opts - o, "{\"command\": \"merge\", \"output\": ");
+	gm_cli_json_str(opts, sizeof opts, &o, out_dir);
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"gazetteer\": ");
+	gm_cli_json_str(opts, sizeof opts, &o, gaz_path);
+	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"parts\": [");
+	for (size_t i = 0; i < np && o + 64 < sizeof opts; i++) {
+		if (i)
+			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
+		gm_cli_json_str(opts, sizeof opts, &o, parts[i]);
+	}
+	snprintf(opts + o, sizeof opts - o, "]}");
+
+	gm_error err = {0, ""};
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = out_dir;
+	wo.formats = formats;
+	wo.n_formats = out.n_formats;
+	wo.t_srs = out.t_srs;
+	wo.geojson_rfc7946 = out.rfc7946;
+	wo.demonyms = demonyms;
+	wo.options_json = opts;
+	if (gm_run_check_options(&wo, &err) != GM_OK) {
+		fprintf(stderr, "geomention merge: %s\n", err.message);
+		status = GM_EXIT_USAGE;
+		goto done;
+	}
+	gm_gazetteer *gaz = NULL;
+	if (gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
+		fprintf(stderr, "geomention merge: %s\n", err.message);
+		status = GM_EXIT_USAGE;
+		goto done;
+	}
+	gm_run_summary sum;
+	if (gm_merge(parts, np, gaz, &wo, &sum, &err) != GM_OK) {
+		fprintf(stderr, "geomention merge: %s\n", err.message);
+		status = err.code == GM_ENOENT ? GM_EXIT_USAGE : GM_EXIT_FAIL;
+	} else if (!quiet) {
+		printf("geomention merge: %zu parts; %zu documents, %zu skipped; %zu mentions; %zu places; %zu events\n", np,
+		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.events);
+		printf("wrote into %s/:", out_dir);
+		for (size_t i = 0; i < sum.n_files; i++)
+			printf(" %s", sum.files[i]);
+		printf("\n");
+	}
+	gm_gazetteer_close(gaz);
+done:
+	free(formats);
+	free(parts);
+	return status;
+}

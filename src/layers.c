@@ -1,0 +1,170 @@
+/* layers.c: the layers' field tables, and the records of a mapped document
+ * (mentions with their surface and snippet, events with their id and trigger). */
+#include "layers.h"
+
+#include "error.h"
+#include "events.h"
+#include "utf8.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const gm_field gm__place_fields[] = {
+	{"place_id", GM_F_STR, 64}, {"name_ar", GM_F_STR, GM_DBF_BYTES}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES}, {"feature", GM_F_STR, 8},
+	{"mentions", GM_F_INT, 10}, {"docs", GM_F_INT, 10}, {"first_date", GM_F_DATE, 0}, {"last_date", GM_F_DATE, 0},
+	{"demonyms", GM_F_INT, 10}, {"events", GM_F_INT, 10}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
+};
+const gm_field gm__mention_fields[] = {
+	{"doc_id", GM_F_STR, GM_DBF_BYTES}, {"start", GM_F_INT, 10}, {"end", GM_F_INT, 10},
+	{"surface", GM_F_STR, GM_DBF_BYTES}, {"place_id", GM_F_STR, 64}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"score", GM_F_INT, 3}, {"rule", GM_F_STR, GM_DBF_BYTES}, {"date", GM_F_DATE, 0},
+	{"snippet", GM_F_STR, GM_DBF_BYTES},
+};
+const gm_field gm__event_fields[] = {
+	{"event_id", GM_F_STR, GM_DBF_BYTES}, {"doc_id", GM_F_STR, GM_DBF_BYTES}, {"date", GM_F_DATE, 0},
+	{"type", GM_F_STR, 20}, {"place_id", GM_F_STR, 64}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"precision", GM_F_INT, 1}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
+	{"trigger", GM_F_STR, GM_DBF_BYTES}, {"snippet", GM_F_STR, GM_DBF_BYTES},
+};
+/* daily: one row per place and date; the event-type counts follow in the
+ * order of enum gm_trigger, named to fit 10 characters */
+const gm_field gm__daily_fields[] = {
+	{"place_id", GM_F_STR, 64}, {"name_ar", GM_F_STR, GM_DBF_BYTES}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"country", GM_F_STR, 3}, {"date", GM_F_DATE, 0}, {"mentions", GM_F_INT, 10}, {"events", GM_F_INT, 10},
+	{"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
+	{"shelling", GM_F_INT, 10}, {"air_strike", GM_F_INT, 10}, {"clash", GM_F_INT, 10}, {"territory", GM_F_INT, 10},
+	{"explosion", GM_F_INT, 10}, {"protest", GM_F_INT, 10}, {"agreement", GM_F_INT, 10}, {"mobilize", GM_F_INT, 10},
+	{"displace", GM_F_INT, 10}, {"blockade", GM_F_INT, 10}, {"diplomacy", GM_F_INT, 10},
+};
+#define COUNT(a) (sizeof a / sizeof *a)
+const size_t gm__n_place_fields = COUNT(gm__place_fields), gm__n_mention_fields = COUNT(gm__mention_fields),
+             gm__n_event_fields = COUNT(gm__event_fields), gm__n_daily_fields = COUNT(gm__daily_fields);
+_Static_assert(COUNT(gm__daily_fields) - GM_DAILY_FIRST_TYPE == GM_EV_N - 1, "one daily column per event type");
+_Static_assert(COUNT(gm__daily_fields) <= GM_MAX_FIELDS && COUNT(gm__place_fields) <= GM_MAX_FIELDS,
+               "value arrays hold every field");
+
+void gm__mention_values(const gm_gazetteer *gaz, const gm_mention_rec *m, gm_value *v, gm_place *p)
+{
+	memset(p, 0, sizeof *p);
+	gm_gazetteer_get_place(gaz, m->place, p);
+	memset(v, 0, gm__n_mention_fields * sizeof *v);
+	v[0].s = m->doc_id;
+	v[1].i = m->start;
+	v[2].i = m->end;
+	v[3].s = m->surface;
+	v[4].s = p->id ? p->id : "";
+	v[5].s = p->name_en ? p->name_en : "";
+	v[6].i = m->score;
+	v[7].s = m->rule;
+	v[8].s = m->date ? m->date : "";
+	v[9].s = m->snippet;
+}
+
+void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, gm_place *p, double *lon,
+                      double *lat)
+{
+	memset(p, 0, sizeof *p);
+	*lon = *lat = NAN;
+	if (e->place != GM_NO_PLACE && gm_gazetteer_get_place(gaz, e->place, p) == GM_OK) {
+		*lon = p->lon;
+		*lat = p->lat;
+	}
+	memset(v, 0, gm__n_event_fields * sizeof *v);
+	v[0].s = e->event_id;
+	v[1].s = e->doc_id;
+	v[2].s = e->date ? e->date : "";
+	v[3].s = e->type;
+	v[4].s = p->id ? p->id : "";
+	v[5].s = p->name_en ? p->name_en : "";
+	v[6].i = e->precision;
+	v[6].null = e->precision == 0;
+	v[7].i = e->fatalities;
+	v[7].null = e->fatalities < 0;
+	v[8].i = e->injured;
+	v[8].null = e->injured < 0;
+	v[9].s = e->trigger;
+	v[10].s = e->snippet;
+}
+
+/* The part of the sentence [a, b) around the span [s, e), at most
+ * GM_DBF_BYTES, cut on character boundaries and, where the window allows, on
+ * whole words, into buf (GM_DBF_BYTES + 1 bytes). */
+static void snippet(char *buf, const char *text, uint32_t a, uint32_t b, uint32_t s, uint32_t e)
+{
+	if (b - a > GM_DBF_BYTES) {
+		/* centre a window on the span */
+		uint32_t mid = (s + e) / 2;
+		uint32_t half = GM_DBF_BYTES / 2;
+		uint32_t na = mid > a + half ? mid - half : a;
+		if (na + GM_DBF_BYTES > b)
+			na = b - GM_DBF_BYTES;
+		while (na > a && ((unsigned char)text[na] & 0xC0) == 0x80)
+			na++;  /* forward to a character start */
+		a = na;
+		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, GM_DBF_BYTES);
+		uint32_t wa = a, wb = b;
+		while (wa < s && text[wa] != ' ')
+			wa++;
+		while (wb > e && text[wb - 1] != ' ')
+			wb--;
+		if (wa < s)
+			a = wa;
+		if (wb > e)
+			b = wb;
+	}
+	/* no space at either end: DBF readers strip it, and the formats would differ */
+	while (a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t' || text[a] == '\r'))
+		a++;
+	while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\n' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+		b--;
+	memcpy(buf, text + a, b - a);
+	buf[b - a] = '\0';
+}
+
+/* A span of the text as a string: mentions and triggers are a few words;
+ * one longer than the DBF limit is cut there on a character boundary. */
+static void span(char *buf, const char *text, uint32_t s, uint32_t e)
+{
+	size_t n = gm__utf8_clip(text + s, e - s, GM_DBF_BYTES);
+	memcpy(buf, text + s, n);
+	buf[n] = '\0';
+}
+
+int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm_record_sink *sink, void *user,
+                   gm_error *err)
+{
+	const gm_document *d = &item->doc;
+	const char *doc_id = d->id ? d->id : "";
+	const char *date = d->date ? d->date : "";
+	char surface[GM_DBF_BYTES + 1], snip[GM_DBF_BYTES + 1];
+	int rc = GM_OK;
+	for (int pass = 0; res && pass < 2 && rc == GM_OK; pass++) {
+		const gm_mention *list = pass ? res->demonyms : res->mentions;
+		size_t n = pass ? res->n_demonyms : res->n_mentions;
+		for (size_t i = 0; i < n && rc == GM_OK; i++) {
+			const gm_mention *m = &list[i];
+			span(surface, d->text, m->byte_start, m->byte_end);
+			snippet(snip, d->text, m->snippet_start, m->snippet_end, m->byte_start, m->byte_end);
+			gm_mention_rec r = {doc_id, date, m->start, m->end, m->place, m->score, m->rule, surface, snip};
+			rc = sink->mention(user, &r, pass, err);
+		}
+	}
+	for (size_t i = 0; res && i < res->n_events && rc == GM_OK; i++) {
+		const gm_event *e = &res->events[i];
+		char id[GM_DBF_BYTES + 24];
+		snprintf(id, sizeof id, "%s#%zu", doc_id, i + 1);
+		span(surface, d->text, e->trigger_start, e->trigger_end);
+		snippet(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end);
+		gm_event_rec r = {id, doc_id, e->date, e->type, e->place, e->precision, e->fatalities, e->injured,
+		                  surface, snip};
+		rc = sink->event(user, &r, err);
+	}
+	if (rc != GM_OK)
+		return rc;
+	gm_doc_rec dr = {doc_id, d->path ? d->path : "", item->skipped ? item->reason : NULL, item->warning, date,
+	                 d->line, item->skipped || !res, item->invalid_utf8,
+	                 res ? res->n_mentions : 0, res ? res->n_demonyms : 0, res ? res->n_events : 0};
+	return sink->doc(user, &dr, err);
+}

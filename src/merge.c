@@ -1,0 +1,432 @@
+/* merge.c: several runs' outputs into one, as if one run had read all their
+ * input. Mentions, events and documents are copied one part after another;
+ * places and daily are sums over the parts (a document lies in one part
+ * only, so even a place's count of documents adds up), and both layers are
+ * sorted by what they hold, not by input order, so the result does not
+ * depend on how the input was cut.
+ *
+ * A part is an output folder (its run.json, and the layers through OGR in
+ * whatever format it has them) or a file of GeoJSON Sequence records from
+ * geomention map --stream, from which places and daily are counted afresh. */
+#include "geomention.h"
+
+#include "error.h"
+#include "json.h"
+#include "run.h"
+
+#include <errno.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------- place ids to index */
+
+typedef struct id_index {
+	const gm_gazetteer *gaz;
+	uint32_t *slots;   /* place index + 1, 0 empty */
+	size_t cap;
+} id_index;
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int id_index_build(id_index *x, const gm_gazetteer *gaz, gm_error *err)
+{
+	uint32_t n = gm_gazetteer_place_count(gaz);
+	x->gaz = gaz;
+	x->cap = 1024;
+	while (x->cap < (size_t)n * 2)
+		x->cap *= 2;
+	x->slots = calloc(x->cap, sizeof *x->slots);
+	if (!x->slots)
+		return gm__fail(err, GM_ENOMEM, "out of memory indexing place ids");
+	for (uint32_t i = 0; i < n; i++) {
+		gm_place p;
+		if (gm_gazetteer_get_place(gaz, i, &p) != GM_OK)
+			continue;
+		size_t h = hash_str(p.id) & (x->cap - 1);
+		while (x->slots[h])
+			h = (h + 1) & (x->cap - 1);
+		x->slots[h] = i + 1;
+	}
+	return GM_OK;
+}
+
+/* The index of a place id; GM_NO_PLACE for "" and for an id not in the gazetteer (*unknown 1). */
+static uint32_t id_lookup(const id_index *x, const char *id, int *unknown)
+{
+	*unknown = 0;
+	if (!id || !*id)
+		return GM_NO_PLACE;
+	for (size_t h = hash_str(id) & (x->cap - 1); x->slots[h]; h = (h + 1) & (x->cap - 1)) {
+		gm_place p;
+		if (gm_gazetteer_get_place(x->gaz, x->slots[h] - 1, &p) == GM_OK && !strcmp(p.id, id))
+			return x->slots[h] - 1;
+	}
+	*unknown = 1;
+	return GM_NO_PLACE;
+}
+
+/* -------------------------------------------------------------- one part */
+
+typedef struct part {
+	const char *name;
+	gm_run *run;
+	const id_index *ids;
+	size_t mentions, demonyms, events;   /* features read */
+	size_t doc_mentions, doc_demonyms, doc_events;  /* what its documents say they had */
+	size_t documents;
+} part;
+
+static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_error *err)
+{
+	const gm_json_field *f;
+#define STR(n) ((f = gm__json_get(o, n)) && f->value ? f->value : NULL)
+#define NUM(n) ((f = gm__json_get(o, n)) && f->value ? strtol(f->value, NULL, 10) : 0)
+	const char *status = STR("status");
+	gm_doc_rec d = {STR(id_name) ? STR(id_name) : "", STR("path") ? STR("path") : "", STR("reason"),
+	                STR("warning"), STR("date"), NUM("line"), status && !strcmp(status, "skipped"),
+	                (unsigned)NUM("invalid_utf8_replaced"), (size_t)NUM("mentions"), (size_t)NUM("demonyms"),
+	                (size_t)NUM("events")};
+#undef STR
+#undef NUM
+	if (d.skipped && !d.reason)
+		d.reason = "skipped";
+	pt->documents++;
+	pt->doc_mentions += d.n_mentions;
+	pt->doc_demonyms += d.n_demonyms;
+	pt->doc_events += d.n_events;
+	return gm__run_doc(pt->run, &d, err);
+}
+
+/* a field of an OGR feature as text: dates as YYYY-MM-DD, "" when null */
+static const char *ogr_text(OGRFeatureH f, const char *name, char *buf, size_t cap)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
+		return "";
+	OGRFieldDefnH fd = OGR_F_GetFieldDefnRef(f, i);
+	if (OGR_Fld_GetType(fd) == OFTDate || OGR_Fld_GetType(fd) == OFTDateTime) {
+		int y, m, d, h, mi, tz;
+		float s;
+		OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &h, &mi, &s, &tz);
+		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+		return buf;
+	}
+	return OGR_F_GetFieldAsString(f, i);
+}
+
+static long ogr_int(OGRFeatureH f, const char *name, long null_value)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
+		return null_value;
+	return (long)OGR_F_GetFieldAsInteger64(f, i);
+}
+
+static int place_of(part *pt, const char *id, uint32_t *out, gm_error *err)
+{
+	int unknown;
+	*out = id_lookup(pt->ids, id, &unknown);
+	if (unknown)
+		return gm__fail(err, GM_EINVAL, "%s: place %s is not in this gazetteer: merge with the gazetteer the "
+		                "parts were mapped with (--gazetteer)", pt->name, id);
+	return GM_OK;
+}
+
+enum { K_MENTION, K_DEMONYM, K_EVENT, K_PLACE, K_DAILY };
+
+/* One feature of a part's layer into the run. */
+static int take_feature(part *pt, OGRFeatureH f, int kind, int aggregate, gm_error *err)
+{
+	char b1[16], b2[16], b3[16];
+	uint32_t place;
+	int rc = place_of(pt, ogr_text(f, "place_id", b1, sizeof b1), &place, err);
+	if (rc != GM_OK)
+		return rc;
+	if (kind == K_MENTION || kind == K_DEMONYM) {
+		if (place == GM_NO_PLACE)
+			return gm__fail(err, GM_EINVAL, "%s: a mention without place_id", pt->name);
+		gm_mention_rec m = {ogr_text(f, "doc_id", b2, sizeof b2), ogr_text(f, "date", b1, sizeof b1),
+		                    (uint32_t)ogr_int(f, "start", 0), (uint32_t)ogr_int(f, "end", 0), place,
+		                    (int)ogr_int(f, "score", 0), ogr_text(f, "rule", b3, sizeof b3),
+		                    ogr_text(f, "surface", b3, sizeof b3), ogr_text(f, "snippet", b3, sizeof b3)};
+		kind == K_DEMONYM ? pt->demonyms++ : pt->mentions++;
+		return gm__run_mention(pt->run, &m, kind == K_DEMONYM, 1, aggregate, err);
+	}
+	if (kind == K_EVENT) {
+		gm_event_rec e = {ogr_text(f, "event_id", b3, sizeof b3), ogr_text(f, "doc_id", b3, sizeof b3),
+		                  ogr_text(f, "date", b1, sizeof b1), ogr_text(f, "type", b3, sizeof b3), place,
+		                  (int)ogr_int(f, "precision", 0), ogr_int(f, "fatalities", -1),
+		                  ogr_int(f, "injured", -1), ogr_text(f, "trigger", b3, sizeof b3),
+		                  ogr_text(f, "snippet", b3, sizeof b3)};
+		pt->events++;
+		return gm__run_event(pt->run, &e, 1, aggregate, err);
+	}
+	if (kind == K_PLACE) {
+		if (place == GM_NO_PLACE)
+			return gm__fail(err, GM_EINVAL, "%s: a place without place_id", pt->name);
+		gm_place_agg a;
+		memset(&a, 0, sizeof a);
+		a.place = place;
+		a.mentions = (uint32_t)ogr_int(f, "mentions", 0);
+		a.docs = (uint32_t)ogr_int(f, "docs", 0);
+		a.demonyms = (uint32_t)ogr_int(f, "demonyms", 0);
+		a.events = (uint32_t)ogr_int(f, "events", 0);
+		a.fatalities = ogr_int(f, "fatalities", 0);
+		a.injured = ogr_int(f, "injured", 0);
+		a.first_date = gm__date_code(ogr_text(f, "first_date", b2, sizeof b2));
+		a.last_date = gm__date_code(ogr_text(f, "last_date", b2, sizeof b2));
+		return gm__run_add_place(pt->run, &a, err);
+	}
+	gm_daily_cell c;
+	memset(&c, 0, sizeof c);
+	c.place = place;
+	c.date = gm__date_code(ogr_text(f, "date", b2, sizeof b2));
+	c.mentions = (uint32_t)ogr_int(f, "mentions", 0);
+	c.events = (uint32_t)ogr_int(f, "events", 0);
+	c.fatalities = ogr_int(f, "fatalities", 0);
+	c.injured = ogr_int(f, "injured", 0);
+	for (int t = 0; t < GM_EV_N - 1; t++)
+		c.per_type[t] = (uint32_t)ogr_int(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
+	return gm__run_add_daily(pt->run, &c, err);
+}
+
+/* The first of a layer's files the part has, in the formats OGR reads best first. */
+static int find_layer(const char *dir, const char *layer, char *path, size_t cap)
+{
+	static const char *const exts[] = {"geojson", "gpkg", "fgb", "shp", "csv", "sqlite", "gml", "kml"};
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		struct stat sb;
+		snprintf(path, cap, "%s/%s.%s", dir, layer, exts[i]);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			return 1;
+	}
+	return 0;
+}
+
+static int read_layer(part *pt, const char *path, int kind, gm_error *err)
+{
+	/* the CSV driver would read X and Y as fields: daily needs only its columns */
+	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	if (!ds)
+		return gm__fail(err, GM_EIO, "%s: cannot read %s: %s", pt->name, path, CPLGetLastErrorMsg());
+	OGRLayerH l = GDALDatasetGetLayerCount(ds) > 0 ? GDALDatasetGetLayer(ds, 0) : NULL;
+	int rc = l ? GM_OK : gm__fail(err, GM_EIO, "%s: %s has no layer", pt->name, path);
+	OGRFeatureH f;
+	while (rc == GM_OK && (f = OGR_L_GetNextFeature(l))) {
+		rc = take_feature(pt, f, kind, 0, err);
+		OGR_F_Destroy(f);
+	}
+	GDALClose(ds);
+	return rc;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (n + 1 == cap) {
+			char *x = realloc(buf, cap * 2);
+			if (!x) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = x;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* run.json: the gazetteer it was mapped with, and its documents (one a line,
+ * as write.c writes them). */
+static int read_run_json(part *pt, const char *dir, gm_error *err)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/run.json", dir);
+	size_t len;
+	char *text = slurp(path, &len);
+	if (!text)
+		return gm__fail(err, GM_EIO, "%s: cannot read %s: %s (is it an output folder of geomention map?)",
+		                pt->name, path, strerror(errno));
+	gm_gazetteer_info gi;
+	gm_gazetteer_get_info(pt->run->gaz, &gi);
+	char want[64];
+	snprintf(want, sizeof want, "\"checksum\": \"%s\"", gi.checksum);
+	int rc = GM_OK;
+	if (!strstr(text, want))
+		rc = gm__fail(err, GM_EINVAL, "%s was mapped with another gazetteer than %s (checksum %s): merge with the "
+		              "same gazetteer (--gazetteer)", pt->name, gi.name, gi.checksum);
+	char *docs = rc == GM_OK ? strstr(text, "\n  \"documents\": [\n") : NULL;
+	if (rc == GM_OK && !docs)
+		rc = gm__fail(err, GM_ECORRUPT, "%s: run.json lists no documents", pt->name);
+	for (char *line = docs ? strchr(docs + 1, '\n') + 1 : NULL; rc == GM_OK && line && *line;) {
+		char *end = strchr(line, '\n');
+		if (!end)
+			break;
+		char *s = line;
+		while (*s == ' ')
+			s++;
+		if (*s != '{')
+			break;   /* the closing ] */
+		size_t n = (size_t)(end - s);
+		if (n && s[n - 1] == ',')
+			n--;
+		gm_json_object o;
+		char why[128];
+		if (gm__json_parse_object(s, n, &o, why, sizeof why) != 0) {
+			rc = gm__fail(err, GM_ECORRUPT, "%s: run.json: %s", pt->name, why);
+			break;
+		}
+		rc = doc_from(pt, &o, "id", err);
+		gm__json_object_free(&o);
+		line = end + 1;
+	}
+	free(text);
+	return rc;
+}
+
+static int merge_folder(part *pt, const char *dir, gm_error *err)
+{
+	int rc = read_run_json(pt, dir, err);
+	static const char *const layers[] = {"mentions", "demonyms", "events", "places", "daily"};
+	for (int k = K_MENTION; k <= K_DAILY && rc == GM_OK; k++) {
+		char path[4096];
+		if (!find_layer(dir, layers[k], path, sizeof path)) {
+			if (k == K_DEMONYM)
+				continue;   /* written only with --demonyms */
+			return gm__fail(err, GM_ENOENT, "%s: no %s layer in it", pt->name, layers[k]);
+		}
+		if (k == K_DEMONYM && !pt->run->opts.demonyms)
+			continue;
+		rc = read_layer(pt, path, k, err);
+	}
+	return rc;
+}
+
+/* A stream: one GeoJSON Feature a line (RS before it or not); the kind
+ * property says which layer it belongs to. */
+static int merge_stream(part *pt, const char *path, gm_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return gm__fail(err, GM_EIO, "%s: %s", path, strerror(errno));
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int rc = GM_OK;
+	while (rc == GM_OK && (len = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		char *s = line;
+		if (*s == '\x1e') {
+			s++;
+			len--;
+		}
+		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+			len--;
+		if (len == 0)
+			continue;
+		gm_json_object o;
+		char why[128];
+		if (gm__json_parse_member(s, (size_t)len, "properties", &o, why, sizeof why) != 0) {
+			rc = gm__fail(err, GM_ECORRUPT, "%s line %ld: not a feature of geomention map --stream: %s", path,
+			              lineno, why);
+			break;
+		}
+		const gm_json_field *kf = gm__json_get(&o, "kind");
+		const char *kind = kf && kf->value ? kf->value : "";
+		if (!strcmp(kind, "document")) {
+			rc = doc_from(pt, &o, "doc_id", err);
+		} else if (!strcmp(kind, "mention") || !strcmp(kind, "demonym") || !strcmp(kind, "event")) {
+			/* the same fields as the layers: read them through one path */
+			OGRFeatureDefnH defn = OGR_FD_Create("f");
+			OGR_FD_Reference(defn);
+			for (size_t i = 0; i < o.n; i++) {
+				OGRFieldDefnH fd = OGR_Fld_Create(o.fields[i].name, OFTString);
+				OGR_FD_AddFieldDefn(defn, fd);
+				OGR_Fld_Destroy(fd);
+			}
+			OGRFeatureH ft = OGR_F_Create(defn);
+			for (size_t i = 0; i < o.n; i++)
+				if (o.fields[i].value)
+					OGR_F_SetFieldString(ft, (int)i, o.fields[i].value);
+			int k = kind[0] == 'm' ? K_MENTION : kind[0] == 'd' ? K_DEMONYM : K_EVENT;
+			rc = take_feature(pt, ft, k, 1, err);
+			OGR_F_Destroy(ft);
+			OGR_FD_Release(defn);
+		} else {
+			rc = gm__fail(err, GM_ECORRUPT, "%s line %ld: a feature of unknown kind \"%s\"", path, lineno, kind);
+		}
+		gm__json_object_free(&o);
+	}
+	if (rc == GM_OK && ferror(f))
+		rc = gm__fail(err, GM_EIO, "%s: %s", path, strerror(errno));
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, const gm_write_options *opts,
+             gm_run_summary *summary, gm_error *err)
+{
+	GDALAllRegister();
+	if (!n_parts)
+		return gm__fail(err, GM_EINVAL, "nothing to merge");
+	for (size_t i = 0; i < n_parts; i++) {
+		struct stat sb;
+		if (stat(parts[i], &sb) != 0)
+			return gm__fail(err, GM_ENOENT, "%s: %s", parts[i], strerror(errno));
+	}
+	id_index ids;
+	int rc = id_index_build(&ids, gaz, err);
+	if (rc != GM_OK)
+		return rc;
+	gm_run *run = NULL;
+	rc = gm_run_new(&run, gaz, opts, err);
+	/* errors reach the caller through err, never stderr */
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	for (size_t i = 0; i < n_parts && rc == GM_OK; i++) {
+		part pt;
+		memset(&pt, 0, sizeof pt);
+		pt.name = parts[i];
+		pt.run = run;
+		pt.ids = &ids;
+		struct stat sb;
+		stat(parts[i], &sb);
+		rc = S_ISDIR(sb.st_mode) ? merge_folder(&pt, parts[i], err) : merge_stream(&pt, parts[i], err);
+		/* nothing lost on the way: the features are what the documents say */
+		if (rc == GM_OK && (pt.mentions != pt.doc_mentions || pt.events != pt.doc_events ||
+		                    (pt.demonyms && pt.demonyms != pt.doc_demonyms)))
+			rc = gm__fail(err, GM_ECORRUPT, "%s is incomplete: its documents list %zu mentions and %zu events, its "
+			              "layers hold %zu and %zu", parts[i], pt.doc_mentions, pt.doc_events, pt.mentions,
+			              pt.events);
+	}
+	CPLPopErrorHandler();
+	if (rc == GM_OK)
+		rc = gm_run_finish(run, summary, err);
+	gm_run_free(run);
+	free(ids.slots);
+	return rc;
+}
