@@ -246,5 +246,54 @@ assert len(a["documents"]) == 401 and a["documents"][-1]["status"] == "skipped",
 PY
 expect_status 2 "--jobs 0 refused" -- "$BIN" map --jobs 0 -o "$T/jobs/x" "$T/jobs/in.jsonl"
 
+# merge: the same corpus cut in three (two folders in different formats and a
+# stream), merged, gives one run's places and daily byte for byte, in any
+# order of the parts; mentions and events follow the parts in the order given
+M=$T/merge
+mkdir -p "$M"
+head -n 130 "$T/jobs/in.jsonl" >"$M/s1.jsonl"
+sed -n 131,260p "$T/jobs/in.jsonl" >"$M/s2.jsonl"
+tail -n +261 "$T/jobs/in.jsonl" >"$M/s3.jsonl"
+expect_status 0 "map part 1" -- "$BIN" map -q -o "$M/p1" "$M/s1.jsonl"
+expect_status 0 "map part 2 as GPKG" -- "$BIN" map -q -f GPKG -o "$M/p2" "$M/s2.jsonl"
+"$BIN" map -q --stream - <"$M/s3.jsonl" >"$M/p3.geojsons" 2>"$M/p3.err" && ok || bad "map --stream part 3"
+expect_grep "-:141: malformed JSON" "$M/p3.err" "a skipped line of a stream is reported on stderr"
+expect_status 0 "merge" -- "$BIN" merge "$M/p1" "$M/p2" "$M/p3.geojsons" -o "$M/all"
+expect_grep "3 parts; 400 documents, 1 skipped" "$T/stdout" "merge counts every document of every part"
+same=1
+for f in places.geojson places.dbf daily.csv daily.geojson mentions.geojson mentions.dbf events.geojson events.dbf; do
+	cmp -s "$T/jobs/one/$f" "$M/all/$f" || { same=0; echo "merged $f differs from one run's" >&2; }
+done
+[ "$same" = 1 ] && ok || bad "merge of three parts gives one run's layers"
+expect_status 0 "merge in another order" -- "$BIN" merge -q "$M/p3.geojsons" "$M/p1" "$M/p2" -o "$M/shuffled"
+cmp -s "$T/jobs/one/places.geojson" "$M/shuffled/places.geojson" && cmp -s "$T/jobs/one/daily.csv" "$M/shuffled/daily.csv" &&
+	ok || bad "places and daily do not depend on the order of the parts"
+python3 - "$T/jobs/one/run.json" "$M/all/run.json" <<'PY' && ok || bad "merged run.json accounts for every document"
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+# the same documents in the same order; the skipped line is named by its part
+key = lambda d: (d["id"], d.get("mentions"), d.get("demonyms"), d.get("events"), d.get("date")) if d["status"] == "processed" else "skipped"
+assert [key(d) for d in a["documents"]] == [key(d) for d in b["documents"]]
+assert a["counts"] == b["counts"], (a["counts"], b["counts"])
+PY
+# refusals: nothing is left in the output folder
+expect_status 2 "merge a missing part" -- "$BIN" merge "$M/nope" -o "$M/x1"
+expect_status 2 "merge without -o" -- "$BIN" merge "$M/p1"
+expect_status 1 "merge with another gazetteer" -- "$BIN" merge --gazetteer "$T/gn.gmz" "$M/p1" -o "$M/x2"
+expect_grep "another gazetteer" "$T/stderr" "merge names the gazetteer mismatch"
+cp -r "$M/p1" "$M/cut"
+python3 - "$M/cut/mentions.geojson" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1], encoding="utf-8"))
+g["features"].pop()
+json.dump(g, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+expect_status 1 "merge a part with a feature missing" -- "$BIN" merge "$M/cut" -o "$M/x3"
+expect_grep "incomplete" "$T/stderr" "merge says the part is incomplete"
+printf '\036{"type": "Feature", "properties": {"kind": "mention"\n' >"$M/bad.geojsons"
+expect_status 1 "merge a broken stream" -- "$BIN" merge "$M/bad.geojsons" -o "$M/x4"
+expect_grep "bad.geojsons line 1" "$T/stderr" "merge names the broken line"
+[ -z "$(find "$M/x2" "$M/x3" "$M/x4" -mindepth 1 2>/dev/null)" ] && ok || bad "a failed merge left files behind"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
