@@ -212,6 +212,7 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 		memmove(x->text, x->text + 4, x->len - 4);
 		x->len -= 4;
 		const gm_gaz_key *k = gm__gaz_find(g, x->text, x->len);
+		x->key = k;
 		x->max_words = k ? (k->max_words ? k->max_words : 1) : 0;
 		nr++;
 	}
@@ -223,8 +224,7 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 		for (size_t j = 0; j < nr; j++) {
 			if (rd[j].max_words < n)
 				continue;
-			size_t kl = gm__join_key(t, &rd[j], i, n, key, sizeof key);
-			const gm_gaz_key *k = kl ? gm__gaz_find(g, key, kl) : NULL;
+			const gm_gaz_key *k = gm__reading_key(g, t, &rd[j], i, n, key, sizeof key);
 			uint8_t code = k ? gm__gaz_trigger(g, k) : 0;
 			if (code) {
 				h->tok = i;

@@ -22,16 +22,19 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 /* Clitic readings of a word, tried in this order after the bare word: fewer
  * letters first, so "ولبنان" is read و+لبنان before ول+بنان. */
 enum { STRIP, KEEP_ARTICLE, LAM_ARTICLE };
+/* the prefixes with their length in bytes (every letter here is 2 bytes) */
+#define CLITIC(s, mode) {s, sizeof s - 1, mode}
 static const struct {
 	const char *prefix;
+	size_t len;
 	int mode;
 } clitics[] = {
-	{"و", STRIP}, {"ف", STRIP}, {"ب", STRIP}, {"ل", STRIP},
-	{"لل", LAM_ARTICLE},
-	{"وب", STRIP}, {"ول", STRIP}, {"فب", STRIP}, {"فل", STRIP},
-	{"وال", KEEP_ARTICLE}, {"فال", KEEP_ARTICLE}, {"بال", KEEP_ARTICLE},
-	{"ولل", LAM_ARTICLE}, {"فلل", LAM_ARTICLE},
-	{"وبال", KEEP_ARTICLE}, {"فبال", KEEP_ARTICLE},
+	CLITIC("و", STRIP), CLITIC("ف", STRIP), CLITIC("ب", STRIP), CLITIC("ل", STRIP),
+	CLITIC("لل", LAM_ARTICLE),
+	CLITIC("وب", STRIP), CLITIC("ول", STRIP), CLITIC("فب", STRIP), CLITIC("فل", STRIP),
+	CLITIC("وال", KEEP_ARTICLE), CLITIC("فال", KEEP_ARTICLE), CLITIC("بال", KEEP_ARTICLE),
+	CLITIC("ولل", LAM_ARTICLE), CLITIC("فلل", LAM_ARTICLE),
+	CLITIC("وبال", KEEP_ARTICLE), CLITIC("فبال", KEEP_ARTICLE),
 };
 /* ك ("like, as") is left out: before a place name it is rare in news, and
  * read as a clitic it turns common words into places (كبيرا -> Beira,
@@ -64,6 +67,8 @@ static void skip_letters(const char *text, uint32_t b0, uint32_t b1, uint32_t le
 
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)
 {
+	/* this runs for every word of every document, twice (places, events):
+	 * no strlen, no printf, one count of the word's letters */
 	size_t n = 0;
 	/* the bare word */
 	if (wlen < sizeof v->text) {
@@ -73,16 +78,20 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		v[0].clitic[0] = '\0';
 		n = 1;
 	}
+	size_t letters = 0;
+	static const size_t al = sizeof "ال" - 1;
 	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < GM_MAX_READINGS; i++) {
-		size_t pl = strlen(clitics[i].prefix);
+		size_t pl = clitics[i].len;
 		if (wlen <= pl || memcmp(w, clitics[i].prefix, pl) != 0)
 			continue;
+		if (!letters)
+			letters = gm__utf8_count(w, wlen);
 		const char *rest = w + pl;
 		size_t rl = wlen - pl;
-		if (gm__utf8_count(rest, rl) < 3)
+		uint32_t pcp = (uint32_t)(pl / 2);
+		if (letters < pcp + 3)
 			continue;  /* a clitic on a two-letter remainder is most often a plain word */
 		gm_reading *x = &v[n];
-		uint32_t pcp = (uint32_t)gm__utf8_count(clitics[i].prefix, pl);
 		if (clitics[i].mode == STRIP) {
 			if (rl >= sizeof x->text)
 				continue;
@@ -92,7 +101,6 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		} else {
 			/* both look up الX: وال+X keeps the name's article in the span (cut
 			 * 2 letters fewer); لل+X is ل + الX with the alef dropped (1 fewer) */
-			size_t al = strlen("ال");
 			if (rl + al >= sizeof x->text)
 				continue;
 			memcpy(x->text, "ال", al);
@@ -103,10 +111,11 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		/* the clitic as reported: the letters left outside the span */
 		size_t shown = pl;
 		if (clitics[i].mode == KEEP_ARTICLE)
-			shown = pl - strlen("ال");
+			shown = pl - al;
 		else if (clitics[i].mode == LAM_ARTICLE)
-			shown = pl - strlen("ل");
-		snprintf(x->clitic, sizeof x->clitic, "%.*s", (int)shown, clitics[i].prefix);
+			shown = pl - 2;
+		memcpy(x->clitic, clitics[i].prefix, shown);
+		x->clitic[shown] = '\0';
 		/* the same reading twice (وال STRIP after و STRIP of القدس, ...) is tried once */
 		int dup = 0;
 		for (size_t j = 0; j < n; j++)
@@ -117,9 +126,19 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 	}
 	for (size_t i = 0; i < n; i++) {
 		const gm_gaz_key *k = gm__gaz_find(g, v[i].text, v[i].len);
+		v[i].key = k;
 		v[i].max_words = k ? (k->max_words ? k->max_words : 1) : 0;
 	}
 	return n;
+}
+
+const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
+                                  uint32_t n, char *key, size_t cap)
+{
+	if (n == 1)
+		return r->key;   /* looked up with the reading */
+	size_t kl = gm__join_key(t, r, i, n, key, cap);
+	return kl ? gm__gaz_find(g, key, kl) : NULL;
 }
 
 size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap)
@@ -365,8 +384,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 			for (size_t j = 0; j < nv && !found; j++) {
 				if (v[j].max_words < n)
 					continue;
-				size_t kl = gm__join_key(t, &v[j], i, n, key, sizeof key);
-				const gm_gaz_key *k = kl ? gm__gaz_find(g, key, kl) : NULL;
+				const gm_gaz_key *k = gm__reading_key(g, t, &v[j], i, n, key, sizeof key);
 				if (!k)
 					continue;
 				/* a demonym wins over untagged look-alikes; a reviewed name over it */

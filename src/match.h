@@ -53,6 +53,7 @@ typedef struct gm_reading {
 	uint32_t strip;       /* folded code points cut from the start of the span */
 	char clitic[16];
 	uint32_t max_words;   /* 0: no gazetteer key starts with this reading */
+	const gm_gaz_key *key;   /* the reading itself as a key, or NULL */
 } gm_reading;
 
 /* The readings of folded word w, bare first, fewer clitic letters first. */
@@ -60,6 +61,10 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t len, gm_reading
 /* The key of reading r of token i joined with the n-1 folded tokens after it
  * ("word word"), into key; its length, 0 when it does not fit in cap. */
 size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap);
+/* The key of reading r of token i and the n-1 tokens after it, or NULL;
+ * key (cap bytes) is the buffer for joining. */
+const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
+                                  uint32_t n, char *key, size_t cap);
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */
