@@ -114,6 +114,26 @@ shp = QgsVectorLayer(os.path.join(root, "wgs84", "places.shp"), "places", "ogr")
 arabic = {f["name_ar"] for f in shp.getFeatures()}
 check("باكو" in arabic, f"Baku's Arabic name reads back from the Shapefile: {sorted(arabic)[:5]}")
 
+# the stream (GeoJSON Sequence) opens as one layer: each kind filters to its
+# layer's features, Arabic intact; the merge of the stream loads like the run
+stream = QgsVectorLayer(os.path.join(root, "stream.geojsons"), "stream", "ogr")
+check(stream.isValid(), "stream.geojsons loads in QGIS")
+if stream.isValid():
+    for kind, layer in (("mention", "mentions"), ("event", "events")):
+        gj = json.load(open(os.path.join(root, "wgs84", layer + ".geojson"), encoding="utf-8"))["features"]
+        stream.setSubsetString(f"\"kind\" = '{kind}'")
+        got = list(stream.getFeatures())
+        check(len(got) == len(gj), f"stream: {len(got)} {kind} features, want {len(gj)}")
+        if kind == "mention" and got:
+            check(got[0]["surface"] == gj[0]["properties"]["surface"], f"stream: first surface {got[0]['surface']}")
+    stream.setSubsetString("\"kind\" = 'document'")
+    docs = json.load(open(os.path.join(root, "wgs84", "run.json"), encoding="utf-8"))["counts"]["inputs"]
+    check(stream.featureCount() == docs, f"stream: {stream.featureCount()} document records, want {docs}")
+for layer in ("places", "daily"):
+    want = len(json.load(open(os.path.join(root, "wgs84", layer + ".geojson"), encoding="utf-8"))["features"])
+    load(os.path.join(root, "merged", layer + ".geojson"), layer, want)
+    load(os.path.join(root, "merged", layer + ".shp"), layer, want)
+
 # the exported gazetteer: every place, readable, with Arabic names intact
 gz = QgsVectorLayer(os.path.join(root, "gazetteer.gpkg"), "gazetteer", "ogr")
 check(gz.isValid(), "the exported gazetteer loads in QGIS")

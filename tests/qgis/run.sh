@@ -17,6 +17,9 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 "$BIN" map -q -f GeoJSON -f "ESRI Shapefile" -f GPKG -o "$T/wgs84" "$TOP/samples" || exit 1
 "$BIN" map -q -f "ESRI Shapefile" --t_srs EPSG:3857 -o "$T/merc" "$TOP/samples" || exit 1
+# the same as a stream (map --stream) and merged back into layers
+"$BIN" map -q --stream "$TOP/samples" >"$T/stream.geojsons" || exit 1
+"$BIN" merge -q "$T/stream.geojsons" -o "$T/merged" || exit 1
 # the bundled gazetteer exported for review in QGIS (gazetteer export)
 "$BIN" gazetteer export -f GPKG "$T/gazetteer.gpkg" >"$T/export.txt" || exit 1
 QT_QPA_PLATFORM=offscreen "$PY" "$TOP/tests/qgis/load_layers.py" "$T"
