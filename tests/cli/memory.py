@@ -11,47 +11,34 @@ stream's document records and run.json's counts are checked.
 """
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
 import tempfile
 import threading
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from feed import lines  # noqa: E402
+
 SMALL, FACTOR = 1000, 8
 GROWTH_MB = 16      # allowed growth from N to 8N documents
 
 
-def corpus(top):
-    texts = []
-    d = os.path.join(top, "samples")
-    for name in sorted(os.listdir(d)):
-        p = os.path.join(d, name)
-        if name.endswith(".txt"):
-            texts.append(open(p, encoding="utf-8").read())
-        elif name.endswith(".jsonl"):
-            texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
-    return texts
-
-
-def feed(texts, n, out):
-    rnd = random.Random(n)
+def feed(top, n, out):
     try:
-        for i in range(n):
-            doc = {"id": f"m{i}", "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", "text": rnd.choice(texts)}
-            out.write((json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8"))
+        for line in lines(os.path.join(top, "samples"), n, n, "m"):
+            out.write(line.encode("utf-8"))
     finally:
         out.close()
 
 
 def child(bin_, top, mode, n):
     """Run one map in this process's only child; print its peak RSS in KB and what came out."""
-    texts = corpus(top)
     with tempfile.TemporaryDirectory() as tmp:
         args = [bin_, "map", "-q", "--jobs", "2"]
         args += ["--stream", "-"] if mode == "stream" else ["-o", os.path.join(tmp, "out"), "-f", "GeoJSON", "-"]
         p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        t = threading.Thread(target=feed, args=(texts, n, p.stdin))
+        t = threading.Thread(target=feed, args=(top, n, p.stdin))
         t.start()
         docs = 0
         for line in p.stdout:

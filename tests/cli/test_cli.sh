@@ -212,22 +212,7 @@ PY
 # --jobs: the same bytes in every layer whatever the number of threads; a
 # corpus of a few hundred documents so that batches and threads interleave
 mkdir -p "$T/jobs"
-python3 - "$TOP/samples" "$T/jobs/in.jsonl" <<'PY' || bad "jobs corpus"
-import json, os, random, sys
-texts = []
-for name in sorted(os.listdir(sys.argv[1])):
-    p = os.path.join(sys.argv[1], name)
-    if name.endswith(".txt"):
-        texts.append(open(p, encoding="utf-8").read())
-    elif name.endswith(".jsonl"):
-        texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
-rnd = random.Random(5)
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for i in range(400):
-        t = rnd.choice(texts)
-        out.write(json.dumps({"id": f"j{i}", "date": f"2023-09-{1 + i % 28:02d}", "text": t}, ensure_ascii=False) + "\n")
-    out.write("{broken\n")
-PY
+{ python3 "$TOP/tests/cli/feed.py" "$TOP/samples" 400 5 j && echo "{broken"; } >"$T/jobs/in.jsonl" || bad "jobs corpus"
 expect_status 0 "map --jobs 1" -- "$BIN" map -q --jobs 1 -f GeoJSON -f "ESRI Shapefile" -f GPKG -o "$T/jobs/one" "$T/jobs/in.jsonl"
 expect_status 0 "map --jobs 3" -- "$BIN" map -q --jobs 3 -f GeoJSON -f "ESRI Shapefile" -f GPKG -o "$T/jobs/three" "$T/jobs/in.jsonl"
 same=1

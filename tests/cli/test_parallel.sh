@@ -8,21 +8,7 @@ BIN=$1 TOP=$2
 command -v parallel >/dev/null || { echo "SKIP: GNU parallel is not installed (scripts/test installs it)"; exit 77; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-python3 - "$TOP/samples" "$T/feed.jsonl" <<'PY' || exit 1
-import json, os, random, sys
-texts = []
-for name in sorted(os.listdir(sys.argv[1])):
-    p = os.path.join(sys.argv[1], name)
-    if name.endswith(".txt"):
-        texts.append(open(p, encoding="utf-8").read())
-    elif name.endswith(".jsonl"):
-        texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
-rnd = random.Random(7)
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for i in range(1500):
-        out.write(json.dumps({"id": f"p{i}", "date": f"2023-10-{1 + i % 31:02d}", "text": rnd.choice(texts)},
-                             ensure_ascii=False) + "\n")
-PY
+python3 "$TOP/tests/cli/feed.py" "$TOP/samples" 1500 7 p "$T/feed.jsonl" || exit 1
 fail=0
 "$BIN" map -q --jobs 1 -o "$T/one" "$T/feed.jsonl" || fail=1
 for mode in pipe files; do
