@@ -285,7 +285,8 @@ int gm_stream_write(FILE *out, const gm_gazetteer *gaz, const gm_input_item *ite
  * run.json's documents one part after another, places and daily summed, so
  * that parts mapped from the pieces of an input give the aggregates one run
  * over the whole input gives. The parts must have been mapped with this
- * gazetteer (checked against run.json's checksum). */
+ * gazetteer (checked against run.json's checksum). A folder part with a
+ * demonyms layer turns opts->demonyms on. */
 int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, const gm_write_options *opts,
              gm_run_summary *summary, gm_error *err);
 

@@ -104,23 +104,32 @@ int gm_default_jobs(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-/* Add the results of a batch in input order, then free them. */
-static int hand_over(batch *b, gm_result_fn fn, void *user, int rc, gm_error *err)
+/* Free a batch's copies and results. */
+static void free_batch(batch *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		batch_item *x = &b->items[i];
-		if (rc == GM_OK && x->rc != GM_OK) {
-			*err = x->err;
-			rc = x->rc;
-		}
-		if (rc == GM_OK)
-			rc = fn(&x->item, x->item.skipped ? NULL : &x->res, user, err);
-		gm_doc_result_free(&x->res);
-		memset(&x->res, 0, sizeof x->res);
-		free(x->store);
-		x->store = NULL;
+		gm_doc_result_free(&b->items[i].res);
+		memset(&b->items[i].res, 0, sizeof b->items[i].res);
+		free(b->items[i].store);
+		b->items[i].store = NULL;
 	}
 	b->n = 0;
+}
+
+/* Hand a batch's results to fn in input order (the first error stops it), then free them. */
+static int hand_over(batch *b, gm_result_fn fn, void *user, gm_error *err)
+{
+	int rc = GM_OK;
+	for (size_t i = 0; i < b->n && rc == GM_OK; i++) {
+		batch_item *x = &b->items[i];
+		if (x->rc != GM_OK) {
+			*err = x->err;
+			rc = x->rc;
+		} else {
+			rc = fn(&x->item, x->item.skipped ? NULL : &x->res, user, err);
+		}
+	}
+	free_batch(b);
 	return rc;
 }
 
@@ -186,16 +195,15 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
 			started = j;
 		}
 		if (done)
-			rc = hand_over(done, fn, user, rc, err);
+			rc = hand_over(done, fn, user, err);
 		map_items(cur, w[0].ctx);
 		for (int j = 1; j <= started; j++)
 			pthread_join(w[j].thread, NULL);
 		done = cur->n ? cur : NULL;
 	}
 	/* after an error: free what is left unhanded */
-	for (int k = 0; k < 2; k++) {
-		hand_over(&bs[k], fn, user, GM_EIO, err);
-	}
+	free_batch(&bs[0]);
+	free_batch(&bs[1]);
 	for (int j = 0; j < n_jobs; j++)
 		gm_ctx_free(w[j].ctx);
 	pthread_mutex_destroy(&bs[0].lock);

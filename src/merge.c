@@ -108,29 +108,45 @@ static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_e
 	return gm__run_doc(pt->run, &d, err);
 }
 
-/* a field of an OGR feature as text: dates as YYYY-MM-DD, "" when null */
-static const char *ogr_text(OGRFeatureH f, const char *name, char *buf, size_t cap)
+/* A feature's fields: an OGR feature of a part's layer, or the properties of
+ * a stream line, read through the same two accessors. */
+typedef struct fields {
+	OGRFeatureH ogr;              /* NULL: json */
+	const gm_json_object *json;
+} fields;
+
+/* a field as text: dates as YYYY-MM-DD, "" when null or absent */
+static const char *text_of(const fields *fs, const char *name, char *buf, size_t cap)
 {
+	if (!fs->ogr) {
+		const gm_json_field *x = gm__json_get(fs->json, name);
+		return x && x->value ? x->value : "";
+	}
+	OGRFeatureH f = fs->ogr;
 	int i = OGR_F_GetFieldIndex(f, name);
 	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
 		return "";
 	OGRFieldDefnH fd = OGR_F_GetFieldDefnRef(f, i);
 	if (OGR_Fld_GetType(fd) == OFTDate || OGR_Fld_GetType(fd) == OFTDateTime) {
 		int y, m, d, h, mi, tz;
-		float s;
-		OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &h, &mi, &s, &tz);
+		float sec;
+		OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &h, &mi, &sec, &tz);
 		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
 		return buf;
 	}
 	return OGR_F_GetFieldAsString(f, i);
 }
 
-static long ogr_int(OGRFeatureH f, const char *name, long null_value)
+static long int_of(const fields *fs, const char *name, long null_value)
 {
-	int i = OGR_F_GetFieldIndex(f, name);
-	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
+	if (!fs->ogr) {
+		const gm_json_field *x = gm__json_get(fs->json, name);
+		return x && x->value ? strtol(x->value, NULL, 10) : null_value;
+	}
+	int i = OGR_F_GetFieldIndex(fs->ogr, name);
+	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(fs->ogr, i))
 		return null_value;
-	return (long)OGR_F_GetFieldAsInteger64(f, i);
+	return (long)OGR_F_GetFieldAsInteger64(fs->ogr, i);
 }
 
 static int place_of(part *pt, const char *id, uint32_t *out, gm_error *err)
@@ -146,29 +162,29 @@ static int place_of(part *pt, const char *id, uint32_t *out, gm_error *err)
 enum { K_MENTION, K_DEMONYM, K_EVENT, K_PLACE, K_DAILY };
 
 /* One feature of a part's layer into the run. */
-static int take_feature(part *pt, OGRFeatureH f, int kind, int aggregate, gm_error *err)
+static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_error *err)
 {
 	char b1[16], b2[16], b3[16];
 	uint32_t place;
-	int rc = place_of(pt, ogr_text(f, "place_id", b1, sizeof b1), &place, err);
+	int rc = place_of(pt, text_of(f, "place_id", b1, sizeof b1), &place, err);
 	if (rc != GM_OK)
 		return rc;
 	if (kind == K_MENTION || kind == K_DEMONYM) {
 		if (place == GM_NO_PLACE)
 			return gm__fail(err, GM_EINVAL, "%s: a mention without place_id", pt->name);
-		gm_mention_rec m = {ogr_text(f, "doc_id", b2, sizeof b2), ogr_text(f, "date", b1, sizeof b1),
-		                    (uint32_t)ogr_int(f, "start", 0), (uint32_t)ogr_int(f, "end", 0), place,
-		                    (int)ogr_int(f, "score", 0), ogr_text(f, "rule", b3, sizeof b3),
-		                    ogr_text(f, "surface", b3, sizeof b3), ogr_text(f, "snippet", b3, sizeof b3)};
+		gm_mention_rec m = {text_of(f, "doc_id", b2, sizeof b2), text_of(f, "date", b1, sizeof b1),
+		                    (uint32_t)int_of(f, "start", 0), (uint32_t)int_of(f, "end", 0), place,
+		                    (int)int_of(f, "score", 0), text_of(f, "rule", b3, sizeof b3),
+		                    text_of(f, "surface", b3, sizeof b3), text_of(f, "snippet", b3, sizeof b3)};
 		kind == K_DEMONYM ? pt->demonyms++ : pt->mentions++;
 		return gm__run_mention(pt->run, &m, kind == K_DEMONYM, 1, aggregate, err);
 	}
 	if (kind == K_EVENT) {
-		gm_event_rec e = {ogr_text(f, "event_id", b3, sizeof b3), ogr_text(f, "doc_id", b3, sizeof b3),
-		                  ogr_text(f, "date", b1, sizeof b1), ogr_text(f, "type", b3, sizeof b3), place,
-		                  (int)ogr_int(f, "precision", 0), ogr_int(f, "fatalities", -1),
-		                  ogr_int(f, "injured", -1), ogr_text(f, "trigger", b3, sizeof b3),
-		                  ogr_text(f, "snippet", b3, sizeof b3)};
+		gm_event_rec e = {text_of(f, "event_id", b3, sizeof b3), text_of(f, "doc_id", b3, sizeof b3),
+		                  text_of(f, "date", b1, sizeof b1), text_of(f, "type", b3, sizeof b3), place,
+		                  (int)int_of(f, "precision", 0), int_of(f, "fatalities", -1),
+		                  int_of(f, "injured", -1), text_of(f, "trigger", b3, sizeof b3),
+		                  text_of(f, "snippet", b3, sizeof b3)};
 		pt->events++;
 		return gm__run_event(pt->run, &e, 1, aggregate, err);
 	}
@@ -178,26 +194,26 @@ static int take_feature(part *pt, OGRFeatureH f, int kind, int aggregate, gm_err
 		gm_place_agg a;
 		memset(&a, 0, sizeof a);
 		a.place = place;
-		a.mentions = (uint32_t)ogr_int(f, "mentions", 0);
-		a.docs = (uint32_t)ogr_int(f, "docs", 0);
-		a.demonyms = (uint32_t)ogr_int(f, "demonyms", 0);
-		a.events = (uint32_t)ogr_int(f, "events", 0);
-		a.fatalities = ogr_int(f, "fatalities", 0);
-		a.injured = ogr_int(f, "injured", 0);
-		a.first_date = gm__date_code(ogr_text(f, "first_date", b2, sizeof b2));
-		a.last_date = gm__date_code(ogr_text(f, "last_date", b2, sizeof b2));
+		a.mentions = (uint32_t)int_of(f, "mentions", 0);
+		a.docs = (uint32_t)int_of(f, "docs", 0);
+		a.demonyms = (uint32_t)int_of(f, "demonyms", 0);
+		a.events = (uint32_t)int_of(f, "events", 0);
+		a.fatalities = int_of(f, "fatalities", 0);
+		a.injured = int_of(f, "injured", 0);
+		a.first_date = gm__date_code(text_of(f, "first_date", b2, sizeof b2));
+		a.last_date = gm__date_code(text_of(f, "last_date", b2, sizeof b2));
 		return gm__run_add_place(pt->run, &a, err);
 	}
 	gm_daily_cell c;
 	memset(&c, 0, sizeof c);
 	c.place = place;
-	c.date = gm__date_code(ogr_text(f, "date", b2, sizeof b2));
-	c.mentions = (uint32_t)ogr_int(f, "mentions", 0);
-	c.events = (uint32_t)ogr_int(f, "events", 0);
-	c.fatalities = ogr_int(f, "fatalities", 0);
-	c.injured = ogr_int(f, "injured", 0);
+	c.date = gm__date_code(text_of(f, "date", b2, sizeof b2));
+	c.mentions = (uint32_t)int_of(f, "mentions", 0);
+	c.events = (uint32_t)int_of(f, "events", 0);
+	c.fatalities = int_of(f, "fatalities", 0);
+	c.injured = int_of(f, "injured", 0);
 	for (int t = 0; t < GM_EV_N - 1; t++)
-		c.per_type[t] = (uint32_t)ogr_int(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
+		c.per_type[t] = (uint32_t)int_of(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
 	return gm__run_add_daily(pt->run, &c, err);
 }
 
@@ -224,7 +240,8 @@ static int read_layer(part *pt, const char *path, int kind, gm_error *err)
 	int rc = l ? GM_OK : gm__fail(err, GM_EIO, "%s: %s has no layer", pt->name, path);
 	OGRFeatureH f;
 	while (rc == GM_OK && (f = OGR_L_GetNextFeature(l))) {
-		rc = take_feature(pt, f, kind, 0, err);
+		fields fs = {f, NULL};
+		rc = take_feature(pt, &fs, kind, 0, err);
 		OGR_F_Destroy(f);
 	}
 	GDALClose(ds);
@@ -360,22 +377,9 @@ static int merge_stream(part *pt, const char *path, gm_error *err)
 		if (!strcmp(kind, "document")) {
 			rc = doc_from(pt, &o, "doc_id", err);
 		} else if (!strcmp(kind, "mention") || !strcmp(kind, "demonym") || !strcmp(kind, "event")) {
-			/* the same fields as the layers: read them through one path */
-			OGRFeatureDefnH defn = OGR_FD_Create("f");
-			OGR_FD_Reference(defn);
-			for (size_t i = 0; i < o.n; i++) {
-				OGRFieldDefnH fd = OGR_Fld_Create(o.fields[i].name, OFTString);
-				OGR_FD_AddFieldDefn(defn, fd);
-				OGR_Fld_Destroy(fd);
-			}
-			OGRFeatureH ft = OGR_F_Create(defn);
-			for (size_t i = 0; i < o.n; i++)
-				if (o.fields[i].value)
-					OGR_F_SetFieldString(ft, (int)i, o.fields[i].value);
+			fields fs = {NULL, &o};
 			int k = kind[0] == 'm' ? K_MENTION : kind[0] == 'd' ? K_DEMONYM : K_EVENT;
-			rc = take_feature(pt, ft, k, 1, err);
-			OGR_F_Destroy(ft);
-			OGR_FD_Release(defn);
+			rc = take_feature(pt, &fs, k, 1, err);
 		} else {
 			rc = gm__fail(err, GM_ECORRUPT, "%s line %ld: a feature of unknown kind \"%s\"", path, lineno, kind);
 		}
@@ -403,8 +407,14 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 	int rc = id_index_build(&ids, gaz, err);
 	if (rc != GM_OK)
 		return rc;
+	/* a folder with a demonyms layer asks for one in the merge */
+	gm_write_options o = *opts;
+	for (size_t i = 0; i < n_parts; i++) {
+		char path[4096];
+		o.demonyms |= find_layer(parts[i], "demonyms", path, sizeof path);
+	}
 	gm_run *run = NULL;
-	rc = gm_run_new(&run, gaz, opts, err);
+	rc = gm_run_new(&run, gaz, &o, err);
 	/* errors reach the caller through err, never stderr */
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	for (size_t i = 0; i < n_parts && rc == GM_OK; i++) {

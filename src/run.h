@@ -80,7 +80,9 @@ int gm__writer_finish(gm_writer *w, const gm_run *run, gm_run_summary *summary, 
 /* Unfinished: the temporary folder and everything in it is removed. */
 void gm__writer_free(gm_writer *w);
 int gm__check_write_options(const gm_write_options *opts, gm_error *err);
-/* run.json's entry for one input, as one line of JSON (no newline). */
-void gm__write_doc_json(FILE *f, const gm_doc_rec *d);
+/* The members of run.json's entry for one input ("id": ..., "path": ...,
+ * absent ones left out), no braces: run.json's entries and the stream's
+ * document records (id_key "doc_id") are written by it. */
+void gm__write_doc_members(FILE *f, const gm_doc_rec *d, const char *id_key);
 
 #endif

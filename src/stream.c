@@ -8,6 +8,7 @@
 #include "error.h"
 #include "json.h"
 #include "layers.h"
+#include "run.h"
 
 #include <errno.h>
 #include <math.h>
@@ -101,30 +102,11 @@ static int put_event(void *user, const gm_event_rec *e, gm_error *err)
 static int put_doc(void *user, const gm_doc_rec *d, gm_error *err)
 {
 	stream_out *s = user;
-	FILE *f = s->f;
-	begin_feature(f, NAN, NAN, "document");
-	fputs(", \"doc_id\": ", f);
-	gm__json_write_string(f, d->id);
-	fputs(", \"path\": ", f);
-	gm__json_write_string(f, d->path);
-	fprintf(f, ", \"line\": %ld, \"status\": \"%s\", \"reason\": ", d->line, d->skipped ? "skipped" : "processed");
-	if (d->reason)
-		gm__json_write_string(f, d->reason);
-	else
-		fputs("null", f);
-	fputs(", \"warning\": ", f);
-	if (d->warning && d->warning[0])
-		gm__json_write_string(f, d->warning);
-	else
-		fputs("null", f);
-	fprintf(f, ", \"invalid_utf8_replaced\": %u, \"date\": ", d->invalid_utf8);
-	if (d->date && d->date[0])
-		gm__json_write_string(f, d->date);
-	else
-		fputs("null", f);
-	fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu}}\n", d->n_mentions, d->n_demonyms,
-	        d->n_events);
-	return check(f, err);
+	begin_feature(s->f, NAN, NAN, "document");
+	fputs(", ", s->f);
+	gm__write_doc_members(s->f, d, "doc_id");
+	fputs("}}\n", s->f);
+	return check(s->f, err);
 }
 
 int gm_stream_write(FILE *out, const gm_gazetteer *gaz, const gm_input_item *item, const gm_doc_result *res,

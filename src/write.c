@@ -432,10 +432,9 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 	return rc;
 }
 
-/* run.json's entry for one input, on one line */
-void gm__write_doc_json(FILE *f, const gm_doc_rec *d)
+void gm__write_doc_members(FILE *f, const gm_doc_rec *d, const char *id_key)
 {
-	fprintf(f, "{\"id\": ");
+	fprintf(f, "\"%s\": ", id_key);
 	gm__json_write_string(f, d->id);
 	fprintf(f, ", \"path\": ");
 	gm__json_write_string(f, d->path);
@@ -457,13 +456,13 @@ void gm__write_doc_json(FILE *f, const gm_doc_rec *d)
 	if (!d->skipped)
 		fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
 		        d->n_events);
-	fprintf(f, "}");
 }
 
 int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err)
 {
-	gm__write_doc_json(w->docs, d);
-	if (fputc('\n', w->docs) == EOF || ferror(w->docs))
+	fputc('{', w->docs);
+	gm__write_doc_members(w->docs, d, "id");
+	if (fputs("}\n", w->docs) == EOF || ferror(w->docs))
 		return gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
 	w->n_docs++;
 	return GM_OK;

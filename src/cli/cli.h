@@ -22,6 +22,9 @@ typedef struct gm_cli_output {
 } gm_cli_output;
 /* 1 when argv[*i] is one of them (taken, *i past its value), 0 when not. */
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
+/* The library's write options from them (options_json left NULL). */
+#include "geomention.h"
+gm_write_options gm_cli_write_options(const gm_cli_output *o);
 
 /* Exit statuses */
 #define GM_EXIT_OK 0

@@ -164,13 +164,7 @@ int gm_cli_map(int argc, char **argv)
 		gaz_path = gm_cli_default_gazetteer();
 
 	gm_error err = {0, ""};
-	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
-	wo.out_dir = out_dir;
-	wo.formats = formats;
-	wo.n_formats = nf;
-	wo.t_srs = t_srs;
-	wo.geojson_rfc7946 = rfc7946;
-	wo.demonyms = demonyms;
+	gm_write_options wo = gm_cli_write_options(&out);
 
 	/* options as run.json records them */
 	char opts[8192];

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void help(FILE *f)
 {
@@ -40,19 +39,6 @@ static void help(FILE *f)
 	        "  geomention merge all.geojsons -o out\n");
 }
 
-static int has_demonyms(const char *dir)
-{
-	static const char *const exts[] = {"geojson", "gpkg", "fgb", "shp", "csv", "sqlite", "gml", "kml"};
-	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-		char p[4096];
-		struct stat sb;
-		snprintf(p, sizeof p, "%s/demonyms.%s", dir, exts[i]);
-		if (stat(p, &sb) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 int gm_cli_merge(int argc, char **argv)
 {
 	gm_cli_output out = {NULL, NULL, NULL, calloc((size_t)argc + 1, sizeof(char *)), 0, 1, 0, 0};
@@ -78,15 +64,13 @@ int gm_cli_merge(int argc, char **argv)
 		}
 	}
 	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path;
-	int demonyms = out.demonyms, quiet = out.quiet;
+	int quiet = out.quiet;
 	if (!np || !out_dir) {
 		fprintf(stderr, "geomention merge: %s (see geomention merge --help)\n",
 		        !np ? "no PART given" : "no output folder: -o DIR");
 		status = GM_EXIT_USAGE;
 		goto done;
 	}
-	for (size_t i = 0; i < np; i++)
-		demonyms |= has_demonyms(parts[i]);
 	if (!gaz_path)
 		gaz_path = gm_cli_default_gazetteer();
 
@@ -105,13 +89,7 @@ int gm_cli_merge(int argc, char **argv)
 	snprintf(opts + o, sizeof opts - o, "]}");
 
 	gm_error err = {0, ""};
-	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
-	wo.out_dir = out_dir;
-	wo.formats = formats;
-	wo.n_formats = out.n_formats;
-	wo.t_srs = out.t_srs;
-	wo.geojson_rfc7946 = out.rfc7946;
-	wo.demonyms = demonyms;
+	gm_write_options wo = gm_cli_write_options(&out);
 	wo.options_json = opts;
 	if (gm_run_check_options(&wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);

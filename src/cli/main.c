@@ -71,6 +71,18 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 	return 1;
 }
 
+gm_write_options gm_cli_write_options(const gm_cli_output *o)
+{
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = o->out_dir;
+	wo.formats = o->formats;
+	wo.n_formats = o->n_formats;
+	wo.t_srs = o->t_srs;
+	wo.geojson_rfc7946 = o->rfc7946;
+	wo.demonyms = o->demonyms;
+	return wo;
+}
+
 const char *gm_cli_default_gazetteer(void)
 {
 	static char path[PATH_MAX + 64];
