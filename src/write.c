@@ -8,6 +8,7 @@
 #include "error.h"
 #include "events.h"
 #include "gazetteer.h"
+#include "geojson.h"
 #include "json.h"
 #include "layers.h"
 #include "utf8.h"
@@ -170,6 +171,7 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 typedef struct layer_writer {
 	GDALDatasetH ds;
 	OGRLayerH layer;
+	gm_geojson_file *gj;  /* RFC 7946 GeoJSON: written by geojson.c, not by ds */
 	int is_shapefile;
 	int transform;    /* coordinates go through crs */
 	gm_crs *crs;
@@ -183,6 +185,11 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {
 	const char *drv_name = GDALGetDriverShortName(drv);
+	if (strcmp(drv_name, "GeoJSON") == 0 && rfc7946) {
+		w->fields = fields;
+		w->n_fields = n_fields;
+		return gm__geojson_create(&w->gj, path, name, err);
+	}
 	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (!w->ds)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
@@ -233,6 +240,8 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 
 static int write_feature(layer_writer *w, double lon, double lat, const gm_value *v, gm_error *err)
 {
+	if (w->gj)
+		return gm__geojson_feature(w->gj, lon, lat, w->fields, w->n_fields, v, err);
 	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
 	for (size_t i = 0; i < w->n_fields; i++) {
 		switch (w->fields[i].type) {
@@ -286,6 +295,11 @@ static int write_feature(layer_writer *w, double lon, double lat, const gm_value
 
 static int close_layer(layer_writer *w, int ok, gm_error *err)
 {
+	if (w->gj) {
+		int rc = gm__geojson_close(w->gj, ok, err);
+		w->gj = NULL;
+		return rc;
+	}
 	if (!w->ds)
 		return GM_OK;
 	if (ok)

@@ -1,0 +1,226 @@
+/* test_geojson.c: our GeoJSON layer writer gives the very bytes GDAL's GeoJSON
+ * driver gives (RFC7946=YES, COORDINATE_PRECISION=7) for the same features:
+ * awkward strings, NULLs, dates, integers of every size, and coordinates
+ * from 100,000 random points plus the edges of rounding and of the globe. */
+#include "check.h"
+#include "geojson.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <math.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const gm_field fields[] = {
+	{"name", GM_F_STR, 254}, {"count", GM_F_INT, 10}, {"date", GM_F_DATE, 0}, {"note", GM_F_STR, 254},
+};
+#define N_FIELDS (sizeof fields / sizeof *fields)
+
+typedef struct feature {
+	double lon, lat;
+	gm_value v[N_FIELDS];
+} feature;
+
+static const char *const strings[] = {
+	"", "باكو", "a/b\"c\\d", "tab\tnew\nline\rret", "\b\f\x01\x1b\x1f\x7f", "ستيباناكيرت / خانكندي",
+	"\xe2\x80\xa8 line separator, é, 中", "{not json}",
+};
+#define N_STRINGS (sizeof strings / sizeof *strings)
+
+/* deterministic, so a failure is the same on every run */
+static uint64_t rng = 88172645463325252ULL;
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+static double uniform(double lo, double hi) { return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0; }
+
+static void make(feature *f, size_t i)
+{
+	static const double edges[][2] = {
+		{0, 0}, {-0.0, -0.0}, {-1e-9, 1e-9}, {-0.00000005, 0.00000005}, {179.99999999, -89.99999999},
+		{-180, 90}, {180, -90}, {22, 39}, {36.29128, 33.5102}, {46.7519, 39.8177}, {0.1 + 0.2, 1.0 / 3},
+		{12.34567895, -12.34567895}, {1e-300, -5e-8}, {NAN, NAN}, {NAN, 10},
+	};
+	size_t n_edges = sizeof edges / sizeof *edges;
+	if (i < n_edges) {
+		f->lon = edges[i][0];
+		f->lat = edges[i][1];
+	} else {
+		/* some with few decimals, as gazetteers give them, most with many */
+		int places = (int)(next() % 10);
+		double scale = pow(10, places);
+		f->lon = round(uniform(-180, 180) * scale) / scale;
+		f->lat = round(uniform(-90, 90) * scale) / scale;
+	}
+	static const long long ints[] = {0, 1, -1, 42, 2147483647LL, -2147483648LL, 1000000};
+	f->v[0].s = strings[i % N_STRINGS];
+	f->v[1].i = ints[i % 7];
+	f->v[1].null = i % 11 == 3;
+	f->v[2].s = i % 5 == 0 ? "" : i % 7 == 0 ? "2025-1-2" : "2023-09-27";
+	f->v[3].s = i % 3 ? strings[(i / 3) % N_STRINGS] : NULL;
+}
+
+static int write_gdal(const char *path, const feature *fs, size_t n)
+{
+	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
+	GDALDatasetH ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
+	if (!ds)
+		return -1;
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	OSRSetFromUserInput(srs, "OGC:CRS84");
+	char **lco = CSLSetNameValue(NULL, "RFC7946", "YES");
+	lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", "7");
+	OGRLayerH l = GDALDatasetCreateLayer(ds, "test layer", srs, wkbPoint, lco);
+	CSLDestroy(lco);
+	OSRRelease(srs);
+	for (size_t i = 0; i < N_FIELDS; i++) {
+		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT    ? OFTInteger
+		                                                  : fields[i].type == GM_F_DATE ? OFTDate
+		                                                                                : OFTString);
+		OGR_L_CreateField(l, fd, TRUE);
+		OGR_Fld_Destroy(fd);
+	}
+	for (size_t k = 0; k < n; k++) {
+		const feature *f = &fs[k];
+		OGRFeatureH h = OGR_F_Create(OGR_L_GetLayerDefn(l));
+		for (size_t i = 0; i < N_FIELDS; i++) {
+			const gm_value *v = &f->v[i];
+			if (fields[i].type == GM_F_INT) {
+				if (v->null)
+					OGR_F_SetFieldNull(h, (int)i);
+				else
+					OGR_F_SetFieldInteger64(h, (int)i, v->i);
+			} else if (fields[i].type == GM_F_DATE) {
+				if (v->s && strlen(v->s) == 10)
+					OGR_F_SetFieldDateTime(h, (int)i, atoi(v->s), atoi(v->s + 5), atoi(v->s + 8), 0, 0, 0, 0);
+				else
+					OGR_F_SetFieldNull(h, (int)i);
+			} else {
+				OGR_F_SetFieldString(h, (int)i, v->s ? v->s : "");
+			}
+		}
+		if (!isnan(f->lon) && !isnan(f->lat)) {
+			OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+			OGR_G_SetPoint_2D(g, 0, f->lon, f->lat);
+			OGR_F_SetGeometryDirectly(h, g);
+		}
+		OGRErr e = OGR_L_CreateFeature(l, h);
+		OGR_F_Destroy(h);
+		if (e != OGRERR_NONE)
+			return -1;
+	}
+	GDALClose(ds);
+	return 0;
+}
+
+static int write_ours(const char *path, const feature *fs, size_t n)
+{
+	gm_error err;
+	gm_geojson_file *g;
+	if (gm__geojson_create(&g, path, "test layer", &err) != GM_OK)
+		return -1;
+	int rc = GM_OK;
+	for (size_t k = 0; k < n && rc == GM_OK; k++)
+		rc = gm__geojson_feature(g, fs[k].lon, fs[k].lat, fields, N_FIELDS, fs[k].v, &err);
+	int crc = gm__geojson_close(g, rc == GM_OK, &err);
+	return rc ? rc : crc;
+}
+
+/* the first line where two files differ, for the failure message */
+static void show_difference(const char *a, const char *b)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "cmp '%s' '%s'; diff '%s' '%s' | head -4 >&2", a, b, a, b);
+	if (system(cmd) != 0)
+		fprintf(stderr, "(diff shown above)\n");
+}
+
+static int same_file(const char *a, const char *b)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+	int same = system(cmd) == 0;
+	if (!same)
+		show_difference(a, b);
+	return same;
+}
+
+int main(void)
+{
+	GDALAllRegister();
+	CPLSetErrorHandler(CPLQuietErrorHandler);
+	char dir[] = "/tmp/gm-geojson-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char a[300], b[300];
+	snprintf(a, sizeof a, "%s/gdal.geojson", dir);
+	snprintf(b, sizeof b, "%s/ours.geojson", dir);
+
+	/* an empty layer */
+	CHECK_INT(write_gdal(a, NULL, 0), 0);
+	CHECK_INT(write_ours(b, NULL, 0), 0);
+	CHECK(same_file(a, b));
+
+	size_t n = 100000;
+	feature *fs = calloc(n, sizeof *fs);
+	CHECK(fs != NULL);
+	if (!fs)
+		return check_done("geojson");
+	for (size_t i = 0; i < n; i++)
+		make(&fs[i], i);
+	/* one feature, then all */
+	CHECK_INT(write_gdal(a, fs + 8, 1), 0);
+	CHECK_INT(write_ours(b, fs + 8, 1), 0);
+	CHECK(same_file(a, b));
+	CHECK_INT(write_gdal(a, fs, n), 0);
+	CHECK_INT(write_ours(b, fs, n), 0);
+	CHECK(same_file(a, b));
+
+	/* A text that looks like a JSON object stays a string. GDAL 3.6's driver
+	 * writes it as an object, so a snippet or id "{...}" would come back as
+	 * another type; this is the one place we differ from it, on purpose. */
+	feature obj = fs[1];
+	obj.v[0].s = "{\"a\": 1}";
+	CHECK_INT(write_ours(b, &obj, 1), 0);
+	FILE *fb = fopen(b, "r");
+	char text[1024] = "";
+	CHECK(fb && fread(text, 1, sizeof text - 1, fb) > 0);
+	if (fb)
+		fclose(fb);
+	CHECK(strstr(text, "\"name\": \"{\\\"a\\\": 1}\"") != NULL);
+
+	/* the coordinate text itself */
+	char num[64];
+	CHECK_INT(gm__geojson_coord(num, sizeof num, 22), 4);
+	CHECK_STR(num, "22.0");
+	gm__geojson_coord(num, sizeof num, -1e-9);
+	CHECK_STR(num, "-0.0");
+	gm__geojson_coord(num, sizeof num, 46.75190001);
+	CHECK_STR(num, "46.7519");
+
+	/* a write that fails is reported, not lost: /dev/full takes nothing */
+	gm_error err;
+	gm_geojson_file *g;
+	if (access("/dev/full", W_OK) == 0 && gm__geojson_create(&g, "/dev/full", "x", &err) == GM_OK) {
+		for (size_t k = 0; k < 20000; k++)   /* more than the buffer holds */
+			gm__geojson_feature(g, fs[k].lon, fs[k].lat, fields, N_FIELDS, fs[k].v, &err);
+		CHECK_INT(gm__geojson_close(g, 1, &err), GM_EIO);
+		CHECK(strstr(err.message, "/dev/full") != NULL);
+	}
+	/* a folder that does not exist */
+	CHECK_INT(gm__geojson_create(&g, "/nonexistent-folder/x.geojson", "x", &err), GM_EIO);
+
+	free(fs);
+	remove(a);
+	remove(b);
+	rmdir(dir);
+	return check_done("geojson");
+}
