@@ -1,9 +1,11 @@
-/* test_geojson.c: our GeoJSON layer writer gives the very bytes GDAL's GeoJSON
- * driver gives (RFC7946=YES, COORDINATE_PRECISION=7) for the same features:
- * awkward strings, NULLs, dates, integers of every size, and coordinates
- * from 100,000 random points plus the edges of rounding and of the globe. */
+/* test_textlayer.c: our GeoJSON and CSV layer writers give the very bytes
+ * GDAL's drivers give with the options geomention used for them (GeoJSON:
+ * RFC7946=YES, COORDINATE_PRECISION=7; CSV: GEOMETRY=AS_XY, WRITE_BOM=YES,
+ * STRING_QUOTING=IF_NEEDED, dates as text) for the same features: awkward
+ * strings, NULLs, dates, integers, and coordinates from 100,000 random points
+ * (CSV: also projected metres) plus the edges of rounding and of the globe. */
 #include "check.h"
-#include "geojson.h"
+#include "textlayer.h"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -28,7 +30,8 @@ typedef struct feature {
 
 static const char *const strings[] = {
 	"", "باكو", "a/b\"c\\d", "tab\tnew\nline\rret", "\b\f\x01\x1b\x1f\x7f", "ستيباناكيرت / خانكندي",
-	"\xe2\x80\xa8 line separator, é, 中", "{not json}",
+	"\xe2\x80\xa8 line separator, é, 中", "{not json}", "a,b", "semi;colon", " lead and trail ", "\"quoted\"",
+	"12", "-3.5e2", "#hash", "'apos",
 };
 #define N_STRINGS (sizeof strings / sizeof *strings)
 
@@ -43,7 +46,7 @@ static uint64_t next(void)
 }
 static double uniform(double lo, double hi) { return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0; }
 
-static void make(feature *f, size_t i)
+static void make(feature *f, size_t i, int metres)
 {
 	static const double edges[][2] = {
 		{0, 0}, {-0.0, -0.0}, {-1e-9, 1e-9}, {-0.00000005, 0.00000005}, {179.99999999, -89.99999999},
@@ -58,8 +61,9 @@ static void make(feature *f, size_t i)
 		/* some with few decimals, as gazetteers give them, most with many */
 		int places = (int)(next() % 10);
 		double scale = pow(10, places);
-		f->lon = round(uniform(-180, 180) * scale) / scale;
-		f->lat = round(uniform(-90, 90) * scale) / scale;
+		double span = metres && i % 2 ? 2e7 : 1;   /* half of them in metres, as --t_srs gives */
+		f->lon = round(uniform(-180, 180) * span * scale) / scale;
+		f->lat = round(uniform(-90, 90) * span * scale) / scale;
 	}
 	static const long long ints[] = {0, 1, -1, 42, 2147483647LL, -2147483648LL, 1000000};
 	f->v[0].s = strings[i % N_STRINGS];
@@ -69,23 +73,32 @@ static void make(feature *f, size_t i)
 	f->v[3].s = i % 3 ? strings[(i / 3) % N_STRINGS] : NULL;
 }
 
-static int write_gdal(const char *path, const feature *fs, size_t n)
+static int write_gdal(gm_text_format format, const char *path, const feature *fs, size_t n)
 {
-	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
+	int csv = format == GM_TEXT_CSV;
+	GDALDriverH drv = GDALGetDriverByName(csv ? "CSV" : "GeoJSON");
 	GDALDatasetH ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (!ds)
 		return -1;
 	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
-	OSRSetFromUserInput(srs, "OGC:CRS84");
-	char **lco = CSLSetNameValue(NULL, "RFC7946", "YES");
-	lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", "7");
+	OSRSetFromUserInput(srs, csv ? "EPSG:4326" : "OGC:CRS84");
+	char **lco = NULL;
+	if (csv) {
+		lco = CSLSetNameValue(lco, "GEOMETRY", "AS_XY");
+		lco = CSLSetNameValue(lco, "WRITE_BOM", "YES");
+		lco = CSLSetNameValue(lco, "STRING_QUOTING", "IF_NEEDED");
+	} else {
+		lco = CSLSetNameValue(lco, "RFC7946", "YES");
+		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", "7");
+	}
 	OGRLayerH l = GDALDatasetCreateLayer(ds, "test layer", srs, wkbPoint, lco);
 	CSLDestroy(lco);
 	OSRRelease(srs);
 	for (size_t i = 0; i < N_FIELDS; i++) {
-		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT    ? OFTInteger
-		                                                  : fields[i].type == GM_F_DATE ? OFTDate
-		                                                                                : OFTString);
+		/* CSV: dates as text, since the driver writes dates as 2023/09/20 */
+		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT             ? OFTInteger
+		                                                  : fields[i].type == GM_F_DATE && !csv ? OFTDate
+		                                                                                         : OFTString);
 		OGR_L_CreateField(l, fd, TRUE);
 		OGR_Fld_Destroy(fd);
 	}
@@ -99,7 +112,7 @@ static int write_gdal(const char *path, const feature *fs, size_t n)
 					OGR_F_SetFieldNull(h, (int)i);
 				else
 					OGR_F_SetFieldInteger64(h, (int)i, v->i);
-			} else if (fields[i].type == GM_F_DATE) {
+			} else if (fields[i].type == GM_F_DATE && !csv) {
 				if (v->s && strlen(v->s) == 10)
 					OGR_F_SetFieldDateTime(h, (int)i, atoi(v->s), atoi(v->s + 5), atoi(v->s + 8), 0, 0, 0, 0);
 				else
@@ -122,16 +135,16 @@ static int write_gdal(const char *path, const feature *fs, size_t n)
 	return 0;
 }
 
-static int write_ours(const char *path, const feature *fs, size_t n)
+static int write_ours(gm_text_format format, const char *path, const feature *fs, size_t n)
 {
 	gm_error err;
-	gm_geojson_file *g;
-	if (gm__geojson_create(&g, path, "test layer", &err) != GM_OK)
+	gm_textlayer *t;
+	if (gm__textlayer_create(&t, format, path, "test layer", fields, N_FIELDS, &err) != GM_OK)
 		return -1;
 	int rc = GM_OK;
 	for (size_t k = 0; k < n && rc == GM_OK; k++)
-		rc = gm__geojson_feature(g, fs[k].lon, fs[k].lat, fields, N_FIELDS, fs[k].v, &err);
-	int crc = gm__geojson_close(g, rc == GM_OK, &err);
+		rc = gm__textlayer_feature(t, fs[k].lon, fs[k].lat, fs[k].v, &err);
+	int crc = gm__textlayer_close(t, rc == GM_OK, &err);
 	return rc ? rc : crc;
 }
 
@@ -154,73 +167,88 @@ static int same_file(const char *a, const char *b)
 	return same;
 }
 
+/* the same features both ways, compared: empty, one, all */
+static void compare(gm_text_format format, const char *dir, feature *fs, size_t n)
+{
+	char a[64], b[64];
+	const char *ext = format == GM_TEXT_CSV ? "csv" : "geojson";
+	snprintf(a, sizeof a, "%s/gdal.%s", dir, ext);
+	snprintf(b, sizeof b, "%s/ours.%s", dir, ext);
+	for (size_t i = 0; i < n; i++)
+		make(&fs[i], i, format == GM_TEXT_CSV);
+	size_t counts[] = {0, 1, n};
+	for (int k = 0; k < 3; k++) {
+		CHECK_INT(write_gdal(format, a, fs + (k == 1 ? 8 : 0), counts[k]), 0);
+		CHECK_INT(write_ours(format, b, fs + (k == 1 ? 8 : 0), counts[k]), 0);
+		CHECK(same_file(a, b));
+	}
+	remove(a);
+	remove(b);
+}
+
 int main(void)
 {
 	GDALAllRegister();
 	CPLSetErrorHandler(CPLQuietErrorHandler);
-	char dir[] = "/tmp/gm-geojson-XXXXXX";
+	char dir[] = "/tmp/gm-textlayer-XXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
-	char a[300], b[300];
-	snprintf(a, sizeof a, "%s/gdal.geojson", dir);
+	char b[300];
 	snprintf(b, sizeof b, "%s/ours.geojson", dir);
-
-	/* an empty layer */
-	CHECK_INT(write_gdal(a, NULL, 0), 0);
-	CHECK_INT(write_ours(b, NULL, 0), 0);
-	CHECK(same_file(a, b));
-
 	size_t n = 100000;
 	feature *fs = calloc(n, sizeof *fs);
 	CHECK(fs != NULL);
 	if (!fs)
-		return check_done("geojson");
-	for (size_t i = 0; i < n; i++)
-		make(&fs[i], i);
-	/* one feature, then all */
-	CHECK_INT(write_gdal(a, fs + 8, 1), 0);
-	CHECK_INT(write_ours(b, fs + 8, 1), 0);
-	CHECK(same_file(a, b));
-	CHECK_INT(write_gdal(a, fs, n), 0);
-	CHECK_INT(write_ours(b, fs, n), 0);
-	CHECK(same_file(a, b));
+		return check_done("textlayer");
+	compare(GM_TEXT_GEOJSON, dir, fs, n);
+	compare(GM_TEXT_CSV, dir, fs, n);
 
 	/* A text that looks like a JSON object stays a string. GDAL 3.6's driver
 	 * writes it as an object, so a snippet or id "{...}" would come back as
 	 * another type; this is the one place we differ from it, on purpose. */
 	feature obj = fs[1];
 	obj.v[0].s = "{\"a\": 1}";
-	CHECK_INT(write_ours(b, &obj, 1), 0);
+	CHECK_INT(write_ours(GM_TEXT_GEOJSON, b, &obj, 1), 0);
 	FILE *fb = fopen(b, "r");
 	char text[1024] = "";
 	CHECK(fb && fread(text, 1, sizeof text - 1, fb) > 0);
 	if (fb)
 		fclose(fb);
 	CHECK(strstr(text, "\"name\": \"{\\\"a\\\": 1}\"") != NULL);
+	remove(b);
 
 	/* the coordinate text itself */
-	char num[64];
-	CHECK_INT(gm__geojson_coord(num, sizeof num, 22), 4);
-	CHECK_STR(num, "22.0");
-	gm__geojson_coord(num, sizeof num, -1e-9);
-	CHECK_STR(num, "-0.0");
-	gm__geojson_coord(num, sizeof num, 46.75190001);
-	CHECK_STR(num, "46.7519");
+	char num[128];
+	CHECK_INT(gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, 22, -1e-9), 10);
+	CHECK_STR(num, "22.0, -0.0");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, 46.75190001, 39.81770004);
+	CHECK_STR(num, "46.7519, 39.8177");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, 5e-5, 1.0 / 3);
+	CHECK_STR(num, "0.00005,0.333333333333333");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, -0.0, 70);
+	CHECK_STR(num, "0,70");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, 112, 2.2);
+	CHECK_STR(num, "112.0,2.2");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, 1.5, -112);
+	CHECK_STR(num, "1.5,-112");
 
 	/* a write that fails is reported, not lost: /dev/full takes nothing */
 	gm_error err;
-	gm_geojson_file *g;
-	if (access("/dev/full", W_OK) == 0 && gm__geojson_create(&g, "/dev/full", "x", &err) == GM_OK) {
-		for (size_t k = 0; k < 20000; k++)   /* more than the buffer holds */
-			gm__geojson_feature(g, fs[k].lon, fs[k].lat, fields, N_FIELDS, fs[k].v, &err);
-		CHECK_INT(gm__geojson_close(g, 1, &err), GM_EIO);
+	gm_textlayer *t;
+	for (int format = GM_TEXT_GEOJSON; format <= GM_TEXT_CSV; format++) {
+		if (access("/dev/full", W_OK) != 0 ||
+		    gm__textlayer_create(&t, (gm_text_format)format, "/dev/full", "x", fields, N_FIELDS, &err) != GM_OK)
+			continue;
+		int rc = GM_OK;
+		for (size_t k = 0; k < 20000 && rc == GM_OK; k++)   /* more than the buffer holds */
+			rc = gm__textlayer_feature(t, fs[k].lon, fs[k].lat, fs[k].v, &err);
+		int crc = gm__textlayer_close(t, rc == GM_OK, &err);
+		CHECK(rc == GM_EIO || crc == GM_EIO);
 		CHECK(strstr(err.message, "/dev/full") != NULL);
 	}
 	/* a folder that does not exist */
-	CHECK_INT(gm__geojson_create(&g, "/nonexistent-folder/x.geojson", "x", &err), GM_EIO);
+	CHECK_INT(gm__textlayer_create(&t, GM_TEXT_CSV, "/nonexistent-folder/x.csv", "x", fields, N_FIELDS, &err), GM_EIO);
 
 	free(fs);
-	remove(a);
-	remove(b);
 	rmdir(dir);
-	return check_done("geojson");
+	return check_done("textlayer");
 }

@@ -1,0 +1,331 @@
+/* textlayer.c: GeoJSON and CSV layer files written directly (see
+ * textlayer.h for why). The layouts are GDAL 3.6's:
+ * - GeoJSON: a head of four lines, one feature a line ("{ "type": "Feature",
+ *   "properties": { ... }, "geometry": ... }"), ",\n" between features, and
+ *   "\n]\n}\n" at the end;
+ * - CSV: a UTF-8 BOM, "X,Y," and the field names, then a row a feature; a
+ *   text is quoted (quotes doubled) only when it holds " , ; tab CR or LF. */
+#include "textlayer.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bytes are gathered here and handed to stdio in large writes: stdio's own
+ * per-call locking was measurable at a few calls per field. */
+#define BUF_CAP (256 * 1024)
+
+struct gm_textlayer {
+	gm_text_format format;
+	const gm_field *fields;
+	size_t n_fields;
+	FILE *f;
+	char *path;
+	size_t n_features;
+	size_t len;
+	int failed;     /* a write failed: errno kept in err_no */
+	int err_no;
+	char buf[BUF_CAP];
+};
+
+static void flush(gm_textlayer *g)
+{
+	if (g->len && !g->failed && fwrite(g->buf, 1, g->len, g->f) != g->len) {
+		g->failed = 1;
+		g->err_no = errno;
+	}
+	g->len = 0;
+}
+
+static void put(gm_textlayer *g, const char *s, size_t n)
+{
+	if (g->len + n > BUF_CAP) {
+		flush(g);
+		if (n > BUF_CAP) {   /* longer than the buffer: straight through */
+			if (!g->failed && fwrite(s, 1, n, g->f) != n) {
+				g->failed = 1;
+				g->err_no = errno;
+			}
+			return;
+		}
+	}
+	memcpy(g->buf + g->len, s, n);
+	g->len += n;
+}
+
+#define PUT_LIT(g, lit) put((g), (lit), sizeof(lit) - 1)
+
+static void put_str(gm_textlayer *g, const char *s) { put(g, s, strlen(s)); }
+
+static void put_int(gm_textlayer *g, long long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	put(g, tmp + i, sizeof tmp - i);
+}
+
+/* A JSON string as json-c writes it: '"' and '\\' escaped, \b \f \n \r \t
+ * by name, other control bytes as \u00XX, everything else (UTF-8, '/', DEL)
+ * as it is. */
+static void put_json_string(gm_textlayer *g, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	PUT_LIT(g, "\"");
+	const unsigned char *u = (const unsigned char *)s, *run = u;
+	for (; *u; u++) {
+		if (*u >= 0x20 && *u != '"' && *u != '\\')
+			continue;
+		put(g, (const char *)run, (size_t)(u - run));
+		run = u + 1;
+		char esc[6] = {'\\', 0, 0, 0, 0, 0};
+		size_t n = 2;
+		switch (*u) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[*u >> 4];
+			esc[5] = hex[*u & 15];
+			n = 6;
+		}
+		put(g, esc, n);
+	}
+	put(g, (const char *)run, (size_t)(u - run));
+	PUT_LIT(g, "\"");
+}
+
+/* A CSV text: as it is unless it holds a character a CSV reader would split
+ * on (GDAL counts ';' and tab too), then quoted with quotes doubled. */
+static void put_csv_string(gm_textlayer *g, const char *s)
+{
+	if (!s[strcspn(s, "\",;\t\r\n")]) {
+		put_str(g, s);
+		return;
+	}
+	PUT_LIT(g, "\"");
+	for (const char *run = s;;) {
+		const char *q = strchr(run, '"');
+		if (!q) {
+			put_str(g, run);
+			break;
+		}
+		put(g, run, (size_t)(q - run + 1));
+		PUT_LIT(g, "\"");
+		run = q + 1;
+	}
+	PUT_LIT(g, "\"");
+}
+
+/* drop trailing zeros after a decimal point; keep_one: leave "x.0" */
+static int trim_zeros(char *buf, int n, int keep_one)
+{
+	if (!memchr(buf, '.', (size_t)n))
+		return n;
+	while (buf[n - 1] == '0')
+		n--;
+	if (buf[n - 1] == '.') {
+		if (keep_one)
+			buf[n++] = '0';
+		else
+			n--;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* One coordinate. GeoJSON: "%.7f", trailing zeros dropped, one kept after
+ * the point. CSV (GDAL's WKT rule): 15 significant digits, ".0" added when
+ * there is no point, small numbers in full with 15 decimals ("0.00005";
+ * 1e-300 is "0.0") instead of an exponent. */
+static int format_coord(char *buf, size_t cap, gm_text_format format, double v)
+{
+	int n = snprintf(buf, cap, format == GM_TEXT_GEOJSON ? "%.7f" : "%.15G", v);
+	if (n <= 0 || (size_t)n >= cap)
+		return 0;
+	if (format == GM_TEXT_GEOJSON)
+		return trim_zeros(buf, n, 1);   /* inf and nan have no point: left whole */
+	if (strchr(buf, 'E')) {
+		if (fabs(v) >= 1)
+			return n;   /* 1E+20, as GDAL writes it */
+		n = snprintf(buf, cap, "%.15f", v);
+		return n <= 0 || (size_t)n >= cap ? 0 : trim_zeros(buf, n, 1);
+	}
+	/* GDAL adds ".0" to a text of digits only: "112.0", but "-112" stays */
+	if (buf[strspn(buf, "0123456789")] == '\0' && (size_t)n + 2 < cap) {
+		memcpy(buf + n, ".0", 3);
+		n += 2;
+	}
+	return n;
+}
+
+size_t gm__textlayer_xy(char *buf, size_t cap, gm_text_format format, double x, double y)
+{
+	if (cap < 128)
+		return 0;
+	/* CSV: a point on whole numbers is written as two integers, "22,39"
+	 * (GDAL's rule for WKT, which its CSV writer follows) */
+	if (format == GM_TEXT_CSV && x >= -2147483648.0 && x <= 2147483647.0 && y >= -2147483648.0 &&
+	    y <= 2147483647.0 && x == (double)(int)x && y == (double)(int)y)
+		return (size_t)snprintf(buf, cap, "%d,%d", (int)x, (int)y);
+	int n = format_coord(buf, cap / 2, format, x);
+	const char *sep = format == GM_TEXT_GEOJSON ? ", " : ",";
+	size_t ls = strlen(sep);
+	memcpy(buf + n, sep, ls + 1);
+	n += (int)ls;
+	n += format_coord(buf + n, cap - (size_t)n, format, y);
+	return (size_t)n;
+}
+
+static int failure(gm_textlayer *t, gm_error *err)
+{
+	return gm__fail(err, GM_EIO, "cannot write %s: %s", t->path, strerror(t->err_no ? t->err_no : EIO));
+}
+
+int gm__textlayer_create(gm_textlayer **out, gm_text_format format, const char *path, const char *layer_name,
+                         const gm_field *fields, size_t n_fields, gm_error *err)
+{
+	*out = NULL;
+	gm_textlayer *t = malloc(sizeof *t);
+	if (!t || !(t->path = strdup(path))) {
+		free(t);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	t->format = format;
+	t->fields = fields;
+	t->n_fields = n_fields;
+	t->n_features = t->len = 0;
+	t->failed = t->err_no = 0;
+	t->f = fopen(path, "w");
+	if (!t->f) {
+		int rc = gm__fail(err, GM_EIO, "cannot create %s: %s", path, strerror(errno));
+		free(t->path);
+		free(t);
+		return rc;
+	}
+	if (format == GM_TEXT_GEOJSON) {
+		PUT_LIT(t, "{\n\"type\": \"FeatureCollection\",\n\"name\": ");
+		put_json_string(t, layer_name);
+		PUT_LIT(t, ",\n\"features\": [\n");
+	} else {
+		/* the BOM: spreadsheets read Arabic as UTF-8 only with it */
+		PUT_LIT(t, "\xEF\xBB\xBFX,Y");
+		for (size_t i = 0; i < n_fields; i++) {
+			PUT_LIT(t, ",");
+			put_csv_string(t, fields[i].name);
+		}
+		PUT_LIT(t, "\n");
+	}
+	*out = t;
+	return GM_OK;
+}
+
+static void geojson_feature(gm_textlayer *t, double lon, double lat, const gm_value *v)
+{
+	if (t->n_features)
+		PUT_LIT(t, ",\n");
+	PUT_LIT(t, "{ \"type\": \"Feature\", \"properties\": { ");
+	for (size_t i = 0; i < t->n_fields; i++) {
+		if (i)
+			PUT_LIT(t, ", ");
+		PUT_LIT(t, "\"");
+		put_str(t, t->fields[i].name);   /* our own ASCII names: nothing to escape */
+		PUT_LIT(t, "\": ");
+		switch (t->fields[i].type) {
+		case GM_F_INT:
+			if (v[i].null)
+				PUT_LIT(t, "null");
+			else
+				put_int(t, v[i].i);
+			break;
+		case GM_F_DATE:
+			/* GDAL keeps a date only when whole (YYYY-MM-DD), else NULL */
+			if (v[i].s && strlen(v[i].s) == 10)
+				put_json_string(t, v[i].s);
+			else
+				PUT_LIT(t, "null");
+			break;
+		default:
+			put_json_string(t, v[i].s ? v[i].s : "");
+		}
+	}
+	if (t->n_fields)
+		PUT_LIT(t, " ");
+	PUT_LIT(t, "}, \"geometry\": ");
+	if (isnan(lon) || isnan(lat)) {
+		PUT_LIT(t, "null }");
+	} else {
+		char num[128];
+		PUT_LIT(t, "{ \"type\": \"Point\", \"coordinates\": [ ");
+		put(t, num, gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, lon, lat));
+		PUT_LIT(t, " ] } }");
+	}
+}
+
+static void csv_feature(gm_textlayer *t, double lon, double lat, const gm_value *v)
+{
+	if (!isnan(lon) && !isnan(lat)) {
+		char num[128];
+		put(t, num, gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, lon, lat));
+	} else {
+		PUT_LIT(t, ",");
+	}
+	for (size_t i = 0; i < t->n_fields; i++) {
+		PUT_LIT(t, ",");
+		if (t->fields[i].type == GM_F_INT) {
+			if (!v[i].null)
+				put_int(t, v[i].i);
+		} else {
+			put_csv_string(t, v[i].s ? v[i].s : "");   /* dates too: as text, ISO */
+		}
+	}
+	PUT_LIT(t, "\n");
+}
+
+int gm__textlayer_feature(gm_textlayer *t, double lon, double lat, const gm_value *v, gm_error *err)
+{
+	if (t->format == GM_TEXT_GEOJSON)
+		geojson_feature(t, lon, lat, v);
+	else
+		csv_feature(t, lon, lat, v);
+	t->n_features++;
+	return t->failed ? failure(t, err) : GM_OK;
+}
+
+int gm__textlayer_close(gm_textlayer *t, int ok, gm_error *err)
+{
+	if (!t)
+		return GM_OK;
+	int rc = GM_OK;
+	if (ok) {
+		if (t->format == GM_TEXT_GEOJSON)
+			PUT_LIT(t, "\n]\n}\n");
+		flush(t);
+		if (fflush(t->f) != 0 && !t->failed) {
+			t->failed = 1;
+			t->err_no = errno;
+		}
+		if (t->failed)
+			rc = failure(t, err);
+	}
+	if (fclose(t->f) != 0 && ok && rc == GM_OK)
+		rc = gm__fail(err, GM_EIO, "cannot write %s: %s", t->path, strerror(errno));
+	free(t->path);
+	free(t);
+	return rc;
+}
