@@ -10,6 +10,7 @@
 #include "gazetteer.h"
 #include "json.h"
 #include "layers.h"
+#include "shapefile.h"
 #include "textlayer.h"
 #include "utf8.h"
 
@@ -172,6 +173,7 @@ typedef struct layer_writer {
 	GDALDatasetH ds;
 	OGRLayerH layer;
 	gm_textlayer *text;   /* RFC 7946 GeoJSON and CSV: written by textlayer.c, not by ds */
+	gm_shapefile *shp;    /* Shapefiles: written by shapefile.c, not by ds */
 	int is_shapefile;
 	int transform;    /* coordinates go through crs */
 	gm_crs *crs;
@@ -179,6 +181,35 @@ typedef struct layer_writer {
 	const gm_field *fields;
 	size_t n_fields;
 } layer_writer;
+
+/* A Shapefile: ours to write too (shapefile.h), with the .prj GDAL would
+ * write: the CRS as ESRI WKT. */
+static int open_shapefile(layer_writer *w, const char *path, const gm_field *fields, size_t n_fields,
+                          const char *srs_def, gm_error *err)
+{
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	char *wkt = NULL;
+	const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
+	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
+		OSRRelease(srs);
+		CPLFree(wkt);
+		return gm__fail(err, GM_ECRS, "GDAL cannot write the CRS \"%s\" as ESRI WKT for a .prj", srs_def);
+	}
+	OSRRelease(srs);
+	char base[4096];
+	size_t n = strlen(path);
+	if (n < 4 || n - 4 >= sizeof base || strcmp(path + n - 4, ".shp") != 0) {
+		CPLFree(wkt);
+		return gm__fail(err, GM_EINVAL, "a Shapefile's path must end in .shp: %s", path);
+	}
+	memcpy(base, path, n - 4);
+	base[n - 4] = '\0';
+	w->fields = fields;
+	w->n_fields = n_fields;
+	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt, err);
+	CPLFree(wkt);
+	return rc;
+}
 
 static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
@@ -194,6 +225,8 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
 		                            err);
 	}
+	if (w->is_shapefile)
+		return open_shapefile(w, path, fields, n_fields, srs_def, err);
 	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (!w->ds)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
@@ -209,8 +242,6 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 		if (rfc7946)
 			lco = CSLSetNameValue(lco, "RFC7946", "YES");
 		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
-	} else if (w->is_shapefile) {
-		lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");  /* writes the .cpg; the default LDID/87 destroys Arabic */
 	}
 	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
 	CSLDestroy(lco);
@@ -220,7 +251,7 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 	for (size_t i = 0; i < n_fields; i++) {
 		OGRFieldType t = fields[i].type == GM_F_INT ? OFTInteger : fields[i].type == GM_F_DATE ? OFTDate : OFTString;
 		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
-		if (fields[i].width && (w->is_shapefile || fields[i].type != GM_F_STR))
+		if (fields[i].width && fields[i].type != GM_F_STR)
 			OGR_Fld_SetWidth(fd, fields[i].width);
 		OGRErr e = OGR_L_CreateField(w->layer, fd, TRUE);
 		OGR_Fld_Destroy(fd);
@@ -246,6 +277,8 @@ static int write_feature(layer_writer *w, double lon, double lat, const gm_value
 	}
 	if (w->text)
 		return gm__textlayer_feature(w->text, x, y, v, err);
+	if (w->shp)
+		return gm__shapefile_feature(w->shp, x, y, v, err);
 	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
 	for (size_t i = 0; i < w->n_fields; i++) {
 		switch (w->fields[i].type) {
@@ -261,20 +294,8 @@ static int write_feature(layer_writer *w, double lon, double lat, const gm_value
 			else
 				OGR_F_SetFieldNull(f, (int)i);
 			break;
-		default: {
-			const char *s = v[i].s ? v[i].s : "";
-			size_t n = strlen(s);
-			if (w->is_shapefile && n > GM_DBF_BYTES) {
-				/* DBF holds 254 bytes: cut on a character boundary, never mid-letter */
-				char buf[GM_DBF_BYTES + 1];
-				size_t k = gm__utf8_clip(s, n, GM_DBF_BYTES);
-				memcpy(buf, s, k);
-				buf[k] = '\0';
-				OGR_F_SetFieldString(f, (int)i, buf);
-			} else {
-				OGR_F_SetFieldString(f, (int)i, s);
-			}
-		}
+		default:
+			OGR_F_SetFieldString(f, (int)i, v[i].s ? v[i].s : "");
 		}
 	}
 	if (located) {
@@ -294,6 +315,11 @@ static int close_layer(layer_writer *w, int ok, gm_error *err)
 	if (w->text) {
 		int rc = gm__textlayer_close(w->text, ok, err);
 		w->text = NULL;
+		return rc;
+	}
+	if (w->shp) {
+		int rc = gm__shapefile_close(w->shp, ok, err);
+		w->shp = NULL;
 		return rc;
 	}
 	if (!w->ds)

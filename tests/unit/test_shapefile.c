@@ -1,0 +1,208 @@
+/* test_shapefile.c: our Shapefile writer gives the very files GDAL's driver
+ * gives (ENCODING=UTF-8) for the same features: .shp, .shx, .dbf, .cpg and
+ * .prj compared byte for byte, for an empty layer, a layer of NULL shapes
+ * only, and 50,000 features with random points (degrees and metres), NULL
+ * numbers and dates, and Arabic longer than a DBF field (which geomention
+ * cut on a character boundary before handing it to GDAL, and which this
+ * writer cuts itself). Then what GDAL never had to do: refuse a number wider
+ * than its field. */
+#include "check.h"
+#include "shapefile.h"
+#include "utf8.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <math.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static const gm_field fields[] = {
+	{"name", GM_F_STR, GM_DBF_BYTES}, {"code", GM_F_STR, 8},   {"count", GM_F_INT, 10},
+	{"score", GM_F_INT, 3},           {"date", GM_F_DATE, 0},  {"a_very_long_field_name", GM_F_INT, 10},
+};
+#define N_FIELDS (sizeof fields / sizeof *fields)
+
+typedef struct feature {
+	double x, y;
+	gm_value v[N_FIELDS];
+} feature;
+
+static uint64_t rng = 0x9E3779B97F4A7C15ULL;
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+static double uniform(double lo, double hi) { return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0; }
+
+static char long_arabic[700];
+
+static void make(feature *f, size_t i, int metres, int no_shapes)
+{
+	static const char *const names[] = {"", "باكو", "a, \"quoted\" text", "ستيباناكيرت / خانكندي", long_arabic, "x"};
+	static const char *const dates[] = {"2023-09-27", "", "2025-1-2", "1999-12-31"};
+	double span = metres ? 2e7 : 1;
+	f->x = no_shapes || i % 17 == 5 ? NAN : uniform(-180, 180) * span;
+	f->y = no_shapes || i % 17 == 5 ? NAN : uniform(-90, 90) * span;
+	f->v[0].s = names[i % 6];
+	f->v[1].s = i % 3 ? "PPLC" : "";
+	f->v[2].i = (long long)(next() % 2000000000) - (i % 2 ? 999999999 : 0);
+	f->v[2].null = i % 13 == 4;
+	f->v[3].i = (long long)(next() % 101);
+	f->v[4].s = dates[i % 4];
+	f->v[5].i = (long long)i;
+	f->v[5].null = i % 7 == 1;
+}
+
+static int write_gdal(const char *path, const char *srs_def, const feature *fs, size_t n)
+{
+	GDALDatasetH ds = GDALCreate(GDALGetDriverByName("ESRI Shapefile"), path, 0, 0, 0, GDT_Unknown, NULL);
+	if (!ds)
+		return -1;
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	OSRSetFromUserInput(srs, srs_def);
+	OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+	char **lco = CSLSetNameValue(NULL, "ENCODING", "UTF-8");
+	OGRLayerH l = GDALDatasetCreateLayer(ds, "t", srs, wkbPoint, lco);
+	CSLDestroy(lco);
+	OSRRelease(srs);
+	for (size_t i = 0; i < N_FIELDS; i++) {
+		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT    ? OFTInteger
+		                                                  : fields[i].type == GM_F_DATE ? OFTDate
+		                                                                                : OFTString);
+		if (fields[i].width)
+			OGR_Fld_SetWidth(fd, fields[i].width);
+		OGR_L_CreateField(l, fd, TRUE);
+		OGR_Fld_Destroy(fd);
+	}
+	int rc = 0;
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		const feature *f = &fs[k];
+		OGRFeatureH h = OGR_F_Create(OGR_L_GetLayerDefn(l));
+		for (size_t i = 0; i < N_FIELDS; i++) {
+			const gm_value *v = &f->v[i];
+			if (fields[i].type == GM_F_INT) {
+				if (v->null)
+					OGR_F_SetFieldNull(h, (int)i);
+				else
+					OGR_F_SetFieldInteger64(h, (int)i, v->i);
+			} else if (fields[i].type == GM_F_DATE) {
+				if (v->s && strlen(v->s) == 10)
+					OGR_F_SetFieldDateTime(h, (int)i, atoi(v->s), atoi(v->s + 5), atoi(v->s + 8), 0, 0, 0, 0);
+				else
+					OGR_F_SetFieldNull(h, (int)i);
+			} else {
+				/* what write.c did before: cut to the field on a character boundary */
+				char buf[GM_DBF_BYTES + 1];
+				size_t len = strlen(v->s), w = (size_t)fields[i].width;
+				size_t keep = len > w ? gm__utf8_clip(v->s, len, w) : len;
+				memcpy(buf, v->s, keep);
+				buf[keep] = '\0';
+				OGR_F_SetFieldString(h, (int)i, buf);
+			}
+		}
+		if (!isnan(f->x)) {
+			OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+			OGR_G_SetPoint_2D(g, 0, f->x, f->y);
+			OGR_F_SetGeometryDirectly(h, g);
+		}
+		if (OGR_L_CreateFeature(l, h) != OGRERR_NONE)
+			rc = -1;
+		OGR_F_Destroy(h);
+	}
+	GDALClose(ds);
+	return rc;
+}
+
+static int write_ours(const char *base, const char *srs_def, const feature *fs, size_t n)
+{
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	OSRSetFromUserInput(srs, srs_def);
+	char *wkt = NULL;
+	const char *const opts[] = {"FORMAT=WKT1_ESRI", NULL};
+	OSRExportToWktEx(srs, &wkt, opts);
+	OSRRelease(srs);
+	gm_error err;
+	gm_shapefile *s;
+	int rc = gm__shapefile_create(&s, base, fields, N_FIELDS, wkt, &err);
+	CPLFree(wkt);
+	if (rc)
+		return rc;
+	for (size_t k = 0; k < n && rc == GM_OK; k++)
+		rc = gm__shapefile_feature(s, fs[k].x, fs[k].y, fs[k].v, &err);
+	int crc = gm__shapefile_close(s, rc == GM_OK, &err);
+	return rc ? rc : crc;
+}
+
+static int same_files(const char *dir)
+{
+	static const char *const ext[] = {"shp", "shx", "dbf", "cpg", "prj"};
+	int same = 1;
+	for (int i = 0; i < 5; i++) {
+		char cmd[600];
+		snprintf(cmd, sizeof cmd, "cmp '%s/gdal.%s' '%s/ours.%s' >&2", dir, ext[i], dir, ext[i]);
+		if (system(cmd) != 0)
+			same = 0;
+	}
+	return same;
+}
+
+static void compare(const char *dir, const char *srs_def, feature *fs, size_t n, int metres, int no_shapes)
+{
+	char a[128], b[128];
+	snprintf(a, sizeof a, "%s/gdal.shp", dir);
+	snprintf(b, sizeof b, "%s/ours", dir);
+	for (size_t i = 0; i < n; i++)
+		make(&fs[i], i, metres, no_shapes);
+	CHECK_INT(write_gdal(a, srs_def, fs, n), 0);
+	CHECK_INT(write_ours(b, srs_def, fs, n), 0);
+	CHECK(same_files(dir));
+}
+
+int main(void)
+{
+	GDALAllRegister();
+	CPLSetErrorHandler(CPLQuietErrorHandler);
+	/* 300 Arabic letters: 600 bytes, more than a DBF field holds */
+	for (int i = 0; i < 300; i++)
+		memcpy(long_arabic + 2 * i, "ب", 2);
+	long_arabic[600] = '\0';
+	char dir[] = "/tmp/gm-shapefile-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	size_t n = 50000;
+	feature *fs = calloc(n, sizeof *fs);
+	CHECK(fs != NULL);
+	if (!fs)
+		return check_done("shapefile");
+	compare(dir, "EPSG:4326", fs, 0, 0, 0);        /* empty */
+	compare(dir, "EPSG:4326", fs, 40, 0, 1);       /* NULL shapes only */
+	compare(dir, "EPSG:4326", fs, n, 0, 0);
+	compare(dir, "EPSG:32638", fs, n, 1, 0);       /* UTM 38N, metres */
+
+	/* a number wider than its field is refused, and names the field */
+	char b[128];
+	snprintf(b, sizeof b, "%s/ours", dir);
+	gm_error err;
+	gm_shapefile *s;
+	CHECK_INT(gm__shapefile_create(&s, b, fields, N_FIELDS, NULL, &err), 0);
+	feature f = fs[2];
+	f.v[3].i = 1000;   /* score holds 3 characters */
+	f.v[3].null = 0;
+	CHECK_INT(gm__shapefile_feature(s, f.x, f.y, f.v, &err), GM_EINVAL);
+	CHECK(strstr(err.message, "score") != NULL);
+	CHECK_INT(gm__shapefile_close(s, 0, &err), 0);
+	/* a folder that does not exist */
+	CHECK_INT(gm__shapefile_create(&s, "/nonexistent-folder/x", fields, N_FIELDS, NULL, &err), GM_EIO);
+
+	free(fs);
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+	return check_done("shapefile");
+}
