@@ -112,6 +112,7 @@ typedef struct gm_gaz_posting {
 } gm_gaz_posting;
 
 struct gm_gazetteer {
+	uint64_t id;          /* unique per open in this process: the lookup memo's tag */
 	const unsigned char *map;
 	size_t size;
 	const gm_gaz_header *h;
@@ -124,7 +125,8 @@ struct gm_gazetteer {
 
 uint32_t gm__gaz_hash(const char *s, size_t len);
 uint64_t gm__gaz_checksum(const unsigned char *p, size_t len);
-/* The key for folded s[0..len), or NULL. */
+/* The key for folded s[0..len), or NULL. Recent answers are kept in a small
+ * memo per thread (see gazetteer.c), so it is safe from any thread. */
 const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len);
 const char *gm__gaz_str(const gm_gazetteer *g, uint32_t off);
 const char *gm__gaz_not_place_kind(uint8_t note);
