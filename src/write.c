@@ -349,6 +349,7 @@ struct gm_writer {
 	size_t n_formats;
 	GDALDriverH *drivers;
 	layer_writer *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
+	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
 	FILE *docs;              /* run.json's document entries, one a line */
 	size_t n_docs;
 	int finished;
@@ -430,6 +431,8 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 			rc = open_named(w, &lw[L_EVENTS], w->drivers[f], "events", gm__event_fields, gm__n_event_fields, err);
 	}
 	CPLPopErrorHandler();
+	for (size_t i = 0; i < nf * N_STREAMED; i++)
+		w->uses_gdal |= w->layers[i].ds != NULL;
 	char p[4096];
 	if (rc == GM_OK && (join_path(p, sizeof p, w->tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
 		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
@@ -447,10 +450,12 @@ int gm__writer_mention(gm_writer *w, const gm_mention_rec *m, int demonym, gm_er
 	gm_place p;
 	gm__mention_values(w->gaz, m, v, &p);
 	int rc = GM_OK;
-	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	if (w->uses_gdal)   /* GDAL's messages go to the run's log, not to stderr */
+		CPLPushErrorHandlerEx(gdal_handler, &w->log);
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		rc = write_feature(&w->layers[f * N_STREAMED + (demonym ? L_DEMONYMS : L_MENTIONS)], p.lon, p.lat, v, err);
-	CPLPopErrorHandler();
+	if (w->uses_gdal)
+		CPLPopErrorHandler();
 	return rc;
 }
 
@@ -461,10 +466,12 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 	double lon, lat;
 	gm__event_values(w->gaz, e, v, &p, &lon, &lat);
 	int rc = GM_OK;
-	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	if (w->uses_gdal)
+		CPLPushErrorHandlerEx(gdal_handler, &w->log);
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		rc = write_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
-	CPLPopErrorHandler();
+	if (w->uses_gdal)
+		CPLPopErrorHandler();
 	return rc;
 }
 
