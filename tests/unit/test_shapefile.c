@@ -7,6 +7,7 @@
  * writer cuts itself). Then what GDAL never had to do: refuse a number wider
  * than its field. */
 #include "check.h"
+#include "reference.h"
 #include "shapefile.h"
 #include "utf8.h"
 
@@ -31,15 +32,6 @@ typedef struct feature {
 	gm_value v[N_FIELDS];
 } feature;
 
-static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-static uint64_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-static double uniform(double lo, double hi) { return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0; }
 
 static char long_arabic[700];
 
@@ -48,16 +40,27 @@ static void make(feature *f, size_t i, int metres, int no_shapes)
 	static const char *const names[] = {"", "باكو", "a, \"quoted\" text", "ستيباناكيرت / خانكندي", long_arabic, "x"};
 	static const char *const dates[] = {"2023-09-27", "", "2025-1-2", "1999-12-31"};
 	double span = metres ? 2e7 : 1;
-	f->x = no_shapes || i % 17 == 5 ? NAN : uniform(-180, 180) * span;
-	f->y = no_shapes || i % 17 == 5 ? NAN : uniform(-90, 90) * span;
+	f->x = no_shapes || i % 17 == 5 ? NAN : ref_uniform(-180, 180) * span;
+	f->y = no_shapes || i % 17 == 5 ? NAN : ref_uniform(-90, 90) * span;
 	f->v[0].s = names[i % 6];
 	f->v[1].s = i % 3 ? "PPLC" : "";
-	f->v[2].i = (long long)(next() % 2000000000) - (i % 2 ? 999999999 : 0);
+	f->v[2].i = (long long)(ref_next() % 2000000000) - (i % 2 ? 999999999 : 0);
 	f->v[2].null = i % 13 == 4;
-	f->v[3].i = (long long)(next() % 101);
+	f->v[3].i = (long long)(ref_next() % 101);
 	f->v[4].s = dates[i % 4];
 	f->v[5].i = (long long)i;
 	f->v[5].null = i % 7 == 1;
+}
+
+/* what write.c did before handing text to GDAL: cut to the field on a
+ * character boundary */
+static const char *clip_to_field(const gm_field *f, const char *s)
+{
+	static char buf[GM_DBF_BYTES + 1];
+	size_t len = strlen(s), keep = len > (size_t)f->width ? gm__utf8_clip(s, len, (size_t)f->width) : len;
+	memcpy(buf, s, keep);
+	buf[keep] = '\0';
+	return buf;
 }
 
 static int write_gdal(const char *path, const char *srs_def, const feature *fs, size_t n)
@@ -72,41 +75,13 @@ static int write_gdal(const char *path, const char *srs_def, const feature *fs, 
 	OGRLayerH l = GDALDatasetCreateLayer(ds, "t", srs, wkbPoint, lco);
 	CSLDestroy(lco);
 	OSRRelease(srs);
-	for (size_t i = 0; i < N_FIELDS; i++) {
-		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT    ? OFTInteger
-		                                                  : fields[i].type == GM_F_DATE ? OFTDate
-		                                                                                : OFTString);
-		if (fields[i].width)
-			OGR_Fld_SetWidth(fd, fields[i].width);
-		OGR_L_CreateField(l, fd, TRUE);
-		OGR_Fld_Destroy(fd);
-	}
+	for (size_t i = 0; i < N_FIELDS; i++)
+		ref_create_field(l, &fields[i], 0, 1);
 	int rc = 0;
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		const feature *f = &fs[k];
 		OGRFeatureH h = OGR_F_Create(OGR_L_GetLayerDefn(l));
-		for (size_t i = 0; i < N_FIELDS; i++) {
-			const gm_value *v = &f->v[i];
-			if (fields[i].type == GM_F_INT) {
-				if (v->null)
-					OGR_F_SetFieldNull(h, (int)i);
-				else
-					OGR_F_SetFieldInteger64(h, (int)i, v->i);
-			} else if (fields[i].type == GM_F_DATE) {
-				if (v->s && strlen(v->s) == 10)
-					OGR_F_SetFieldDateTime(h, (int)i, atoi(v->s), atoi(v->s + 5), atoi(v->s + 8), 0, 0, 0, 0);
-				else
-					OGR_F_SetFieldNull(h, (int)i);
-			} else {
-				/* what write.c did before: cut to the field on a character boundary */
-				char buf[GM_DBF_BYTES + 1];
-				size_t len = strlen(v->s), w = (size_t)fields[i].width;
-				size_t keep = len > w ? gm__utf8_clip(v->s, len, w) : len;
-				memcpy(buf, v->s, keep);
-				buf[keep] = '\0';
-				OGR_F_SetFieldString(h, (int)i, buf);
-			}
-		}
+		ref_set_fields(h, fields, N_FIELDS, f->v, 0, clip_to_field);
 		if (!isnan(f->x)) {
 			OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
 			OGR_G_SetPoint_2D(g, 0, f->x, f->y);

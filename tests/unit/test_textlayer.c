@@ -5,6 +5,7 @@
  * strings, NULLs, dates, integers, and coordinates from 100,000 random points
  * (CSV: also projected metres) plus the edges of rounding and of the globe. */
 #include "check.h"
+#include "reference.h"
 #include "textlayer.h"
 
 #include <cpl_conv.h>
@@ -35,16 +36,6 @@ static const char *const strings[] = {
 };
 #define N_STRINGS (sizeof strings / sizeof *strings)
 
-/* deterministic, so a failure is the same on every run */
-static uint64_t rng = 88172645463325252ULL;
-static uint64_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-static double uniform(double lo, double hi) { return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0; }
 
 static void make(feature *f, size_t i, int metres)
 {
@@ -59,11 +50,11 @@ static void make(feature *f, size_t i, int metres)
 		f->lat = edges[i][1];
 	} else {
 		/* some with few decimals, as gazetteers give them, most with many */
-		int places = (int)(next() % 10);
+		int places = (int)(ref_next() % 10);
 		double scale = pow(10, places);
 		double span = metres && i % 2 ? 2e7 : 1;   /* half of them in metres, as --t_srs gives */
-		f->lon = round(uniform(-180, 180) * span * scale) / scale;
-		f->lat = round(uniform(-90, 90) * span * scale) / scale;
+		f->lon = round(ref_uniform(-180, 180) * span * scale) / scale;
+		f->lat = round(ref_uniform(-90, 90) * span * scale) / scale;
 	}
 	static const long long ints[] = {0, 1, -1, 42, 2147483647LL, -2147483648LL, 1000000};
 	f->v[0].s = strings[i % N_STRINGS];
@@ -94,33 +85,12 @@ static int write_gdal(gm_text_format format, const char *path, const feature *fs
 	OGRLayerH l = GDALDatasetCreateLayer(ds, "test layer", srs, wkbPoint, lco);
 	CSLDestroy(lco);
 	OSRRelease(srs);
-	for (size_t i = 0; i < N_FIELDS; i++) {
-		/* CSV: dates as text, since the driver writes dates as 2023/09/20 */
-		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, fields[i].type == GM_F_INT             ? OFTInteger
-		                                                  : fields[i].type == GM_F_DATE && !csv ? OFTDate
-		                                                                                         : OFTString);
-		OGR_L_CreateField(l, fd, TRUE);
-		OGR_Fld_Destroy(fd);
-	}
+	for (size_t i = 0; i < N_FIELDS; i++)
+		ref_create_field(l, &fields[i], csv, 0);   /* CSV: dates as text (the driver writes 2023/09/20) */
 	for (size_t k = 0; k < n; k++) {
 		const feature *f = &fs[k];
 		OGRFeatureH h = OGR_F_Create(OGR_L_GetLayerDefn(l));
-		for (size_t i = 0; i < N_FIELDS; i++) {
-			const gm_value *v = &f->v[i];
-			if (fields[i].type == GM_F_INT) {
-				if (v->null)
-					OGR_F_SetFieldNull(h, (int)i);
-				else
-					OGR_F_SetFieldInteger64(h, (int)i, v->i);
-			} else if (fields[i].type == GM_F_DATE && !csv) {
-				if (v->s && strlen(v->s) == 10)
-					OGR_F_SetFieldDateTime(h, (int)i, atoi(v->s), atoi(v->s + 5), atoi(v->s + 8), 0, 0, 0, 0);
-				else
-					OGR_F_SetFieldNull(h, (int)i);
-			} else {
-				OGR_F_SetFieldString(h, (int)i, v->s ? v->s : "");
-			}
-		}
+		ref_set_fields(h, fields, N_FIELDS, f->v, csv, NULL);
 		if (!isnan(f->lon) && !isnan(f->lat)) {
 			OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
 			OGR_G_SetPoint_2D(g, 0, f->lon, f->lat);
