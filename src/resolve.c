@@ -140,7 +140,9 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	const char *what;
 	int s = prior(pl->feature, pl->population, &what);
 	size_t o = 0;
-#define ADD(...) do { int w_ = snprintf(rule + o, o < cap ? cap - o : 0, __VA_ARGS__); if (w_ > 0) o += (size_t)w_; if (o >= cap) o = cap - 1; } while (0)
+	/* the reason is text for a person: written only when asked for (the
+	 * chosen candidate, explain), not for every candidate scored */
+#define ADD(...) do { if (!rule) break; int w_ = snprintf(rule + o, o < cap ? cap - o : 0, __VA_ARGS__); if (w_ > 0) o += (size_t)w_; if (o >= cap) o = cap - 1; } while (0)
 	if (m->variant == GM_MATCH_LATIN)
 		ADD("Latin %s; ", gm__gaz_str(g, m->key->str) + 1);
 	if (m->clitic[0]) {
@@ -257,7 +259,6 @@ static void context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
-	char rule[160];
 	for (size_t i = 0; i < n; i++) {
 		m[i].context_place = GM_GAZ_NO_PLACE;
 		/* Demonyms (الأذربيجانية) are left out of the context on purpose: with
@@ -273,7 +274,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		for (uint32_t j = 0; j < k->post_count; j++) {
 			if (!gm__gaz_is_candidate(g, &p[j]))
 				continue;
-			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, rule, sizeof rule);
+			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, NULL, 0);
 			if (s > best) {
 				best = s;
 				bi = j;
@@ -309,7 +310,6 @@ gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved
 static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, const gm_parent *parent,
                    gm_resolved *r)
 {
-	char rule[160];
 	r->place = GM_GAZ_NO_PLACE;
 	r->score = 0;
 	r->rule[0] = '\0';
@@ -318,16 +318,20 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	ctx->exclude = m;
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
+	uint32_t best = UINT32_MAX;
 	for (uint32_t j = 0; j < k->post_count; j++) {
 		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
-		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, rule, sizeof rule);
+		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, NULL, 0);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
 			r->score = s;
 			r->place = p[j].place;
-			snprintf(r->rule, sizeof r->rule, "%s", rule);
+			best = j;
 		}
 	}
+	/* the winner's reason, scored again with its text */
+	if (best != UINT32_MAX)
+		gm__score_candidate(g, m, &p[best], ctx, parent, k->post_count, r->rule, sizeof r->rule);
 	if (r->score < GM_RESOLVE_MIN_SCORE)
 		r->place = GM_GAZ_NO_PLACE;
 }

@@ -38,7 +38,8 @@ typedef struct gm_resolved {
 	char rule[160];
 } gm_resolved;
 
-/* Score one candidate (a posting of m->key) in context; rule gets the reason. */
+/* Score one candidate (a posting of m->key) in context; rule (may be NULL:
+ * not wanted) gets the reason. */
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
                         const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
                         size_t rule_cap);
