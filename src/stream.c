@@ -9,24 +9,12 @@
 #include "json.h"
 #include "layers.h"
 #include "run.h"
+#include "textlayer.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* A coordinate with 7 decimals (about 1 cm), trailing zeros dropped, as
- * GDAL's GeoJSON writer gives it. */
-static void write_coord(FILE *f, double v)
-{
-	char buf[64];
-	int n = snprintf(buf, sizeof buf, "%.7f", v);
-	while (n > 1 && buf[n - 1] == '0')
-		n--;
-	if (n > 1 && buf[n - 1] == '.')
-		n--;
-	fwrite(buf, 1, (size_t)n, f);
-}
 
 static void begin_feature(FILE *f, double lon, double lat, const char *kind)
 {
@@ -34,11 +22,10 @@ static void begin_feature(FILE *f, double lon, double lat, const char *kind)
 	if (isnan(lon) || isnan(lat)) {
 		fputs("null", f);
 	} else {
-		fputs("{\"type\": \"Point\", \"coordinates\": [", f);
-		write_coord(f, lon);
-		fputs(", ", f);
-		write_coord(f, lat);
-		fputs("]}", f);
+		/* the coordinates as the GeoJSON layer files have them (7 decimals) */
+		char xy[128];
+		gm__textlayer_xy(xy, sizeof xy, GM_TEXT_GEOJSON, lon, lat);
+		fprintf(f, "{\"type\": \"Point\", \"coordinates\": [%s]}", xy);
 	}
 	fprintf(f, ", \"properties\": {\"kind\": \"%s\"", kind);
 }

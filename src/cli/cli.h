@@ -6,9 +6,18 @@
 int gm_cli_map(int argc, char **argv);
 int gm_cli_gazetteer(int argc, char **argv);
 int gm_cli_merge(int argc, char **argv);
-/* s as a JSON string literal appended at buf + *o (cut to fit cap) */
+/* run.json's "options": JSON text built piece by piece, as long as it needs
+ * (every input listed, however many); s is NULL and failed set when memory
+ * ran out. */
 #include <stddef.h>
-void gm_cli_json_str(char *buf, size_t cap, size_t *o, const char *s);
+typedef struct gm_cli_json {
+	char *s;
+	size_t len, cap;
+	int failed;
+} gm_cli_json;
+void gm_cli_json_raw(gm_cli_json *j, const char *text);
+void gm_cli_json_str(gm_cli_json *j, const char *s);   /* a string literal; NULL: null */
+void gm_cli_json_list(gm_cli_json *j, const char *const *items, size_t n);
 /* The gazetteer to use: --gazetteer, $GEOMENTION_GAZETTEER, or the bundled one
  * next to the executable. */
 const char *gm_cli_default_gazetteer(void);

@@ -167,58 +167,39 @@ int gm_cli_map(int argc, char **argv)
 	gm_write_options wo = gm_cli_write_options(&out);
 
 	/* options as run.json records them */
-	char opts[8192];
-	size_t o = 0;
-	o += (size_t)snprintf(opts + o, sizeof opts - o, "{\"output\": ");
-	gm_cli_json_str(opts, sizeof opts, &o, out_dir);
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"gazetteer\": ");
-	gm_cli_json_str(opts, sizeof opts, &o, gaz_path);
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"formats\": [");
-	for (size_t i = 0; i < nf; i++) {
-		if (i)
-			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
-		gm_cli_json_str(opts, sizeof opts, &o, formats[i]);
+	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
+	gm_cli_json opts = {0};
+	gm_cli_json_raw(&opts, "{\"output\": ");
+	gm_cli_json_str(&opts, out_dir);
+	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
+	gm_cli_json_str(&opts, gaz_path);
+	gm_cli_json_raw(&opts, ", \"formats\": ");
+	gm_cli_json_list(&opts, nf ? formats : default_formats, nf ? nf : 2);
+	gm_cli_json_raw(&opts, ", \"t_srs\": ");
+	gm_cli_json_str(&opts, t_srs);
+	gm_cli_json_raw(&opts, rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
+	gm_cli_json_raw(&opts, demonyms ? ", \"demonyms\": true, \"date\": " : ", \"demonyms\": false, \"date\": ");
+	gm_cli_json_str(&opts, date);
+	gm_cli_json_raw(&opts, ", \"inputs\": ");
+	gm_cli_json_list(&opts, inputs, ni);
+	gm_cli_json_raw(&opts, "}");
+	if (opts.failed) {
+		fprintf(stderr, "geomention map: out of memory\n");
+		return GM_EXIT_FAIL;
 	}
-	if (!nf)
-		o += (size_t)snprintf(opts + o, sizeof opts - o, "\"GeoJSON\", \"ESRI Shapefile\"");
-	o += (size_t)snprintf(opts + o, sizeof opts - o, "], \"t_srs\": ");
-	if (t_srs)
-		gm_cli_json_str(opts, sizeof opts, &o, t_srs);
-	else
-		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"rfc7946\": %s, \"demonyms\": %s, \"date\": ",
-	                      rfc7946 ? "true" : "false", demonyms ? "true" : "false");
-	if (date)
-		gm_cli_json_str(opts, sizeof opts, &o, date);
-	else
-		o += (size_t)snprintf(opts + o, sizeof opts - o, "null");
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"inputs\": [");
-	for (size_t i = 0; i < ni && o + 64 < sizeof opts; i++) {
-		if (i)
-			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
-		gm_cli_json_str(opts, sizeof opts, &o, inputs[i]);
-	}
-	snprintf(opts + o, sizeof opts - o, "]}");
-	wo.options_json = opts;
+	wo.options_json = opts.s;
 
 	/* everything that can be refused is refused before any work */
-	if (!stream && gm_run_check_options(&wo, &err) != GM_OK) {
-		fprintf(stderr, "geomention map: %s\n", err.message);
-		return GM_EXIT_USAGE;
-	}
 	gm_reader *reader = NULL;
-	if (gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK) {
-		fprintf(stderr, "geomention map: %s\n", err.message);
-		return GM_EXIT_USAGE;
-	}
 	gm_gazetteer *gaz = NULL;
-	if (gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
-		fprintf(stderr, "geomention map: %s\n", err.message);
-		gm_reader_free(reader);
-		return GM_EXIT_USAGE;
-	}
 	gm_run *run = NULL;
 	int status = GM_EXIT_OK;
+	if ((!stream && gm_run_check_options(&wo, &err) != GM_OK) ||
+	    gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK || gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
+		fprintf(stderr, "geomention map: %s\n", err.message);
+		status = GM_EXIT_USAGE;
+		goto out;
+	}
 	if (stream) {
 		status = map_stream(reader, gaz, jobs, quiet);
 		goto out;
@@ -272,6 +253,7 @@ int gm_cli_map(int argc, char **argv)
 		}
 	}
 out:
+	free(opts.s);
 	gm_run_free(run);
 	gm_gazetteer_close(gaz);
 	gm_reader_free(reader);

@@ -46,6 +46,7 @@ int gm_cli_merge(int argc, char **argv)
 	const char **formats = out.formats;
 	size_t np = 0;
 	int status = GM_EXIT_OK;
+	gm_cli_json opts = {0};   /* run.json's options, built below */
 	if (!formats || !parts)
 		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
@@ -74,23 +75,22 @@ int gm_cli_merge(int argc, char **argv)
 	if (!gaz_path)
 		gaz_path = gm_cli_default_gazetteer();
 
-	char opts[8192];
-	size_t o = 0;
-	o += (size_t)snprintf(opts + o, sizeof opts - o, "{\"command\": \"merge\", \"output\": ");
-	gm_cli_json_str(opts, sizeof opts, &o, out_dir);
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"gazetteer\": ");
-	gm_cli_json_str(opts, sizeof opts, &o, gaz_path);
-	o += (size_t)snprintf(opts + o, sizeof opts - o, ", \"parts\": [");
-	for (size_t i = 0; i < np && o + 64 < sizeof opts; i++) {
-		if (i)
-			o += (size_t)snprintf(opts + o, sizeof opts - o, ", ");
-		gm_cli_json_str(opts, sizeof opts, &o, parts[i]);
+	gm_cli_json_raw(&opts, "{\"command\": \"merge\", \"output\": ");
+	gm_cli_json_str(&opts, out_dir);
+	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
+	gm_cli_json_str(&opts, gaz_path);
+	gm_cli_json_raw(&opts, ", \"parts\": ");
+	gm_cli_json_list(&opts, parts, np);
+	gm_cli_json_raw(&opts, "}");
+	if (opts.failed) {
+		fprintf(stderr, "geomention merge: out of memory\n");
+		status = GM_EXIT_FAIL;
+		goto done;
 	}
-	snprintf(opts + o, sizeof opts - o, "]}");
 
 	gm_error err = {0, ""};
 	gm_write_options wo = gm_cli_write_options(&out);
-	wo.options_json = opts;
+	wo.options_json = opts.s;
 	if (gm_run_check_options(&wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
 		status = GM_EXIT_USAGE;
@@ -116,6 +116,7 @@ int gm_cli_merge(int argc, char **argv)
 	}
 	gm_gazetteer_close(gaz);
 done:
+	free(opts.s);
 	free(formats);
 	free(parts);
 	return status;

@@ -28,24 +28,57 @@ static void usage(FILE *f)
 	        GM_VERSION_STRING);
 }
 
-void gm_cli_json_str(char *buf, size_t cap, size_t *o, const char *s)
+void gm_cli_json_raw(gm_cli_json *j, const char *text)
 {
-	if (*o + 2 >= cap)
+	size_t n = strlen(text);
+	if (j->failed)
 		return;
-	buf[(*o)++] = '"';
-	for (; *s && *o + 8 < cap; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf[(*o)++] = '\\';
-			buf[(*o)++] = (char)c;
-		} else if (c < 0x20) {
-			*o += (size_t)snprintf(buf + *o, cap - *o, "\\u%04x", c);
-		} else {
-			buf[(*o)++] = (char)c;
+	if (j->len + n + 1 > j->cap) {
+		size_t c = j->cap ? j->cap : 256;
+		while (c < j->len + n + 1)
+			c *= 2;
+		char *x = realloc(j->s, c);
+		if (!x) {
+			j->failed = 1;
+			return;
 		}
+		j->s = x;
+		j->cap = c;
 	}
-	buf[(*o)++] = '"';
-	buf[*o] = '\0';
+	memcpy(j->s + j->len, text, n + 1);
+	j->len += n;
+}
+
+void gm_cli_json_str(gm_cli_json *j, const char *s)
+{
+	if (!s) {
+		gm_cli_json_raw(j, "null");
+		return;
+	}
+	gm_cli_json_raw(j, "\"");
+	char piece[8];
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			snprintf(piece, sizeof piece, "\\%c", c);
+		else if (c < 0x20)
+			snprintf(piece, sizeof piece, "\\u%04x", c);
+		else
+			snprintf(piece, sizeof piece, "%c", c);
+		gm_cli_json_raw(j, piece);
+	}
+	gm_cli_json_raw(j, "\"");
+}
+
+void gm_cli_json_list(gm_cli_json *j, const char *const *items, size_t n)
+{
+	gm_cli_json_raw(j, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			gm_cli_json_raw(j, ", ");
+		gm_cli_json_str(j, items[i]);
+	}
+	gm_cli_json_raw(j, "]");
 }
 
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)

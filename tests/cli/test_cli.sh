@@ -280,5 +280,15 @@ expect_status 1 "merge a broken stream" -- "$BIN" merge "$M/bad.geojsons" -o "$M
 expect_grep "bad.geojsons line 1" "$T/stderr" "merge names the broken line"
 [ -z "$(find "$M/x2" "$M/x3" "$M/x4" -mindepth 1 2>/dev/null)" ] && ok || bad "a failed merge left files behind"
 
+# run.json's options list every input, however many (they were cut at 8 KB)
+mkdir -p "$T/many"
+for i in $(seq 1 300); do printf 'قصف في باكو %s\n' "$i" >"$T/many/an-input-file-with-a-rather-long-name-$i.txt"; done
+"$BIN" map -q -o "$T/many-out" "$T"/many/*.txt && ok || bad "map 300 files"
+python3 - "$T/many-out/run.json" <<'PY' && ok || bad "run.json's options list all 300 inputs"
+import json, sys
+opts = json.load(open(sys.argv[1], encoding="utf-8"))["options"]
+assert len(opts["inputs"]) == 300, len(opts["inputs"])
+PY
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
