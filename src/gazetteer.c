@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *const not_place_kinds[] = {"not a place", "organisation", "media", "demonym", "person", "common word"};
+static const char *const not_place_kinds[] = {"not a place", "organisation", "media", "demonym", "person", "common word",
+                                              /* GM_NP_LEXICON_WORD.. (gazetteer.h) */
+                                              "lexicon word", "whole word", "compass phrase"};
 
 const char *gm__gaz_not_place_kind(uint8_t note)
 {
@@ -69,11 +71,18 @@ uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len)
 	return 0;
 }
 
+int gm__gaz_soft_block(const gm_gaz_posting *p)
+{
+	/* lexicon word, whole word, compass phrase: common-words.tsv */
+	return p->kind == GM_NAME_NOT_PLACE && p->note >= GM_NP_LEXICON_WORD;
+}
+
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
 {
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t i = 0; i < k->post_count; i++)
-		if (p[i].kind != GM_NAME_CUE && p[i].kind != GM_NAME_DEMONYM && p[i].kind != GM_NAME_TRIGGER)
+		if (p[i].kind != GM_NAME_CUE && p[i].kind != GM_NAME_DEMONYM && p[i].kind != GM_NAME_TRIGGER &&
+		    !gm__gaz_soft_block(&p[i]))
 			return 1;
 	return 0;
 }
@@ -92,8 +101,16 @@ uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k)
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	uint32_t place = GM_GAZ_NO_PLACE;
 	for (uint32_t i = 0; i < k->post_count; i++) {
-		if (p[i].kind == GM_NAME_TAGGED || p[i].kind == GM_NAME_CURATED || p[i].kind == GM_NAME_NOT_PLACE)
+		if (p[i].kind == GM_NAME_CURATED || (p[i].kind == GM_NAME_NOT_PLACE && !gm__gaz_soft_block(&p[i])))
 			return GM_GAZ_NO_PLACE;
+		/* a tagged name wins where its place is one news names by itself (مالي
+		 * is Mali); a village called التركمانية does not make the adjective a place */
+		if (p[i].kind == GM_NAME_TAGGED && p[i].place < g->h->n_places) {
+			const gm_gaz_place *pl = &g->places[p[i].place];
+			if (!strncmp(pl->feature, "PCL", 3) || !strcmp(pl->feature, "ADM1") || !strcmp(pl->feature, "PPLC") ||
+			    pl->population >= 100000)
+				return GM_GAZ_NO_PLACE;
+		}
 		if (p[i].kind == GM_NAME_DEMONYM && place == GM_GAZ_NO_PLACE && p[i].place < g->h->n_places)
 			place = p[i].place;
 	}
@@ -259,6 +276,7 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 	g->size = size;
 	g->h = h;
 	g->id = atomic_fetch_add(&next_gaz_id, 1);
+	gm_resolve_weights_default(&g->w);
 	g->places = (const gm_gaz_place *)(b + h->off_places);
 	g->keys = (const gm_gaz_key *)(b + h->off_keys);
 	g->postings = (const gm_gaz_posting *)(b + h->off_postings);

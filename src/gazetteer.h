@@ -121,6 +121,7 @@ struct gm_gazetteer {
 	const gm_gaz_posting *postings;
 	const uint32_t *hash;
 	const char *strings;
+	gm_resolve_weights w; /* the resolver's weights (resolve.c), defaults at open */
 };
 
 uint32_t gm__gaz_hash(const char *s, size_t len);
@@ -146,8 +147,14 @@ static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posti
 /* Whether a key names at least one place or blocks a phrase (not only cues,
  * demonyms or event triggers). */
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);
+/* The not-place notes of common-words.tsv (derived from the Arabic lexicon),
+ * after the reviewed kinds of gazetteer.c's list: they ask for evidence or
+ * stop clitic readings, they do not block a name outright. */
+enum { GM_NP_LEXICON_WORD = 6, GM_NP_WHOLE_WORD = 7, GM_NP_COMPASS = 8 };
+int gm__gaz_soft_block(const gm_gaz_posting *p);
 /* The place a key is the demonym of, or GM_GAZ_NO_PLACE: only when no
- * reviewed or tagged name of a place has the same spelling (مالي is Mali). */
+ * reviewed name, and no tagged name of a country, province, capital or city
+ * of 100k, has the same spelling (مالي is Mali). */
 uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k);
 /* The enum gm_trigger code of a key, 0 when it is no trigger. */
 uint8_t gm__gaz_trigger(const gm_gazetteer *g, const gm_gaz_key *k);

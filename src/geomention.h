@@ -101,6 +101,32 @@ int gm_gazetteer_verify(const gm_gazetteer *gaz, gm_error *err);
  * renamed into place. */
 int gm_gazetteer_export(const gm_gazetteer *gaz, const char *path, const char *format, gm_error *err);
 void gm_gazetteer_close(gm_gazetteer *gaz);
+
+/* How much the resolver trusts what: the threshold below which a name is no
+ * mention, and what a name that is also a common word, or a small town abroad,
+ * costs. The defaults are chosen by scripts/sweep on news-dev, AQMAR dev and
+ * the seeds together; `map --weights name=value,...` sets them for a run. */
+typedef struct gm_resolve_weights {
+	int min_score;        /* a mention needs this score (0-100) */
+	int lex_country;      /* common-word cost of a country or continent */
+	int lex_large_in;     /* ... of a province, capital, provincial capital or city of 100k, its country in context */
+	int lex_large_none;   /* ... the same with no country in context */
+	int lex_large_else;   /* ... the same while the document is about other countries */
+	int lex_mid_in;       /* ... of a town of 10k (or a district seat), in context */
+	int lex_mid_def_in;   /* ... the same when the word carries the article (الشهداء) */
+	int lex_mid_none;     /* ... of such a town with no country in context */
+	int lex_small;        /* ... of a smaller place or a district */
+	int lex_small_else;   /* ... the same while the document is about other countries */
+	int abroad_town;      /* what a town under 100k abroad costs while the document is about other countries */
+	int district_base;    /* the prior of a district (ADM2 and below) */
+} gm_resolve_weights;
+void gm_resolve_weights_default(gm_resolve_weights *w);
+/* Set weights from "name=value,name=value" (names as in the struct); GM_EINVAL
+ * with a message naming the bad part. */
+int gm_resolve_weights_parse(gm_resolve_weights *w, const char *spec, gm_error *err);
+/* Use these weights for every later mapping with this gazetteer (set before
+ * any gm_ctx maps: contexts read them, they do not copy them). */
+void gm_gazetteer_set_weights(gm_gazetteer *gaz, const gm_resolve_weights *w);
 void gm_gazetteer_get_info(const gm_gazetteer *gaz, gm_gazetteer_info *out);
 uint32_t gm_gazetteer_place_count(const gm_gazetteer *gaz);
 /* The strings point into the mapped file and live as long as the gazetteer. */

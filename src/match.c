@@ -289,10 +289,22 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	int common_word = 0;
 	for (uint32_t x = 0; x < k->post_count; x++)
 		if (p[x].kind == GM_NAME_NOT_PLACE) {
+			/* a word the Arabic lexicon knows is not blocked: it needs evidence (resolve.c) */
+			if (p[x].note == GM_NP_LEXICON_WORD || p[x].note == GM_NP_COMPASS) {
+				m->lexicon = p[x].note == GM_NP_COMPASS ? 2 : 1;
+				continue;
+			}
+			if (gm__gaz_soft_block(&p[x]))
+				continue;
 			m->blocked = GM_BLOCK_PHRASE;
 			common_word = !strcmp(gm__gaz_not_place_kind(p[x].note), "common word");
 		}
 	read_neighbours(g, t, m, prev_end);
+	/* tanween (روسيّاً، دولياً) marks an indefinite noun or adjective: a name
+	 * takes none, so the word is not the place its letters spell */
+	for (uint32_t b = m->b0; b + 1 < m->b1 && !m->blocked; b++)
+		if ((unsigned char)text[b] == 0xD9 && (unsigned char)text[b + 1] >= 0x8B && (unsigned char)text[b + 1] <= 0x8D)
+			m->blocked = GM_BLOCK_ADJECTIVE;
 	/* a common word after a type word that fits it is the place again:
 	 * "مدينة العمارة" is Amarah, "العمارة" architecture */
 	if (m->blocked == GM_BLOCK_PHRASE && common_word && m->type_class > GM_TW_AREA)
@@ -350,6 +362,20 @@ static size_t latin_need(size_t position, const gm_reading *v)
 	return 0;
 }
 
+/* Is the bare word a word of its own that a clitic reading would cut into a
+ * name (لغات "languages" is not ل + Ghat, بسيطة "simple" not ب + Saytah)?
+ * common-words.tsv lists them, from the Arabic lexicon. */
+static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	if (!k)
+		return 0;
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t x = 0; x < k->post_count; x++)
+		if (p[x].kind == GM_NAME_NOT_PLACE && p[x].note == GM_NP_WHOLE_WORD)
+			return 1;
+	return 0;
+}
+
 int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm_tokens *t, gm_matches *out,
               gm_error *err)
 {
@@ -373,6 +399,8 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		       !t->tok[i + run].is_number)
 			run++;
 		size_t nv = gm__readings(g, w, tk->f_len, v);
+		if (nv > 1 && whole_word(g, v[0].key))
+			nv = 1;
 		uint32_t top = 0;
 		for (size_t j = 0; j < nv; j++)
 			if (v[j].max_words > top)

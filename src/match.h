@@ -37,6 +37,8 @@ typedef struct gm_match {
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
 	uint32_t demonym_of;            /* blocked == GM_BLOCK_DEMONYM: the place it is the demonym of */
+	uint8_t lexicon;                /* 1: the name (without clitics) is a common Arabic word, 2: a compass
+	                                   phrase (common-words.tsv): the resolver asks it for evidence */
 } gm_match;
 
 typedef struct gm_matches {

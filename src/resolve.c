@@ -2,13 +2,61 @@
 #include "resolve.h"
 
 #include "crs.h"
+#include "error.h"
 #include "utf8.h"
+
+#include <stddef.h>
+#include <stdlib.h>
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+/* ------------------------------------------------------------------ weights */
+
+#define W(name) {#name, offsetof(gm_resolve_weights, name)}
+static const struct { const char *name; size_t off; } weight_fields[] = {
+	W(min_score), W(lex_country), W(lex_large_in), W(lex_large_none), W(lex_large_else), W(lex_mid_in),
+	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(district_base),
+};
+#undef W
+
+void gm_resolve_weights_default(gm_resolve_weights *w)
+{
+	*w = (gm_resolve_weights){
+		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 45,
+		.lex_mid_in = 20, .lex_mid_def_in = 30, .lex_mid_none = 35, .lex_small = 35, .lex_small_else = 50,
+		.abroad_town = 15, .district_base = 27,
+	};
+}
+
+int gm_resolve_weights_parse(gm_resolve_weights *w, const char *spec, gm_error *err)
+{
+	const char *s = spec;
+	while (*s) {
+		const char *eq = strchr(s, '='), *end = strchr(s, ',');
+		if (!end)
+			end = s + strlen(s);
+		if (!eq || eq > end)
+			return gm__fail(err, GM_EINVAL, "weights: '%.*s' is not name=value", (int)(end - s), s);
+		size_t i = 0, n = sizeof weight_fields / sizeof *weight_fields;
+		while (i < n && !(strlen(weight_fields[i].name) == (size_t)(eq - s) && !strncmp(weight_fields[i].name, s, (size_t)(eq - s))))
+			i++;
+		if (i == n)
+			return gm__fail(err, GM_EINVAL, "weights: no weight called '%.*s'", (int)(eq - s), s);
+		char *e;
+		long v = strtol(eq + 1, &e, 10);
+		if (e != end || e == eq + 1 || v < -100 || v > 200)
+			return gm__fail(err, GM_EINVAL, "weights: '%.*s' needs a whole number from -100 to 200", (int)(end - s), s);
+		*(int *)((char *)w + weight_fields[i].off) = (int)v;
+		s = *end ? end + 1 : end;
+	}
+	return GM_OK;
+}
+
+void gm_gazetteer_set_weights(gm_gazetteer *gaz, const gm_resolve_weights *w) { gaz->w = *w; }
 
 static int is_country(const char *f) { return starts(f, "PCL") || strcmp(f, "TERR") == 0; }
 
@@ -32,7 +80,7 @@ static int fits_type(int cls, const char *f)
 	}
 }
 
-static int prior(const char *f, int64_t pop, const char **what)
+static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const char **what)
 {
 	if (is_country(f)) { *what = "country"; return 70; }
 	if (!strcmp(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
@@ -47,7 +95,7 @@ static int prior(const char *f, int64_t pop, const char **what)
 	if (!strcmp(f, "ADM1")) { *what = "admin1"; base = 50; }
 	else if (!strcmp(f, "PPLA")) { *what = "provincial capital"; base = 45; }
 	/* a district is rarely what a bare name means when a town shares it */
-	else if (starts(f, "ADM")) { *what = "district"; base = 32; }
+	else if (starts(f, "ADM")) { *what = "district"; base = w->district_base; }
 	else if (starts(f, "PPL")) { *what = "town"; base = 30; }
 	else { *what = f; base = 30; }
 	if (pop >= 1000000) base += 15;
@@ -124,6 +172,32 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	return 20;
 }
 
+/* What a name that is also a common word costs a place with no type word or
+ * parent to back it: little for countries, provinces and cities of 100k,
+ * enough that a town of 10k needs its country in context, and more than any
+ * village's prior. */
+static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
+                        int context_elsewhere)
+{
+	if (is_country(pl->feature) || !strcmp(pl->feature, "CONT"))
+		return w->lex_country;
+	int large = is_admin1(pl->feature) || !strcmp(pl->feature, "PPLC") || !strcmp(pl->feature, "PPLA") ||
+	            pl->population >= 100000;
+	if (context_elsewhere)   /* سيول in an article about Jordan's floods is not Seoul */
+		return large ? w->lex_large_else : w->lex_small_else;
+	/* a district is rarely what a bare name means (prior), less so a common word */
+	if (starts(pl->feature, "ADM") && !is_admin1(pl->feature))
+		return w->lex_small;
+	if (large)
+		return in_context ? w->lex_large_in : w->lex_large_none;
+	/* a district seat with no population in the sources is a town of ten thousand
+	 * or more; a definite common noun (الشهداء، البلاد، الجمعة) is that noun far
+	 * more often than a town of that size */
+	if (pl->population >= 10000 || (!pl->population && !strcmp(pl->feature, "PPLA2")))
+		return in_context ? (definite ? w->lex_mid_def_in : w->lex_mid_in) : w->lex_mid_none;
+	return w->lex_small;
+}
+
 /* Letters of a key, not counting a leading article. */
 static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
 {
@@ -138,7 +212,8 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 {
 	const gm_gaz_place *pl = &g->places[p->place];
 	const char *what;
-	int s = prior(pl->feature, pl->population, &what);
+	const gm_resolve_weights *w = &g->w;
+	int s = prior(w, pl->feature, pl->population, &what);
 	size_t o = 0;
 	/* the reason is text for a person: written only when asked for (the
 	 * chosen candidate, explain), not for every candidate scored */
@@ -208,13 +283,38 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		s = 0;
 		ADD("; %s not in context", pl->country[0] ? pl->country : "no country");
 	}
+	int parent_fits = 0;
 	if (parent && parent->place != GM_GAZ_NO_PLACE) {
 		char why[96];
 		int b = parent_bonus(g, pl, parent, why, sizeof why);
 		if (b) {
 			s += b;
+			parent_fits = 1;
 			ADD("; %s", why);
 		}
+	}
+	int in_context = ctx && context_count(g, ctx, pl->country, NULL) > 0;
+	int context_elsewhere = ctx && ctx->n > 0 && !in_context;
+	if (m->lexicon == 2 && !in_context) {
+		/* جنوب غرب، الشمالية الغربية: a direction, unless it names a unit of
+		 * the country the document is about */
+		s = 0;
+		ADD("; compass phrase outside its country");
+	} else if (m->lexicon && !type_fits && !parent_fits && p->kind != GM_NAME_CURATED) {
+		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
+		 * evidence: a type word or a parent that fits, a reviewed (curated)
+		 * spelling, or a place large enough that news names it by that word
+		 * (حلب، جنين، سرت with their context) */
+		int definite = !strncmp(gm__gaz_str(g, m->key->str), "ال", strlen("ال"));
+		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
+		s -= cost;
+		ADD("; common word (-%d)", cost);
+	} else if (context_elsewhere && !type_fits && !parent_fits && starts(pl->feature, "PPL") &&
+	           strcmp(pl->feature, "PPLC") != 0 && strcmp(pl->feature, "PPLA") != 0 && pl->population < 100000) {
+		/* a small town abroad (Buffalo, Wayne) in an article about elsewhere is
+		 * far more often a person or a word than that town */
+		s -= w->abroad_town;
+		ADD("; country not in context (-%d)", w->abroad_town);
 	}
 	if (n_candidates > 1)
 		ADD("; of %u candidates", n_candidates);
@@ -332,7 +432,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	/* the winner's reason, scored again with its text */
 	if (best != UINT32_MAX)
 		gm__score_candidate(g, m, &p[best], ctx, parent, k->post_count, r->rule, sizeof r->rule);
-	if (r->score < GM_RESOLVE_MIN_SCORE)
+	if (r->score < g->w.min_score)
 		r->place = GM_GAZ_NO_PLACE;
 }
 

@@ -4,13 +4,13 @@
  * the kind of name that matched (curated, tagged Arabic, untagged), clitics,
  * the type word before the name, and the document's context: countries the
  * document confidently names make their places win. The best candidate is
- * kept when it reaches GM_RESOLVE_MIN_SCORE; below it there is no mention. */
+ * kept when it reaches the weights' min_score; below it there is no mention.
+ * The weights live in the gazetteer handle (gm_gazetteer_set_weights). */
 #ifndef GM_RESOLVE_H
 #define GM_RESOLVE_H
 
 #include "match.h"
 
-#define GM_RESOLVE_MIN_SCORE 35
 #define GM_RESOLVE_MAX_CONTEXT 32
 
 /* What the document's confident matches name: countries, and first-level

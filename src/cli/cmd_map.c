@@ -43,6 +43,8 @@ static void help(FILE *f)
 	        "                      Sequence (RFC 8142) on stdout as documents are mapped, each input\n"
 	        "                      closed by a \"document\" record; memory stays flat however long the\n"
 	        "                      input. geomention merge turns saved streams into layers\n"
+	        "  --weights W         the resolver's weights as name=value,... (see gm_resolve_weights in\n"
+	        "                      geomention.h; scripts/sweep chose the defaults): for tuning\n"
 	        "  --quiet             print nothing but errors\n"
 	        "  --help              this text\n"
 	        "\n"
@@ -123,6 +125,7 @@ int gm_cli_map(int argc, char **argv)
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t ni = 0;
 	int jobs = 0, stream = 0;
+	const char *weights = NULL;
 	if (!out.formats || !inputs)
 		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
@@ -145,6 +148,8 @@ int gm_cli_map(int argc, char **argv)
 			jobs = (int)v;
 		} else if (!strcmp(a, "--stream")) {
 			stream = 1;
+		} else if (!strcmp(a, "--weights") && has_next) {
+			weights = argv[++i];
 		} else if (!strcmp(a, "-") || a[0] != '-') {
 			inputs[ni++] = a;
 		} else {
@@ -180,6 +185,10 @@ int gm_cli_map(int argc, char **argv)
 	gm_cli_json_raw(&opts, rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
 	gm_cli_json_raw(&opts, demonyms ? ", \"demonyms\": true, \"date\": " : ", \"demonyms\": false, \"date\": ");
 	gm_cli_json_str(&opts, date);
+	if (weights) {
+		gm_cli_json_raw(&opts, ", \"weights\": ");
+		gm_cli_json_str(&opts, weights);
+	}
 	gm_cli_json_raw(&opts, ", \"inputs\": ");
 	gm_cli_json_list(&opts, inputs, ni);
 	gm_cli_json_raw(&opts, "}");
@@ -199,6 +208,16 @@ int gm_cli_map(int argc, char **argv)
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_USAGE;
 		goto out;
+	}
+	if (weights) {
+		gm_resolve_weights w;
+		gm_resolve_weights_default(&w);
+		if (gm_resolve_weights_parse(&w, weights, &err) != GM_OK) {
+			fprintf(stderr, "geomention map: %s\n", err.message);
+			status = GM_EXIT_USAGE;
+			goto out;
+		}
+		gm_gazetteer_set_weights(gaz, &w);
 	}
 	if (stream) {
 		status = map_stream(reader, gaz, jobs, quiet);
