@@ -1092,6 +1092,20 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 				rc = gm__fail(err, GM_ENOMEM, "out of memory");
 				break;
 			}
+			/* a two-word name written as one (كفرنبل، ديرالزور، امدرمان): news
+			 * and sources join them often; a variant key with note 1 */
+			if (w == 2 && p->names[j].kind != GM_NAME_UNTAGGED) {
+				char joined[1024];
+				size_t o = 0;
+				for (const char *c = key; *c; c++)
+					if (*c != ' ')
+						joined[o++] = *c;
+				joined[o] = '\0';
+				if (gm__utf8_count(joined, o) >= 5 && add_triple(&b, joined, 1, (uint32_t)i, GM_NAME_VARIANT, 1)) {
+					rc = gm__fail(err, GM_ENOMEM, "out of memory");
+					break;
+				}
+			}
 			/* the spelling skeleton of a reviewed or tagged one-word name of a
 			 * place news is likely to name: bounded to one key per name */
 			char skel[1024];

@@ -29,7 +29,10 @@ static const struct {
 	size_t len;
 	int mode;
 } clitics[] = {
-	CLITIC("و", STRIP), CLITIC("ف", STRIP), CLITIC("ب", STRIP), CLITIC("ل", STRIP),
+	CLITIC("و", STRIP), CLITIC("ف", STRIP), CLITIC("ب", STRIP),
+	/* لموصل for للموصل: one lam for preposition and article (news-dev README);
+	 * before ل + موصل, which would find only the untagged alternate */
+	CLITIC("ل", LAM_ARTICLE), CLITIC("ل", STRIP),
 	CLITIC("لل", LAM_ARTICLE),
 	CLITIC("وب", STRIP), CLITIC("ول", STRIP), CLITIC("فب", STRIP), CLITIC("فل", STRIP),
 	CLITIC("وال", KEEP_ARTICLE), CLITIC("فال", KEEP_ARTICLE), CLITIC("بال", KEEP_ARTICLE),

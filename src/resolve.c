@@ -26,8 +26,8 @@ static const struct { const char *name; size_t off; } weight_fields[] = {
 void gm_resolve_weights_default(gm_resolve_weights *w)
 {
 	*w = (gm_resolve_weights){
-		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 45,
-		.lex_mid_in = 20, .lex_mid_def_in = 30, .lex_mid_none = 35, .lex_small = 35, .lex_small_else = 50,
+		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
+		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 35, .lex_small = 25, .lex_small_else = 50,
 		.abroad_town = 15, .district_base = 27,
 	};
 }
@@ -104,8 +104,10 @@ static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const 
 	return base;
 }
 
-static const char *kind_name(uint8_t kind)
+static const char *kind_name(uint8_t kind, uint8_t note)
 {
+	if (kind == GM_NAME_VARIANT && note == 1)
+		return "two-word name written as one";
 	switch (kind) {
 	case GM_NAME_CURATED: return "curated name";
 	case GM_NAME_TAGGED: return "Arabic name";
@@ -237,7 +239,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	case GM_NAME_TAGGED: s += 10; break;
 	/* the same letters but for vowels and transliteration classes: less sure
 	 * than the name itself, surer than an untagged alternate */
-	case GM_NAME_VARIANT: s -= 25; break;
+	case GM_NAME_VARIANT: s += p->note == 1 ? 5 : -25; break;   /* note 1: a two-word name written as one */
 	/* a transliteration guess: it counts only inside a country the document
 	 * is already about (below), and less than any Arabic name */
 	case GM_NAME_LATIN: s -= 10; break;
@@ -250,7 +252,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			s -= 5;
 		break;
 	}
-	ADD("; %s", kind_name(p->kind));
+	ADD("; %s", kind_name(p->kind, p->note));
 	if (p->kind == GM_NAME_UNTAGGED && !type_fits && letters_after_article(g, m->key) <= 3) {
 		/* three letters or fewer (بن، سن، لي، عنه): common words far more
 		 * often than the obscure places that carry them untagged */
