@@ -27,8 +27,8 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 {
 	*w = (gm_resolve_weights){
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
-		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 35, .lex_small = 25, .lex_small_else = 50,
-		.abroad_town = 15, .district_base = 27,
+		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
+		.abroad_town = 15, .district_base = 22,
 	};
 }
 
@@ -96,6 +96,8 @@ static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const 
 	else if (!strcmp(f, "PPLA")) { *what = "provincial capital"; base = 45; }
 	/* a district is rarely what a bare name means when a town shares it */
 	else if (starts(f, "ADM")) { *what = "district"; base = w->district_base; }
+	/* the seat of a district is the town its district's news names */
+	else if (!strcmp(f, "PPLA2")) { *what = "district seat"; base = 33; }
 	else if (starts(f, "PPL")) { *what = "town"; base = 30; }
 	else { *what = f; base = 30; }
 	if (pop >= 1000000) base += 15;
@@ -302,11 +304,12 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		 * the country the document is about */
 		s = 0;
 		ADD("; compass phrase outside its country");
-	} else if (m->lexicon && !type_fits && !parent_fits && p->kind != GM_NAME_CURATED) {
+	} else if (m->lexicon && !type_fits && p->kind != GM_NAME_CURATED) {
 		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
-		 * evidence: a type word or a parent that fits, a reviewed (curated)
-		 * spelling, or a place large enough that news names it by that word
-		 * (حلب، جنين، سرت with their context) */
+		 * evidence: a type word that fits, a reviewed (curated) spelling, or a
+		 * place large enough that news names it by that word (حلب، جنين، سرت
+		 * with their context). A parent adds its bonus but does not lift the
+		 * cost: "اشتباكات عنيفة في حلب" is violent clashes, not a village */
 		int definite = !strncmp(gm__gaz_str(g, m->key->str), "ال", strlen("ال"));
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		s -= cost;

@@ -86,7 +86,16 @@ def _edge_distance(x, y, ring):
 
 def interior_point(polygons, steps=40):
     """A point well inside the largest polygon: of a grid over its box, the inside
-    point farthest from its edges (an approximate pole of inaccessibility)."""
+    point farthest from its edges (an approximate pole of inaccessibility); a
+    finer grid for a polygon too small for the first (the Vatican)."""
+    for n in (steps, steps * 10):
+        pt = _grid_point(polygons, n)
+        if pt:
+            return pt
+    return None
+
+
+def _grid_point(polygons, steps):
     poly = max(polygons, key=lambda p: _area(p[0]))
     xs = [p[0] for p in poly[0]]
     ys = [p[1] for p in poly[0]]
@@ -101,3 +110,9 @@ def interior_point(polygons, steps=40):
             if d > best:
                 best, where = d, (x, y)
     return where
+
+
+def degenerate(polygons):
+    """No area at this scale (the Vatican quantizes to a line in the 10m file):
+    nothing can lie inside, so nothing is checked or moved."""
+    return all(_area(p[0]) == 0 for p in polygons)
