@@ -68,7 +68,8 @@ enum gm_parent_link {
 	GM_PL_NORTH, GM_PL_SOUTH, GM_PL_EAST, GM_PL_WEST,
 	GM_PL_NEAR,        /* قرب */
 	GM_PL_HINTERLAND,  /* ريف، ضواحي: before the parent, "ريف حلب" */
-	GM_PL_COMMA        /* "X، Y": punctuation, no cue word names it */
+	GM_PL_COMMA,       /* "X، Y": punctuation, no cue word names it */
+	GM_PL_LIST         /* resolve.c only: X is listed with Y ("سرمدا وحارم"), a sibling, not a parent */
 };
 
 typedef struct gm_gaz_header {

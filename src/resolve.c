@@ -19,7 +19,8 @@ static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)
 #define W(name) {#name, offsetof(gm_resolve_weights, name)}
 static const struct { const char *name; size_t off; } weight_fields[] = {
 	W(min_score), W(lex_country), W(lex_large_in), W(lex_large_none), W(lex_large_else), W(lex_mid_in),
-	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(district_base),
+	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(abroad_city),
+	W(district_base), W(context_country), W(context_admin1),
 };
 #undef W
 
@@ -28,7 +29,7 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 	*w = (gm_resolve_weights){
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
 		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
-		.abroad_town = 15, .district_base = 22,
+		.abroad_town = 15, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
 	};
 }
 
@@ -151,6 +152,14 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	const char *pname = gm__gaz_str(g, pp->name_en);
 	if (c == pp)
 		return 0;
+	if (parent->link == GM_PL_LIST) {
+		/* a sibling in a list of places: same country, and near it */
+		double azi;
+		if (strcmp(c->country, pp->country) != 0 || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
+			return 0;
+		snprintf(what, cap, "listed with %s", pname);
+		return 10;
+	}
 	if (is_country(pp->feature)) {
 		if (strcmp(c->country, pp->country) != 0)
 			return 0;
@@ -275,11 +284,11 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		}
 	}
 	if (ctx && !is_country(pl->feature) && context_count(g, ctx, pl->country, NULL) > 0) {
-		s += 15;
+		s += w->context_country;
 		ADD("; country in context %s", pl->country);
 		const char *a1 = gm__gaz_str(g, pl->admin1);
 		if (a1[0] && !is_admin1(pl->feature) && context_count(g, ctx, pl->country, a1) > 0) {
-			s += 10;
+			s += w->context_admin1;
 			ADD("; admin1 in context %s", a1);
 		}
 	}
@@ -287,13 +296,13 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		s = 0;
 		ADD("; %s not in context", pl->country[0] ? pl->country : "no country");
 	}
-	int parent_fits = 0;
+	int listed = 0;
 	if (parent && parent->place != GM_GAZ_NO_PLACE) {
 		char why[96];
 		int b = parent_bonus(g, pl, parent, why, sizeof why);
 		if (b) {
 			s += b;
-			parent_fits = 1;
+			listed = parent->link == GM_PL_LIST;
 			ADD("; %s", why);
 		}
 	}
@@ -304,22 +313,30 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		 * the country the document is about */
 		s = 0;
 		ADD("; compass phrase outside its country");
-	} else if (m->lexicon && !type_fits && p->kind != GM_NAME_CURATED) {
+	} else if (m->lexicon && !type_fits && !listed && p->kind != GM_NAME_CURATED) {
 		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
 		 * evidence: a type word that fits, a reviewed (curated) spelling, or a
 		 * place large enough that news names it by that word (حلب، جنين، سرت
-		 * with their context). A parent adds its bonus but does not lift the
-		 * cost: "اشتباكات عنيفة في حلب" is violent clashes, not a village */
+		 * with their context), or a list of places it stands in (سرمدا وحارم
+		 * وزردنا). A parent adds its bonus but does not lift the cost:
+		 * "اشتباكات عنيفة في حلب" is violent clashes, not a village */
 		int definite = !strncmp(gm__gaz_str(g, m->key->str), "ال", strlen("ال"));
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		s -= cost;
 		ADD("; common word (-%d)", cost);
-	} else if (context_elsewhere && !type_fits && !parent_fits && starts(pl->feature, "PPL") &&
+	} else if (context_elsewhere && !type_fits && !listed && starts(pl->feature, "PPL") &&
 	           strcmp(pl->feature, "PPLC") != 0 && strcmp(pl->feature, "PPLA") != 0 && pl->population < 100000) {
 		/* a small town abroad (Buffalo, Wayne) in an article about elsewhere is
 		 * far more often a person or a word than that town */
 		s -= w->abroad_town;
 		ADD("; country not in context (-%d)", w->abroad_town);
+	} else if (context_elsewhere && !type_fits && !listed && strcmp(pl->feature, "PPLC") != 0 &&
+	           (starts(pl->feature, "PPL") || starts(pl->feature, "ADM"))) {
+		/* a city or province abroad: برنو in Sudanese news is a village of
+		 * Kordofan before it is Brno, صلاح الدين in Tripoli a quarter */
+		s -= w->abroad_city;
+		if (w->abroad_city)
+			ADD("; country not in context (-%d)", w->abroad_city);
 	}
 	if (n_candidates > 1)
 		ADD("; of %u candidates", n_candidates);
@@ -441,10 +458,24 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 		r->place = GM_GAZ_NO_PLACE;
 }
 
+/* Are matches a and a + 1 two items of one list: next to each other, joined by
+ * a comma or by the و the second one carries ("مارع والباب، وإعزاز")? */
+static int listed_together(const gm_match *m, size_t a)
+{
+	return m[a].tok_last + 1 == m[a + 1].tok_first &&
+	       (m[a].parent_link == GM_PL_COMMA || !strncmp(m[a + 1].clitic, "و", strlen("و")));
+}
+
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 {
 	gm_context ctx;
 	gm__resolve_context(g, m, n, &ctx);
+	/* a type word before a list is said of every item: "قريتي جبالا وأرينبة" */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (listed_together(m, i) && m[i].type_class > GM_TW_AREA && !m[i + 1].type_class) {
+			m[i + 1].type_class = m[i].type_class;
+			memcpy(m[i + 1].type_word, m[i].type_word, sizeof m[i].type_word);
+		}
 	for (size_t i = 0; i < n; i++)
 		choose(g, &m[i], &ctx, NULL, &out[i]);
 	/* explicit parents, right to left so that "X في Y في Z" settles Y before X */
@@ -452,5 +483,23 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 		gm_parent parent = gm__parent_of(m, n, i, out);
 		if (parent.place != GM_GAZ_NO_PLACE)
 			choose(g, &m[i], &ctx, &parent, &out[i]);
+	}
+	/* lists: a name listed with a place found is a place of its country near
+	 * it, even where it is also a common word; a few rounds carry it along */
+	for (int round = 0, changed = 1; changed && round < 4; round++) {
+		changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place)
+				continue;
+			for (int side = 0; side < 2 && out[i].place == GM_GAZ_NO_PLACE; side++) {
+				size_t j = side ? i + 1 : i - 1;
+				if ((side ? i + 1 >= n : i == 0) || out[j].place == GM_GAZ_NO_PLACE ||
+				    !listed_together(m, side ? i : j))
+					continue;
+				gm_parent sibling = {out[j].place, GM_PL_LIST};
+				choose(g, &m[i], &ctx, &sibling, &out[i]);
+				changed |= out[i].place != GM_GAZ_NO_PLACE;
+			}
+		}
 	}
 }
