@@ -379,6 +379,15 @@ static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
+/* Is definite w an event word without its article (مخيمات النزوح: "camps of
+ * the displacement")? */
+static int article_trigger(const gm_gazetteer *g, const char *w, size_t len)
+{
+	static const size_t al = sizeof "ال" - 1;
+	const gm_gaz_key *k = len > al ? gm__gaz_find(g, w + al, len - al) : NULL;
+	return k && gm__gaz_trigger(g, k);
+}
+
 int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm_tokens *t, gm_matches *out,
               gm_error *err)
 {
@@ -479,6 +488,33 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 			found = 1;
 			if (record_match(g, text, t, out, i, 1, k, &v[j], GM_MATCH_LATIN, prev_end, err))
 				return GM_ENOMEM;
+			i++;
+			prev_end = i;
+		}
+		/* no name at all after a neighbourhood word (حي الصفطاوي، أحياء الرسالة،
+		 * مخيم المناصرة): a quarter or camp the gazetteer lacks, placed by
+		 * resolve.c at its city. Only a definite word of four letters or more
+		 * that is no cue or event word: "أحياء كثيرة" names nothing */
+		if (!found && min_words == 1 && i > 0 && t->tok[i - 1].gap_after != GM_GAP_BREAK &&
+		    GM_CUE_CLASS(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_TW_NEIGHBOURHOOD &&
+		    GM_CUE_ROLE(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_CUE_TYPE &&
+		    tk->f_len > 4 && !memcmp(w, "ال", 4) && gm__utf8_count(w, tk->f_len) >= 6 && !gm__cue(g, w, tk->f_len) &&
+		    !(v[0].key && (gm__gaz_trigger(g, v[0].key) || gm__gaz_key_has_place(g, v[0].key))) &&
+		    !article_trigger(g, w, tk->f_len)) {
+			gm_match *m = push_match(out, err);
+			if (!m)
+				return GM_ENOMEM;
+			m->tok_first = m->tok_last = (uint32_t)i;
+			m->b0 = tk->b0;
+			m->b1 = tk->b1;
+			m->c0 = tk->c0;
+			m->c1 = tk->c1;
+			m->quarter = 1;
+			m->type_class = GM_TW_NEIGHBOURHOOD;
+			snprintf(m->type_word, sizeof m->type_word, "%.*s", (int)t->tok[i - 1].f_len, t->folded + t->tok[i - 1].f_off);
+			if (out->n > 1)
+				out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
+			found = 1;
 			i++;
 			prev_end = i;
 		}

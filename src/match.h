@@ -27,16 +27,19 @@ enum gm_block {
 typedef struct gm_match {
 	uint32_t tok_first, tok_last;   /* inclusive */
 	uint32_t b0, b1, c0, c1;        /* the name's span, without clitics */
-	const gm_gaz_key *key;
+	const gm_gaz_key *key;          /* NULL only for a quarter (below) */
 	char clitic[16];                /* folded clitic letters stripped, "" when none */
 	uint8_t not_place;              /* blocked (see blocked): is not a mention */
 	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
+	uint8_t type_inherited;         /* type_class said of a list before it ("قريتي A وB"), not of this word */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
 	uint8_t variant;                /* GM_MATCH_NAME, or how else the key was reached */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
 	uint32_t context_place;         /* the place this match adds to the document context, or GM_GAZ_NO_PLACE (resolve.c) */
 	uint32_t demonym_of;            /* blocked == GM_BLOCK_DEMONYM: the place it is the demonym of */
+	uint8_t quarter;                /* no gazetteer name: a quarter or camp after حي / أحياء / مخيم that
+	                                   the gazetteer lacks (key is NULL); resolve.c places it at its city */
 	uint8_t lexicon;                /* 1: the name (without clitics) is a common Arabic word, 2: a compass
 	                                   phrase (common-words.tsv): the resolver asks it for evidence */
 } gm_match;

@@ -178,6 +178,11 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 	}
 	gm_match *m = &c->matches.m[0];
 	const gm_gaz_key *k = m->key;
+	if (!k) {
+		snprintf(out->how, sizeof out->how, "no gazetteer name: a quarter after %s, placed at its city in a text",
+		         m->type_word);
+		return GM_OK;
+	}
 	snprintf(out->key, sizeof out->key, "%s", gm__gaz_str(c->gaz, k->str));
 	if (m->not_place) {
 		const gm_gaz_posting *p = &c->gaz->postings[k->post_start];

@@ -189,6 +189,14 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
  * parent to back it: little for countries, provinces and cities of 100k,
  * enough that a town of 10k needs its country in context, and more than any
  * village's prior. */
+/* Whether the type word before a common word is evidence enough: said of
+ * this word, not of a list before it ("بلدة A والقرى" is "the villages"), and
+ * not before a word of two letters (قرى من is "villages of") */
+static int type_evidence(const gm_gazetteer *g, const gm_match *m)
+{
+	return !m->type_inherited && gm__utf8_count(gm__gaz_str(g, m->key->str), m->key->len) >= 3;
+}
+
 static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
                         int context_elsewhere)
 {
@@ -274,10 +282,15 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		if (type_fits) {
 			s += 25;
 			ADD("; after %s", m->type_word);
-		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (is_country(pl->feature) || !strncmp(pl->feature, "ADM", 3))) {
-			/* "حي X" is a neighbourhood: never the country or province X */
+		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !starts(pl->feature, "PPL")) {
+			/* "حي X" is a neighbourhood: never the country, province or region X
+			 * (حي البرازيل، أحياء الأندلس); a quarter or camp named after a town
+			 * (مخيم جنين) is at the town */
 			s = 0;
 			ADD("; a %s is no neighbourhood (after %s)", pl->feature, m->type_word);
+		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (pl->population >= 100000 || !strcmp(pl->feature, "PPLA") ||
+		                                                     !strcmp(pl->feature, "PPLC"))) {
+			ADD("; a camp or quarter named after %s", gm__gaz_str(g, pl->name_en));
 		} else {
 			s -= 20;
 			ADD("; %s does not fit %s", pl->feature, m->type_word);
@@ -308,12 +321,17 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	}
 	int in_context = ctx && context_count(g, ctx, pl->country, NULL) > 0;
 	int context_elsewhere = ctx && ctx->n > 0 && !in_context;
-	if (m->lexicon == 2 && !in_context) {
+	if (!strcmp(pl->feature, "PPLX") && context_elsewhere) {
+		/* a quarter is one of a town the document is about: حي الرسالة in
+		 * Fallujah's news is not a quarter of Kuwait City */
+		s = 0;
+		ADD("; a quarter outside the document's countries");
+	} else if (m->lexicon == 2 && !in_context) {
 		/* جنوب غرب، الشمالية الغربية: a direction, unless it names a unit of
 		 * the country the document is about */
 		s = 0;
 		ADD("; compass phrase outside its country");
-	} else if (m->lexicon && !type_fits && !listed && p->kind != GM_NAME_CURATED) {
+	} else if (m->lexicon && !(type_fits && type_evidence(g, m)) && !listed && p->kind != GM_NAME_CURATED) {
 		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
 		 * evidence: a type word that fits, a reviewed (curated) spelling, or a
 		 * place large enough that news names it by that word (حلب، جنين، سرت
@@ -387,7 +405,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		 * them in, AQMAR test lost 0.011 F1 (34 more false alarms), since
 		 * encyclopaedic text names many nationalities that are not its place. */
 		/* a Latin guess is not evidence of the country it needs */
-		if (m[i].not_place || m[i].variant == GM_MATCH_LATIN)
+		if (m[i].not_place || m[i].variant == GM_MATCH_LATIN || !m[i].key)
 			continue;
 		const gm_gaz_key *k = m[i].key;
 		const gm_gaz_posting *p = &g->postings[k->post_start];
@@ -435,7 +453,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	r->place = GM_GAZ_NO_PLACE;
 	r->score = 0;
 	r->rule[0] = '\0';
-	if (m->not_place)
+	if (m->not_place || !m->key)
 		return;
 	ctx->exclude = m;
 	const gm_gaz_key *k = m->key;
@@ -458,6 +476,81 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 		r->place = GM_GAZ_NO_PLACE;
 }
 
+static int populated(const gm_gazetteer *g, uint32_t place)
+{
+	return place != GM_GAZ_NO_PLACE && starts(g->places[place].feature, "PPL");
+}
+
+/* A quarter or camp (after حي، أحياء، مخيم) that no gazetteer entry fits is
+ * placed at its city, as ACLED codes a neighbourhood to its town: the town it
+ * is said to be in (X في Y، بY), else a town named within a few words, else
+ * the town the document names most. */
+static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+{
+	uint32_t focus = GM_GAZ_NO_PLACE;
+	size_t best = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!populated(g, out[i].place) || !strcmp(g->places[out[i].place].feature, "PPLX"))
+			continue;
+		size_t c = 0;
+		for (size_t j = 0; j < n; j++)
+			c += out[j].place == out[i].place;
+		if (c > best) {
+			best = c;
+			focus = out[i].place;
+		}
+	}
+	/* a quarter is one of a town the document names: a neighbourhood 900 km
+	 * from every other place of the text is another city's (حي الرسالة in
+	 * Fallujah's news is not Riyadh's) */
+	for (size_t i = 0; i < n; i++) {
+		if (out[i].place == GM_GAZ_NO_PLACE || strcmp(g->places[out[i].place].feature, "PPLX") != 0)
+			continue;
+		const gm_gaz_place *q = &g->places[out[i].place];
+		int near = 0;
+		for (size_t j = 0; j < n && !near; j++) {
+			if (j == i || out[j].place == GM_GAZ_NO_PLACE || !strcmp(g->places[out[j].place].feature, "PPLX"))
+				continue;
+			const gm_gaz_place *o = &g->places[out[j].place];
+			double azi;
+			near = !is_country(o->feature) && !is_admin1(o->feature) &&
+			       gm__geodesic_km(q->lat, q->lon, o->lat, o->lon, &azi) <= 50;
+		}
+		if (!near)
+			out[i].place = GM_GAZ_NO_PLACE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* a common word after حي is a quarter's name only with the article
+		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
+		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place || m[i].type_class != GM_TW_NEIGHBOURHOOD ||
+		    (m[i].lexicon && !(m[i].key && m[i].key->len > 6 && !strncmp(gm__gaz_str(g, m[i].key->str), "ال", strlen("ال")))))
+			continue;
+		uint32_t at = GM_GAZ_NO_PLACE;
+		const char *how = "";
+		gm_parent parent = gm__parent_of(m, n, i, out);
+		if (populated(g, parent.place)) {
+			at = parent.place;
+			how = "the town it is said to be in";
+		}
+		for (size_t d = 1; at == GM_GAZ_NO_PLACE && d <= 3; d++) {
+			/* a town named just before or after (a list of quarters, then its town) */
+			if (i >= d && populated(g, out[i - d].place) && m[i].tok_first - m[i - d].tok_last <= 12)
+				at = out[i - d].place, how = "a town named before it";
+			else if (i + d < n && populated(g, out[i + d].place) && m[i + d].tok_first - m[i].tok_last <= 8)
+				at = out[i + d].place, how = "a town named after it";
+		}
+		if (at == GM_GAZ_NO_PLACE && focus != GM_GAZ_NO_PLACE)
+			at = focus, how = "the town the document names most";
+		if (at == GM_GAZ_NO_PLACE)
+			continue;
+		out[i].place = at;
+		out[i].score = g->w.min_score;
+		snprintf(out[i].rule, sizeof out[i].rule, "quarter after %s, %s; placed at %s, %s", m[i].type_word,
+		         m[i].key ? "no quarter of that name" : "not in the gazetteer",
+		         gm__gaz_str(g, g->places[at].name_en), how);
+	}
+}
+
 /* Are matches a and a + 1 two items of one list: next to each other, joined by
  * a comma or by the و the second one carries ("مارع والباب، وإعزاز")? */
 static int listed_together(const gm_match *m, size_t a)
@@ -474,6 +567,7 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 	for (size_t i = 0; i + 1 < n; i++)
 		if (listed_together(m, i) && m[i].type_class > GM_TW_AREA && !m[i + 1].type_class) {
 			m[i + 1].type_class = m[i].type_class;
+			m[i + 1].type_inherited = 1;
 			memcpy(m[i + 1].type_word, m[i].type_word, sizeof m[i].type_word);
 		}
 	for (size_t i = 0; i < n; i++)
@@ -502,4 +596,5 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 			}
 		}
 	}
+	place_quarters(g, m, n, out);
 }

@@ -79,6 +79,22 @@ static void case_spellings(void)
 	CHECK_INT(res.mentions[0].start, 10);   /* the span starts at the ل: "وصل الجيش " is 10 code points */
 }
 
+/* a quarter or camp the gazetteer lacks is placed at its town; a list of
+ * places lifts a common word; "أحياء كثيرة" names nothing */
+static void case_quarters_and_lists(void)
+{
+	CHECK_INT(map("قصف على حي الصفطاوي في حلب"), 2);
+	CHECK_STR(id_of(0), "t:20");
+	CHECK(strstr(res.mentions[0].rule, "quarter after حي, not in the gazetteer; placed at Aleppo") != NULL);
+	CHECK_INT(res.mentions[0].start, 11);   /* the name, without حي: "قصف على حي " is 11 code points */
+	CHECK_INT(map("دمرت الغارات أحياء كثيرة في حلب"), 1);
+	CHECK_INT(map("توزع النازحون على مخيمات النزوح في حلب"), 1);
+	/* the village القصف is a common word; listed with Aleppo it is the village */
+	CHECK_INT(map("سقطت قذائف على حلب والقصف"), 2);
+	CHECK_STR(id_of(1), "t:27");
+	CHECK(strstr(res.mentions[1].rule, "listed with Aleppo") != NULL);
+}
+
 /* the weights: defaults, a good spec, and bad ones refused with a message */
 static void case_weights(void)
 {
@@ -218,6 +234,7 @@ int main(int argc, char **argv)
 	case_compass_phrase();
 	case_tanween_is_no_name();
 	case_spellings();
+	case_quarters_and_lists();
 	case_weights();
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
