@@ -79,6 +79,7 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		v[0].len = wlen;
 		v[0].strip = 0;
 		v[0].clitic[0] = '\0';
+		v[0].lam_article = 0;
 		n = 1;
 	}
 	size_t letters = 0;
@@ -119,6 +120,7 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 			shown = pl - 2;
 		memcpy(x->clitic, clitics[i].prefix, shown);
 		x->clitic[shown] = '\0';
+		x->lam_article = clitics[i].mode == LAM_ARTICLE && pl == sizeof "ل" - 1;
 		/* the same reading twice (وال STRIP after و STRIP of القدس, ...) is tried once */
 		int dup = 0;
 		for (size_t j = 0; j < n; j++)
@@ -198,9 +200,10 @@ static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match 
 		else if (role == GM_CUE_TITLE)
 			m->blocked = GM_BLOCK_TITLE;
 		else if (!cue && !m->clitic[0] && m->tok_first != prev_match_end &&
-		         pt->f_len > 4 && !memcmp(pw, "ال", 4)) {
+		         gm__utf8_count(pw, pt->f_len) >= 5 && !memcmp(pw, "ال", 4)) {
 			/* "الكنيسة الغربية": a definite noun, then a definite nisba that
-			 * agrees with it, is an adjective, not the province Gharbia */
+			 * agrees with it, is an adjective, not the province Gharbia (a noun
+			 * of three letters or more after the article: إلى folds to الي) */
 			const char *w = t->folded + first->f_off;
 			if (m->tok_first == m->tok_last && first->f_len > 4 && !memcmp(w, "ال", 4) &&
 			    nisba_ending(w, first->f_len))
@@ -212,6 +215,8 @@ static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match 
 		uint8_t cue = gm__cue(g, t->folded + nt->f_off, nt->f_len);
 		if (GM_CUE_ROLE(cue) == GM_CUE_PATRONYM && !m->blocked)
 			m->blocked = GM_BLOCK_PATRONYM;
+		else if (GM_CUE_ROLE(cue) == GM_CUE_MEDIA && !m->blocked)
+			m->blocked = GM_BLOCK_ORG;
 	}
 }
 
@@ -302,7 +307,9 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 			m->blocked = GM_BLOCK_PHRASE;
 			common_word = !strcmp(gm__gaz_not_place_kind(p[x].note), "common word");
 		}
-	read_neighbours(g, t, m, prev_end);
+	/* the adjective rule looks past a word that is a blocked phrase, not a
+	 * place (الداخلية السعودية: the Saudi interior ministry) */
+	read_neighbours(g, t, m, out->n > 1 && out->m[out->n - 2].not_place ? (size_t)-1 : prev_end);
 	/* tanween (روسيّاً، دولياً) marks an indefinite noun or adjective: a name
 	 * takes none, so the word is not the place its letters spell */
 	for (uint32_t b = m->b0; b + 1 < m->b1 && !m->blocked; b++)
@@ -379,12 +386,13 @@ static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
-/* Is definite w an event word without its article (مخيمات النزوح: "camps of
- * the displacement")? */
-static int article_trigger(const gm_gazetteer *g, const char *w, size_t len)
+int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
 {
 	static const size_t al = sizeof "ال" - 1;
-	const gm_gaz_key *k = len > al ? gm__gaz_find(g, w + al, len - al) : NULL;
+	const gm_gaz_key *k = gm__gaz_find(g, w, len);
+	if (k && gm__gaz_trigger(g, k))
+		return 1;
+	k = len > al && !memcmp(w, "ال", al) ? gm__gaz_find(g, w + al, len - al) : NULL;
 	return k && gm__gaz_trigger(g, k);
 }
 
@@ -430,6 +438,9 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 				/* a demonym wins over untagged look-alikes; a reviewed name over it */
 				uint32_t dem = n == 1 ? gm__gaz_demonym_of(g, k) : GM_GAZ_NO_PLACE;
 				if (dem == GM_GAZ_NO_PLACE && !gm__gaz_key_has_place(g, k))
+					continue;
+				/* لسورية is "to Syria", not ل + the adjective السورية */
+				if (dem != GM_GAZ_NO_PLACE && v[j].lam_article)
 					continue;
 				found = 1;
 				if (record_match(g, text, t, out, i, n, k, &v[j], GM_MATCH_NAME, prev_end, err))
@@ -499,8 +510,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		    GM_CUE_CLASS(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_TW_NEIGHBOURHOOD &&
 		    GM_CUE_ROLE(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_CUE_TYPE &&
 		    tk->f_len > 4 && !memcmp(w, "ال", 4) && gm__utf8_count(w, tk->f_len) >= 6 && !gm__cue(g, w, tk->f_len) &&
-		    !(v[0].key && (gm__gaz_trigger(g, v[0].key) || gm__gaz_key_has_place(g, v[0].key))) &&
-		    !article_trigger(g, w, tk->f_len)) {
+		    !(v[0].key && gm__gaz_key_has_place(g, v[0].key)) && !gm__event_word(g, w, tk->f_len)) {
 			gm_match *m = push_match(out, err);
 			if (!m)
 				return GM_ENOMEM;

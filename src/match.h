@@ -58,8 +58,12 @@ typedef struct gm_reading {
 	uint32_t strip;       /* folded code points cut from the start of the span */
 	char clitic[16];
 	uint32_t max_words;   /* 0: no gazetteer key starts with this reading */
+	uint8_t lam_article;  /* read as ل + the article (لموصل = للموصل) */
 	const gm_gaz_key *key;   /* the reading itself as a key, or NULL */
 } gm_reading;
+
+/* Is folded w an event word, as it is or without its article (النزوح)? */
+int gm__event_word(const gm_gazetteer *g, const char *w, size_t len);
 
 /* The readings of folded word w, bare first, fewer clitic letters first. */
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t len, gm_reading *out);

@@ -106,6 +106,9 @@ static void check_cue(const char *word, const char *role, const char *cls, int l
 	} else if (!strcmp(role, "patronym")) {
 		snprintf(text, sizeof text, "قال أذربيجان %s علي", word);
 		ok = ok && map(text) == 0;
+	} else if (!strcmp(role, "media")) {
+		snprintf(text, sizeof text, "ونقلت أذربيجان %s عن مصدر", word);
+		ok = ok && map(text) == 0;   /* the name before it is an outlet's */
 	} else if (!strcmp(role, "type")) {
 		snprintf(text, sizeof text, "في %s باكو", word);
 		ok = ok && map(text) == 1;
