@@ -120,23 +120,48 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 	}
 }
 
-/* How many confident matches other than ctx->exclude name this country / admin1. */
+/* How many confident matches other than ctx->exclude name this country /
+ * admin1. A name is not its own context; where it is repeated, its other
+ * occurrences count only in a document about no other country: "بلدة برنو"
+ * twice in Sudanese news does not make Brno's Czechia the document's country,
+ * "مدينة درعا" in an article about Daraa alone does make Syria its country. */
 static uint32_t context_count(const gm_gazetteer *g, const gm_context *ctx, const char *cc, const char *admin1)
 {
-	const gm_gaz_place *own = ctx->exclude && ctx->exclude->context_place != GM_GAZ_NO_PLACE
-	                              ? &g->places[ctx->exclude->context_place] : NULL;
+	uint32_t own = 0, own_any = 0;
+	const gm_match *x = ctx->exclude;
+	for (size_t j = 0; x && j < ctx->n_all; j++) {
+		const gm_match *o = &ctx->all[j];
+		if ((o != x && o->key != x->key) || o->context_place == GM_GAZ_NO_PLACE)
+			continue;
+		const gm_gaz_place *op = &g->places[o->context_place];
+		int here = strcmp(op->country, cc) == 0 && (!admin1 || strcmp(gm__gaz_str(g, op->admin1), admin1) == 0);
+		if (o == x)
+			own += here;
+		else
+			own_any += here;
+	}
+	/* the same name elsewhere in the text counts unless other names make the
+	 * document about other countries */
+	int others = 0;
+	for (size_t i = 0; i < ctx->n && !others; i++)
+		others = strcmp(ctx->country[i], cc) != 0;
+	if (others)
+		own += own_any;
+	if (!ctx->all && x && x->context_place != GM_GAZ_NO_PLACE) {
+		const gm_gaz_place *op = &g->places[x->context_place];
+		own = strcmp(op->country, cc) == 0 && (!admin1 || strcmp(gm__gaz_str(g, op->admin1), admin1) == 0);
+	}
 	if (!admin1) {
 		for (size_t i = 0; i < ctx->n; i++)
 			if (strcmp(ctx->country[i], cc) == 0)
-				return ctx->count[i] - (own && strcmp(own->country, cc) == 0);
+				return ctx->count[i] > own ? ctx->count[i] - own : 0;
 		return 0;
 	}
 	char key[64];
 	snprintf(key, sizeof key, "%s/%s", cc, admin1);
 	for (size_t i = 0; i < ctx->n_admin1; i++)
 		if (strcmp(ctx->admin1[i], key) == 0)
-			return ctx->admin1_count[i] -
-			       (own && strcmp(own->country, cc) == 0 && strcmp(gm__gaz_str(g, own->admin1), admin1) == 0);
+			return ctx->admin1_count[i] > own ? ctx->admin1_count[i] - own : 0;
 	return 0;
 }
 
@@ -185,6 +210,14 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	return 20;
 }
 
+/* A place news names by itself: a province, a capital, a provincial capital, a
+ * city of 100k. */
+static int large_place(const gm_gaz_place *pl)
+{
+	return is_admin1(pl->feature) || !strcmp(pl->feature, "PPLC") || !strcmp(pl->feature, "PPLA") ||
+	       pl->population >= 100000;
+}
+
 /* What a name that is also a common word costs a place with no type word or
  * parent to back it: little for countries, provinces and cities of 100k,
  * enough that a town of 10k needs its country in context, and more than any
@@ -202,8 +235,7 @@ static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int
 {
 	if (is_country(pl->feature) || !strcmp(pl->feature, "CONT"))
 		return w->lex_country;
-	int large = is_admin1(pl->feature) || !strcmp(pl->feature, "PPLC") || !strcmp(pl->feature, "PPLA") ||
-	            pl->population >= 100000;
+	int large = large_place(pl);
 	if (context_elsewhere)   /* سيول in an article about Jordan's floods is not Seoul */
 		return large ? w->lex_large_else : w->lex_small_else;
 	/* a district is rarely what a bare name means (prior), less so a common word */
@@ -399,6 +431,8 @@ static void context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
+	ctx->all = m;
+	ctx->n_all = n;
 	for (size_t i = 0; i < n; i++) {
 		m[i].context_place = GM_GAZ_NO_PLACE;
 		/* Demonyms (الأذربيجانية) are left out of the context on purpose: with
@@ -458,7 +492,8 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	ctx->exclude = m;
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
-	uint32_t best = UINT32_MAX;
+	uint32_t best = UINT32_MAX, local = UINT32_MAX;
+	int local_score = 0;
 	for (uint32_t j = 0; j < k->post_count; j++) {
 		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
@@ -468,10 +503,31 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 			r->place = p[j].place;
 			best = j;
 		}
+		const gm_gaz_place *c = &g->places[p[j].place];
+		if (large_place(c) && !is_country(c->feature) && context_count(g, ctx, c->country, NULL) > 0 &&
+		    (local == UINT32_MAX || s > local_score)) {
+			local = j;
+			local_score = s;
+		}
+	}
+	/* a city of the document's country against a more prominent namesake
+	 * abroad: طرابلس in Lebanese news is Tripoli of Lebanon, not Libya's
+	 * capital, when the two score within 10 */
+	const char *abroad = NULL;
+	if (best != UINT32_MAX && local != UINT32_MAX && local != best && local_score >= r->score - 10 &&
+	    !is_country(g->places[r->place].feature) && context_count(g, ctx, g->places[r->place].country, NULL) == 0) {
+		abroad = gm__gaz_str(g, g->places[r->place].name_en);
+		best = local;
+		r->place = p[local].place;
+		r->score = local_score;
 	}
 	/* the winner's reason, scored again with its text */
-	if (best != UINT32_MAX)
+	if (best != UINT32_MAX) {
 		gm__score_candidate(g, m, &p[best], ctx, parent, k->post_count, r->rule, sizeof r->rule);
+		size_t o = strlen(r->rule);
+		if (abroad && o + 1 < sizeof r->rule)
+			snprintf(r->rule + o, sizeof r->rule - o, "; in the document's country rather than %s abroad", abroad);
+	}
 	if (r->score < g->w.min_score)
 		r->place = GM_GAZ_NO_PLACE;
 }

@@ -24,6 +24,8 @@ typedef struct gm_context {
 	uint32_t admin1_count[GM_RESOLVE_MAX_CONTEXT];
 	size_t n_admin1;
 	const gm_match *exclude;
+	const gm_match *all;   /* the document's matches: a name repeated is not its own context either */
+	size_t n_all;
 } gm_context;
 
 /* The place a match's explicit parent resolved to ("X في Y": Y), and how it is linked. */

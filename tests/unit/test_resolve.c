@@ -175,6 +175,10 @@ int main(int argc, char **argv)
 	CHECK(strstr(res.mentions[0].rule, "explicit parent") != NULL);
 	CHECK_INT(map("قصف تل عرن غرب حلب"), 2);
 	CHECK(strstr(res.mentions[0].rule, "explicit parent") == NULL);
+	/* a name repeated is not its own country's evidence where other names make
+	 * the document about another country; in a text about it alone, it is */
+	CHECK_INT(map("في لبنان. قرية تل عرن. وقصفت تل عرن"), 2);   /* Lebanon, and the village its type word vouches for */
+	CHECK_INT(map("قرية تل عرن. وقصفت تل عرن"), 2);
 	/* a list is no parent, and a small town abroad (both Tal Arans) is not
 	 * what an article about Lebanon means by the name */
 	CHECK_INT(map("تل عرن، لبنان"), 1);
