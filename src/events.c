@@ -245,6 +245,23 @@ static int is_violent(int code)
 	       code == GM_EV_EXPLOSION;
 }
 
+/* Types ACLED codes once per place in a list of places (قصف على A وB وC،
+ * سيطرت على قرى A، B، C، نزوح من A وB). */
+static int per_place(int code)
+{
+	return is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT;
+}
+
+/* Is match k an item of a list whose earlier item j (k > j) the event has
+ * taken: the same run of names joined by و or commas? */
+static int listed_after(const gm_match *m, size_t j, size_t k)
+{
+	for (size_t x = j; x < k; x++)
+		if (!gm__listed_together(m, x))
+			return 0;
+	return 1;
+}
+
 /* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
  * district or a point near a town, 3 a region, country or natural feature. */
 static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
@@ -261,7 +278,8 @@ static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
  * before the name or before its type word (في منطقة ساريبابا). */
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, int from_counts)
 {
-	static const char *const preps[] = {"في", "على", "قرب", "باتجاه", "نحو", "الى", "داخل", "بالقرب"};
+	/* folded, as tokens are compared: على and إلى fold to علي and الي */
+	static const char *const preps[] = {"في", "علي", "قرب", "باتجاه", "نحو", "الي", "داخل", "بالقرب"};
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
 			if (word_is(t, i - back, preps[k]))
@@ -656,6 +674,9 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 			continue;
 		}
 		int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
+		/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
+		 * is not one struck */
+		int in_clause = mt < clause_end(t, h->tok, s1);
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
 			*told_at = 1;
@@ -663,8 +684,10 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 		if ((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc)
 			continue;
 		/* the towns shelled: named before the trigger (توفوز ... تعرضت
-		 * للقصف) or behind في/على after it; not where fire came from */
-		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town && (mt < h->tok || loc)) {
+		 * للقصف) or behind في/على after it, or listed with one that is;
+		 * not where fire came from */
+		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
+		    (mt < h->tok || (loc && in_clause) || (*towns && k > 0 && gm__listed_together(m, k - 1)))) {
 			(*towns)++;
 			last_town = r[k].place;
 		}
@@ -827,17 +850,25 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				}
 			}
 			/* shelling of several towns named in one sentence ("توفوز، ومدن
-			 * غاداباي وداشكيسن"): one event per town, as ACLED codes them */
+			 * غاداباي وداشكيسن"), a list of villages struck or taken ("طال
+			 * كلاً من كفرنبل وحاس وكفرومة"): one event per town, as ACLED
+			 * codes them */
 			size_t n_places = 0;
-			uint32_t places[16];
-			if (is_violent(c) && towns >= 2) {
-				for (size_t k = 0; k < n_matches && n_places < 16; k++) {
+			uint32_t places[64];
+			size_t last_taken = (size_t)-1;
+			if (per_place(c) && towns >= 2) {
+				for (size_t k = 0; k < n_matches && n_places < 64; k++) {
 					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 						continue;
-					int loc = locative_before(g, t, m[k].tok_first, 0) || !strcmp(m[k].clitic, "ب");
-					if ((is_actor_place(g, r[k].place) && !loc) || !(m[k].tok_first < h->tok || loc))
+					int loc = locative_before(g, t, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
+					          !strcmp(m[k].clitic, "ب");
+					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
+					int in_clause = m[k].tok_first < clause_end(t, h->tok, s1);
+					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
+					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
 						continue;
+					last_taken = k;
 					int seen = 0;
 					for (size_t x = 0; x < n_places; x++)
 						seen |= places[x] == r[k].place;

@@ -80,6 +80,7 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		v[0].strip = 0;
 		v[0].clitic[0] = '\0';
 		v[0].lam_article = 0;
+		v[0].short_rest = 0;
 		n = 1;
 	}
 	size_t letters = 0;
@@ -93,8 +94,9 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		const char *rest = w + pl;
 		size_t rl = wlen - pl;
 		uint32_t pcp = (uint32_t)(pl / 2);
-		if (letters < pcp + 3)
-			continue;  /* a clitic on a two-letter remainder is most often a plain word */
+		/* a clitic on a two-letter remainder is most often a plain word: kept
+		 * only where a longer name starts with it (وتل عرن), checked below */
+		int short_rest = letters < pcp + 3;
 		gm_reading *x = &v[n];
 		if (clitics[i].mode == STRIP) {
 			if (rl >= sizeof x->text)
@@ -121,6 +123,7 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		memcpy(x->clitic, clitics[i].prefix, shown);
 		x->clitic[shown] = '\0';
 		x->lam_article = clitics[i].mode == LAM_ARTICLE && pl == sizeof "ل" - 1;
+		x->short_rest = (uint8_t)short_rest;
 		/* the same reading twice (وال STRIP after و STRIP of القدس, ...) is tried once */
 		int dup = 0;
 		for (size_t j = 0; j < n; j++)
@@ -129,12 +132,18 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 		if (!dup)
 			n++;
 	}
+	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		const gm_gaz_key *k = gm__gaz_find(g, v[i].text, v[i].len);
 		v[i].key = k;
 		v[i].max_words = k ? (k->max_words ? k->max_words : 1) : 0;
+		if (v[i].short_rest && v[i].max_words < 2)
+			continue;
+		if (kept != i)
+			v[kept] = v[i];
+		kept++;
 	}
-	return n;
+	return kept;
 }
 
 const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
@@ -386,6 +395,12 @@ static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
+int gm__listed_together(const gm_match *m, size_t a)
+{
+	return m[a].tok_last + 1 == m[a + 1].tok_first &&
+	       (m[a].parent_link == GM_PL_COMMA || !strncmp(m[a + 1].clitic, "و", strlen("و")));
+}
+
 int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
 {
 	static const size_t al = sizeof "ال" - 1;
@@ -419,8 +434,9 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		       !t->tok[i + run].is_number)
 			run++;
 		size_t nv = gm__readings(g, w, tk->f_len, v);
-		if (nv > 1 && whole_word(g, v[0].key))
-			nv = 1;
+		/* a word of its own is not cut into clitic + one-word name; a longer
+		 * name may still start behind the clitic (وتل عرن) */
+		int whole = nv > 1 && whole_word(g, v[0].key);
 		uint32_t top = 0;
 		for (size_t j = 0; j < nv; j++)
 			if (v[j].max_words > top)
@@ -430,7 +446,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		int found = 0;
 		for (uint32_t n = top; n >= min_words && !found; n--) {
 			for (size_t j = 0; j < nv && !found; j++) {
-				if (v[j].max_words < n)
+				if (v[j].max_words < n || (whole && j > 0 && n == 1))
 					continue;
 				const gm_gaz_key *k = gm__reading_key(g, t, &v[j], i, n, key, sizeof key);
 				if (!k)
@@ -459,6 +475,8 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		 * الأوروجواي for الأوروغواي), by skeleton, one word, five letters or more */
 		for (size_t j = 0; j < nv && !found && min_words == 1; j++) {
 			char skel[512];
+			if (whole && j > 0)
+				continue;
 			if (gm__utf8_count(v[j].text, v[j].len) < 5 || !gm__skeleton(v[j].text, v[j].len, skel, sizeof skel))
 				continue;
 			const gm_gaz_key *k = gm__gaz_find(g, skel, strlen(skel));
@@ -475,6 +493,8 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		 * (foreign village names do not take it) */
 		size_t position = !found && min_words == 1 && tr ? latin_position(g, t, i) : 0;
 		for (size_t j = 0; j < nv && !found && min_words == 1 && tr; j++) {
+			if (whole && j > 0)
+				continue;
 			size_t need = latin_need(position, &v[j]);
 			if (!need || gm__utf8_count(v[j].text, v[j].len) < 4 || !strncmp(v[j].text, "ال", strlen("ال")))
 				continue;

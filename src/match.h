@@ -59,8 +59,13 @@ typedef struct gm_reading {
 	char clitic[16];
 	uint32_t max_words;   /* 0: no gazetteer key starts with this reading */
 	uint8_t lam_article;  /* read as ل + the article (لموصل = للموصل) */
+	uint8_t short_rest;   /* two letters left after the clitic: only as the start of a longer name */
 	const gm_gaz_key *key;   /* the reading itself as a key, or NULL */
 } gm_reading;
+
+/* Are matches a and a + 1 two items of one list: next to each other, joined by
+ * a comma or by the و the second one carries ("مارع والباب، وإعزاز")? */
+int gm__listed_together(const gm_match *m, size_t a);
 
 /* Is folded w an event word, as it is or without its article (النزوح)? */
 int gm__event_word(const gm_gazetteer *g, const char *w, size_t len);

@@ -608,21 +608,13 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	}
 }
 
-/* Are matches a and a + 1 two items of one list: next to each other, joined by
- * a comma or by the و the second one carries ("مارع والباب، وإعزاز")? */
-static int listed_together(const gm_match *m, size_t a)
-{
-	return m[a].tok_last + 1 == m[a + 1].tok_first &&
-	       (m[a].parent_link == GM_PL_COMMA || !strncmp(m[a + 1].clitic, "و", strlen("و")));
-}
-
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 {
 	gm_context ctx;
 	gm__resolve_context(g, m, n, &ctx);
 	/* a type word before a list is said of every item: "قريتي جبالا وأرينبة" */
 	for (size_t i = 0; i + 1 < n; i++)
-		if (listed_together(m, i) && m[i].type_class > GM_TW_AREA && !m[i + 1].type_class) {
+		if (gm__listed_together(m, i) && m[i].type_class > GM_TW_AREA && !m[i + 1].type_class) {
 			m[i + 1].type_class = m[i].type_class;
 			m[i + 1].type_inherited = 1;
 			memcpy(m[i + 1].type_word, m[i].type_word, sizeof m[i].type_word);
@@ -645,7 +637,7 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 			for (int side = 0; side < 2 && out[i].place == GM_GAZ_NO_PLACE; side++) {
 				size_t j = side ? i + 1 : i - 1;
 				if ((side ? i + 1 >= n : i == 0) || out[j].place == GM_GAZ_NO_PLACE ||
-				    !listed_together(m, side ? i : j))
+				    !gm__listed_together(m, side ? i : j))
 					continue;
 				gm_parent sibling = {out[j].place, GM_PL_LIST};
 				choose(g, &m[i], &ctx, &sibling, &out[i]);

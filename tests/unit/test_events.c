@@ -51,6 +51,20 @@ static const char *place_of(size_t i)
 	return p.id;
 }
 
+/* #14: a list of places struck, taken or fled is one event per place (ACLED
+ * codes each location), joined by و, by commas, or both */
+static void case_list_one_event_per_place(void)
+{
+	CHECK_INT(events("قصف مدفعي على حلب وتل عرن ولاشين", "2024-05-01"), 3);
+	CHECK_STR(place_of(0), "t:20");
+	CHECK_STR(place_of(1), "t:21");
+	CHECK_INT(events("غارات جوية على باردا، لاشين، باكو", "2024-05-01"), 3);
+	CHECK_INT(events("سيطرت القوات على دير الزور وحلب", "2024-05-01"), 2);
+	CHECK_STR(res.events[0].type, "territory_change");
+	/* a place named apart, not in the list, is not struck */
+	CHECK_INT(events("قصف مدفعي على حلب، وقال مسؤول في باكو", "2024-05-01"), 1);
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -176,6 +190,7 @@ int main(int argc, char **argv)
 	CHECK_INT(events("قصف على باردا.واندلعت اشتباكات في لاشين.", NULL), 2);
 
 	gm_doc_result_free(&res);
+	case_list_one_event_per_place();
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
 	gm__tokens_free(&toks);
