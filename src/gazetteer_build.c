@@ -1005,7 +1005,7 @@ static int variant_worthy(const bplace *p)
 	const char *f = p->feature;
 	return !strncmp(f, "PCL", 3) || !strcmp(f, "ADM1") || !strcmp(f, "PPLC") || !strcmp(f, "CONT") ||
 	       !strcmp(f, "OCN") || !strcmp(f, "SEA") || !strcmp(f, "STM") || !strcmp(f, "RGN") ||
-	       p->population >= 500000;
+	       !strcmp(f, "PPLA") || !strcmp(f, "PPLA2") || p->population >= 20000;
 }
 
 int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char *out_path,

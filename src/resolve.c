@@ -20,7 +20,7 @@ static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)
 static const struct { const char *name; size_t off; } weight_fields[] = {
 	W(min_score), W(lex_country), W(lex_large_in), W(lex_large_none), W(lex_large_else), W(lex_mid_in),
 	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(abroad_city),
-	W(district_base), W(context_country), W(context_admin1),
+	W(district_base), W(context_country), W(context_admin1), W(variant_cost),
 };
 #undef W
 
@@ -30,6 +30,7 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
 		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
 		.abroad_town = 15, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
+		.variant_cost = 25,
 	};
 }
 
@@ -290,7 +291,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	case GM_NAME_TAGGED: s += 10; break;
 	/* the same letters but for vowels and transliteration classes: less sure
 	 * than the name itself, surer than an untagged alternate */
-	case GM_NAME_VARIANT: s += p->note == 1 ? 5 : -25; break;   /* note 1: a two-word name written as one */
+	case GM_NAME_VARIANT: s += p->note == 1 ? 5 : -w->variant_cost; break;   /* note 1: a two-word name written as one */
 	/* a transliteration guess: it counts only inside a country the document
 	 * is already about (below), and less than any Arabic name */
 	case GM_NAME_LATIN: s -= 10; break;

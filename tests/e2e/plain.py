@@ -21,7 +21,7 @@ def km(lat1, lon1, lat2, lon2):
     return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def main(binary, top):
+def main(binary, top, extra):
     rows = []
     with open(os.path.join(top, "tests", "data", "conflict-places.tsv"), encoding="utf-8") as f:
         next(f)
@@ -36,7 +36,7 @@ def main(binary, top):
                     f.write(json.dumps({"id": f"p{i}-{j}", "text": t.format(name), "date": "2024-05-01"},
                                        ensure_ascii=False) + "\n")
         out = os.path.join(tmp, "out")
-        subprocess.run([binary, "map", "-q", "-f", "GeoJSON", "-o", out, docs], check=True)
+        subprocess.run([binary, "map", "-q", "-f", "GeoJSON", "-o", out] + extra + [docs], check=True)
         with open(os.path.join(out, "mentions.geojson"), encoding="utf-8") as f:
             features = json.load(f)["features"]
     got = {}
@@ -63,4 +63,5 @@ def main(binary, top):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    # further arguments go to geomention map (scripts/sweep passes --weights, --gazetteer)
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3:]))
