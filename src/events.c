@@ -13,7 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
-	"attack", "targeting", "irrealis", "no_casualties",
+	"attack", "targeting", "irrealis", "no_casualties", "undergo",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -192,6 +192,7 @@ typedef struct hit {
 	size_t tok, n;   /* the tokens of the trigger */
 	int code;
 	uint32_t b0, b1;
+	int purpose;     /* read behind the clitic ل alone (لاستعادة، لقصف) */
 } hit;
 
 /* The trigger that starts at token i, read through clitics, longest first. */
@@ -232,6 +233,7 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 				h->code = code;
 				h->b0 = tk->b0;
 				h->b1 = t->tok[i + n - 1].b1;
+				h->purpose = !strcmp(rd[j].clitic, "ل") && !rd[j].lam_article;
 				return 1;
 			}
 		}
@@ -582,11 +584,16 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 					asked = prev == GM_EV_DIPLOMACY ? 1 : -1;   /* the nearest event word before decides */
 			}
 		asked = asked > 0;
+		/* ل + a verbal noun is a purpose (لاستعادة المدينة "to retake the town"),
+		 * not a deed, unless it is what a place underwent (تعرضت لقصف) */
+		int purpose = event_word && h->purpose;
+		for (size_t back = 1; back <= 3 && purpose && j >= s0 + back; back++)
+			purpose = sh->at[j - back - s0].code != GM_TR_UNDERGO;   /* تعرضت مدينة باردا لقصف */
 		if (code == GM_TR_IRREALIS)
 			quiet_until = clause_end(t, j + h->n, s1);
 		else if (code == GM_TR_UNHURT)
 			sr->unhurt = 1;
-		else if ((event_word && (j < quiet_until || asked)) || (violent_word && (stopped || counted)))
+		else if ((event_word && (j < quiet_until || asked || purpose)) || (violent_word && (stopped || counted)))
 			; /* not an event */
 		else if (code == GM_TR_ATTACK && !attack.code)
 			attack = *h;

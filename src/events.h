@@ -29,6 +29,7 @@ enum gm_trigger {
 	GM_TR_TARGETING,        /* استهدف، يستهدف: alone, shelling */
 	GM_TR_IRREALIS,         /* تضمن، طالب، ستواصل: what follows in the clause is not told as done */
 	GM_TR_UNHURT,           /* دون تسجيل إصابات: no one killed or hurt (ACLED: 0) */
+	GM_TR_UNDERGO,          /* تعرض، خضع: the event word behind ل after it is undergone, not a purpose */
 	GM_TR_N
 };
 

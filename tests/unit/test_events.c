@@ -51,6 +51,17 @@ static const char *place_of(size_t i)
 	return p.id;
 }
 
+/* #14: ل + a verbal noun is a purpose, not a deed, unless it is what a place
+ * underwent (تعرض، خضع) */
+static void case_purpose_is_no_deed(void)
+{
+	CHECK_INT(events("أرسل الجيش تعزيزات لاستعادة حلب", "2024-05-01"), 0);
+	CHECK_INT(events("تعرضت حلب لقصف مدفعي", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_INT(events("تعرضت مدينة باردا لقصف عنيف", "2024-05-01"), 1);
+	CHECK_INT(events("استعاد الجيش السيطرة على حلب", "2024-05-01"), 1);
+}
+
 /* #14: a list of places struck, taken or fled is one event per place (ACLED
  * codes each location), joined by و, by commas, or both */
 static void case_list_one_event_per_place(void)
@@ -191,6 +202,7 @@ int main(int argc, char **argv)
 
 	gm_doc_result_free(&res);
 	case_list_one_event_per_place();
+	case_purpose_is_no_deed();
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
 	gm__tokens_free(&toks);

@@ -173,7 +173,7 @@ static void check_trigger(const char *word, const char *type, const char *note, 
 	(void)note;
 	const char *want = !strcmp(type, "attack") ? "armed_clash" : !strcmp(type, "targeting") ? "shelling" : type;
 	static const char *const not_events[] = {"killed", "injured", "people", "unit", "at_least", "irrealis",
-	                                         "no_casualties"};
+	                                         "no_casualties", "undergo"};
 	for (size_t k = 0; k < sizeof not_events / sizeof *not_events; k++)
 		if (!strcmp(type, not_events[k]))
 			return;
