@@ -18,6 +18,52 @@ static const char *const trigger_names[GM_TR_N] = {
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
 
+static size_t put_form(char (*out)[128], size_t n, size_t max, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	if (n < max && la + lb + lc < 128) {
+		memcpy(out[n], a, la);
+		memcpy(out[n] + la, b, lb);
+		memcpy(out[n] + la + lb, c, lc);
+		out[n++][la + lb + lc] = '\0';
+	}
+	return n;
+}
+
+size_t gm__trigger_forms(const char *word, const char *forms, char (*out)[128], size_t max)
+{
+	size_t n = 0, wl = strlen(word);
+	static const size_t alef = sizeof "ا" - 1, ta_marbuta = sizeof "ة" - 1;
+	if (strstr(forms, "verb")) {
+		/* past: he, she / I / you, they, the two (m, f), we, you all, they (f) */
+		static const char *const past[] = {"ت", "وا", "ا", "تا", "نا", "تم", "ن", "ها", "ه", "هم", "تها", "ته"};
+		for (size_t i = 0; i < sizeof past / sizeof *past; i++)
+			n = put_form(out, n, max, word, past[i], "");
+		/* present: the stem drops the alef of derived forms (استهدف: يستهدف) */
+		const char *stem = !strncmp(word, "ا", alef) ? word + alef : word;
+		static const char *const pre[] = {"ي", "ت", "ن", "أ"};
+		for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
+			n = put_form(out, n, max, pre[i], stem, "");
+		static const char *const pre_suf[][2] = {{"ي", "ون"}, {"ت", "ون"}, {"ي", "ان"}, {"ت", "ان"}, {"ي", "ن"},
+		                                         {"ي", "ها"}, {"ت", "ها"}, {"ي", "ه"}};
+		for (size_t i = 0; i < sizeof pre_suf / sizeof *pre_suf; i++)
+			n = put_form(out, n, max, pre_suf[i][0], stem, pre_suf[i][1]);
+	}
+	if (strstr(forms, "noun") || strstr(forms, "dual")) {
+		char stem[128];
+		int fem = wl > ta_marbuta && !strcmp(word + wl - ta_marbuta, "ة");
+		snprintf(stem, sizeof stem, "%.*s%s", (int)(fem ? wl - ta_marbuta : wl), word, fem ? "ت" : "");
+		/* the dual (nominative, oblique) and the sound plural */
+		n = put_form(out, n, max, stem, "ان", "");
+		n = put_form(out, n, max, stem, "ين", "");
+		if (fem)
+			stem[strlen(stem) - (sizeof "ت" - 1)] = '\0';
+		if (strstr(forms, "noun"))   /* "dual": a noun whose plural is broken (صاروخ: صواريخ) */
+			n = put_form(out, n, max, stem, "ات", "");
+	}
+	return n;
+}
+
 int gm__trigger_code(const char *name)
 {
 	for (int i = 1; i < GM_TR_N; i++)

@@ -33,6 +33,16 @@ enum gm_trigger {
 	GM_TR_N
 };
 
+/* The forms a reviewed trigger row stands for (event-triggers.tsv, column
+ * forms): "verb" gives the past and present of every person and number (قصف:
+ * قصفت، قصفوا، قصفا، يقصف، تقصف، يقصفون ...; استهدف: يستهدف ...), "noun" the
+ * dual and the sound plural (غارة: غارتين، غارتان، غارات; اشتباك: اشتباكين،
+ * اشتباكات), "dual" the dual alone (صاروخ: صاروخين; its plural صواريخ is a
+ * row of its own), separated by commas. The word itself is not among them.
+ * Returns how many were written (at most max, each under 128 bytes). */
+#define GM_TRIGGER_FORM_MAX 32
+size_t gm__trigger_forms(const char *word, const char *forms, char (*out)[128], size_t max);
+
 /* "shelling", ... for event codes; "killed", ... for the others; NULL past the end. */
 const char *gm__trigger_name(int code);
 /* The code of a name as event-triggers.tsv writes it, -1 when unknown. */

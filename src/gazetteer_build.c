@@ -600,22 +600,29 @@ static int read_demonyms(builder *b, tsv *t)
 
 static int read_triggers(builder *b, tsv *t)
 {
-	int c_tr = col(t, "trigger"), c_type = col(t, "type");
+	int c_tr = col(t, "trigger"), c_type = col(t, "type"), c_forms = col(t, "forms");
 	char key[1024];
+	char forms[GM_TRIGGER_FORM_MAX][128];
 	while (next_row(b, t)) {
 		int code = gm__trigger_code(get(t, c_type));
 		if (code <= 0) {
 			gm__build_problem(b, t->path, t->line, "unknown trigger type (see ../shared/design/event-types.md)");
 			continue;
 		}
-		uint32_t w = make_key(b, get(t, c_tr), key, sizeof key);
-		if (!w) {
-			gm__build_problem(b, t->path, t->line, "trigger has no words to match");
-			continue;
+		/* the row's word, and the forms its forms column asks for (a verb's
+		 * persons and tenses, a noun's dual and plural), generated here as
+		 * demonyms are */
+		size_t nf = c_forms >= 0 ? gm__trigger_forms(get(t, c_tr), get(t, c_forms), forms, GM_TRIGGER_FORM_MAX) : 0;
+		for (size_t f = 0; f <= nf; f++) {
+			uint32_t w = make_key(b, f ? forms[f - 1] : get(t, c_tr), key, sizeof key);
+			if (!w) {
+				gm__build_problem(b, t->path, t->line, "trigger has no words to match");
+				break;
+			}
+			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)code))
+				return gm__fail(b->err, GM_ENOMEM, "out of memory");
+			b->stats->triggers++;
 		}
-		if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)code))
-			return gm__fail(b->err, GM_ENOMEM, "out of memory");
-		b->stats->triggers++;
 	}
 	return GM_OK;
 }
