@@ -300,31 +300,13 @@ static int per_place(int code)
 	return is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT;
 }
 
-/* Do the words between matches a and b hold only items of a list: runs of one
- * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
- * التحتا): villages the gazetteer lacks do not end the list. */
-static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
-{
-	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
-	if (g1 <= g0 || g1 - g0 > 8 || t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK)
-		return 0;
-	size_t run = 0;
-	for (size_t x = g0; x < g1; x++) {
-		if (t->tok[x].is_number || ++run > 2)
-			return 0;
-		if (t->tok[x].gap_after == GM_GAP_BREAK)
-			run = 0;
-	}
-	return run == 0 || !strncmp(m[b].clitic, "و", strlen("و"));
-}
-
 /* Is match k an item of a list whose earlier item j (k > j) the event has
  * taken: the same run of names joined by و or commas, perhaps past items the
  * gazetteer does not know? */
-static int listed_after(const gm_tokens *t, const gm_match *m, size_t j, size_t k)
+static int listed_after(const gm_match *m, size_t j, size_t k)
 {
 	for (size_t x = j; x < k; x++)
-		if (!gm__listed_together(m, x) && !list_gap(t, m, x, x + 1))
+		if (!gm__listed_together(m, x))
 			return 0;
 	return 1;
 }
@@ -760,7 +742,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 		 * not where fire came from */
 		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
 		    (mt < h->tok || (loc && in_clause) ||
-		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || list_gap(t, m, k - 1, k))))) {
+		     (*towns && k > 0 && gm__listed_together(m, k - 1)))) {
 			(*towns)++;
 			last_town = r[k].place;
 		}
@@ -936,7 +918,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						continue;
 					int loc = locative_before(g, t, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
 					          !strcmp(m[k].clitic, "ب");
-					int listed = last_taken != (size_t)-1 && listed_after(t, m, last_taken, k);
+					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
 					int in_clause = m[k].tok_first < clause_end(t, h->tok, s1);
 					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))

@@ -395,10 +395,36 @@ static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
-int gm__listed_together(const gm_match *m, size_t a)
+int gm__listed_together(const gm_match *m, size_t a) { return m[a].list_next != 0; }
+
+/* Do the words between matches a and b hold only items of a list: runs of one
+ * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
+ * التحتا): villages the gazetteer lacks do not end the list. */
+static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 {
-	return m[a].tok_last + 1 == m[a + 1].tok_first &&
-	       (m[a].parent_link == GM_PL_COMMA || !strncmp(m[a + 1].clitic, "و", strlen("و")));
+	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
+	if (g1 <= g0 || g1 - g0 > 8 || t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK)
+		return 0;
+	size_t run = 0;
+	for (size_t x = g0; x < g1; x++) {
+		if (t->tok[x].is_number || ++run > 2)
+			return 0;
+		if (t->tok[x].gap_after == GM_GAP_BREAK)
+			run = 0;
+	}
+	return run == 0 || !strncmp(m[b].clitic, "و", strlen("و"));
+}
+
+/* Which matches are next items of a list (gm_match.list_next). */
+static void link_lists(const gm_tokens *t, gm_matches *out)
+{
+	for (size_t a = 0; a + 1 < out->n; a++) {
+		gm_match *x = &out->m[a], *y = &out->m[a + 1];
+		if (x->tok_last + 1 == y->tok_first)
+			x->list_next = x->parent_link == GM_PL_COMMA || !strncmp(y->clitic, "و", strlen("و"));
+		else
+			x->list_next = list_gap(t, out->m, a, a + 1) ? 2 : 0;
+	}
 }
 
 int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
@@ -551,6 +577,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		if (!found)
 			i++;
 	}
+	link_lists(t, out);
 	return GM_OK;
 }
 

@@ -33,6 +33,8 @@ typedef struct gm_match {
 	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
 	uint8_t type_inherited;         /* type_class said of a list before it ("قريتي A وB"), not of this word */
+	uint8_t list_next;              /* the next match is the next item of the same list: 1 next to it (و
+	                                   or a comma), 2 past items the gazetteer lacks (gm__match) */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */
 	uint8_t variant;                /* GM_MATCH_NAME, or how else the key was reached */
 	char type_word[32];             /* the cue word before it (type, organisation, title), folded */
@@ -64,7 +66,8 @@ typedef struct gm_reading {
 } gm_reading;
 
 /* Are matches a and a + 1 two items of one list: next to each other, joined by
- * a comma or by the و the second one carries ("مارع والباب، وإعزاز")? */
+ * a comma or by the و the second one carries ("مارع والباب، وإعزاز"), or with
+ * only items the gazetteer lacks between (شمسطار، الحلانية، سرعين التحتا)? */
 int gm__listed_together(const gm_match *m, size_t a);
 
 /* Is folded w an event word, as it is or without its article (النزوح)? */

@@ -635,10 +635,15 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 		for (size_t i = 0; i < n; i++) {
 			if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place)
 				continue;
+			/* the nearest item of the same list found, either way along it */
 			for (int side = 0; side < 2 && out[i].place == GM_GAZ_NO_PLACE; side++) {
-				size_t j = side ? i + 1 : i - 1;
-				if ((side ? i + 1 >= n : i == 0) || out[j].place == GM_GAZ_NO_PLACE ||
-				    !gm__listed_together(m, side ? i : j))
+				size_t j = i;
+				while (side ? j + 1 < n && gm__listed_together(m, j) : j > 0 && gm__listed_together(m, j - 1)) {
+					j = side ? j + 1 : j - 1;
+					if (out[j].place != GM_GAZ_NO_PLACE)
+						break;
+				}
+				if (j == i || out[j].place == GM_GAZ_NO_PLACE)
 					continue;
 				gm_parent sibling = {out[j].place, GM_PL_LIST};
 				choose(g, &m[i], &ctx, &sibling, &out[i]);
