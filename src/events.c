@@ -597,6 +597,7 @@ typedef struct sentence_report {
 	long killed, injured;
 	int unhurt;             /* دون تسجيل إصابات */
 	int during;             /* a meeting word behind خلال: more of one already told */
+	int toll_only;          /* casualty words and no event word: the toll of some violence */
 } sentence_report;
 
 static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
@@ -689,6 +690,7 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			if (code == GM_TR_KILLED || code == GM_TR_INJURED) {
 				sr->have[GM_EV_ARMED_CLASH] = 1;
 				sr->ev[GM_EV_ARMED_CLASH] = sh->at[j - s0];
+				sr->toll_only = 1;
 				break;
 			}
 		}
@@ -832,6 +834,18 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
 		size_t told_earlier = out->n;   /* events of the sentences before this one */
+		/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
+		 * شهيدان في الحلانية" after the strikes) is that violence's, place by
+		 * place, not a clash of its own */
+		if (sr.toll_only) {
+			gm_event *before = told_before(out, told_earlier, GM_EV_ARMED_CLASH, 1);
+			int bc = before ? gm__trigger_code(before->type) : 0;
+			if (bc > 0 && bc != GM_EV_ARMED_CLASH) {
+				sr.have[bc] = 1;
+				sr.ev[bc] = sr.ev[GM_EV_ARMED_CLASH];
+				sr.have[GM_EV_ARMED_CLASH] = 0;
+			}
+		}
 		for (int c = 1; c < GM_EV_N; c++) {
 			if (!sr.have[c])
 				continue;

@@ -206,6 +206,18 @@ int main(int argc, char **argv)
 	gm_doc_result_free(&res);
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
+	/* a toll after the strikes is theirs, place by place, not a clash */
+	if (events("شنت الطائرات غارات جوية على حلب. وقتل 3 أشخاص في لاشين.", "2024-05-01") == 2) {
+		CHECK_STR(res.events[1].type, "air_strike");
+		CHECK_STR(place_of(1), "t:6");
+		CHECK_INT(res.events[1].fatalities, 3);
+	} else {
+		CHECK_INT(res.n_events, 2);
+	}
+	if (events("قتل 3 أشخاص في لاشين.", "2024-05-01") == 1)
+		CHECK_STR(res.events[0].type, "armed_clash");
+	else
+		CHECK_INT(res.n_events, 1);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
 	gm__tokens_free(&toks);
