@@ -13,7 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
-	"attack", "targeting", "irrealis", "no_casualties", "undergo",
+	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -500,6 +500,12 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 		if (code_at(sh, j) != GM_TR_PEOPLE)
 			break;
 	}
+	/* a dual people noun right before or after: قتل جنديان، جنديين قتلا */
+	if ((i + 1 < s1 && code_at(sh, i + 1) == GM_TR_PEOPLE_TWO && !taken[i + 1 - s0]) ||
+	    (i > s0 && code_at(sh, i - 1) == GM_TR_PEOPLE_TWO && !taken[i - 1 - s0])) {
+		taken[(i + 1 < s1 && code_at(sh, i + 1) == GM_TR_PEOPLE_TWO ? i + 1 : i - 1) - s0] = 1;
+		return 2;
+	}
 	/* after: skip "more than" words and one people noun */
 	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
 		long v = gm__parse_number(t, j, &used);
@@ -658,6 +664,10 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			sr->killed = figure_near(t, sh, j, taken);
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {
 			sr->injured = figure_near(t, sh, j, taken);
+		} else if (code == GM_TR_KILLED_TWO && sr->killed < 0) {
+			sr->killed = 2;   /* قتيلين، شهيدان */
+		} else if (code == GM_TR_INJURED_TWO && sr->injured < 0) {
+			sr->injured = 2;
 		}
 		j = next;
 	}
@@ -687,7 +697,8 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 	if (!any_violent && (sr->killed >= 0 || sr->injured >= 0)) {
 		for (size_t j = s0; j < s1; j++) {
 			int code = sh->at[j - s0].code;
-			if (code == GM_TR_KILLED || code == GM_TR_INJURED) {
+			if (code == GM_TR_KILLED || code == GM_TR_INJURED || code == GM_TR_KILLED_TWO ||
+			    code == GM_TR_INJURED_TWO) {
 				sr->have[GM_EV_ARMED_CLASH] = 1;
 				sr->ev[GM_EV_ARMED_CLASH] = sh->at[j - s0];
 				sr->toll_only = 1;

@@ -30,6 +30,9 @@ enum gm_trigger {
 	GM_TR_IRREALIS,         /* تضمن، طالب، ستواصل: what follows in the clause is not told as done */
 	GM_TR_UNHURT,           /* دون تسجيل إصابات: no one killed or hurt (ACLED: 0) */
 	GM_TR_UNDERGO,          /* تعرض، خضع: the event word behind ل after it is undergone, not a purpose */
+	/* duals carry their count (قتيلين، جريحان، جنديين، شخصان): generated from
+	 * the dual forms of killed / injured / people rows */
+	GM_TR_KILLED_TWO, GM_TR_INJURED_TWO, GM_TR_PEOPLE_TWO,
 	GM_TR_N
 };
 

@@ -612,14 +612,24 @@ static int read_triggers(builder *b, tsv *t)
 		/* the row's word, and the forms its forms column asks for (a verb's
 		 * persons and tenses, a noun's dual and plural), generated here as
 		 * demonyms are */
-		size_t nf = c_forms >= 0 ? gm__trigger_forms(get(t, c_tr), get(t, c_forms), forms, GM_TRIGGER_FORM_MAX) : 0;
+		const char *spec = c_forms >= 0 ? get(t, c_forms) : "";
+		size_t nf = gm__trigger_forms(get(t, c_tr), spec, forms, GM_TRIGGER_FORM_MAX);
+		/* the dual of a casualty or people noun carries its count (قتيلين: 2
+		 * killed); the duals are the forms "dual" alone gives */
+		char duals[4][128];
+		size_t nd = gm__trigger_forms(get(t, c_tr), strstr(spec, "dual") || strstr(spec, "noun") ? "dual" : "", duals, 4);
+		int two = code == GM_TR_KILLED ? GM_TR_KILLED_TWO : code == GM_TR_INJURED ? GM_TR_INJURED_TWO
+		        : code == GM_TR_PEOPLE ? GM_TR_PEOPLE_TWO : code;
 		for (size_t f = 0; f <= nf; f++) {
+			int is_dual = 0;
+			for (size_t d = 0; f && d < nd; d++)
+				is_dual |= !strcmp(forms[f - 1], duals[d]);
 			uint32_t w = make_key(b, f ? forms[f - 1] : get(t, c_tr), key, sizeof key);
 			if (!w) {
 				gm__build_problem(b, t->path, t->line, "trigger has no words to match");
 				break;
 			}
-			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)code))
+			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)(is_dual ? two : code)))
 				return gm__fail(b->err, GM_ENOMEM, "out of memory");
 			b->stats->triggers++;
 		}

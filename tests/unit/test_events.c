@@ -206,6 +206,13 @@ int main(int argc, char **argv)
 	gm_doc_result_free(&res);
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
+	/* duals count two: قتيلين، جريحان، قتل جنديان */
+	CHECK_INT(events("قصف على حلب أوقع قتيلين", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].fatalities, 2);
+	CHECK_INT(events("قصف على حلب أوقع جريحين", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].injured, 2);
+	CHECK_INT(events("قصف على حلب وقتل جنديان", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].fatalities, 2);
 	/* a toll after the strikes is theirs, place by place, not a clash */
 	if (events("شنت الطائرات غارات جوية على حلب. وقتل 3 أشخاص في لاشين.", "2024-05-01") == 2) {
 		CHECK_STR(res.events[1].type, "air_strike");
