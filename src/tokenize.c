@@ -70,7 +70,8 @@ static int is_space(uint32_t cp)
 
 static int is_hyphen(uint32_t cp)
 {
-	return cp == '-' || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212;
+	/* the underscore of hashtags joins words as a hyphen does (#دير_الزور) */
+	return cp == '-' || cp == '_' || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212;
 }
 
 static int is_quote(uint32_t cp)
@@ -132,37 +133,46 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 	if (U_FAILURE(st))
 		return gm__fail(err, GM_EICU, "ICU word break: %s", u_errorName(st));
 	size_t cp_pos = 0, byte_pos = 0, sent = 0;
-	for (int32_t a = ubrk_first(tz->words), b; (b = ubrk_next(tz->words)) != UBRK_DONE; a = b) {
+	for (int32_t wa = ubrk_first(tz->words), wb; (wb = ubrk_next(tz->words)) != UBRK_DONE; wa = wb) {
 		int32_t status = ubrk_getRuleStatus(tz->words);
 		if (status < UBRK_WORD_NUMBER)
 			continue;  /* spaces and punctuation */
-		if (grow((void **)&out->tok, &out->cap, out->n + 1, sizeof(gm_token)))
-			return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
-		size_t blen = (size_t)(b - a);
-		/* folding never grows a word by more than 4 code points per code point */
-		if (grow((void **)&out->folded, &out->folded_cap, out->folded_len + blen * 4 + 8, 1))
-			return gm__fail(err, GM_ENOMEM, "out of memory folding");
-		cp_pos += gm__utf8_count(text + byte_pos, (size_t)a - byte_pos);
-		size_t c0 = cp_pos;
-		cp_pos += gm__utf8_count(text + a, blen);
-		byte_pos = (size_t)b;
-		size_t flen = gm__fold(text + a, blen, out->folded + out->folded_len, blen * 4 + 8);
-		if (flen == 0 || flen > UINT16_MAX)
-			continue;  /* only marks or tatweel: nothing to match */
-		while (sent + 1 < out->n_sentences && out->sentences[sent].b1 <= (uint32_t)a)
-			sent++;
-		gm_token *t = &out->tok[out->n++];
-		t->b0 = (uint32_t)a;
-		t->b1 = (uint32_t)b;
-		t->c0 = (uint32_t)c0;
-		t->c1 = (uint32_t)cp_pos;
-		t->f_off = (uint32_t)out->folded_len;
-		t->f_len = (uint16_t)flen;
-		t->is_number = status < UBRK_WORD_LETTER;
-		t->gap_after = GM_GAP_BREAK;
-		t->sentence = (uint32_t)sent;
-		out->folded_len += flen + 1;
-		out->folded[out->folded_len - 1] = '\0';
+		/* ICU keeps "قصف_حلب" one word (the underscore joins letters); social
+		 * media text writes phrases so (#غزة_تحت_القصف): each part is a word */
+		for (int32_t a = wa, b; a < wb; a = b + 1) {
+			b = a;
+			while (b < wb && text[b] != '_')
+				b++;
+			if (b == a)
+				continue;
+			if (grow((void **)&out->tok, &out->cap, out->n + 1, sizeof(gm_token)))
+				return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
+			size_t blen = (size_t)(b - a);
+			/* folding never grows a word by more than 4 code points per code point */
+			if (grow((void **)&out->folded, &out->folded_cap, out->folded_len + blen * 4 + 8, 1))
+				return gm__fail(err, GM_ENOMEM, "out of memory folding");
+			cp_pos += gm__utf8_count(text + byte_pos, (size_t)a - byte_pos);
+			size_t c0 = cp_pos;
+			cp_pos += gm__utf8_count(text + a, blen);
+			byte_pos = (size_t)b;
+			size_t flen = gm__fold(text + a, blen, out->folded + out->folded_len, blen * 4 + 8);
+			if (flen == 0 || flen > UINT16_MAX)
+				continue;  /* only marks or tatweel: nothing to match */
+			while (sent + 1 < out->n_sentences && out->sentences[sent].b1 <= (uint32_t)a)
+				sent++;
+			gm_token *t = &out->tok[out->n++];
+			t->b0 = (uint32_t)a;
+			t->b1 = (uint32_t)b;
+			t->c0 = (uint32_t)c0;
+			t->c1 = (uint32_t)cp_pos;
+			t->f_off = (uint32_t)out->folded_len;
+			t->f_len = (uint16_t)flen;
+			t->is_number = status < UBRK_WORD_LETTER;
+			t->gap_after = GM_GAP_BREAK;
+			t->sentence = (uint32_t)sent;
+			out->folded_len += flen + 1;
+			out->folded[out->folded_len - 1] = '\0';
+		}
 	}
 	for (size_t i = 0; i + 1 < out->n; i++) {
 		gm_token *t = &out->tok[i], *u = &out->tok[i + 1];

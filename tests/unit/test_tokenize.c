@@ -59,6 +59,23 @@ int main(void)
 	run("باكو. يريفان");
 	CHECK_INT(toks.tok[0].gap_after, GM_GAP_BREAK);
 
+	/* hashtags: the underscore cuts words (ICU keeps them one) and joins
+	 * them as a hyphen does, so a name may span it (#دير_الزور) */
+	run("#غزة_تحت_القصف و#دير_الزور");
+	CHECK_INT(toks.n, 6);   /* غزه تحت القصف و دير الزور: ICU cuts و from #دير */
+	CHECK_STR(folded(0), "غزه");
+	CHECK_STR(folded(2), "القصف");
+	CHECK_INT(toks.tok[0].c0, 1);
+	CHECK_INT(toks.tok[0].c1, 4);
+	CHECK_INT(toks.tok[1].c0, 5);
+	CHECK_INT(toks.tok[0].gap_after, GM_GAP_JOIN);
+	if (toks.n == 6) {
+		CHECK_STR(folded(5), "الزور");
+		CHECK_INT(toks.tok[4].gap_after, GM_GAP_JOIN);
+	}
+	run("_");
+	CHECK_INT(toks.n, 0);
+
 	gm__tokens_free(&toks);
 	gm__tokenizer_free(&tz);
 	return check_done("tokenize");
