@@ -124,6 +124,7 @@ typedef struct gm_resolve_weights {
 	int context_country;  /* what a candidate gains when its country is in the document's context */
 	int context_admin1;   /* ... and its first-level area too */
 	int variant_cost;     /* what a name reached by its spelling skeleton (الدانمارك) costs */
+	int hinterland_admin; /* what a province or district gains after ريف (the countryside of X) */
 } gm_resolve_weights;
 void gm_resolve_weights_default(gm_resolve_weights *w);
 /* Set weights from "name=value,name=value" (names as in the struct); GM_EINVAL

@@ -204,6 +204,8 @@ static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match 
 			snprintf(m->type_word, sizeof m->type_word, "%s", pw);
 		if (role == GM_CUE_TYPE)
 			m->type_class = GM_CUE_CLASS(cue);
+		else if (role == GM_CUE_PARENT && GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
+			m->hinterland = 1;
 		else if (role == GM_CUE_ORG)
 			m->blocked = GM_BLOCK_ORG;
 		else if (role == GM_CUE_TITLE)

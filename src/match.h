@@ -33,6 +33,7 @@ typedef struct gm_match {
 	uint8_t blocked;                /* enum gm_block */
 	uint8_t type_class;             /* enum gm_type_class of the word before it */
 	uint8_t type_inherited;         /* type_class said of a list before it ("قريتي A وB"), not of this word */
+	uint8_t hinterland;             /* after ريف / ضواحي: the countryside of the name, its province or district */
 	uint8_t list_next;              /* the next match is the next item of the same list: 1 next to it (و
 	                                   or a comma), 2 past items the gazetteer lacks (gm__match) */
 	uint8_t parent_link;            /* enum gm_parent_link: the next match is this one's parent */

@@ -20,7 +20,7 @@ static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)
 static const struct { const char *name; size_t off; } weight_fields[] = {
 	W(min_score), W(lex_country), W(lex_large_in), W(lex_large_none), W(lex_large_else), W(lex_mid_in),
 	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(abroad_city),
-	W(district_base), W(context_country), W(context_admin1), W(variant_cost),
+	W(district_base), W(context_country), W(context_admin1), W(variant_cost), W(hinterland_admin),
 };
 #undef W
 
@@ -30,7 +30,7 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
 		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
 		.abroad_town = 15, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
-		.variant_cost = 25,
+		.variant_cost = 25, .hinterland_admin = 20,
 	};
 }
 
@@ -167,6 +167,16 @@ static uint32_t context_count(const gm_gazetteer *g, const gm_context *ctx, cons
 }
 
 static int is_admin1(const char *f) { return strcmp(f, "ADM1") == 0; }
+
+/* Whether other names than ctx->exclude's make the document about a country
+ * other than cc (the name's own contribution does not count). */
+static int other_countries(const gm_gazetteer *g, const gm_context *ctx, const char *cc)
+{
+	for (size_t i = 0; i < ctx->n; i++)
+		if (strcmp(ctx->country[i], cc) != 0 && context_count(g, ctx, ctx->country[i], NULL) > 0)
+			return 1;
+	return 0;
+}
 
 /* What an explicit parent says of a candidate: a bonus when the candidate lies
  * in it (country, admin1) or near it (geodesic distance, and the direction
@@ -305,7 +315,8 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		break;
 	}
 	ADD("; %s", kind_name(p->kind, p->note));
-	if (p->kind == GM_NAME_UNTAGGED && !type_fits && letters_after_article(g, m->key) <= 3) {
+	int countryside = m->hinterland && starts(pl->feature, "ADM");
+	if (p->kind == GM_NAME_UNTAGGED && !type_fits && !countryside && letters_after_article(g, m->key) <= 3) {
 		/* three letters or fewer (بن، سن، لي، عنه): common words far more
 		 * often than the obscure places that carry them untagged */
 		s -= 40;
@@ -328,6 +339,12 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			s -= 20;
 			ADD("; %s does not fit %s", pl->feature, m->type_word);
 		}
+	}
+	if (countryside) {
+		/* "ريف إدلب" is the countryside around Idlib: its province or district
+		 * (news-dev's convention, and ACLED's for an unnamed village) */
+		s += w->hinterland_admin;
+		ADD("; after %s: the province", "ريف");
 	}
 	if (ctx && !is_country(pl->feature) && context_count(g, ctx, pl->country, NULL) > 0) {
 		s += w->context_country;
@@ -353,7 +370,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		}
 	}
 	int in_context = ctx && context_count(g, ctx, pl->country, NULL) > 0;
-	int context_elsewhere = ctx && ctx->n > 0 && !in_context;
+	int context_elsewhere = ctx && !in_context && other_countries(g, ctx, pl->country);
 	if (!strcmp(pl->feature, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */

@@ -95,6 +95,16 @@ static void case_quarters_and_lists(void)
 	CHECK(strstr(res.mentions[1].rule, "listed with Aleppo") != NULL);
 }
 
+/* "ريف حلب" is the countryside of Aleppo: its province; the bare name is the city */
+static void case_countryside(void)
+{
+	CHECK_INT(map("قصف على ريف حلب الشمالي"), 1);
+	CHECK_STR(id_of(0), "t:35");
+	CHECK(strstr(res.mentions[0].rule, "the province") != NULL);
+	CHECK_INT(map("قصف على حلب"), 1);
+	CHECK_STR(id_of(0), "t:20");
+}
+
 /* the weights: defaults, a good spec, and bad ones refused with a message */
 static void case_weights(void)
 {
@@ -239,6 +249,7 @@ int main(int argc, char **argv)
 	case_tanween_is_no_name();
 	case_spellings();
 	case_quarters_and_lists();
+	case_countryside();
 	case_weights();
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
