@@ -392,10 +392,12 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		s -= cost;
 		ADD("; common word (-%d)", cost);
-	} else if (context_elsewhere && !type_fits && !listed && starts(pl->feature, "PPL") &&
-	           strcmp(pl->feature, "PPLC") != 0 && strcmp(pl->feature, "PPLA") != 0 && pl->population < 100000) {
-		/* a small town abroad (Buffalo, Wayne) in an article about elsewhere is
-		 * far more often a person or a word than that town */
+	} else if (context_elsewhere && !listed && !large_place(pl) &&
+	           (starts(pl->feature, "PPL") || (starts(pl->feature, "ADM") && !is_admin1(pl->feature)))) {
+		/* a small town or district abroad (Buffalo, Wayne) in an article about
+		 * elsewhere is far more often a person, a word or a place the gazetteer
+		 * lacks than that town; a type word says what kind of place it is, not
+		 * which country (مقاطعتي بادين وتاتا in Sindh is not Morocco's Tata) */
 		s -= w->abroad_town;
 		ADD("; country not in context (-%d)", w->abroad_town);
 	} else if (context_elsewhere && !type_fits && !listed && strcmp(pl->feature, "PPLC") != 0 &&
