@@ -7,13 +7,11 @@
 # Skipped (77) without ../shared.
 set -u
 BIN=$1 SHARED=$2 TOP=$3
+. "$(dirname "$0")/common.sh"
 GOLD=$SHARED/corpus/seeds.gold.jsonl
-if [ ! -f "$GOLD" ] || [ ! -d "$SHARED/corpus/seeds" ] || [ ! -f "$SHARED/tools/score.py" ]; then
-	echo "SKIP: no ../shared/corpus or ../shared/tools (the seed articles and gold live outside the project)"
-	exit 77
-fi
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+e2e_need "no ../shared/corpus or ../shared/tools (the seed articles and gold live outside the project)" \
+	"$GOLD" "$SHARED/corpus/seeds" "$SHARED/tools/score.py"
+e2e_tmp
 python3 - "$SHARED/corpus/seeds" "$T/seeds.jsonl" <<'PY' || exit 1
 import json, os, sys
 dates = {"seed-000": "2022-08-03", "seed-001": "2023-09-20", "seed-002": "2020-10-28",

@@ -7,12 +7,9 @@
 # Third-party text: read from ../shared, skipped (77) where it is absent.
 set -u
 BIN=$1 SHARED=$2 TOP=$3
+. "$(dirname "$0")/common.sh"
 ND=$SHARED/corpus/news-dev
-if [ ! -f "$ND/docs.jsonl" ] || [ ! -f "$ND/gold.jsonl" ]; then
-	echo "SKIP: no ../shared/corpus/news-dev (third-party text, kept outside the project)"
-	exit 77
-fi
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+e2e_need "no ../shared/corpus/news-dev (third-party text, kept outside the project)" "$ND/docs.jsonl" "$ND/gold.jsonl"
+e2e_tmp
 "$BIN" map -q -f GeoJSON -o "$T" "$ND/docs.jsonl" || { echo "map failed"; exit 1; }
 python3 "$TOP/scripts/evaluate" gold "$ND/gold.jsonl" "$T" --min-f1 0.83 --min-acc161 0.92

@@ -6,12 +6,9 @@
 # test is skipped (exit 77).
 set -u
 BIN=$1 SHARED=$2 TOP=$3
+. "$(dirname "$0")/common.sh"
 GOLD=$SHARED/corpus/seeds.gold.jsonl
-if [ ! -f "$GOLD" ] || [ ! -d "$SHARED/corpus/seeds" ]; then
-	echo "SKIP: no ../shared/corpus (the seed articles and gold live outside the project)"
-	exit 77
-fi
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+e2e_need "no ../shared/corpus (the seed articles and gold live outside the project)" "$GOLD" "$SHARED/corpus/seeds"
+e2e_tmp
 "$BIN" map -q -f GeoJSON -o "$T" "$SHARED/corpus/seeds" || { echo "map failed"; exit 1; }
 python3 "$TOP/scripts/evaluate" gold "$GOLD" "$T" --details --min-f1 0.97 --min-acc20 0.97
