@@ -294,10 +294,11 @@ static int is_violent(int code)
 }
 
 /* Types ACLED codes once per place in a list of places (قصف على A وB وC،
- * سيطرت على قرى A، B، C، نزوح من A وB). */
+ * سيطرت على قرى A، B، C، نزوح من A وB، مظاهرات في A وB). */
 static int per_place(int code)
 {
-	return is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT;
+	return is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT ||
+	       code == GM_EV_PROTEST;
 }
 
 /* Is match k an item of a list whose earlier item j (k > j) the event has

@@ -36,12 +36,16 @@ static const struct {
 	CLITIC("لل", LAM_ARTICLE),
 	CLITIC("وب", STRIP), CLITIC("ول", STRIP), CLITIC("فب", STRIP), CLITIC("فل", STRIP),
 	CLITIC("وال", KEEP_ARTICLE), CLITIC("فال", KEEP_ARTICLE), CLITIC("بال", KEEP_ARTICLE),
+	/* ك with the article (كالفاشر "like El Fasher", in lists of towns); ك
+	 * alone stays out, below */
+	CLITIC("كال", KEEP_ARTICLE),
 	CLITIC("ولل", LAM_ARTICLE), CLITIC("فلل", LAM_ARTICLE),
 	CLITIC("وبال", KEEP_ARTICLE), CLITIC("فبال", KEEP_ARTICLE),
 };
-/* ك ("like, as") is left out: before a place name it is rare in news, and
- * read as a clitic it turns common words into places (كبيرا -> Beira,
- * كمية -> Mie). */
+/* ك ("like, as") alone is left out: before a place name it is rare in news,
+ * and read as a clitic it turns common words into places (كبيرا -> Beira,
+ * كمية -> Mie). With the article (كالفاشر) the name keeps its article and the
+ * lexicon's evidence rules guard the common words (كالعادة). */
 /* The article alone is never stripped: names that carry it are in the
  * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
  * into places (الروسية -> روسيه, the Persian name of Russia). */

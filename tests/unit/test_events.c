@@ -72,6 +72,9 @@ static void case_list_one_event_per_place(void)
 	CHECK_INT(events("غارات جوية على باردا، لاشين، باكو", "2024-05-01"), 3);
 	CHECK_INT(events("سيطرت القوات على دير الزور وحلب", "2024-05-01"), 2);
 	CHECK_STR(res.events[0].type, "territory_change");
+	/* protests too: one per town of the list */
+	CHECK_INT(events("خرجت مظاهرات في حلب ولاشين وباردا", "2024-05-01"), 3);
+	CHECK_STR(res.events[2].type, "protest");
 	/* a village the gazetteer lacks does not end the list */
 	CHECK_INT(events("قصف مدفعي على حلب، كفرتخاريم، ولاشين", "2024-05-01"), 2);
 	CHECK_STR(place_of(1), "t:6");

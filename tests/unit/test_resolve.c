@@ -74,6 +74,8 @@ static void case_spellings(void)
 	CHECK_INT(map("قصف على ديرالزور"), 1);
 	CHECK_STR(id_of(0), "t:32");
 	CHECK(strstr(res.mentions[0].rule, "two-word name written as one") != NULL);
+	CHECK_INT(map("عمت المظاهرات مدنا كالقدس"), 1);   /* ك with the article: "like Jerusalem" */
+	CHECK_STR(id_of(0), "t:8");
 	CHECK_INT(map("وصل الجيش لموصل أمس"), 1);
 	CHECK_STR(id_of(0), "t:33");
 	CHECK_INT(res.mentions[0].start, 10);   /* the span starts at the ل: "وصل الجيش " is 10 code points */
