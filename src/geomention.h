@@ -118,8 +118,8 @@ typedef struct gm_resolve_weights {
 	int lex_small;        /* ... of a smaller place or a district */
 	int lex_small_else;   /* ... the same while the document is about other countries */
 	int abroad_town;      /* what a town under 100k abroad costs while the document is about other countries */
-	int abroad_city;      /* ... a larger city (not a capital) or a province abroad (0: the sweep found
-	                         no gain that did not cost the seeds a Geneva) */
+	int abroad_city;      /* ... a larger city (not a capital) or a province abroad (0: what the
+	                         sweep gains by it costs the seeds their Geneva) */
 	int district_base;    /* the prior of a district (ADM2 and below) */
 	int context_country;  /* what a candidate gains when its country is in the document's context */
 	int context_admin1;   /* ... and its first-level area too */

@@ -29,7 +29,7 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 	*w = (gm_resolve_weights){
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
 		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
-		.abroad_town = 15, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
+		.abroad_town = 25, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
 		.variant_cost = 25, .hinterland_admin = 20,
 	};
 }
