@@ -13,7 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
-	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2",
+	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -463,6 +463,29 @@ typedef struct sentence_hits {
 	size_t s0, s1;
 } sentence_hits;
 
+/* The year an event word is told with: right after it ("حرب 2020") or after
+ * عام / سنة or another event word within a few words ("قصفت حلب عام 2016"،
+ * "اشتباكات حرب 2020"); not one behind منذ
+ * ("for the first time since 2020" is today's news measured against then).
+ * 0 when none. */
+static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, size_t s1)
+{
+	size_t after = h->tok + h->n;
+	for (size_t k = after; k < s1 && k <= after + 4; k++) {
+		int before = k > sh->s0 ? sh->at[k - 1 - sh->s0].code : 0;
+		int cue = before == GM_TR_YEAR || (before > 0 && before < GM_EV_N);   /* عام 2016، حرب 2020 */
+		if (!t->tok[k].is_number || !(k == after || cue))
+			continue;
+		size_t used;
+		long y = gm__parse_number(t, k, &used);
+		if (k >= sh->s0 + 2 && word_is(t, k - 2, "منذ"))
+			return 0;
+		return y >= 1900 && y <= 2100 ? y : 0;
+	}
+	return 0;
+}
+
+
 /* The code of the trigger at token j, 0 when none or outside the sentence. */
 static int code_at(const sentence_hits *sh, size_t j)
 {
@@ -605,6 +628,7 @@ typedef struct sentence_report {
 	int unhurt;             /* دون تسجيل إصابات */
 	int during;             /* a meeting word behind خلال: more of one already told */
 	int toll_only;          /* casualty words and no event word: the toll of some violence */
+
 } sentence_report;
 
 static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
@@ -620,6 +644,7 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			continue;
 		size_t next = j + h->n - 1;
 		int code = h->code;
+
 		int event_word = code < GM_EV_N || code == GM_TR_ATTACK || code == GM_TR_TARGETING;
 		/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
 		int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
@@ -846,6 +871,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
 		size_t told_earlier = out->n;   /* events of the sentences before this one */
+		long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
 		/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
 		 * شهيدان في الحلانية" after the strikes) is that violence's, place by
 		 * place, not a clash of its own */
@@ -973,6 +999,9 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				}
 				memcpy(e->date, date, sizeof e->date);
 				e->date_said = date_said;
+				/* history: the event word's own year is before the document's */
+				long y = year_of(t, &sh, h, s1);
+				e->background = doc_year && y && y < doc_year;
 				e->trigger_start = h->b0;
 				e->trigger_end = h->b1;
 				e->snippet_start = t->sentences[s].b0;

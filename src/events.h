@@ -33,6 +33,7 @@ enum gm_trigger {
 	/* duals carry their count (قتيلين، جريحان، جنديين، شخصان): generated from
 	 * the dual forms of killed / injured / people rows */
 	GM_TR_KILLED_TWO, GM_TR_INJURED_TWO, GM_TR_PEOPLE_TWO,
+	GM_TR_YEAR,             /* عام، سنة، منذ، حرب: the number after it is a year */
 	GM_TR_N
 };
 

@@ -206,6 +206,8 @@ typedef struct gm_event {
 	int date_said;                  /* 1: a date word (أمس، الأربعاء) gave it; 0: the document date */
 	uint32_t trigger_start, trigger_end;   /* bytes of the words that state it */
 	uint32_t snippet_start, snippet_end;   /* bytes of its sentence */
+	int background;                 /* 1: told as history (its sentence names a year before the
+	                                   document's: "في حرب 2020"), not as that day's news */
 } gm_event;
 
 typedef struct gm_doc_result {

@@ -26,7 +26,7 @@ const gm_field gm__event_fields[] = {
 	{"event_id", GM_F_STR, GM_DBF_BYTES}, {"doc_id", GM_F_STR, GM_DBF_BYTES}, {"date", GM_F_DATE, 0},
 	{"type", GM_F_STR, 20}, {"place_id", GM_F_STR, 64}, {"name_en", GM_F_STR, GM_DBF_BYTES},
 	{"precision", GM_F_INT, 1}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
-	{"trigger", GM_F_STR, GM_DBF_BYTES}, {"snippet", GM_F_STR, GM_DBF_BYTES},
+	{"trigger", GM_F_STR, GM_DBF_BYTES}, {"snippet", GM_F_STR, GM_DBF_BYTES}, {"background", GM_F_INT, 1},
 };
 /* daily: one row per place and date; the event-type counts follow in the
  * order of enum gm_trigger, named to fit 10 characters */
@@ -86,6 +86,7 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[8].null = e->injured < 0;
 	v[9].s = e->trigger;
 	v[10].s = e->snippet;
+	v[11].i = e->background;
 }
 
 /* The part of the sentence [a, b) around the span [s, e), at most
@@ -158,7 +159,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		span(surface, d->text, e->trigger_start, e->trigger_end);
 		snippet(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end);
 		gm_event_rec r = {id, doc_id, e->date, e->type, e->place, e->precision, e->fatalities, e->injured,
-		                  surface, snip};
+		                  surface, snip, e->background};
 		rc = sink->event(user, &r, err);
 	}
 	if (rc != GM_OK)

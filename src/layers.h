@@ -65,6 +65,7 @@ typedef struct gm_event_rec {
 	int precision;          /* 0 with no place */
 	long fatalities, injured;   /* -1: not stated */
 	const char *trigger, *snippet;
+	int background;         /* 1: told as history; written, never counted in places or daily */
 } gm_event_rec;
 
 /* A record's field values (in the order of its field table) and its point:

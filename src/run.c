@@ -194,13 +194,16 @@ int gm__run_event(gm_run *r, const gm_event_rec *e, int write, int aggregate, gm
 	int type = gm__trigger_code(e->type);
 	if (type <= 0 || type >= GM_EV_N)
 		return gm__fail(err, GM_EINVAL, "event %s: unknown type \"%s\"", e->event_id, e->type);
-	r->per_type[type]++;
+	if (!e->background)
+		r->per_type[type]++;
 	if (write) {
 		int rc = gm__writer_event(r->writer, e, err);
 		if (rc != GM_OK)
 			return rc;
 	}
-	if (!aggregate)
+	/* history told as background is in the events layer, never in places or
+	 * daily as news of the day it names or the document's */
+	if (!aggregate || e->background)
 		return GM_OK;
 	uint32_t date = gm__date_code(e->date);
 	gm_daily_cell *c = cell_of(r, e->place, date);

@@ -209,6 +209,21 @@ int main(int argc, char **argv)
 	gm_doc_result_free(&res);
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
+	/* history: a year before the document's makes the sentence's events
+	 * background; this year's, or no year, is news */
+	CHECK_INT(events("وكانت القوات قد قصفت حلب عام 2016.", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].background, 1);
+	/* "since 2014" measures today's news against then: not history */
+	CHECK_INT(events("تجدد القصف على حلب للمرة الأولى منذ 2014.", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].background, 0);
+	CHECK_INT(events("وكانت اشتباكات حرب 2020 في لاشين.", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].background, 1);
+	CHECK_INT(events("قصفت القوات حلب عام 2024.", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].background, 0);
+	CHECK_INT(events("قصفت القوات حلب أمس.", "2024-05-01"), 1);
+	CHECK_INT(res.events[0].background, 0);
+	CHECK_INT(events("قصفت القوات حلب عام 2016.", NULL), 1);   /* no document date: no telling */
+	CHECK_INT(res.events[0].background, 0);
 	/* duals count two: قتيلين، جريحان، قتل جنديان */
 	CHECK_INT(events("قصف على حلب أوقع قتيلين", "2024-05-01"), 1);
 	CHECK_INT(res.events[0].fatalities, 2);
