@@ -18,6 +18,55 @@ static const char *const trigger_names[GM_TR_N] = {
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
 
+/* ACLED's names for each of our event types: its event_type, then its
+ * sub_event_types, the default first (../shared/design/event-types.md). */
+static const struct {
+	const char *event_type;
+	const char *sub[4];
+} acled[GM_EV_N] = {
+	[GM_EV_SHELLING] = {"Explosions/Remote violence", {"Shelling/artillery/missile attack"}},
+	[GM_EV_AIR_STRIKE] = {"Explosions/Remote violence", {"Air/drone strike"}},
+	[GM_EV_ARMED_CLASH] = {"Battles", {"Armed clash", "Attack"}},
+	[GM_EV_TERRITORY_CHANGE] = {"Battles", {"Non-state actor overtakes territory", "Government regains territory",
+	                                        "Non-violent transfer of territory"}},
+	[GM_EV_EXPLOSION] = {"Explosions/Remote violence", {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}},
+	[GM_EV_PROTEST] = {"Protests", {"Peaceful protest", "Protest with intervention",
+	                                "Excessive force against protesters", "Violent demonstration"}},
+	[GM_EV_AGREEMENT] = {"Strategic developments", {"Agreement"}},
+	[GM_EV_MOBILIZATION] = {"Strategic developments", {"Other", "Headquarters or base established"}},
+	[GM_EV_DISPLACEMENT] = {"", {"Displacement"}},
+	[GM_EV_BLOCKADE] = {"", {"Blockade"}},
+	[GM_EV_DIPLOMACY] = {"", {"Diplomacy"}},
+};
+
+void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)
+{
+	*event_type = *sub_type = "";
+	if (code <= 0 || code >= GM_EV_N)
+		return;
+	if (sub < 0 || sub >= 4 || !acled[code].sub[sub])
+		sub = 0;
+	*sub_type = acled[code].sub[sub];
+	*event_type = acled[code].event_type;
+	/* the sub-types ACLED files under another event type */
+	if (!strcmp(*sub_type, "Violent demonstration"))
+		*event_type = "Riots";
+	else if (!strcmp(*sub_type, "Non-violent transfer of territory"))
+		*event_type = "Strategic developments";
+	else if (!strcmp(*sub_type, "Attack"))
+		*event_type = "Violence against civilians";
+}
+
+int gm__acled_sub_index(int code, const char *name)
+{
+	if (code <= 0 || code >= GM_EV_N)
+		return -1;
+	for (int i = 0; i < 4 && acled[code].sub[i]; i++)
+		if (!strcmp(acled[code].sub[i], name))
+			return i;
+	return -1;
+}
+
 static size_t put_form(char (*out)[128], size_t n, size_t max, const char *a, const char *b, const char *c)
 {
 	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
@@ -239,6 +288,7 @@ typedef struct hit {
 	int code;
 	uint32_t b0, b1;
 	int purpose;     /* read behind the clitic ل alone (لاستعادة، لقصف) */
+	int sub;         /* the ACLED sub-event type its row gives (GM_TRIGGER_SUB) */
 } hit;
 
 /* The trigger that starts at token i, read through clitics, longest first. */
@@ -272,11 +322,12 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 			if (rd[j].max_words < n)
 				continue;
 			const gm_gaz_key *k = gm__reading_key(g, t, &rd[j], i, n, key, sizeof key);
-			uint8_t code = k ? gm__gaz_trigger(g, k) : 0;
-			if (code) {
+			uint8_t note = k ? gm__gaz_trigger(g, k) : 0;
+			if (note) {
 				h->tok = i;
 				h->n = n;
-				h->code = code;
+				h->code = GM_TRIGGER_CODE(note);
+				h->sub = GM_TRIGGER_SUB(note);
 				h->b0 = tk->b0;
 				h->b1 = t->tok[i + n - 1].b1;
 				h->purpose = !strcmp(rd[j].clitic, "ل") && !rd[j].lam_article;
@@ -990,6 +1041,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				if (!e)
 					return GM_ENOMEM;
 				e->type = gm__trigger_name(c);
+				gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 				e->place = places[pi];
 				e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
 				if (is_violent(c) && !figures_given) {

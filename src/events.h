@@ -47,6 +47,21 @@ enum gm_trigger {
 #define GM_TRIGGER_FORM_MAX 32
 size_t gm__trigger_forms(const char *word, const char *forms, char (*out)[128], size_t max);
 
+/* A trigger posting's note: its code (enum gm_trigger) in the low 5 bits, and
+ * in the high 3 the ACLED sub-event type its row refines the event's type to
+ * (event-triggers.tsv, column sub_type: تسليم is a non-violent transfer of
+ * territory), an index into gm__acled_of's list for the type, 0 the default. */
+#define GM_TRIGGER_CODE(note) ((note) & 31)
+#define GM_TRIGGER_SUB(note) ((note) >> 5)
+_Static_assert(GM_TR_N <= 32, "trigger codes fit 5 bits");
+/* ACLED's event_type and sub_event_type of an event of type code refined by
+ * sub (see ../shared/design/event-types.md, second table); event_type is ""
+ * for our own types (displacement, blockade, diplomacy). */
+void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type);
+/* The sub index of ACLED sub-event type name for event type code, -1 if it
+ * is none of that type's. */
+int gm__acled_sub_index(int code, const char *name);
+
 /* "shelling", ... for event codes; "killed", ... for the others; NULL past the end. */
 const char *gm__trigger_name(int code);
 /* The code of a name as event-triggers.tsv writes it, -1 when unknown. */

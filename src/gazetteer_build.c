@@ -600,7 +600,7 @@ static int read_demonyms(builder *b, tsv *t)
 
 static int read_triggers(builder *b, tsv *t)
 {
-	int c_tr = col(t, "trigger"), c_type = col(t, "type"), c_forms = col(t, "forms");
+	int c_tr = col(t, "trigger"), c_type = col(t, "type"), c_forms = col(t, "forms"), c_sub = col(t, "sub_type");
 	char key[1024];
 	char forms[GM_TRIGGER_FORM_MAX][128];
 	while (next_row(b, t)) {
@@ -608,6 +608,15 @@ static int read_triggers(builder *b, tsv *t)
 		if (code <= 0) {
 			gm__build_problem(b, t->path, t->line, "unknown trigger type (see ../shared/design/event-types.md)");
 			continue;
+		}
+		/* the ACLED sub-event type the row refines its type to, packed above the code */
+		int sub = 0;
+		if (c_sub >= 0 && get(t, c_sub)[0]) {
+			sub = gm__acled_sub_index(code, get(t, c_sub));
+			if (sub < 0) {
+				gm__build_problem(b, t->path, t->line, "sub_type is not one of ACLED's for this type");
+				continue;
+			}
 		}
 		/* the row's word, and the forms its forms column asks for (a verb's
 		 * persons and tenses, a noun's dual and plural), generated here as
@@ -629,7 +638,7 @@ static int read_triggers(builder *b, tsv *t)
 				gm__build_problem(b, t->path, t->line, "trigger has no words to match");
 				break;
 			}
-			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)(is_dual ? two : code)))
+			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)((is_dual ? two : code) | sub << 5)))
 				return gm__fail(b->err, GM_ENOMEM, "out of memory");
 			b->stats->triggers++;
 		}

@@ -199,6 +199,9 @@ typedef struct gm_mention {
 /* An event the text reports (types: ../shared/design/event-types.md). */
 typedef struct gm_event {
 	const char *type;               /* "shelling", "air_strike", ... (static) */
+	const char *event_type;         /* ACLED's event_type ("Battles", ...; "" for displacement,
+	                                   blockade, diplomacy), static */
+	const char *sub_type;           /* ACLED's sub_event_type ("Armed clash", "Displacement"), static */
 	uint32_t place;                 /* gazetteer index, or GM_NO_PLACE */
 	int precision;                  /* ACLED geo_precision 1-3; 0 with no place */
 	long fatalities, injured;       /* -1: not stated */

@@ -27,6 +27,7 @@ const gm_field gm__event_fields[] = {
 	{"type", GM_F_STR, 20}, {"place_id", GM_F_STR, 64}, {"name_en", GM_F_STR, GM_DBF_BYTES},
 	{"precision", GM_F_INT, 1}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
 	{"trigger", GM_F_STR, GM_DBF_BYTES}, {"snippet", GM_F_STR, GM_DBF_BYTES}, {"background", GM_F_INT, 1},
+	{"event_type", GM_F_STR, 40}, {"sub_type", GM_F_STR, 48},
 };
 /* daily: one row per place and date; the event-type counts follow in the
  * order of enum gm_trigger, named to fit 10 characters */
@@ -87,6 +88,8 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[9].s = e->trigger;
 	v[10].s = e->snippet;
 	v[11].i = e->background;
+	v[12].s = e->event_type ? e->event_type : "";
+	v[13].s = e->sub_type ? e->sub_type : "";
 }
 
 /* The part of the sentence [a, b) around the span [s, e), at most
@@ -159,7 +162,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		span(surface, d->text, e->trigger_start, e->trigger_end);
 		snippet(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end);
 		gm_event_rec r = {id, doc_id, e->date, e->type, e->place, e->precision, e->fatalities, e->injured,
-		                  surface, snip, e->background};
+		                  surface, snip, e->background, e->event_type, e->sub_type};
 		rc = sink->event(user, &r, err);
 	}
 	if (rc != GM_OK)

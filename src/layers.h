@@ -66,6 +66,7 @@ typedef struct gm_event_rec {
 	long fatalities, injured;   /* -1: not stated */
 	const char *trigger, *snippet;
 	int background;         /* 1: told as history; written, never counted in places or daily */
+	const char *event_type, *sub_type;   /* ACLED's names ("" where ACLED has no type) */
 } gm_event_rec;
 
 /* A record's field values (in the order of its field table) and its point:

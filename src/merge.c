@@ -184,7 +184,8 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 		                  text_of(f, "date", b1, sizeof b1), text_of(f, "type", b3, sizeof b3), place,
 		                  (int)int_of(f, "precision", 0), int_of(f, "fatalities", -1),
 		                  int_of(f, "injured", -1), text_of(f, "trigger", b3, sizeof b3),
-		                  text_of(f, "snippet", b3, sizeof b3), (int)int_of(f, "background", 0)};
+		                  text_of(f, "snippet", b3, sizeof b3), (int)int_of(f, "background", 0),
+		                  text_of(f, "event_type", b3, sizeof b3), text_of(f, "sub_type", b3, sizeof b3)};
 		pt->events++;
 		return gm__run_event(pt->run, &e, 1, aggregate, err);
 	}

@@ -51,6 +51,41 @@ static const char *place_of(size_t i)
 	return p.id;
 }
 
+/* #14: ACLED's event_type and sub_event_type beside the short type, refined
+ * by the word (تسليم, استعاد) where event-triggers.tsv says so */
+static void case_acled_names(void)
+{
+	static const struct { const char *text, *type, *event_type, *sub_type; } cases[] = {
+		{"قصف مدفعي على حلب", "shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+		{"غارة جوية على حلب", "air_strike", "Explosions/Remote violence", "Air/drone strike"},
+		{"اشتباكات عنيفة في حلب", "armed_clash", "Battles", "Armed clash"},
+		{"سيطرت القوات على حلب", "territory_change", "Battles", "Non-state actor overtakes territory"},
+		{"استعاد الجيش السيطرة على حلب", "territory_change", "Battles", "Government regains territory"},
+		{"جرى تسليم حلب للجيش", "territory_change", "Strategic developments", "Non-violent transfer of territory"},
+		{"انفجار لغم في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"خرجت مظاهرات في حلب", "protest", "Protests", "Peaceful protest"},
+		{"نزوح آلاف المدنيين من حلب", "displacement", "", "Displacement"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = events(cases[i].text, "2024-05-01");
+		CHECK(n >= 1);
+		int found = 0;
+		for (size_t k = 0; k < n; k++)
+			found |= !strcmp(res.events[k].type, cases[i].type) && !strcmp(res.events[k].event_type, cases[i].event_type) &&
+			         !strcmp(res.events[k].sub_type, cases[i].sub_type);
+		if (!found)
+			fprintf(stderr, "acled: %s: no %s / %s / %s\n", cases[i].text, cases[i].type, cases[i].event_type,
+			        cases[i].sub_type);
+		CHECK(found);
+	}
+	const char *et, *st;
+	gm__acled_of(GM_EV_PROTEST, 3, &et, &st);
+	CHECK_STR(et, "Riots");
+	CHECK_STR(st, "Violent demonstration");
+	CHECK_INT(gm__acled_sub_index(GM_EV_TERRITORY_CHANGE, "Government regains territory"), 1);
+	CHECK_INT(gm__acled_sub_index(GM_EV_SHELLING, "Grenade"), -1);
+}
+
 /* #14: ل + a verbal noun is a purpose, not a deed, unless it is what a place
  * underwent (تعرض، خضع) */
 static void case_purpose_is_no_deed(void)
@@ -209,6 +244,7 @@ int main(int argc, char **argv)
 	gm_doc_result_free(&res);
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
+	case_acled_names();
 	/* history: a year before the document's makes the sentence's events
 	 * background; this year's, or no year, is news */
 	CHECK_INT(events("وكانت القوات قد قصفت حلب عام 2016.", "2024-05-01"), 1);
