@@ -13,7 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
-	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year",
+	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }

@@ -33,7 +33,8 @@ enum gm_trigger {
 	/* duals carry their count (قتيلين، جريحان، جنديين، شخصان): generated from
 	 * the dual forms of killed / injured / people rows */
 	GM_TR_KILLED_TWO, GM_TR_INJURED_TWO, GM_TR_PEOPLE_TWO,
-	GM_TR_YEAR,             /* عام، سنة، منذ، حرب: the number after it is a year */
+	GM_TR_YEAR,             /* عام، سنة: the number after it is a year */
+	GM_TR_STATE,            /* الخارجة عن سيطرة: a state of control, not a change of it */
 	GM_TR_N
 };
 

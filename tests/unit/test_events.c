@@ -245,6 +245,11 @@ int main(int argc, char **argv)
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
 	case_acled_names();
+	/* not events: a denial, a refusal, a state of control */
+	CHECK_INT(events("نفى الجيش قصف حلب", "2024-05-01"), 0);
+	CHECK_INT(events("رفضت الفصائل تسليم حلب", "2024-05-01"), 0);
+	CHECK_INT(events("دمار في المناطق الخارجة عن سيطرة الدولة في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("سيطرت القوات على حلب", "2024-05-01"), 1);
 	/* history: a year before the document's makes the sentence's events
 	 * background; this year's, or no year, is news */
 	CHECK_INT(events("وكانت القوات قد قصفت حلب عام 2016.", "2024-05-01"), 1);
