@@ -760,8 +760,11 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 	                           : targeting.code                                            ? &targeting
 	                                                                                       : NULL;
 	for (int c = 1; c < GM_EV_N && first_generic; c++)
-		if (sr->have[c] && is_violent(c) && first_generic->tok < sr->ev[c].tok)
+		if (sr->have[c] && is_violent(c) && first_generic->tok < sr->ev[c].tok) {
+			int said = sr->ev[c].sub;   /* what the specific word says of it (انتحاري: a suicide bomb) */
 			sr->ev[c] = *first_generic;
+			sr->ev[c].sub = said;
+		}
 	/* a generic word alone: targeting is mostly fire, an attack a clash */
 	if (!any_violent && (targeting.code || attack.code)) {
 		int c = targeting.code ? GM_EV_SHELLING : GM_EV_ARMED_CLASH;

@@ -65,6 +65,8 @@ static void case_acled_names(void)
 		{"انفجار لغم في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"خرجت مظاهرات في حلب", "protest", "Protests", "Peaceful protest"},
 		{"نزوح آلاف المدنيين من حلب", "displacement", "", "Displacement"},
+		{"هجوم انتحاري في حلب", "explosion", "Explosions/Remote violence", "Suicide bomb"},
+		{"انفجار قنبلة يدوية في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = events(cases[i].text, "2024-05-01");
