@@ -12,7 +12,8 @@
 
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
-	"mobilization", "displacement", "blockade", "diplomacy", "killed", "injured", "people", "unit", "at_least",
+	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
+	"killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
 };
 
@@ -37,6 +38,9 @@ static const struct {
 	[GM_EV_DISPLACEMENT] = {"", {"Displacement"}},
 	[GM_EV_BLOCKADE] = {"", {"Blockade"}},
 	[GM_EV_DIPLOMACY] = {"", {"Diplomacy"}},
+	[GM_EV_ARRESTS] = {"Strategic developments", {"Arrests"}},
+	[GM_EV_ABDUCTION] = {"Violence against civilians", {"Abduction/forced disappearance"}},
+	[GM_EV_PROPERTY_DESTRUCTION] = {"Strategic developments", {"Looting/property destruction"}},
 };
 
 void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)
@@ -349,7 +353,8 @@ static int is_violent(int code)
 static int per_place(int code)
 {
 	return is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT ||
-	       code == GM_EV_PROTEST;
+	       code == GM_EV_PROTEST || code == GM_EV_ARRESTS || code == GM_EV_ABDUCTION ||
+	       code == GM_EV_PROPERTY_DESTRUCTION;
 }
 
 /* Is match k an item of a list whose earlier item j (k > j) the event has

@@ -16,6 +16,9 @@ enum gm_trigger {
 	/* event types, as in ../shared/design/event-types.md */
 	GM_EV_SHELLING, GM_EV_AIR_STRIKE, GM_EV_ARMED_CLASH, GM_EV_TERRITORY_CHANGE, GM_EV_EXPLOSION,
 	GM_EV_PROTEST, GM_EV_AGREEMENT, GM_EV_MOBILIZATION, GM_EV_DISPLACEMENT, GM_EV_BLOCKADE, GM_EV_DIPLOMACY,
+	/* ACLED's sub-event types with words of their own, outside the eleven the
+	 * gold sets code (score.py lists them as unscored) */
+	GM_EV_ARRESTS, GM_EV_ABDUCTION, GM_EV_PROPERTY_DESTRUCTION,
 	GM_EV_N,
 	/* words around figures */
 	GM_TR_KILLED = GM_EV_N, /* قتلى، مقتل: the figure next to it counts the dead */

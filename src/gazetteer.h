@@ -21,7 +21,7 @@
 #include "geomention.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 2u
+#define GM_GAZ_VERSION 3u   /* 3: trigger notes carry ACLED sub-types, event codes grew, lexicon not-place kinds */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 

@@ -66,6 +66,10 @@ static void case_acled_names(void)
 		{"خرجت مظاهرات في حلب", "protest", "Protests", "Peaceful protest"},
 		{"نزوح آلاف المدنيين من حلب", "displacement", "", "Displacement"},
 		{"هجوم انتحاري في حلب", "explosion", "Explosions/Remote violence", "Suicide bomb"},
+		{"حملة اعتقالات في حلب", "arrests", "Strategic developments", "Arrests"},
+		{"اعتقلت القوات عشرة شبان في حلب", "arrests", "Strategic developments", "Arrests"},
+		{"اختطاف صحفي في حلب", "abduction", "Violence against civilians", "Abduction/forced disappearance"},
+		{"هدمت الجرافات منازل في حلب", "property_destruction", "Strategic developments", "Looting/property destruction"},
 		{"انفجار قنبلة يدوية في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
