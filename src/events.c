@@ -1035,8 +1035,10 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
 						continue;
 					last_taken = k;
+					/* quarters placed at their town are each a place of the list
+					 * (أحياء الرسالة والأندلس والضباط: three strikes in Fallujah) */
 					int seen = 0;
-					for (size_t x = 0; x < n_places; x++)
+					for (size_t x = 0; x < n_places && !r[k].quarter; x++)
 						seen |= places[x] == r[k].place;
 					if (!seen)
 						places[n_places++] = r[k].place;
@@ -1076,8 +1078,11 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		gm_event *e = &out->e[a];
 		size_t dup = w;
 		/* with no place there is nothing to tell two reports apart by: both stay */
+		/* (events of one sentence are distinct by construction: the quarters
+		 * of a list placed at one town) */
 		for (size_t b = 0; b < w && e->place != GM_NO_PLACE; b++)
-			if (!strcmp(out->e[b].type, e->type) && same_spot(g, out->e[b].place, e->place) &&
+			if (out->e[b].snippet_start != e->snippet_start && !strcmp(out->e[b].type, e->type) &&
+			    same_spot(g, out->e[b].place, e->place) &&
 			    (!strcmp(out->e[b].date, e->date) || !out->e[b].date_said || !e->date_said))
 				dup = b;
 		if (dup < w) {

@@ -507,6 +507,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	r->place = GM_GAZ_NO_PLACE;
 	r->score = 0;
 	r->rule[0] = '\0';
+	r->quarter = 0;
 	if (m->not_place || !m->key)
 		return;
 	ctx->exclude = m;
@@ -622,6 +623,7 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			continue;
 		out[i].place = at;
 		out[i].score = g->w.min_score;
+		out[i].quarter = 1;
 		snprintf(out[i].rule, sizeof out[i].rule, "quarter after %s, %s; placed at %s, %s", m[i].type_word,
 		         m[i].key ? "no quarter of that name" : "not in the gazetteer",
 		         gm__gaz_str(g, g->places[at].name_en), how);

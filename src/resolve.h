@@ -38,6 +38,7 @@ typedef struct gm_resolved {
 	uint32_t place;     /* GM_GAZ_NO_PLACE when nothing scores well enough */
 	int score;
 	char rule[160];
+	uint8_t quarter;    /* a quarter the gazetteer lacks, placed at its town (place_quarters) */
 } gm_resolved;
 
 /* Score one candidate (a posting of m->key) in context; rule (may be NULL:
