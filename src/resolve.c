@@ -334,7 +334,15 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			ADD("; a %s is no neighbourhood (after %s)", pl->feature, m->type_word);
 		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (pl->population >= 100000 || !strcmp(pl->feature, "PPLA") ||
 		                                                     !strcmp(pl->feature, "PPLC"))) {
-			ADD("; a camp or quarter named after %s", gm__gaz_str(g, pl->name_en));
+			/* a camp or square named after a large town is at it (مخيم جنين)
+			 * where the document is about its country; ساحة رياض الصلح in
+			 * Beirut is no square of Riyadh */
+			if (ctx && context_count(g, ctx, pl->country, NULL) == 0 && other_countries(g, ctx, pl->country)) {
+				s = 0;
+				ADD("; a quarter named after %s abroad", gm__gaz_str(g, pl->name_en));
+			} else {
+				ADD("; a camp or quarter named after %s", gm__gaz_str(g, pl->name_en));
+			}
 		} else {
 			s -= 20;
 			ADD("; %s does not fit %s", pl->feature, m->type_word);
@@ -476,7 +484,9 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		}
 		/* only confident readings set the context: a country named as such, or a
 		 * name with one clear winner */
-		if (best < 60 || !g->places[p[bi].place].country[0])
+		/* a quarter's name (حي الشهداء، ساحة النور) says little of the country:
+		 * quarters of that name are everywhere */
+		if (best < 60 || !g->places[p[bi].place].country[0] || !strcmp(g->places[p[bi].place].feature, "PPLX"))
 			continue;
 		context_add(ctx, g, p[bi].place);
 		m[i].context_place = p[bi].place;
