@@ -574,12 +574,16 @@ static int populated(const gm_gazetteer *g, uint32_t place)
  * the town the document names most. */
 static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
 {
-	uint32_t focus = GM_GAZ_NO_PLACE;
+	/* the document's town: the one it names most, the first named (its
+	 * dateline, as a rule) counting once more and winning ties */
+	uint32_t focus = GM_GAZ_NO_PLACE, first = GM_GAZ_NO_PLACE;
 	size_t best = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!populated(g, out[i].place) || !strcmp(g->places[out[i].place].feature, "PPLX"))
 			continue;
-		size_t c = 0;
+		if (first == GM_GAZ_NO_PLACE)
+			first = out[i].place;
+		size_t c = out[i].place == first;
 		for (size_t j = 0; j < n; j++)
 			c += out[j].place == out[i].place;
 		if (c > best) {
