@@ -335,6 +335,15 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	if (m->blocked == GM_BLOCK_PHRASE && common_word && m->type_class > GM_TW_AREA)
 		m->blocked = GM_BLOCK_NONE;
 	m->not_place = m->blocked != GM_BLOCK_NONE;
+	/* "أوروبا الغربية"، "آسيا الوسطى": a definite nisba right after a place
+	 * name is that place's adjective, not the province Gharbia */
+	if (out->n > 1 && !m->blocked && !m->clitic[0] && m->tok_first == m->tok_last) {
+		const gm_match *pm = &out->m[out->n - 2];
+		const char *w = t->folded + tk->f_off;
+		if (!pm->not_place && pm->tok_last + 1 == m->tok_first && t->tok[pm->tok_last].gap_after == GM_GAP_JOIN &&
+		    tk->f_len > 4 && !memcmp(w, "ال", 4) && nisba_ending(w, tk->f_len))
+			m->blocked = GM_BLOCK_ADJECTIVE, m->not_place = 1;
+	}
 	if (out->n > 1)
 		out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
 	return GM_OK;

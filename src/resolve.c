@@ -316,7 +316,13 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	}
 	ADD("; %s", kind_name(p->kind, p->note));
 	int countryside = m->hinterland && starts(pl->feature, "ADM");
-	if (p->kind == GM_NAME_UNTAGGED && !type_fits && !countryside && letters_after_article(g, m->key) <= 3) {
+	size_t letters = letters_after_article(g, m->key);
+	if (letters <= 2 && !type_fits && p->kind != GM_NAME_CURATED && !is_country(pl->feature)) {
+		/* two letters (يو، بي، سي) are a syllable, an initial or a particle far
+		 * more often than the river or village that carries them, tagged or not */
+		s -= 40;
+		ADD(" of 2 letters");
+	} else if (p->kind == GM_NAME_UNTAGGED && !type_fits && !countryside && letters <= 3) {
 		/* three letters or fewer (بن، سن، لي، عنه): common words far more
 		 * often than the obscure places that carry them untagged */
 		s -= 40;

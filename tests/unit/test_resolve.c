@@ -76,6 +76,9 @@ static void case_spellings(void)
 	CHECK(strstr(res.mentions[0].rule, "two-word name written as one") != NULL);
 	CHECK_INT(map("عمت المظاهرات مدنا كالقدس"), 1);   /* ك with the article: "like Jerusalem" */
 	CHECK_STR(id_of(0), "t:8");
+	/* a definite nisba right after a place is its adjective: "روسيا الغربية" */
+	CHECK_INT(map("في روسيا الغربية"), 1);
+	CHECK_STR(id_of(0), "t:16");
 	CHECK_INT(map("وصل الجيش لموصل أمس"), 1);
 	CHECK_STR(id_of(0), "t:33");
 	CHECK_INT(res.mentions[0].start, 10);   /* the span starts at the ل: "وصل الجيش " is 10 code points */
