@@ -225,7 +225,7 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		         "; Latin skeleton %s (places with no Arabic name, in the document's countries only)", k->str ? gm__gaz_str(c->gaz, k->str) + 1 : "");
 	gm_context ctx;
 	gm__resolve_context(c->gaz, c->matches.m, c->matches.n, &ctx);
-	ctx.exclude = m;
+	gm__context_exclude(c->gaz, &ctx, m);
 	gm_parent parent = gm__parent_of(c->matches.m, c->matches.n, 0, c->resolved);
 	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
 	int best = -1;

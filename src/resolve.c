@@ -121,59 +121,87 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 	}
 }
 
-/* How many confident matches other than ctx->exclude name this country /
- * admin1. A name is not its own context; where it is repeated, its other
- * occurrences count only in a document about no other country: "بلدة برنو"
- * twice in Sudanese news does not make Brno's Czechia the document's country,
- * "مدينة درعا" in an article about Daraa alone does make Syria its country. */
-static uint32_t context_count(const gm_gazetteer *g, const gm_context *ctx, const char *cc, const char *admin1)
+/* The slot of a country / "CC/admin1" key in the context; ctx->n /
+ * ctx->n_admin1 when it is not there. */
+static size_t country_slot(const gm_context *ctx, const char *cc)
 {
-	uint32_t own = 0, own_any = 0;
-	const gm_match *x = ctx->exclude;
-	for (size_t j = 0; x && j < ctx->n_all; j++) {
-		const gm_match *o = &ctx->all[j];
-		if ((o != x && o->key != x->key) || o->context_place == GM_GAZ_NO_PLACE)
+	size_t i = 0;
+	while (i < ctx->n && strcmp(ctx->country[i], cc) != 0)
+		i++;
+	return i;
+}
+
+static size_t admin1_slot(const gm_context *ctx, const char *key)
+{
+	size_t i = 0;
+	while (i < ctx->n_admin1 && strcmp(ctx->admin1[i], key) != 0)
+		i++;
+	return i;
+}
+
+/* The admin1 key a place counts under, or 0 when it counts under none. */
+static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, size_t cap)
+{
+	const char *a1 = gm__gaz_str(g, pl->admin1);
+	if (!a1[0] || is_country(pl->feature))
+		return 0;
+	snprintf(key, cap, "%s/%s", pl->country, a1);
+	return 1;
+}
+
+/* A name is not its own context; where it is repeated, its other
+ * occurrences count only in a document about more than one country: "بلدة
+ * برنو" twice in Sudanese news does not make Brno's Czechia the document's
+ * country, "مدينة درعا" in an article about Daraa alone does make Syria its
+ * country. (A count that matters is of a country in the context, so "another
+ * country" is "more than one".) */
+void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x)
+{
+	ctx->exclude = x;
+	memset(ctx->excluded, 0, sizeof ctx->excluded);
+	memset(ctx->excluded_admin1, 0, sizeof ctx->excluded_admin1);
+	if (!x)
+		return;
+	int repeats_count = ctx->n > 1;
+	size_t n_all = ctx->all ? ctx->n_all : 1;
+	for (size_t j = 0; j < n_all; j++) {
+		const gm_match *o = ctx->all ? &ctx->all[j] : x;
+		if ((o != x && (o->key != x->key || !repeats_count)) || o->context_place == GM_GAZ_NO_PLACE)
 			continue;
 		const gm_gaz_place *op = &g->places[o->context_place];
-		int here = strcmp(op->country, cc) == 0 && (!admin1 || strcmp(gm__gaz_str(g, op->admin1), admin1) == 0);
-		if (o == x)
-			own += here;
-		else
-			own_any += here;
+		size_t c = country_slot(ctx, op->country);
+		if (c < ctx->n)
+			ctx->excluded[c]++;
+		char key[64];
+		if (admin1_key(g, op, key, sizeof key) && (c = admin1_slot(ctx, key)) < ctx->n_admin1)
+			ctx->excluded_admin1[c]++;
 	}
-	/* the same name elsewhere in the text counts unless other names make the
-	 * document about other countries */
-	int others = 0;
-	for (size_t i = 0; i < ctx->n && !others; i++)
-		others = strcmp(ctx->country[i], cc) != 0;
-	if (others)
-		own += own_any;
-	if (!ctx->all && x && x->context_place != GM_GAZ_NO_PLACE) {
-		const gm_gaz_place *op = &g->places[x->context_place];
-		own = strcmp(op->country, cc) == 0 && (!admin1 || strcmp(gm__gaz_str(g, op->admin1), admin1) == 0);
-	}
+}
+
+/* How many confident matches other than ctx->exclude's name this country /
+ * admin1. */
+static uint32_t context_count(const gm_context *ctx, const char *cc, const char *admin1)
+{
 	if (!admin1) {
-		for (size_t i = 0; i < ctx->n; i++)
-			if (strcmp(ctx->country[i], cc) == 0)
-				return ctx->count[i] > own ? ctx->count[i] - own : 0;
-		return 0;
+		size_t i = country_slot(ctx, cc);
+		return i < ctx->n && ctx->count[i] > ctx->excluded[i] ? ctx->count[i] - ctx->excluded[i] : 0;
 	}
 	char key[64];
 	snprintf(key, sizeof key, "%s/%s", cc, admin1);
-	for (size_t i = 0; i < ctx->n_admin1; i++)
-		if (strcmp(ctx->admin1[i], key) == 0)
-			return ctx->admin1_count[i] > own ? ctx->admin1_count[i] - own : 0;
-	return 0;
+	size_t i = admin1_slot(ctx, key);
+	return i < ctx->n_admin1 && ctx->admin1_count[i] > ctx->excluded_admin1[i]
+	               ? ctx->admin1_count[i] - ctx->excluded_admin1[i]
+	               : 0;
 }
 
 static int is_admin1(const char *f) { return strcmp(f, "ADM1") == 0; }
 
 /* Whether other names than ctx->exclude's make the document about a country
  * other than cc (the name's own contribution does not count). */
-static int other_countries(const gm_gazetteer *g, const gm_context *ctx, const char *cc)
+static int other_countries(const gm_context *ctx, const char *cc)
 {
 	for (size_t i = 0; i < ctx->n; i++)
-		if (strcmp(ctx->country[i], cc) != 0 && context_count(g, ctx, ctx->country[i], NULL) > 0)
+		if (ctx->count[i] > ctx->excluded[i] && strcmp(ctx->country[i], cc) != 0)
 			return 1;
 	return 0;
 }
@@ -343,7 +371,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			/* a camp or square named after a large town is at it (مخيم جنين)
 			 * where the document is about its country; ساحة رياض الصلح in
 			 * Beirut is no square of Riyadh */
-			if (ctx && context_count(g, ctx, pl->country, NULL) == 0 && other_countries(g, ctx, pl->country)) {
+			if (ctx && context_count(ctx, pl->country, NULL) == 0 && other_countries(ctx, pl->country)) {
 				s = 0;
 				ADD("; a quarter named after %s abroad", gm__gaz_str(g, pl->name_en));
 			} else {
@@ -360,16 +388,16 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		s += w->hinterland_admin;
 		ADD("; after %s: the province", "ريف");
 	}
-	if (ctx && !is_country(pl->feature) && context_count(g, ctx, pl->country, NULL) > 0) {
+	if (ctx && !is_country(pl->feature) && context_count(ctx, pl->country, NULL) > 0) {
 		s += w->context_country;
 		ADD("; country in context %s", pl->country);
 		const char *a1 = gm__gaz_str(g, pl->admin1);
-		if (a1[0] && !is_admin1(pl->feature) && context_count(g, ctx, pl->country, a1) > 0) {
+		if (a1[0] && !is_admin1(pl->feature) && context_count(ctx, pl->country, a1) > 0) {
 			s += w->context_admin1;
 			ADD("; admin1 in context %s", a1);
 		}
 	}
-	if (p->kind == GM_NAME_LATIN && (!ctx || context_count(g, ctx, pl->country, NULL) == 0)) {
+	if (p->kind == GM_NAME_LATIN && (!ctx || context_count(ctx, pl->country, NULL) == 0)) {
 		s = 0;
 		ADD("; %s not in context", pl->country[0] ? pl->country : "no country");
 	}
@@ -383,8 +411,8 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			ADD("; %s", why);
 		}
 	}
-	int in_context = ctx && context_count(g, ctx, pl->country, NULL) > 0;
-	int context_elsewhere = ctx && !in_context && other_countries(g, ctx, pl->country);
+	int in_context = ctx && context_count(ctx, pl->country, NULL) > 0;
+	int context_elsewhere = ctx && !in_context && other_countries(ctx, pl->country);
 	if (!strcmp(pl->feature, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */
@@ -435,24 +463,18 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 static void context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 {
 	const gm_gaz_place *pl = &g->places[place];
-	const char *cc = pl->country;
-	size_t c = 0;
-	while (c < ctx->n && strcmp(ctx->country[c], cc) != 0)
-		c++;
+	size_t c = country_slot(ctx, pl->country);
 	if (c == ctx->n) {
 		if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
 			return;
-		snprintf(ctx->country[c], sizeof ctx->country[c], "%s", cc);
+		snprintf(ctx->country[c], sizeof ctx->country[c], "%s", pl->country);
 		ctx->n++;
 	}
 	ctx->count[c]++;
-	const char *a1 = gm__gaz_str(g, pl->admin1);
-	if (!a1[0] || is_country(pl->feature))
-		return;
 	char key[64];
-	snprintf(key, sizeof key, "%s/%s", cc, a1);
-	for (c = 0; c < ctx->n_admin1 && strcmp(ctx->admin1[c], key) != 0; c++)
-		;
+	if (!admin1_key(g, pl, key, sizeof key))
+		return;
+	c = admin1_slot(ctx, key);
 	if (c == ctx->n_admin1) {
 		if (ctx->n_admin1 == GM_RESOLVE_MAX_CONTEXT)
 			return;
@@ -526,7 +548,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	r->quarter = 0;
 	if (m->not_place || !m->key)
 		return;
-	ctx->exclude = m;
+	gm__context_exclude(g, ctx, m);
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	uint32_t best = UINT32_MAX, local = UINT32_MAX;
@@ -541,7 +563,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 			best = j;
 		}
 		const gm_gaz_place *c = &g->places[p[j].place];
-		if (large_place(c) && !is_country(c->feature) && context_count(g, ctx, c->country, NULL) > 0 &&
+		if (large_place(c) && !is_country(c->feature) && context_count(ctx, c->country, NULL) > 0 &&
 		    (local == UINT32_MAX || s > local_score)) {
 			local = j;
 			local_score = s;
@@ -552,7 +574,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	 * capital, when the two score within 10 */
 	const char *abroad = NULL;
 	if (best != UINT32_MAX && local != UINT32_MAX && local != best && local_score >= r->score - 10 &&
-	    !is_country(g->places[r->place].feature) && context_count(g, ctx, g->places[r->place].country, NULL) == 0) {
+	    !is_country(g->places[r->place].feature) && context_count(ctx, g->places[r->place].country, NULL) == 0) {
 		abroad = gm__gaz_str(g, g->places[r->place].name_en);
 		best = local;
 		r->place = p[local].place;

@@ -15,7 +15,7 @@
 
 /* What the document's confident matches name: countries, and first-level
  * areas as "CC/admin1". A match's own contribution is excluded when it is
- * scored: a name is not its own context. */
+ * scored: a name is not its own context (gm__context_exclude). */
 typedef struct gm_context {
 	char country[GM_RESOLVE_MAX_CONTEXT][4];
 	uint32_t count[GM_RESOLVE_MAX_CONTEXT];
@@ -23,9 +23,13 @@ typedef struct gm_context {
 	char admin1[GM_RESOLVE_MAX_CONTEXT][64];
 	uint32_t admin1_count[GM_RESOLVE_MAX_CONTEXT];
 	size_t n_admin1;
-	const gm_match *exclude;
 	const gm_match *all;   /* the document's matches: a name repeated is not its own context either */
 	size_t n_all;
+	/* the match being scored, and what its name adds to count[] and
+	 * admin1_count[]: set once per match, since every candidate asks */
+	const gm_match *exclude;
+	uint32_t excluded[GM_RESOLVE_MAX_CONTEXT];
+	uint32_t excluded_admin1[GM_RESOLVE_MAX_CONTEXT];
 } gm_context;
 
 /* The place a match's explicit parent resolved to ("X في Y": Y), and how it is linked. */
@@ -57,5 +61,8 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 /* The document context of the confident matches, as gm__resolve builds it. */
 /* Also records in each match the place it contributes (context_place). */
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx);
+/* Make x (one of ctx->all, or NULL: none) the match whose name the context
+ * leaves out while its candidates are scored. */
+void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x);
 
 #endif
