@@ -452,6 +452,24 @@ int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
 	return k && gm__gaz_trigger(g, k);
 }
 
+/* Whether token i, after a neighbourhood word (حي الصفطاوي، أحياء الرسالة،
+ * مخيم المناصرة), names a quarter or camp the gazetteer lacks, which
+ * resolve.c places at its city: a definite word of four letters or more that
+ * names no place and is no event word ("أحياء كثيرة" names nothing). The
+ * caller has seen that it is no cue word; v0 is its first reading (NULL: a
+ * word too long to have one). */
+static int unlisted_quarter(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *v0)
+{
+	if (i == 0 || t->tok[i - 1].gap_after == GM_GAP_BREAK)
+		return 0;
+	const gm_token *before = &t->tok[i - 1], *tk = &t->tok[i];
+	uint8_t cue = gm__cue(g, t->folded + before->f_off, before->f_len);
+	const char *w = t->folded + tk->f_off;
+	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE && tk->f_len > 4 &&
+	       !memcmp(w, "ال", 4) && gm__utf8_count(w, tk->f_len) >= 6 &&
+	       !(v0 && v0->key && gm__gaz_key_has_place(g, v0->key)) && !gm__event_word(g, w, tk->f_len);
+}
+
 int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm_tokens *t, gm_matches *out,
               gm_error *err)
 {
@@ -563,15 +581,9 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 			i++;
 			prev_end = i;
 		}
-		/* no name at all after a neighbourhood word (حي الصفطاوي، أحياء الرسالة،
-		 * مخيم المناصرة): a quarter or camp the gazetteer lacks, placed by
-		 * resolve.c at its city. Only a definite word of four letters or more
-		 * that is no cue or event word: "أحياء كثيرة" names nothing */
-		if (!found && min_words == 1 && i > 0 && t->tok[i - 1].gap_after != GM_GAP_BREAK &&
-		    GM_CUE_CLASS(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_TW_NEIGHBOURHOOD &&
-		    GM_CUE_ROLE(gm__cue(g, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len)) == GM_CUE_TYPE &&
-		    tk->f_len > 4 && !memcmp(w, "ال", 4) && gm__utf8_count(w, tk->f_len) >= 6 && !gm__cue(g, w, tk->f_len) &&
-		    !(v[0].key && gm__gaz_key_has_place(g, v[0].key)) && !gm__event_word(g, w, tk->f_len)) {
+		/* no name at all after a neighbourhood word: a quarter or camp the
+		 * gazetteer lacks */
+		if (!found && min_words == 1 && unlisted_quarter(g, t, i, nv ? &v[0] : NULL)) {
 			gm_match *m = push_match(out, err);
 			if (!m)
 				return GM_ENOMEM;
