@@ -19,28 +19,38 @@ static const char *const trigger_names[GM_TR_N] = {
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
 
-/* ACLED's names for each of our event types: its event_type, then its
- * sub_event_types, the default first (../shared/design/event-types.md). */
+/* ACLED's names for each of our event types: its sub_event_types, the
+ * default first, each with the event_type ACLED files it under (mostly the
+ * type's own; "Attack" is violence against civilians, a non-violent transfer
+ * of territory a strategic development) (../shared/design/event-types.md).
+ * An empty event_type: one of our own types (displacement, blockade,
+ * diplomacy). */
+#define GM__ACLED_SUBS 4
 static const struct {
-	const char *event_type;
-	const char *sub[4];
-} acled[GM_EV_N] = {
-	[GM_EV_SHELLING] = {"Explosions/Remote violence", {"Shelling/artillery/missile attack"}},
-	[GM_EV_AIR_STRIKE] = {"Explosions/Remote violence", {"Air/drone strike"}},
-	[GM_EV_ARMED_CLASH] = {"Battles", {"Armed clash", "Attack"}},
-	[GM_EV_TERRITORY_CHANGE] = {"Battles", {"Non-state actor overtakes territory", "Government regains territory",
-	                                        "Non-violent transfer of territory"}},
-	[GM_EV_EXPLOSION] = {"Explosions/Remote violence", {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}},
-	[GM_EV_PROTEST] = {"Protests", {"Peaceful protest", "Protest with intervention",
-	                                "Excessive force against protesters", "Violent demonstration"}},
-	[GM_EV_AGREEMENT] = {"Strategic developments", {"Agreement"}},
-	[GM_EV_MOBILIZATION] = {"Strategic developments", {"Other", "Headquarters or base established"}},
-	[GM_EV_DISPLACEMENT] = {"", {"Displacement"}},
-	[GM_EV_BLOCKADE] = {"", {"Blockade"}},
-	[GM_EV_DIPLOMACY] = {"", {"Diplomacy"}},
-	[GM_EV_ARRESTS] = {"Strategic developments", {"Arrests"}},
-	[GM_EV_ABDUCTION] = {"Violence against civilians", {"Abduction/forced disappearance"}},
-	[GM_EV_PROPERTY_DESTRUCTION] = {"Strategic developments", {"Looting/property destruction"}},
+	const char *sub_type, *event_type;
+} acled[GM_EV_N][GM__ACLED_SUBS] = {
+	[GM_EV_SHELLING] = {{"Shelling/artillery/missile attack", "Explosions/Remote violence"}},
+	[GM_EV_AIR_STRIKE] = {{"Air/drone strike", "Explosions/Remote violence"}},
+	[GM_EV_ARMED_CLASH] = {{"Armed clash", "Battles"}, {"Attack", "Violence against civilians"}},
+	[GM_EV_TERRITORY_CHANGE] = {{"Non-state actor overtakes territory", "Battles"},
+	                            {"Government regains territory", "Battles"},
+	                            {"Non-violent transfer of territory", "Strategic developments"}},
+	[GM_EV_EXPLOSION] = {{"Remote explosive/landmine/IED", "Explosions/Remote violence"},
+	                     {"Suicide bomb", "Explosions/Remote violence"},
+	                     {"Grenade", "Explosions/Remote violence"}},
+	[GM_EV_PROTEST] = {{"Peaceful protest", "Protests"},
+	                   {"Protest with intervention", "Protests"},
+	                   {"Excessive force against protesters", "Protests"},
+	                   {"Violent demonstration", "Riots"}},
+	[GM_EV_AGREEMENT] = {{"Agreement", "Strategic developments"}},
+	[GM_EV_MOBILIZATION] = {{"Other", "Strategic developments"},
+	                        {"Headquarters or base established", "Strategic developments"}},
+	[GM_EV_DISPLACEMENT] = {{"Displacement", ""}},
+	[GM_EV_BLOCKADE] = {{"Blockade", ""}},
+	[GM_EV_DIPLOMACY] = {{"Diplomacy", ""}},
+	[GM_EV_ARRESTS] = {{"Arrests", "Strategic developments"}},
+	[GM_EV_ABDUCTION] = {{"Abduction/forced disappearance", "Violence against civilians"}},
+	[GM_EV_PROPERTY_DESTRUCTION] = {{"Looting/property destruction", "Strategic developments"}},
 };
 
 void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)
@@ -48,25 +58,18 @@ void gm__acled_of(int code, int sub, const char **event_type, const char **sub_t
 	*event_type = *sub_type = "";
 	if (code <= 0 || code >= GM_EV_N)
 		return;
-	if (sub < 0 || sub >= 4 || !acled[code].sub[sub])
+	if (sub < 0 || sub >= GM__ACLED_SUBS || !acled[code][sub].sub_type)
 		sub = 0;
-	*sub_type = acled[code].sub[sub];
-	*event_type = acled[code].event_type;
-	/* the sub-types ACLED files under another event type */
-	if (!strcmp(*sub_type, "Violent demonstration"))
-		*event_type = "Riots";
-	else if (!strcmp(*sub_type, "Non-violent transfer of territory"))
-		*event_type = "Strategic developments";
-	else if (!strcmp(*sub_type, "Attack"))
-		*event_type = "Violence against civilians";
+	*sub_type = acled[code][sub].sub_type;
+	*event_type = acled[code][sub].event_type;
 }
 
 int gm__acled_sub_index(int code, const char *name)
 {
 	if (code <= 0 || code >= GM_EV_N)
 		return -1;
-	for (int i = 0; i < 4 && acled[code].sub[i]; i++)
-		if (!strcmp(acled[code].sub[i], name))
+	for (int i = 0; i < GM__ACLED_SUBS && acled[code][i].sub_type; i++)
+		if (!strcmp(acled[code][i].sub_type, name))
 			return i;
 	return -1;
 }
@@ -541,7 +544,6 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 	return 0;
 }
 
-
 /* The code of the trigger at token j, 0 when none or outside the sentence. */
 static int code_at(const sentence_hits *sh, size_t j)
 {
@@ -580,11 +582,14 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 		if (code_at(sh, j) != GM_TR_PEOPLE)
 			break;
 	}
-	/* a dual people noun right before or after: قتل جنديان، جنديين قتلا */
-	if ((i + 1 < s1 && code_at(sh, i + 1) == GM_TR_PEOPLE_TWO && !taken[i + 1 - s0]) ||
-	    (i > s0 && code_at(sh, i - 1) == GM_TR_PEOPLE_TWO && !taken[i - 1 - s0])) {
-		taken[(i + 1 < s1 && code_at(sh, i + 1) == GM_TR_PEOPLE_TWO ? i + 1 : i - 1) - s0] = 1;
-		return 2;
+	/* a dual people noun right after or before: قتل جنديان، جنديين قتلا */
+	const size_t around[2] = {i + 1, i - 1};   /* i - 1 wraps past s1 when i is 0 */
+	for (size_t a = 0; a < 2; a++) {
+		size_t j = around[a];
+		if (j >= s0 && j < s1 && code_at(sh, j) == GM_TR_PEOPLE_TWO && !taken[j - s0]) {
+			taken[j - s0] = 1;
+			return 2;
+		}
 	}
 	/* after: skip "more than" words and one people noun */
 	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
@@ -684,7 +689,6 @@ typedef struct sentence_report {
 	int unhurt;             /* دون تسجيل إصابات */
 	int during;             /* a meeting word behind خلال: more of one already told */
 	int toll_only;          /* casualty words and no event word: the toll of some violence */
-
 } sentence_report;
 
 static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
@@ -700,7 +704,6 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			continue;
 		size_t next = j + h->n - 1;
 		int code = h->code;
-
 		int event_word = code < GM_EV_N || code == GM_TR_ATTACK || code == GM_TR_TARGETING;
 		/* "وقف القتال", "وقف فوري للقتال": a call to stop, not fighting */
 		int stopped = (j > s0 && stop_word(t, j - 1)) || (j > s0 + 1 && stop_word(t, j - 2));
@@ -813,6 +816,9 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 	uint32_t last_town = GM_NO_PLACE;
 	*towns = 0;
 	*told_at = 0;
+	/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
+	 * is not one struck */
+	size_t clause_after = clause_end(t, h->tok, s1);
 	for (size_t k = 0; k < n_matches; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
 			continue;
@@ -826,9 +832,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 			continue;
 		}
 		int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
-		/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
-		 * is not one struck */
-		int in_clause = mt < clause_end(t, h->tok, s1);
+		int in_clause = mt < clause_after;
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
 			*told_at = 1;
@@ -903,6 +907,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 	uint32_t focus = focus_place(g, r, n_matches);
 	hit hits[512];
 	size_t speakers[64], n_speakers = 0;   /* after the words of placeless diplomacy events */
+	long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
 	for (size_t s = 0, i = 0; s < t->n_sentences; s++) {
 		size_t s0 = i;
 		while (i < t->n && t->tok[i].sentence == s)
@@ -930,7 +935,6 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
 		size_t told_earlier = out->n;   /* events of the sentences before this one */
-		long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
 		/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
 		 * شهيدان في الحلانية" after the strikes) is that violence's, place by
 		 * place, not a clash of its own */
@@ -950,6 +954,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			int told_at;
 			long towns;
 			long pick = place_of_event(g, t, m, r, n_matches, s0, s1, c, h, &told_at, &towns);
+			size_t clause_after = clause_end(t, h->tok, s1);
 			/* "the attack", "the meeting" with no place of its own: the one
 			 * told before; its figures may come here ("وأدى الهجوم ... دون
 			 * تسجيل إصابات") */
@@ -958,7 +963,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				before = told_before(out, told_earlier, c, 0);
 			else if (told_again(c, sr.generic[c]) && is_definite(t, h->tok) &&
 			         !(pick >= 0 && m[pick].tok_first >= clause_start(t, h->tok, s0) &&
-			           m[pick].tok_first < clause_end(t, h->tok, s1)))
+			           m[pick].tok_first < clause_after))
 				before = told_before(out, told_earlier, c, sr.generic[c]);
 			/* no place in its sentence: more of the latest event of its type */
 			if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
@@ -1030,7 +1035,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					int loc = locative_before(g, t, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
 					          !strcmp(m[k].clitic, "ب");
 					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
-					int in_clause = m[k].tok_first < clause_end(t, h->tok, s1);
+					int in_clause = m[k].tok_first < clause_after;
 					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
 						continue;
@@ -1046,6 +1051,9 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			} else {
 				places[n_places++] = place;
 			}
+			/* history: the event word's own year is before the document's */
+			long year = year_of(t, &sh, h, s1);
+			int background = doc_year && year && year < doc_year;
 			for (size_t pi = 0; pi < n_places; pi++) {
 				gm_event *e = push_event(out, err);
 				if (!e)
@@ -1061,9 +1069,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				}
 				memcpy(e->date, date, sizeof e->date);
 				e->date_said = date_said;
-				/* history: the event word's own year is before the document's */
-				long y = year_of(t, &sh, h, s1);
-				e->background = doc_year && y && y < doc_year;
+				e->background = background;
 				e->trigger_start = h->b0;
 				e->trigger_end = h->b1;
 				e->snippet_start = t->sentences[s].b0;
