@@ -596,14 +596,10 @@ static int populated(const gm_gazetteer *g, uint32_t place)
 	return place != GM_GAZ_NO_PLACE && starts(g->places[place].feature, "PPL");
 }
 
-/* A quarter or camp (after حي، أحياء، مخيم) that no gazetteer entry fits is
- * placed at its city, as ACLED codes a neighbourhood to its town: the town it
- * is said to be in (X في Y، بY), else a town named within a few words, else
- * the town the document names most. */
-static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+/* The document's town: the one it names most, the first named (its
+ * dateline, as a rule) counting once more and winning ties. */
+static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, size_t n)
 {
-	/* the document's town: the one it names most, the first named (its
-	 * dateline, as a rule) counting once more and winning ties */
 	uint32_t focus = GM_GAZ_NO_PLACE, first = GM_GAZ_NO_PLACE;
 	size_t best = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -619,6 +615,19 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			focus = out[i].place;
 		}
 	}
+	return focus;
+}
+
+/* A quarter or camp (after حي، أحياء، مخيم) that no gazetteer entry fits is
+ * placed at its city, as ACLED codes a neighbourhood to its town: the town it
+ * is said to be in (X في Y، بY), else a town named within a few words, else
+ * the town the document names most. */
+static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+{
+	/* the document's town, counted (quadratic in the matches) only for a
+	 * document with a quarter to place, before any is placed */
+	uint32_t focus = GM_GAZ_NO_PLACE;
+	int focus_known = 0;
 	/* a quarter is one of a town the document names: a neighbourhood 900 km
 	 * from every other place of the text is another city's (حي الرسالة in
 	 * Fallujah's news is not Riyadh's) */
@@ -645,6 +654,10 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		    (m[i].lexicon && !(m[i].key && m[i].key->len > 6 && !strncmp(gm__gaz_str(g, m[i].key->str), "ال", strlen("ال")))) ||
 		    (m[i].key && gm__event_word(g, gm__gaz_str(g, m[i].key->str), m[i].key->len)))
 			continue;
+		if (!focus_known) {
+			focus = most_named_town(g, out, n);
+			focus_known = 1;
+		}
 		uint32_t at = GM_GAZ_NO_PLACE;
 		const char *how = "";
 		gm_parent parent = gm__parent_of(m, n, i, out);
