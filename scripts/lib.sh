@@ -30,6 +30,13 @@ gm_build() {
 	local werror=${1:-OFF}
 	cmake -S "$GM_TOP" -B "$GM_BUILD" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR="$werror" >/dev/null ||
 		{ echo "cmake configure failed" >&2; exit 1; }
-	cmake --build "$GM_BUILD" -j "$(nproc)" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate|^gmake' || true
-	[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "build failed" >&2; exit 1; }
+	# The build's own status decides: its output goes to a file first (a
+	# filter in a pipe would hand back the filter's status, and "|| true"
+	# after it resets PIPESTATUS), then only the progress lines are dropped.
+	local log status=0
+	log=$(mktemp) || exit 1
+	cmake --build "$GM_BUILD" -j "$(nproc)" >"$log" 2>&1 || status=$?
+	grep -Ev '^\[ *[0-9]+%\]|^Consolidate|^gmake' "$log" || true
+	rm -f "$log"
+	[ "$status" -eq 0 ] || { echo "build failed (cmake --build exit $status)" >&2; exit 1; }
 }
