@@ -177,13 +177,18 @@ long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
 	const gm_token *tk = &t->tok[i];
 	const char *w = tok_text(t, i);
 	if (tk->is_number) {
-		/* folding made Arabic-Indic digits ASCII; thousands separators (2,000) join */
+		/* folding made Arabic-Indic digits ASCII; thousands separators (2,000)
+		 * join. A figure past GM_FIGURE_MAX is no figure: the digits stop
+		 * counting there, so 20 of them cannot wrap to a small number. */
 		long v = 0;
 		size_t k = 0;
+		int too_large = 0;
 		for (; k < tk->f_len && ((w[k] >= '0' && w[k] <= '9') || w[k] == ','); k++)
-			if (w[k] != ',')
+			if (w[k] != ',' && !too_large) {
 				v = v * 10 + (w[k] - '0');
-		if (k == 0 || v > 100000000)
+				too_large = v > GM_FIGURE_MAX;
+			}
+		if (k == 0 || too_large)
 			return -1;
 		*used = 1;
 		return v;

@@ -71,6 +71,10 @@ const char *gm__trigger_name(int code);
 /* The code of a name as event-triggers.tsv writes it, -1 when unknown. */
 int gm__trigger_code(const char *name);
 
+/* The largest figure a number may state (a hundred million: more than any
+ * war's dead); digits beyond it are no figure, not a wrapped one. */
+#define GM_FIGURE_MAX 100000000L
+
 /* The number that starts at token i (digits, Arabic-Indic digits, or words in
  * any case form: خمسة عشر، ثلاثة وعشرين، مئتين), -1 when none; *used gets the
  * tokens it spans. Vague plurals take ACLED's conservative figures: عشرات 10,

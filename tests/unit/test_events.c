@@ -147,6 +147,11 @@ int main(int argc, char **argv)
 	CHECK_INT(number("مئات"), 100);
 	CHECK_INT(number("آلاف"), 1000);
 	CHECK_INT(number("قصف"), -1);
+	/* #15: beyond GM_FIGURE_MAX no figure, however many digits (2^64 + 5 once wrapped to 5) */
+	CHECK_INT(number("100000000"), 100000000);
+	CHECK_INT(number("100000001"), -1);
+	CHECK_INT(number("18446744073709551621"), -1);
+	CHECK_INT(number("99999999999999999999999999999999999999"), -1);
 
 	/* relative dates against the document date (2023-09-20 was a Wednesday) */
 	CHECK_STR(date_of("2023-09-20", "قصف اليوم"), "2023-09-20");
@@ -184,6 +189,8 @@ int main(int argc, char **argv)
 	CHECK_INT(events("مقتل أربعة جنود ومدنيين اثنين في انفجار لغم في لاشين.", NULL), 1);
 	CHECK_STR(res.events[0].type, "explosion");
 	CHECK_INT(res.events[0].fatalities, 6);
+	CHECK_INT(events("قتل 18446744073709551621 شخصا في اشتباكات في لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, -1);
 	/* a number that counts something else is no casualty figure */
 	CHECK_INT(events("قتل جندي خلال 24 ساعة من القصف على لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, -1);
