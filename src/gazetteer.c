@@ -128,11 +128,8 @@ uint32_t gm__gaz_hash(const char *s, size_t len)
 	return h;
 }
 
-uint64_t gm__gaz_checksum(const unsigned char *p, size_t len)
+static uint64_t checksum_update(uint64_t h, const unsigned char *p, size_t len)
 {
-	/* FNV-1a over 64-bit words (then the tail): fast enough to verify a large
-	 * file at open, and it catches flipped or truncated bytes. */
-	uint64_t h = 14695981039346656037ull;
 	size_t i = 0;
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
@@ -145,6 +142,21 @@ uint64_t gm__gaz_checksum(const unsigned char *p, size_t len)
 		h *= 1099511628211ull;
 	}
 	return h;
+}
+
+uint64_t gm__gaz_checksum(const unsigned char *file, size_t len)
+{
+	/* FNV-1a over 64-bit words (then the tail), over every byte of the file
+	 * with the header's checksum field read as zero: fast enough to verify a
+	 * large file at every open (a few ms for 30 MB), and it catches flipped
+	 * or truncated bytes anywhere, the header's name and date included. */
+	gm_gaz_header h;
+	if (len < sizeof h)
+		return 0;
+	memcpy(&h, file, sizeof h);
+	h.checksum = 0;
+	uint64_t sum = checksum_update(14695981039346656037ull, (const unsigned char *)&h, sizeof h);
+	return checksum_update(sum, file + sizeof h, len - sizeof h);
 }
 
 const char *gm__gaz_str(const gm_gazetteer *g, uint32_t off)
@@ -161,6 +173,8 @@ static const gm_gaz_key *find_hashed(const gm_gazetteer *g, const char *s, size_
 		uint32_t k = g->hash[i];
 		if (k == 0)
 			return NULL;
+		if (k > g->h->n_keys)
+			continue;   /* a damaged slot (a lazy open reads what verify would refuse) */
 		const gm_gaz_key *key = &g->keys[k - 1];
 		/* bounds are checked here, not at open: opening stays O(1) whatever
 		 * the file's size, and a damaged key is never followed out of the map */
@@ -219,7 +233,80 @@ static int section_ok(const gm_gaz_header *h, uint64_t off, uint64_t count, uint
 	return off % 8 == 0;
 }
 
-int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
+/* The checks every open makes whatever its flags, in constant time: the
+ * header and the bounds of each section. */
+static int check_header(const gm_gaz_header *h, size_t size, const char *path, gm_error *err)
+{
+	if (memcmp(h->magic, GM_GAZ_MAGIC, 8) != 0)
+		return gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)",
+		                path);
+	if (h->version != GM_GAZ_VERSION)
+		return gm__fail(err, GM_EVERSION, "gazetteer %s has format version %u; this geomention reads version %u: rebuild it",
+		                path, h->version, GM_GAZ_VERSION);
+	if (h->file_size != size)
+		return gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes but its header says %llu: truncated or damaged", path,
+		                size, (unsigned long long)h->file_size);
+	if (h->header_size != sizeof(gm_gaz_header) || !section_ok(h, h->off_places, h->n_places, sizeof(gm_gaz_place)) ||
+	    !section_ok(h, h->off_keys, h->n_keys, sizeof(gm_gaz_key)) ||
+	    !section_ok(h, h->off_postings, h->n_postings, sizeof(gm_gaz_posting)) ||
+	    !section_ok(h, h->off_hash, h->hash_slots, sizeof(uint32_t)) || !section_ok(h, h->off_strings, h->strings_size, 1) ||
+	    (h->hash_slots & (h->hash_slots - 1)) != 0 || h->hash_slots < h->n_keys)
+		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an inconsistent header: corrupt", path);
+	const char *strings = (const char *)h + h->off_strings;
+	if (h->strings_size == 0 || strings[h->strings_size - 1] != '\0')
+		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an unterminated string section: corrupt", path);
+	return GM_OK;
+}
+
+/* Wrap a whole gazetteer file held in memory; owned: munmap it at close. */
+static int attach(gm_gazetteer **out, const unsigned char *b, size_t size, int owned, unsigned flags, const char *path,
+                  gm_error *err)
+{
+	*out = NULL;
+	if (size < sizeof(gm_gaz_header)) {
+		if (size >= 8 && memcmp(b, GM_GAZ_MAGIC, 8) == 0)
+			return gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes: truncated", path, size);
+		return gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)",
+		                path);
+	}
+	const gm_gaz_header *h = (const gm_gaz_header *)b;
+	int rc = check_header(h, size, path, err);
+	if (rc != GM_OK)
+		return rc;
+	gm_gazetteer *g = calloc(1, sizeof *g);
+	if (!g)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	g->map = b;
+	g->size = size;
+	g->owned = owned;
+	g->h = h;
+	g->id = atomic_fetch_add(&next_gaz_id, 1);
+	gm_resolve_weights_default(&g->w);
+	g->places = (const gm_gaz_place *)(b + h->off_places);
+	g->keys = (const gm_gaz_key *)(b + h->off_keys);
+	g->postings = (const gm_gaz_posting *)(b + h->off_postings);
+	g->hash = (const uint32_t *)(b + h->off_hash);
+	g->strings = (const char *)(b + h->off_strings);
+	if (!(flags & GM_GAZ_OPEN_NO_VERIFY) && (rc = gm_gazetteer_verify(g, err)) != GM_OK) {
+		g->owned = 0;   /* the caller still holds the memory */
+		gm_gazetteer_close(g);
+		if (err) {
+			char why[sizeof err->message];
+			memcpy(why, err->message, sizeof why);
+			gm__fail(err, rc, "gazetteer %s: %s", path, why);
+		}
+		return rc;
+	}
+	*out = g;
+	return GM_OK;
+}
+
+int gm__gazetteer_open_memory(gm_gazetteer **out, const void *data, size_t size, unsigned flags, gm_error *err)
+{
+	return attach(out, data, size, 0, flags, "(memory)", err);
+}
+
+int gm_gazetteer_open_flags(gm_gazetteer **out, const char *path, unsigned flags, gm_error *err)
 {
 	*out = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -232,80 +319,66 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 	}
 	size_t size = (size_t)sb.st_size;
 	if (size < sizeof(gm_gaz_header)) {
-		char magic[8] = {0};
-		ssize_t got = read(fd, magic, sizeof magic);
+		unsigned char head[8] = {0};
+		ssize_t got = read(fd, head, sizeof head);
 		close(fd);
-		if (got == 8 && memcmp(magic, GM_GAZ_MAGIC, 8) == 0)
-			return gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes: truncated", path, size);
-		return gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)",
-		                path);
+		return attach(out, head, got > 0 ? (size_t)got : 0, 0, flags, path, err);
 	}
 	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return gm__fail(err, GM_EIO, "cannot map gazetteer %s: %s", path, strerror(errno));
-	const gm_gaz_header *h = map;
-	int rc = GM_OK;
-	if (memcmp(h->magic, GM_GAZ_MAGIC, 8) != 0)
-		rc = gm__fail(err, GM_EVERSION, "%s is not a geomention gazetteer (build one with: geomention gazetteer build)", path);
-	else if (h->version != GM_GAZ_VERSION)
-		rc = gm__fail(err, GM_EVERSION, "gazetteer %s has format version %u; this geomention reads version %u: rebuild it",
-		              path, h->version, GM_GAZ_VERSION);
-	else if (h->file_size != size)
-		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s is %zu bytes but its header says %llu: truncated or damaged",
-		              path, size, (unsigned long long)h->file_size);
-	else if (h->header_size != sizeof(gm_gaz_header) ||
-	         !section_ok(h, h->off_places, h->n_places, sizeof(gm_gaz_place)) ||
-	         !section_ok(h, h->off_keys, h->n_keys, sizeof(gm_gaz_key)) ||
-	         !section_ok(h, h->off_postings, h->n_postings, sizeof(gm_gaz_posting)) ||
-	         !section_ok(h, h->off_hash, h->hash_slots, sizeof(uint32_t)) ||
-	         !section_ok(h, h->off_strings, h->strings_size, 1) ||
-	         (h->hash_slots & (h->hash_slots - 1)) != 0 || h->hash_slots < h->n_keys)
-		rc = gm__fail(err, GM_ECORRUPT, "gazetteer %s has an inconsistent header: corrupt", path);
-	if (rc != GM_OK) {
+	int rc = attach(out, map, size, 1, flags, path, err);
+	if (rc != GM_OK)
 		munmap(map, size);
-		return rc;
+	return rc;
+}
+
+int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
+{
+	return gm_gazetteer_open_flags(out, path, 0, err);
+}
+
+/* Every index the file holds points inside it: what lookups would otherwise
+ * follow blindly after a lazy open. */
+static int check_indexes(const gm_gazetteer *g, gm_error *err)
+{
+	const gm_gaz_header *h = g->h;
+	for (uint32_t i = 0; i < h->hash_slots; i++)
+		if (g->hash[i] > h->n_keys)
+			return gm__fail(err, GM_ECORRUPT, "hash slot %u names key %u of %u: corrupt", i, g->hash[i], h->n_keys);
+	for (uint32_t i = 0; i < h->n_keys; i++) {
+		const gm_gaz_key *k = &g->keys[i];
+		if ((uint64_t)k->str + k->len >= h->strings_size || k->post_start > h->n_postings ||
+		    k->post_count > h->n_postings - k->post_start || k->max_words > GM_GAZ_MAX_WORDS)
+			return gm__fail(err, GM_ECORRUPT, "key %u points outside the file: corrupt", i);
 	}
-	gm_gazetteer *g = calloc(1, sizeof *g);
-	if (!g) {
-		munmap(map, size);
-		return gm__fail(err, GM_ENOMEM, "out of memory");
+	for (uint32_t i = 0; i < h->n_postings; i++)
+		if (g->postings[i].place != GM_GAZ_NO_PLACE && g->postings[i].place >= h->n_places)
+			return gm__fail(err, GM_ECORRUPT, "a name points to place %u of %u: corrupt", g->postings[i].place,
+			                h->n_places);
+	for (uint32_t i = 0; i < h->n_places; i++) {
+		const gm_gaz_place *p = &g->places[i];
+		if (p->id >= h->strings_size || p->name_en >= h->strings_size || p->name_ar >= h->strings_size ||
+		    p->admin1 >= h->strings_size || p->seat > h->n_places)
+			return gm__fail(err, GM_ECORRUPT, "place %u points outside the file: corrupt", i);
 	}
-	const unsigned char *b = map;
-	g->map = b;
-	g->size = size;
-	g->h = h;
-	g->id = atomic_fetch_add(&next_gaz_id, 1);
-	gm_resolve_weights_default(&g->w);
-	g->places = (const gm_gaz_place *)(b + h->off_places);
-	g->keys = (const gm_gaz_key *)(b + h->off_keys);
-	g->postings = (const gm_gaz_posting *)(b + h->off_postings);
-	g->hash = (const uint32_t *)(b + h->off_hash);
-	g->strings = (const char *)(b + h->off_strings);
-	if (h->strings_size == 0 || g->strings[h->strings_size - 1] != '\0') {
-		gm_gazetteer_close(g);
-		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an unterminated string section: corrupt", path);
-	}
-	*out = g;
 	return GM_OK;
 }
 
 int gm_gazetteer_verify(const gm_gazetteer *g, gm_error *err)
 {
-	if (gm__gaz_checksum(g->map + g->h->header_size, g->size - g->h->header_size) != g->h->checksum)
+	if (gm__gaz_checksum(g->map, g->size) != g->h->checksum)
 		return gm__fail(err, GM_ECORRUPT, "the gazetteer fails its checksum: the file is corrupt, rebuild it");
-	for (uint32_t i = 0; i < g->h->n_postings; i++)
-		if (g->postings[i].place != GM_GAZ_NO_PLACE && g->postings[i].place >= g->h->n_places)
-			return gm__fail(err, GM_ECORRUPT, "the gazetteer has a name for place %u of %u: corrupt",
-			                g->postings[i].place, g->h->n_places);
-	return GM_OK;
+	return check_indexes(g, err);
 }
 
 void gm_gazetteer_close(gm_gazetteer *g)
 {
 	if (!g)
 		return;
-	munmap((void *)g->map, g->size);
+	if (g->owned)
+		munmap((void *)g->map, g->size);
 	free(g);
 }
 

@@ -9,7 +9,8 @@
  *   hash       uint32_t[hash_slots]        open addressing: key index + 1, 0 empty
  *   strings    NUL-terminated UTF-8
  *
- * The checksum covers every byte after the header. Keys are folded (fold.h)
+ * The checksum covers every byte, the header's checksum field read as zero;
+ * opening verifies it and every index unless asked not to. Keys are folded (fold.h)
  * word tokens joined by one space. A key for the first word of a multi-word
  * name exists even when that word alone names nothing (post_count 0): its
  * max_words tells the matcher how far to look, so a word that starts no name
@@ -21,7 +22,7 @@
 #include "geomention.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 3u   /* 3: trigger notes carry ACLED sub-types, event codes grew, lexicon not-place kinds */
+#define GM_GAZ_VERSION 4u   /* 4: the checksum covers the header too; 3: trigger notes carry ACLED sub-types */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -117,6 +118,7 @@ struct gm_gazetteer {
 	uint64_t id;          /* unique per open in this process: the lookup memo's tag */
 	const unsigned char *map;
 	size_t size;
+	int owned;            /* map is this gazetteer's mmap, unmapped at close */
 	const gm_gaz_header *h;
 	const gm_gaz_place *places;
 	const gm_gaz_key *keys;
@@ -127,7 +129,12 @@ struct gm_gazetteer {
 };
 
 uint32_t gm__gaz_hash(const char *s, size_t len);
-uint64_t gm__gaz_checksum(const unsigned char *p, size_t len);
+/* The checksum of a whole file (its header's checksum field read as zero). */
+uint64_t gm__gaz_checksum(const unsigned char *file, size_t len);
+/* A gazetteer over a file's bytes held by the caller, who keeps them alive
+ * until gm_gazetteer_close (the fuzzers hand it a heap copy, so that ASan sees
+ * any read past the end). */
+int gm__gazetteer_open_memory(gm_gazetteer **out, const void *data, size_t size, unsigned flags, gm_error *err);
 /* The key for folded s[0..len), or NULL. Recent answers are kept in a small
  * memo per thread (see gazetteer.c), so it is safe from any thread. */
 const gm_gaz_key *gm__gaz_find(const gm_gazetteer *g, const char *s, size_t len);

@@ -982,7 +982,9 @@ static int write_file(builder *b, const char *out_path)
 	if (put(&file, strings.p, strings.len) || align8(&file))
 		goto fail_places;
 	h.file_size = file.len;
-	h.checksum = gm__gaz_checksum(file.p + sizeof h, file.len - sizeof h);
+	h.checksum = 0;
+	memcpy(file.p, &h, sizeof h);
+	h.checksum = gm__gaz_checksum(file.p, file.len);
 	memcpy(file.p, &h, sizeof h);
 
 	b->stats->places = h.n_places;

@@ -88,12 +88,18 @@ typedef struct gm_build_stats {
 	char first_problem[256];/* the first skipped row, file:line and why */
 } gm_build_stats;
 
-/* Open a compiled gazetteer by mmap, in constant time whatever its size: the
- * header and section bounds are checked (a wrong or truncated file gives
- * GM_EVERSION or GM_ECORRUPT), lookups check the bounds of what they follow,
- * and the whole-file checksum is left to gm_gazetteer_verify. */
+/* Open a compiled gazetteer by mmap and verify it: the header and section
+ * bounds, the whole-file checksum and every index inside (gm_gazetteer_verify;
+ * a few ms for the bundled file). A wrong or older file gives GM_EVERSION, a
+ * truncated or damaged one GM_ECORRUPT, never a crash later. */
 int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err);
-/* Read the whole file: checksum and every name's place index. GM_ECORRUPT if damaged. */
+/* Flags for gm_gazetteer_open_flags. NO_VERIFY: check the header and section
+ * bounds only (constant time whatever the size), for a file verified before;
+ * lookups still check every index they follow, so a damaged file gives wrong
+ * answers but never reads outside itself. */
+#define GM_GAZ_OPEN_NO_VERIFY 1u
+int gm_gazetteer_open_flags(gm_gazetteer **out, const char *path, unsigned flags, gm_error *err);
+/* Read the whole file: checksum and every index it holds. GM_ECORRUPT if damaged. */
 int gm_gazetteer_verify(const gm_gazetteer *gaz, gm_error *err);
 /* Write the gazetteer as a point layer (one feature per place, with its
  * Arabic names as the matcher folds them) in any OGR vector format, so that

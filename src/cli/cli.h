@@ -28,6 +28,7 @@ typedef struct gm_cli_output {
 	const char **formats;   /* argc entries, n_formats used */
 	size_t n_formats;
 	int rfc7946, demonyms, quiet;
+	unsigned gaz_flags;     /* --no-verify: GM_GAZ_OPEN_NO_VERIFY */
 } gm_cli_output;
 /* 1 when argv[*i] is one of them (taken, *i past its value), 0 when not. */
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);

@@ -28,6 +28,8 @@ static void help(FILE *f)
 	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\";\n"
 	        "                      also GPKG, FlatGeobuf, CSV, KML, ...: any vector driver that creates files)\n"
 	        "  --gazetteer PATH    compiled gazetteer (default: the bundled one, or $GEOMENTION_GAZETTEER)\n"
+	        "  --no-verify         open the gazetteer without reading it whole (its checksum and\n"
+	        "                      indexes are verified at every open by default: a few ms)\n"
 	        "  --t_srs CRS         target CRS for the layers, anything PROJ knows: EPSG:3857 for web\n"
 	        "                      tiles, EPSG:32638 (UTM 38N) for measuring in metres, a WKT or PROJ string.\n"
 	        "                      GeoJSON stays WGS 84 lon/lat as RFC 7946 requires; other formats take\n"
@@ -121,7 +123,7 @@ static int map_stream(gm_reader *reader, const gm_gazetteer *gaz, int jobs, int 
 int gm_cli_map(int argc, char **argv)
 {
 	const char *date = NULL;
-	gm_cli_output out = {"output", NULL, NULL, calloc((size_t)argc + 1, sizeof(char *)), 0, 1, 0, 0};
+	gm_cli_output out = {.out_dir = "output", .formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1};
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t ni = 0;
 	int jobs = 0, stream = 0;
@@ -203,8 +205,10 @@ int gm_cli_map(int argc, char **argv)
 	gm_gazetteer *gaz = NULL;
 	gm_run *run = NULL;
 	int status = GM_EXIT_OK;
-	if ((!stream && gm_run_check_options(&wo, &err) != GM_OK) ||
-	    gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK || gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
+	/* (the output folder last: a refused input or gazetteer leaves no folder behind) */
+	if (gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK ||
+	    gm_gazetteer_open_flags(&gaz, gaz_path, out.gaz_flags, &err) != GM_OK ||
+	    (!stream && gm_run_check_options(&wo, &err) != GM_OK)) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_USAGE;
 		goto out;

@@ -28,6 +28,7 @@ static void help(FILE *f)
 	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\")\n"
 	        "  --gazetteer PATH    the gazetteer the parts were mapped with (default: the bundled one);\n"
 	        "                      a part mapped with another is refused\n"
+	        "  --no-verify         open the gazetteer without reading it whole\n"
 	        "  --t_srs CRS         target CRS, as for geomention map\n"
 	        "  --no-rfc7946        let GeoJSON take --t_srs too\n"
 	        "  --demonyms          also write the demonyms layer (on by itself when a part has one)\n"
@@ -41,7 +42,7 @@ static void help(FILE *f)
 
 int gm_cli_merge(int argc, char **argv)
 {
-	gm_cli_output out = {NULL, NULL, NULL, calloc((size_t)argc + 1, sizeof(char *)), 0, 1, 0, 0};
+	gm_cli_output out = {.formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1};
 	const char **parts = calloc((size_t)argc + 1, sizeof *parts);
 	const char **formats = out.formats;
 	size_t np = 0;
@@ -97,7 +98,7 @@ int gm_cli_merge(int argc, char **argv)
 		goto done;
 	}
 	gm_gazetteer *gaz = NULL;
-	if (gm_gazetteer_open(&gaz, gaz_path, &err) != GM_OK) {
+	if (gm_gazetteer_open_flags(&gaz, gaz_path, out.gaz_flags, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
 		status = GM_EXIT_USAGE;
 		goto done;

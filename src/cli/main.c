@@ -99,6 +99,8 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 		o->demonyms = 1;
 	else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
 		o->quiet = 1;
+	else if (!strcmp(a, "--no-verify"))
+		o->gaz_flags |= GM_GAZ_OPEN_NO_VERIFY;
 	else
 		return 0;
 	return 1;

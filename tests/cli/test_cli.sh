@@ -131,6 +131,16 @@ expect_status 0 "info" -- "$BIN" gazetteer info --gazetteer "$T/g.gmz"
 expect_grep "opened in:" "$T/stdout" "info reports the open time"
 expect_grep "checksum" "$T/stdout" "info shows the checksum"
 expect_status 0 "verify" -- "$BIN" gazetteer verify --gazetteer "$T/g.gmz"
+# #15.1: a flipped byte is refused at open by every command; --no-verify maps anyway, no crash
+cp "$T/g.gmz" "$T/flip.gmz"
+python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(-40, 2); b = f.read(1); f.seek(-40, 2); f.write(bytes([b[0] ^ 4]))' "$T/flip.gmz"
+expect_status 2 "map refuses a damaged gazetteer" -- "$BIN" map -o "$T/flip" --gazetteer "$T/flip.gmz" "$T/in/a.txt"
+expect_grep "fails its checksum" "$T/stderr" "map names the checksum"
+[ ! -e "$T/flip" ] && ok || bad "no output folder for a refused gazetteer"
+expect_status 2 "lookup refuses a damaged gazetteer" -- "$BIN" gazetteer lookup --gazetteer "$T/flip.gmz" باكو
+expect_status 1 "verify finds the flip" -- "$BIN" gazetteer verify --gazetteer "$T/flip.gmz"
+expect_status 0 "map --no-verify opens it lazily" -- "$BIN" map -q --no-verify -o "$T/flip" --gazetteer "$T/flip.gmz" "$T/in/a.txt"
+expect_status 0 "info --no-verify" -- "$BIN" gazetteer info --no-verify --gazetteer "$T/flip.gmz"
 # GeoNames dumps: --geonames takes a folder, refuses a file
 expect_status 0 "build --geonames" -- "$BIN" gazetteer build --geonames "$DATA/geonames" "$DATA/geonames-override.tsv" -o "$T/gn.gmz"
 expect_grep "6 places" "$T/stdout" "geonames build counts its places"
