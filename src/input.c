@@ -11,22 +11,37 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN };
+enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN, SRC_REFUSED };
 
 typedef struct src {
 	char *path;
 	int kind;
+	int walked;      /* found by a directory walk: only a regular file is read */
+	char *reason;    /* SRC_REFUSED: why it is listed and not read */
 } src;
+
+/* A directory already walked, by device and inode: no link is followed twice. */
+typedef struct dir_id {
+	dev_t dev;
+	ino_t ino;
+} dir_id;
 
 struct gm_reader {
 	src *srcs;
 	size_t n, cap, cur;
+	dir_id *dirs;    /* the walk's directories so far */
+	size_t n_dirs, cap_dirs;
+	dir_id *files;   /* the walk's files so far: a second link to one is listed, not read */
+	size_t n_files, cap_files;
 	char *default_date;
 	/* the open JSON Lines source */
 	FILE *jf;
@@ -70,11 +85,55 @@ static int add_src(gm_reader *r, const char *path, int kind)
 		r->srcs = s;
 		r->cap = c;
 	}
-	r->srcs[r->n].path = strdup(path);
-	if (!r->srcs[r->n].path)
+	src *s = &r->srcs[r->n];
+	memset(s, 0, sizeof *s);
+	s->path = strdup(path);
+	if (!s->path)
 		return -1;
-	r->srcs[r->n++].kind = kind;
+	s->kind = kind;
+	r->n++;
 	return 0;
+}
+
+/* An entry the walk found and will not read, listed so that run.json
+ * accounts for it: a FIFO named x.txt, a link to /dev/zero, a second link
+ * to a folder or file already walked, a folder that cannot be read. */
+__attribute__((format(printf, 3, 4))) static int add_refused(gm_reader *r, const char *path, const char *fmt, ...)
+{
+	if (add_src(r, path, SRC_REFUSED))
+		return -1;
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	r->srcs[r->n - 1].reason = strdup(buf);
+	return r->srcs[r->n - 1].reason ? 0 : -1;
+}
+
+/* 1 when (dev, ino) was seen already, else remembers it; -1 out of memory. */
+static int seen_before(dir_id **set, size_t *n, size_t *cap, const struct stat *sb)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*set)[i].dev == sb->st_dev && (*set)[i].ino == sb->st_ino)
+			return 1;
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		dir_id *d = realloc(*set, c * sizeof *d);
+		if (!d)
+			return -1;
+		*set = d;
+		*cap = c;
+	}
+	(*set)[(*n)++] = (dir_id){sb->st_dev, sb->st_ino};
+	return 0;
+}
+
+static const char *file_kind(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+	       : S_ISSOCK(m)   ? "a socket"
+	                       : "not a regular file";
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -82,14 +141,23 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk a directory in sorted order, so runs are reproducible. */
-static int walk(gm_reader *r, const char *dir, gm_error *err, int depth)
+static int is_input_name(const char *name)
 {
-	if (depth > 64)
-		return gm__fail(err, GM_EIO, "%s: directories nested too deep (a link loop?)", dir);
+	return has_ext(name, ".txt") || has_ext(name, ".jsonl") || has_ext(name, ".ndjson");
+}
+
+/* Walk a directory in sorted order, so runs are reproducible. Only regular
+ * files are read; links are followed, but no folder (by device and inode)
+ * twice, so a link to . or to a parent ends at once. A folder that cannot
+ * be read is listed as skipped and the walk goes on. */
+static int walk(gm_reader *r, const char *dir, gm_error *err)
+{
 	DIR *d = opendir(dir);
-	if (!d)
-		return gm__fail(err, GM_EIO, "cannot read directory %s: %s", dir, strerror(errno));
+	if (!d) {
+		if (add_refused(r, dir, "cannot read folder: %s", strerror(errno)))
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		return GM_OK;
+	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
@@ -114,7 +182,7 @@ static int walk(gm_reader *r, const char *dir, gm_error *err, int depth)
 		n++;
 	}
 	closedir(d);
-	if (rc == GM_OK)
+	if (rc == GM_OK && n)
 		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n && rc == GM_OK; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
@@ -125,11 +193,30 @@ static int walk(gm_reader *r, const char *dir, gm_error *err, int depth)
 		}
 		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		struct stat sb;
-		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-			rc = walk(r, p, err, depth + 1);
-		else if (has_ext(names[i], ".txt") && add_src(r, p, SRC_TEXT))
-			rc = gm__fail(err, GM_ENOMEM, "out of memory");
-		else if ((has_ext(names[i], ".jsonl") || has_ext(names[i], ".ndjson")) && add_src(r, p, SRC_JSONL))
+		int oom = 0, seen;
+		if (stat(p, &sb) != 0) {
+			if (is_input_name(names[i]))   /* a dangling link, a file gone meanwhile */
+				oom = add_refused(r, p, "cannot read: %s", strerror(errno));
+		} else if (S_ISDIR(sb.st_mode)) {
+			seen = seen_before(&r->dirs, &r->n_dirs, &r->cap_dirs, &sb);
+			if (seen < 0)
+				oom = 1;
+			else if (seen)
+				oom = add_refused(r, p, "%s", "folder already walked (a link to it, or a link loop): not read again");
+			else
+				rc = walk(r, p, err);
+		} else if (!is_input_name(names[i])) {
+			/* not ours: images, PDFs, notes */
+		} else if (!S_ISREG(sb.st_mode)) {
+			oom = add_refused(r, p, "%s: only regular files are read in a folder", file_kind(sb.st_mode));
+		} else if ((seen = seen_before(&r->files, &r->n_files, &r->cap_files, &sb)) != 0) {
+			oom = seen < 0 || add_refused(r, p, "%s", "the same file as an input already read (a link): not read again");
+		} else {
+			oom = add_src(r, p, has_ext(names[i], ".txt") ? SRC_TEXT : SRC_JSONL);
+			if (!oom)
+				r->srcs[r->n - 1].walked = 1;
+		}
+		if (oom && rc == GM_OK)
 			rc = gm__fail(err, GM_ENOMEM, "out of memory");
 		free(p);
 	}
@@ -168,7 +255,15 @@ int gm_reader_open(gm_reader **out, const char *const *inputs, size_t n_inputs, 
 		} else if (stat(p, &sb) != 0) {
 			rc = gm__fail(err, GM_ENOENT, "input %s: %s", p, strerror(errno));
 		} else if (S_ISDIR(sb.st_mode)) {
-			rc = walk(r, p, err, 0);
+			if (seen_before(&r->dirs, &r->n_dirs, &r->cap_dirs, &sb) < 0)
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			else if ((rc = walk(r, p, err)) == GM_OK && r->n && r->srcs[r->n - 1].kind == SRC_REFUSED &&
+			         !strcmp(r->srcs[r->n - 1].path, p))
+				rc = gm__fail(err, GM_EIO, "input %s: %s", p, r->srcs[r->n - 1].reason);   /* the folder named itself */
+		} else if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
+			/* named on the command line: a regular file, or a pipe (<(zcat feed.gz)) */
+			rc = gm__fail(err, GM_EINVAL, "input %s is %s: give a file, a folder, or - for standard input", p,
+			              file_kind(sb.st_mode));
 		} else if (add_src(r, p, has_ext(p, ".jsonl") || has_ext(p, ".ndjson") ? SRC_JSONL : SRC_TEXT)) {
 			rc = gm__fail(err, GM_ENOMEM, "out of memory");
 		}
@@ -242,18 +337,49 @@ static void set_date(gm_reader *r, gm_input_item *item, const char *d)
 	item->doc.date = r->default_date;
 }
 
-static int read_text_file(gm_reader *r, const char *path, gm_input_item *item, gm_error *err)
+/* Open an input for reading, checking what it is on the open descriptor
+ * (the file may have changed since the walk): a regular file, or a pipe
+ * named on the command line. Opened without blocking, so a FIFO with no
+ * writer cannot hang the run; NULL with why filled when refused. */
+static FILE *open_input(const src *s, char *why, size_t cap)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(s->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(why, cap, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !(S_ISREG(sb.st_mode) || (S_ISFIFO(sb.st_mode) && !s->walked))) {
+		snprintf(why, cap, "%s: only regular files are read in a folder", file_kind(sb.st_mode));
+		close(fd);
+		return NULL;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);   /* a pipe the user gave: wait for its writer */
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		snprintf(why, cap, "cannot read: %s", strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+static int read_text_file(gm_reader *r, const src *s, gm_input_item *item, gm_error *err)
+{
+	const char *path = s->path;
+	FILE *f = open_input(s, item->reason, sizeof item->reason);
 	item->doc.path = path;
 	item->doc.line = 0;
 	r->id = stem(path);
-	if (!r->id)
+	if (!r->id) {
+		if (f)
+			fclose(f);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
 	item->doc.id = r->id;
 	if (!f) {
 		item->skipped = 1;
-		snprintf(item->reason, sizeof item->reason, "cannot read: %s", strerror(errno));
 		return 1;
 	}
 	size_t cap = 1 << 16, n = 0;
@@ -383,18 +509,27 @@ int gm_reader_next(gm_reader *r, gm_input_item *item, gm_error *err)
 		src *s = &r->srcs[r->cur];
 		if (s->kind == SRC_TEXT) {
 			r->cur++;
-			return read_text_file(r, s->path, item, err);
+			return read_text_file(r, s, item, err);
+		}
+		if (s->kind == SRC_REFUSED) {
+			r->cur++;
+			item->skipped = 1;
+			item->doc.path = s->path;
+			r->id = stem(s->path);
+			item->doc.id = r->id ? r->id : "";
+			snprintf(item->reason, sizeof item->reason, "%s", s->reason);
+			return 1;
 		}
 		if (!r->jf) {
 			r->jline = 0;
 			r->jrecords = 0;
-			r->jf = s->kind == SRC_STDIN ? stdin : fopen(s->path, "rb");
+			r->jf = s->kind == SRC_STDIN ? stdin : open_input(s, item->reason, sizeof item->reason);
 			if (!r->jf) {
 				r->cur++;
 				item->skipped = 1;
 				item->doc.path = s->path;
-				item->doc.id = "";
-				snprintf(item->reason, sizeof item->reason, "cannot read: %s", strerror(errno));
+				r->id = stem(s->path);
+				item->doc.id = r->id ? r->id : "";
 				return 1;
 			}
 		}
@@ -427,9 +562,13 @@ void gm_reader_free(gm_reader *r)
 	release_item(r);
 	if (r->jf && r->jf != stdin)
 		fclose(r->jf);
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		free(r->srcs[i].path);
+		free(r->srcs[i].reason);
+	}
 	free(r->srcs);
+	free(r->dirs);
+	free(r->files);
 	free(r->line);
 	free(r->default_date);
 	free(r);

@@ -96,6 +96,50 @@ expect_status 2 "no input" -- "$BIN" map -o "$T/x"
 expect_status 2 "corrupt gazetteer" -- "$BIN" map --gazetteer "$T/in/a.txt" -o "$T/x" "$T/in/a.txt"
 expect_grep "not a geomention gazetteer" "$T/stderr" "corrupt gazetteer explained"
 
+# #15.4: the walk trusts no file system. A FIFO named .txt, links to . (two,
+# and a self-link), a .txt link to /dev/zero, a second link to a file, an
+# unreadable subfolder: each listed as skipped with its reason, the rest read
+# once, and the run ends (timeout: a hang fails the test, never the suite).
+W=$T/walk
+mkdir -p "$W/sub" "$W/locked"
+printf 'قصفت القوات مدينة باردا.\n' >"$W/a.txt"
+printf 'اشتباكات قرب لاشين.\n' >"$W/sub/b.txt"
+printf 'محادثات في موسكو.\n' >"$W/locked/c.txt"
+mkfifo "$W/fifo.txt"
+ln -s . "$W/loop1"; ln -s . "$W/loop2"; ln -s ../sub "$W/sub/up"
+ln -s /dev/zero "$W/zero.txt"
+ln -s sub/b.txt "$W/link.txt"
+ln -s nowhere.txt "$W/dangling.txt"
+chmod 000 "$W/locked"
+mkdir -p "$T/walkout"; chmod 777 "$T/walkout" "$T"
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then   # root reads every folder: run as nobody to see a locked one
+	if command -v setpriv >/dev/null; then as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups); else chmod 755 "$W/locked"; fi
+fi
+expect_status 0 "map a hostile folder" -- timeout 60 "${as_user[@]}" "$BIN" map -q -o "$T/walkout/o" "$W"
+python3 - "$T/walkout/o/run.json" "${#as_user[@]}" <<'PY' && ok || bad "run.json lists every refused entry with its reason"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+by = {d["path"].split("/walk/")[1]: d for d in docs}
+def skipped(name, why):
+    assert by[name]["status"] == "skipped" and why in by[name]["reason"], (name, by[name])
+# the walk is sorted: link.txt comes before sub/, so the file is read there, once
+assert by["a.txt"]["status"] == "processed" and by["link.txt"]["status"] == "processed", by
+skipped("fifo.txt", "FIFO"); skipped("zero.txt", "character device")
+skipped("loop1", "already walked"); skipped("loop2", "already walked"); skipped("sub/up", "already walked")
+skipped("sub/b.txt", "same file"); skipped("dangling.txt", "cannot read")
+if sys.argv[2] != "0" or "locked" in by:
+    skipped("locked", "cannot read folder")
+assert len(docs) == len(by), "an entry listed twice"
+assert sum(d["status"] == "processed" for d in docs) == 2, docs
+PY
+chmod 755 "$W/locked"
+# a pipe named on the command line is read (process substitution); a device is refused
+expect_status 0 "map a pipe given by name" -- "$BIN" map -q -o "$T/pipeout" <(printf 'قصفت القوات مدينة باردا.\n')
+expect_grep '"processed"' "$T/pipeout/run.json" "the piped document is processed"
+expect_status 2 "a device named as input" -- "$BIN" map -q -o "$T/x" /dev/zero
+expect_grep "character device" "$T/stderr" "the device refusal says what it is"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
