@@ -18,6 +18,8 @@ const char *gm_strerror(int code)
 	case GM_EICU: return "ICU error";
 	case GM_EGDAL: return "GDAL/OGR error";
 	case GM_ENOENT: return "no such file or directory";
+	case GM_EBUSY: return "output folder in use by another run";
+	case GM_ECANCELED: return "interrupted";
 	default: return "unknown error";
 	}
 }

@@ -40,7 +40,9 @@ enum gm_status {
 	GM_ECRS = -7,         /* a CRS PROJ does not know, or a failed transform */
 	GM_EICU = -8,         /* ICU refused (break iterator, normalizer) */
 	GM_EGDAL = -9,        /* GDAL/OGR failed to create or write a layer */
-	GM_ENOENT = -10       /* an input path that does not exist */
+	GM_ENOENT = -10,      /* an input path that does not exist */
+	GM_EBUSY = -11,       /* another run holds the output folder's lock */
+	GM_ECANCELED = -12    /* the caller stopped the run (an interrupt) */
 };
 
 typedef struct gm_error {
@@ -272,8 +274,10 @@ typedef struct gm_write_options {
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;
-	char files[32][64];          /* files written, relative to out_dir */
+	char files[32][64];          /* files written, relative to out_dir: the first 31 and run.json
+	                                (run.json's own list holds them all) */
 	size_t n_files;
+	size_t n_files_total;        /* every file written, run.json included */
 } gm_run_summary;
 
 /* A run writes its layers as documents come: gm_run_new checks the options,
@@ -307,8 +311,10 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
                   gm_error *err);
 
 /* Called for each input item in input order, before it is added to the run:
- * for progress, and to report skipped inputs and warnings. */
-typedef void (*gm_item_fn)(const gm_input_item *item, void *user);
+ * for progress, and to report skipped inputs and warnings. A negative return
+ * (GM_ECANCELED for an interrupt) stops the mapping with that code; the run
+ * is then to be freed, which leaves the output folder as it was. */
+typedef int (*gm_item_fn)(const gm_input_item *item, void *user);
 /* gm_map_reader into a run. seen may be NULL. */
 int gm_run_map_reader(gm_run *run, gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_item_fn seen,
                       void *user, gm_error *err);

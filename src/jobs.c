@@ -223,8 +223,9 @@ typedef struct run_sink {
 static int add_to_run(const gm_input_item *item, const gm_doc_result *res, void *user, gm_error *err)
 {
 	run_sink *s = user;
-	if (s->seen)
-		s->seen(item, s->user);
+	int rc = s->seen ? s->seen(item, s->user) : 0;
+	if (rc < 0)
+		return gm__fail(err, rc, "the caller stopped the run at %s", item->doc.id ? item->doc.id : "an input");
 	return gm_run_add(s->run, item, res, err);
 }
 

@@ -1,7 +1,7 @@
 /* write.c: the layers (OGR, any vector driver that can create files) and
- * run.json. Everything is written into a temporary folder inside the output
- * folder and renamed into place only when every file is whole, so a failed
- * run never leaves half a layer beside a whole one. */
+ * run.json. Everything is written into a new folder beside the output folder
+ * and swapped in as a whole when every file is whole (outdir.h), so a failed
+ * or killed run never leaves half a layer, nor a mix of two runs. */
 #include "run.h"
 
 #include "crs.h"
@@ -10,6 +10,7 @@
 #include "gazetteer.h"
 #include "json.h"
 #include "layers.h"
+#include "outdir.h"
 #include "shapefile.h"
 #include "textlayer.h"
 #include "utf8.h"
@@ -115,24 +116,6 @@ static void extension_of(GDALDriverH d, char *ext, size_t cap)
 	ext[o] = '\0';
 }
 
-static int mkdir_p(const char *path)
-{
-	char buf[4096];
-	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-		return -1;
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
-
 int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 {
 	pthread_once(&gdal_once, register_drivers);
@@ -155,16 +138,7 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 		if (rc)
 			return rc;
 	}
-	if (!opts->out_dir || !*opts->out_dir)
-		return gm__fail(err, GM_EINVAL, "no output folder");
-	struct stat sb;
-	if (stat(opts->out_dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
-		return gm__fail(err, GM_EIO, "output %s exists and is not a folder", opts->out_dir);
-	if (mkdir_p(opts->out_dir) != 0)
-		return gm__fail(err, GM_EIO, "cannot create output folder %s: %s", opts->out_dir, strerror(errno));
-	if (access(opts->out_dir, W_OK | X_OK) != 0)
-		return gm__fail(err, GM_EIO, "output folder %s is not writable: %s", opts->out_dir, strerror(errno));
-	return GM_OK;
+	return gm__outdir_check(opts->out_dir, err);
 }
 
 /* ----------------------------------------------------------------- layers */
@@ -342,7 +316,8 @@ enum { L_MENTIONS, L_DEMONYMS, L_EVENTS, N_STREAMED };
 struct gm_writer {
 	const gm_gazetteer *gaz;
 	gm_write_options opts;
-	char tmp[4096];          /* the temporary folder inside the output folder */
+	gm_outdir dir;           /* the new folder (dir.tmp), swapped in by finish */
+	int dir_open;
 	gm_crs crs;
 	int crs_open;
 	gdal_log log;
@@ -371,8 +346,8 @@ static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const cha
 	char ext[32], file[64], path[4096];
 	extension_of(drv, ext, sizeof ext);
 	snprintf(file, sizeof file, "%s.%.40s", name, ext);
-	if (join_path(path, sizeof path, w->tmp, file) != 0)
-		return gm__fail(err, GM_EIO, "output path too long: %s", w->tmp);
+	if (join_path(path, sizeof path, w->dir.tmp, file) != 0)
+		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
 	int use_target, rfc7946;
 	const char *srs_def;
 	layer_crs(w, drv, &use_target, &srs_def, &rfc7946);
@@ -410,13 +385,11 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	w->gaz = gaz;
 	w->opts = *opts;
 	w->n_formats = nf;
-	snprintf(w->tmp, sizeof w->tmp, "%s/.geomention-tmp-XXXXXX", opts->out_dir);
-	if (!mkdtemp(w->tmp)) {
-		rc = gm__fail(err, GM_EIO, "cannot create a temporary folder in %s: %s", opts->out_dir, strerror(errno));
-		w->tmp[0] = '\0';
+	if ((rc = gm__outdir_open(&w->dir, opts->out_dir, err)) != GM_OK) {
 		gm__writer_free(w);
 		return rc;
 	}
+	w->dir_open = 1;
 	rc = gm__crs_open(&w->crs, opts->t_srs, err);
 	w->crs_open = rc == GM_OK;
 	CPLPushErrorHandlerEx(gdal_handler, &w->log);
@@ -434,8 +407,8 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	for (size_t i = 0; i < nf * N_STREAMED; i++)
 		w->uses_gdal |= w->layers[i].ds != NULL;
 	char p[4096];
-	if (rc == GM_OK && (join_path(p, sizeof p, w->tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
-		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
+	if (rc == GM_OK && (join_path(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
+		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
 	if (rc != GM_OK) {
 		gm__writer_free(w);
 		return rc;
@@ -506,7 +479,7 @@ int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err)
 	fputc('{', w->docs);
 	gm__write_doc_members(w->docs, d, "id");
 	if (fputs("}\n", w->docs) == EOF || ferror(w->docs))
-		return gm__fail(err, GM_EIO, "cannot write in %s: %s", w->tmp, strerror(errno));
+		return gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
 	w->n_docs++;
 	return GM_OK;
 }
@@ -639,7 +612,8 @@ static int write_aggregates(gm_writer *w, const gm_run *r, GDALDriverH drv, int 
 
 /* ---------------------------------------------------------------- run.json */
 
-static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds, const gm_run_summary *s)
+static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds, const gm_run_summary *s,
+                          const char *const *files, size_t n_files)
 {
 	gm_gazetteer_info gi;
 	gm_gazetteer_get_info(w->gaz, &gi);
@@ -658,11 +632,11 @@ static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds
 	        "\"demonyms\": %zu, \"events\": %zu},\n",
 	        r->n_inputs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events);
 	fprintf(f, "  \"files\": [");
-	for (size_t i = 0; i < s->n_files; i++) {
-		fprintf(f, "%s", i ? ", " : "");
-		gm__json_write_string(f, s->files[i]);
+	for (size_t i = 0; i < n_files; i++) {
+		gm__json_write_string(f, files[i]);
+		fprintf(f, ", ");
 	}
-	fprintf(f, "],\n  \"documents\": [\n");
+	fprintf(f, "\"run.json\"],\n  \"documents\": [\n");
 	/* the entries as they were written, one a line */
 	if (fflush(w->docs) != 0 || fseek(w->docs, 0, SEEK_SET) != 0)
 		return -1;
@@ -680,22 +654,6 @@ static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds
 }
 
 /* ------------------------------------------------------------- the whole run */
-
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		char p[4096];
-		while ((e = readdir(d)))
-			if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-				if (join_path(p, sizeof p, dir, e->d_name) == 0)
-					remove(p);
-			}
-		closedir(d);
-	}
-	rmdir(dir);
-}
 
 static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -739,56 +697,69 @@ int gm__writer_finish(gm_writer *w, const gm_run *r, gm_run_summary *summary, gm
 	}
 	CPLPopErrorHandler();
 
-	/* what is in the temporary folder is the set of files to move */
-	char *names[256];
-	size_t n_names = 0;
+	/* what is in the new folder is the set of files written (run.json lists
+	 * them all; the summary the first 32) */
+	char **names = NULL;
+	size_t n_names = 0, cap_names = 0;
 	if (rc == GM_OK) {
-		DIR *d = opendir(w->tmp);
+		DIR *d = opendir(w->dir.tmp);
 		struct dirent *e;
-		while (d && (e = readdir(d)))
-			if (e->d_name[0] != '.' && n_names < 256)
-				names[n_names++] = strdup(e->d_name);
+		while (rc == GM_OK && d && (e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			if (n_names == cap_names) {
+				cap_names = cap_names ? cap_names * 2 : 64;
+				char **nn = realloc(names, cap_names * sizeof *nn);
+				if (!nn) {
+					rc = gm__fail(err, GM_ENOMEM, "out of memory");
+					break;
+				}
+				names = nn;
+			}
+			if (!(names[n_names] = strdup(e->d_name)))
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			else
+				n_names++;
+		}
 		if (d)
 			closedir(d);
-		qsort(names, n_names, sizeof *names, cmp_name);
+		if (n_names)
+			qsort(names, n_names, sizeof *names, cmp_name);
+	}
+	if (rc == GM_OK) {
+		summary->n_files_total = n_names + 1;
 		for (size_t i = 0; i < n_names && summary->n_files < 31; i++)
-			if (names[i])
-				snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
+			snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
 		snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "run.json");
 
 		struct timespec now;
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
 		char p[4096];
-		FILE *f = join_path(p, sizeof p, w->tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
+		FILE *f = join_path(p, sizeof p, w->dir.tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
 		if (!f) {
 			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
 		} else {
-			int wrc = write_run_json(f, w, r, secs, summary);
+			int wrc = write_run_json(f, w, r, secs, summary, (const char *const *)names, n_names);
 			if (fclose(f) != 0 || wrc != 0)
 				rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
 		}
 	}
-	/* every file is whole: move them into place, run.json last */
-	for (size_t i = 0; i <= n_names && rc == GM_OK; i++) {
-		const char *name = i < n_names ? names[i] : "run.json";
-		if (!name)
-			continue;
-		char from[4096], to[4096];
-		if (join_path(from, sizeof from, w->tmp, name) != 0 || join_path(to, sizeof to, w->opts.out_dir, name) != 0 ||
-		    rename(from, to) != 0)
-			rc = gm__fail(err, GM_EIO, "cannot move %s into %s: %s", name, w->opts.out_dir, strerror(errno));
-	}
 	for (size_t i = 0; i < n_names; i++)
 		free(names[i]);
-	w->finished = rc == GM_OK;
-	if (w->finished) {
+	free(names);
+	/* every file is whole: the scratch list of documents goes, and the new
+	 * folder replaces the output folder in one rename */
+	if (rc == GM_OK) {
+		char p[4096];
 		if (w->docs)
 			fclose(w->docs);
 		w->docs = NULL;
-		remove_tree(w->tmp);   /* only .documents is left in it */
-		w->tmp[0] = '\0';
+		if (join_path(p, sizeof p, w->dir.tmp, ".documents") == 0)
+			unlink(p);
+		rc = gm__outdir_commit(&w->dir, err);
 	}
+	w->finished = rc == GM_OK;
 	return rc;
 }
 
@@ -804,9 +775,9 @@ void gm__writer_free(gm_writer *w)
 		fclose(w->docs);
 	if (w->crs_open)
 		gm__crs_close(&w->crs);
-	/* finished: only the emptied folder is left; not: nothing of it may stay */
-	if (w->tmp[0])
-		remove_tree(w->tmp);
+	/* not finished: nothing of the new folder may stay, the lock goes */
+	if (w->dir_open)
+		gm__outdir_abandon(&w->dir);
 	free(w->drivers);
 	free(w->layers);
 	free(w);

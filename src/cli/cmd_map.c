@@ -3,9 +3,39 @@
 
 #include "geomention.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* SIGINT/SIGTERM: the handler only notes the signal; the mapping loop sees
+ * it at the next document (report_item), the run is freed, which removes its
+ * new folder and lock, and the signal is raised again to end as it would. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig) { interrupted = sig; }
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;   /* no SA_RESTART: a read from stdin that waits is interrupted too */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* After the run is cleaned up: die of the signal, as the shell expects. */
+static void reraise(void)
+{
+	if (!interrupted)
+		return;
+	fprintf(stderr, "geomention map: interrupted; the output folder is as it was\n");
+	signal(interrupted, SIG_DFL);
+	raise(interrupted);
+}
 
 static void help(FILE *f)
 {
@@ -61,20 +91,24 @@ static void help(FILE *f)
 	        "  geomention map --stream - < feed.jsonl > feed.geojsons\n");
 }
 
-/* Skipped inputs always, repairs and warnings unless --quiet: on stderr, in input order. */
-static void report_item(const gm_input_item *item, void *user)
+/* Skipped inputs always, repairs and warnings unless --quiet: on stderr, in
+ * input order. GM_ECANCELED once a signal came: the run stops there. */
+static int report_item(const gm_input_item *item, void *user)
 {
 	int quiet = *(const int *)user;
+	if (interrupted)
+		return GM_ECANCELED;
 	if (item->skipped) {
 		fprintf(stderr, "geomention map: skipped %s%s%s: %s\n", item->doc.path ? item->doc.path : "",
 		        item->doc.id && *item->doc.id ? " " : "", item->doc.id ? item->doc.id : "", item->reason);
-		return;
+		return 0;
 	}
 	if (item->invalid_utf8 && !quiet)
 		fprintf(stderr, "geomention map: %s (%s): %u invalid UTF-8 sequences replaced by U+FFFD\n", item->doc.id,
 		        item->doc.path, item->invalid_utf8);
 	if (item->warning[0] && !quiet)
 		fprintf(stderr, "geomention map: %s line %ld: %s\n", item->doc.path, item->doc.line, item->warning);
+	return 0;
 }
 
 typedef struct stream_state {
@@ -87,7 +121,9 @@ typedef struct stream_state {
 static int stream_item(const gm_input_item *item, const gm_doc_result *res, void *user, gm_error *err)
 {
 	stream_state *s = user;
-	report_item(item, &s->quiet);
+	int rc = report_item(item, &s->quiet);
+	if (rc < 0)
+		return rc;
 	if (res) {
 		s->documents++;
 		s->mentions += res->n_mentions;
@@ -111,7 +147,8 @@ static int map_stream(gm_reader *reader, const gm_gazetteer *gaz, int jobs, int 
 		snprintf(err.message, sizeof err.message, "cannot write the stream to stdout");
 	}
 	if (rc < 0) {
-		fprintf(stderr, "geomention map: %s\n", err.message);
+		if (!interrupted)
+			fprintf(stderr, "geomention map: %s\n", err.message);
 		return GM_EXIT_FAIL;
 	}
 	if (!quiet)
@@ -128,14 +165,22 @@ int gm_cli_map(int argc, char **argv)
 	size_t ni = 0;
 	int jobs = 0, stream = 0;
 	const char *weights = NULL;
-	if (!out.formats || !inputs)
-		return GM_EXIT_FAIL;
+	/* everything below is released at "out:", whichever way the command ends */
+	gm_cli_json opts = {0};
+	gm_reader *reader = NULL;
+	gm_gazetteer *gaz = NULL;
+	gm_run *run = NULL;
+	int status = GM_EXIT_OK;
+	if (!out.formats || !inputs) {
+		status = GM_EXIT_FAIL;
+		goto out;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int has_next = i + 1 < argc;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			help(stdout);
-			return GM_EXIT_OK;
+			goto out;
 		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
 			continue;
 		} else if (!strcmp(a, "--date") && has_next) {
@@ -145,7 +190,8 @@ int gm_cli_map(int argc, char **argv)
 			long v = strtol(argv[++i], &end, 10);
 			if (*end || v < 1 || v > 1024) {
 				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", argv[i]);
-				return GM_EXIT_USAGE;
+				status = GM_EXIT_USAGE;
+				goto out;
 			}
 			jobs = (int)v;
 		} else if (!strcmp(a, "--stream")) {
@@ -156,26 +202,26 @@ int gm_cli_map(int argc, char **argv)
 			inputs[ni++] = a;
 		} else {
 			fprintf(stderr, "geomention map: unknown option or missing value: %s (see geomention map --help)\n", a);
-			return GM_EXIT_USAGE;
+			status = GM_EXIT_USAGE;
+			goto out;
 		}
 	}
 	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path, *t_srs = out.t_srs;
 	const char **formats = out.formats;
 	size_t nf = out.n_formats;
+	gm_error err = {0, ""};
+	gm_write_options wo = gm_cli_write_options(&out);
 	int quiet = out.quiet, rfc7946 = out.rfc7946, demonyms = out.demonyms;
 	if (!ni) {
 		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
-		return GM_EXIT_USAGE;
+		status = GM_EXIT_USAGE;
+		goto out;
 	}
 	if (!gaz_path)
 		gaz_path = gm_cli_default_gazetteer();
 
-	gm_error err = {0, ""};
-	gm_write_options wo = gm_cli_write_options(&out);
-
 	/* options as run.json records them */
 	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
-	gm_cli_json opts = {0};
 	gm_cli_json_raw(&opts, "{\"output\": ");
 	gm_cli_json_str(&opts, out_dir);
 	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
@@ -196,15 +242,12 @@ int gm_cli_map(int argc, char **argv)
 	gm_cli_json_raw(&opts, "}");
 	if (opts.failed) {
 		fprintf(stderr, "geomention map: out of memory\n");
-		return GM_EXIT_FAIL;
+		status = GM_EXIT_FAIL;
+		goto out;
 	}
 	wo.options_json = opts.s;
 
 	/* everything that can be refused is refused before any work */
-	gm_reader *reader = NULL;
-	gm_gazetteer *gaz = NULL;
-	gm_run *run = NULL;
-	int status = GM_EXIT_OK;
 	/* (the output folder last: a refused input or gazetteer leaves no folder behind) */
 	if (gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK ||
 	    gm_gazetteer_open_flags(&gaz, gaz_path, out.gaz_flags, &err) != GM_OK ||
@@ -227,14 +270,16 @@ int gm_cli_map(int argc, char **argv)
 		status = map_stream(reader, gaz, jobs, quiet);
 		goto out;
 	}
+	catch_signals();
 	if (gm_run_new(&run, gaz, &wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
-		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
+		status = err.code == GM_EIO || err.code == GM_EBUSY ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
 	int rc = gm_run_map_reader(run, reader, gaz, jobs, report_item, &quiet, &err);
 	if (rc < 0) {
-		fprintf(stderr, "geomention map: %s\n", err.message);
+		if (!interrupted)
+			fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_FAIL;
 		goto out;
 	}
@@ -280,7 +325,8 @@ out:
 	gm_run_free(run);
 	gm_gazetteer_close(gaz);
 	gm_reader_free(reader);
-	free(formats);
+	free(out.formats);
 	free(inputs);
+	reraise();
 	return status;
 }

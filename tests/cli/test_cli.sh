@@ -140,6 +140,45 @@ expect_grep '"processed"' "$T/pipeout/run.json" "the piped document is processed
 expect_status 2 "a device named as input" -- "$BIN" map -q -o "$T/x" /dev/zero
 expect_grep "character device" "$T/stderr" "the device refusal says what it is"
 
+# #15.5: the output folder is replaced as a whole, under a lock
+R=$T/swap
+mkdir -p "$R"
+expect_status 0 "a GPKG run" -- "$BIN" map -q -f GPKG -o "$R/out" "$T/in/a.txt"
+[ -e "$R/out/mentions.gpkg" ] && ok || bad "the GPKG run wrote mentions.gpkg"
+mkdir -p "$R/.out.geomention-tmp-dead01" && echo junk >"$R/.out.geomention-tmp-dead01/places.shp"   # a killed run's
+expect_status 0 "a default run into the same folder" -- "$BIN" map -q -o "$R/out" "$T/in/a.txt"
+[ ! -e "$R/out/mentions.gpkg" ] && [ -e "$R/out/mentions.shp" ] && ok || bad "no file of the earlier run survives: $(ls "$R/out")"
+[ -z "$(ls -A "$R" | grep geomention-tmp)" ] && ok || bad "a dead run's temporary folder is removed: $(ls -A "$R")"
+[ -z "$(ls -A "$R/out" | grep '^\.')" ] && ok || bad "nothing hidden in the output folder: $(ls -A "$R/out")"
+if command -v flock >/dev/null; then
+	before=$(md5sum <"$R/out/mentions.geojson")
+	expect_status 2 "a second run while one holds the lock" -- flock "$R/.out.geomention-lock" "$BIN" map -q -o "$R/out" "$T/in/a.txt"
+	expect_grep "another geomention run is writing" "$T/stderr" "the lock refusal says why"
+	[ "$(md5sum <"$R/out/mentions.geojson")" = "$before" ] && ok || bad "the locked folder is untouched"
+fi
+mkdir -p "$R/mine" && echo "my notes" >"$R/mine/notes.txt"
+expect_status 2 "a folder of other files is refused" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
+expect_grep "not a geomention run" "$T/stderr" "the refusal says why"
+[ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ "$(ls -A "$R/mine")" = notes.txt ] && ok || bad "the user's folder is untouched"
+# SIGINT and SIGTERM while the run waits for stdin: status 128+signal, the
+# output as it was, no temporary folder, the lock free for the next run
+for sig in INT TERM; do
+	before=$(md5sum <"$R/out/mentions.geojson")
+	(printf '{"id": "s1", "text": "قصفت القوات مدينة باردا."}\n'; sleep 20) | "$BIN" map -q -o "$R/out" - 2>"$T/sig.err" &
+	pid=$!
+	for _ in $(seq 50); do ls -A "$R" | grep -q 'out.geomention-tmp' && break; sleep 0.1; done
+	sleep 0.3
+	gm=$(pgrep -P $$ -f "$BIN map -q -o $R/out" | head -1)
+	kill -s $sig "${gm:-$pid}" 2>/dev/null
+	wait $pid; st=$?
+	want=$((128 + $(kill -l $sig)))
+	[ "$st" = "$want" ] && ok || bad "SIG$sig: exit $st, want $want ($(cat "$T/sig.err"))"
+	[ -z "$(ls -A "$R" | grep geomention-tmp)" ] && ok || bad "SIG$sig leaves no temporary folder: $(ls -A "$R")"
+	[ "$(md5sum <"$R/out/mentions.geojson")" = "$before" ] && ok || bad "SIG$sig: the output is as it was"
+done
+pkill -f "sleep 20" 2>/dev/null
+expect_status 0 "the next run after an interrupt" -- "$BIN" map -q -o "$R/out" "$T/in/a.txt"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null

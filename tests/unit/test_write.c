@@ -88,9 +88,11 @@ int main(int argc, char **argv)
 	wo.formats = formats;
 	wo.n_formats = 3;
 	gm_run *run = make_run(&wo);
-	/* while the run is open, nothing is in the output folder but its temporary folder */
+	/* while the run is open, the output folder does not exist yet: the new
+	 * one is written beside it, under the lock (#15.5) */
 	char cmd[1400];
-	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = \"$(ls -A '%s' | grep '^.geomention-tmp-')\"", out, out);
+	snprintf(cmd, sizeof cmd, "test ! -e '%s' && ls -A '%s' | grep -q '^.out.geomention-tmp-' && test -e '%s/.out.geomention-lock'",
+	         out, dir, dir);
 	CHECK_INT(system(cmd), 0);
 	gm_run_summary sum;
 	CHECK_INT(gm_run_finish(run, &sum, &err), 0);
@@ -164,8 +166,8 @@ int main(int argc, char **argv)
 	CHECK(rj && strstr(rj, "\"status\": \"skipped\", \"reason\": \"empty file\"") != NULL);
 	CHECK(rj && strstr(rj, "\"checksum\"") != NULL);
 	CHECK(rj && strstr(rj, "\"inputs\": 3") != NULL);
-	/* no temporary folder left behind */
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q geomention-tmp", out);
+	/* no temporary folder left behind, in it or beside it */
+	snprintf(cmd, sizeof cmd, "ls -A '%s' '%s' | grep -q geomention-tmp", out, dir);
 	CHECK(system(cmd) != 0);
 
 	/* --t_srs: GeoJSON stays lon/lat, the Shapefile takes Web Mercator */
@@ -217,7 +219,11 @@ int main(int argc, char **argv)
 	CHECK(strstr(err.message, "GPKG") != NULL && strstr(err.message, "ESRI Shapefile") != NULL);
 	wo.n_formats = 0;
 	wo.out_dir = "/proc/geomention-cannot-write-here";
-	CHECK_INT(gm_run_check_options(&wo, &err), GM_EIO);
+	{
+		gm_run *run2 = NULL;
+		CHECK(gm_run_check_options(&wo, &err) == GM_EIO || gm_run_new(&run2, gaz, &wo, &err) == GM_EIO);
+		gm_run_free(run2);
+	}
 
 	gm_run_free(run);
 
@@ -229,7 +235,7 @@ int main(int argc, char **argv)
 	wo.n_formats = 2;
 	run = make_run(&wo);
 	gm_run_free(run);
-	snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", out3);
+	snprintf(cmd, sizeof cmd, "test ! -e '%s' && ! ls -A '%s' | grep -q 'aborted.geomention-tmp'", out3, dir);
 	CHECK_INT(system(cmd), 0);
 
 	gm_gazetteer_close(gaz);
