@@ -991,14 +991,24 @@ static int write_file(builder *b, const char *out_path)
 	b->stats->keys = nk;
 	b->stats->names = np - b->stats->not_places - b->stats->cues;
 
-	/* a temporary name beside the target, then rename: never a half file */
+	/* a new file beside the target, then rename: never a half file. mkstemp
+	 * makes a name no one can plant a link at (O_CREAT | O_EXCL) */
 	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", out_path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	if (!f) {
-		rc = gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
+	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", out_path) >= (int)sizeof tmp) {
+		rc = gm__fail(err, GM_EINVAL, "output path too long: %s", out_path);
 		goto fail_places;
 	}
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (!f) {
+		rc = gm__fail(err, GM_EIO, "cannot write beside %s: %s", out_path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			remove(tmp);
+		}
+		goto fail_places;
+	}
+	fchmod(fd, 0644);   /* a file to share, not mkstemp's 0600 */
 	size_t wrote = fwrite(file.p, 1, file.len, f);
 	int closed = fclose(f);
 	if (wrote != file.len || closed != 0) {

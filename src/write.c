@@ -838,15 +838,21 @@ int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *for
 	}
 	if (strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0)
 		return gm__fail(err, GM_EFORMAT, "export writes one file: use GPKG, GeoJSON or FlatGeobuf, not a Shapefile");
-	char tmp[4096];
+	/* GDAL creates the file by name: in a folder of our own beside the
+	 * target (mkdtemp, so no planted link is followed), then renamed */
+	char dir[4096], tmp[4400];
 	const char *slash = strrchr(path, '/');
 	int dl = slash ? (int)(slash - path) : 1;
-	if (snprintf(tmp, sizeof tmp, "%.*s/.geomention-export-%ld-%s", dl, slash ? path : ".", (long)getpid(),
-	             slash ? slash + 1 : path) >= (int)sizeof tmp)
+	if (snprintf(dir, sizeof dir, "%.*s/.geomention-export-XXXXXX", dl, slash ? path : ".") >= (int)sizeof dir)
 		return gm__fail(err, GM_EINVAL, "path too long: %s", path);
+	if (!mkdtemp(dir))
+		return gm__fail(err, GM_EIO, "cannot write beside %s: %s", path, strerror(errno));
+	snprintf(tmp, sizeof tmp, "%s/%s", dir, slash ? slash + 1 : path);
 	char **names = names_by_place(g);
-	if (!names)
+	if (!names) {
+		gm__remove_tree(dir);
 		return gm__fail(err, GM_ENOMEM, "out of memory exporting the gazetteer");
+	}
 	gdal_log log;
 	memset(&log, 0, sizeof log);
 	CPLPushErrorHandlerEx(gdal_handler, &log);
@@ -874,7 +880,6 @@ int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *for
 	free(names);
 	if (rc == GM_OK && rename(tmp, path) != 0)
 		rc = gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
-	if (rc != GM_OK)
-		unlink(tmp);
+	gm__remove_tree(dir);   /* empty, or what a failed layer left */
 	return rc;
 }

@@ -162,21 +162,23 @@ expect_grep "not a geomention run" "$T/stderr" "the refusal says why"
 [ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ "$(ls -A "$R/mine")" = notes.txt ] && ok || bad "the user's folder is untouched"
 # SIGINT and SIGTERM while the run waits for stdin: status 128+signal, the
 # output as it was, no temporary folder, the lock free for the next run
+mkfifo "$R/feed"
+exec 7<>"$R/feed"   # read-write: never blocks, and the run's stdin stays open with no writer process
 for sig in INT TERM; do
 	before=$(md5sum <"$R/out/mentions.geojson")
-	(printf '{"id": "s1", "text": "قصفت القوات مدينة باردا."}\n'; sleep 20) | "$BIN" map -q -o "$R/out" - 2>"$T/sig.err" &
+	printf '{"id": "s1", "text": "قصفت القوات مدينة باردا."}\n' >&7
+	"$BIN" map -q -o "$R/out" - <&7 2>"$T/sig.err" &
 	pid=$!
 	for _ in $(seq 50); do ls -A "$R" | grep -q 'out.geomention-tmp' && break; sleep 0.1; done
 	sleep 0.3
-	gm=$(pgrep -P $$ -f "$BIN map -q -o $R/out" | head -1)
-	kill -s $sig "${gm:-$pid}" 2>/dev/null
+	kill -s $sig $pid
 	wait $pid; st=$?
 	want=$((128 + $(kill -l $sig)))
 	[ "$st" = "$want" ] && ok || bad "SIG$sig: exit $st, want $want ($(cat "$T/sig.err"))"
 	[ -z "$(ls -A "$R" | grep geomention-tmp)" ] && ok || bad "SIG$sig leaves no temporary folder: $(ls -A "$R")"
 	[ "$(md5sum <"$R/out/mentions.geojson")" = "$before" ] && ok || bad "SIG$sig: the output is as it was"
 done
-pkill -f "sleep 20" 2>/dev/null
+exec 7>&-
 expect_status 0 "the next run after an interrupt" -- "$BIN" map -q -o "$R/out" "$T/in/a.txt"
 
 # a refused run leaves the previous output as it was
@@ -224,6 +226,18 @@ expect_status 2 "lookup refuses a damaged gazetteer" -- "$BIN" gazetteer lookup 
 expect_status 1 "verify finds the flip" -- "$BIN" gazetteer verify --gazetteer "$T/flip.gmz"
 expect_status 0 "map --no-verify opens it lazily" -- "$BIN" map -q --no-verify -o "$T/flip" --gazetteer "$T/flip.gmz" "$T/in/a.txt"
 expect_status 0 "info --no-verify" -- "$BIN" gazetteer info --no-verify --gazetteer "$T/flip.gmz"
+# #15.6: build and export write under unpredictable names (mkstemp, mkdtemp)
+# and rename: a link planted at the target is replaced, its victim untouched;
+# the old names (<out>.tmp.<pid>, .geomention-export-<pid>-<name>) are not used
+echo victim >"$T/victim.txt"
+ln -s "$T/victim.txt" "$T/planted.gmz"
+expect_status 0 "build over a planted link" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" -o "$T/planted.gmz"
+[ "$(cat "$T/victim.txt")" = victim ] && [ ! -L "$T/planted.gmz" ] && ok || bad "build followed a planted link"
+ln -s "$T/victim.txt" "$T/planted.gpkg"
+expect_status 0 "export over a planted link" -- "$BIN" gazetteer export --gazetteer "$T/g.gmz" "$T/planted.gpkg"
+[ "$(cat "$T/victim.txt")" = victim ] && [ ! -L "$T/planted.gpkg" ] && ok || bad "export followed a planted link"
+[ -z "$(ls -A "$T" | grep -E 'tmp\.|geomention-export')" ] && ok || bad "build/export left temporary files: $(ls -A "$T")"
+! grep -q 'getpid' "$TOP/src/gazetteer_build.c" "$TOP/src/write.c" && ok || bad "a temporary name made from the pid"
 # GeoNames dumps: --geonames takes a folder, refuses a file
 expect_status 0 "build --geonames" -- "$BIN" gazetteer build --geonames "$DATA/geonames" "$DATA/geonames-override.tsv" -o "$T/gn.gmz"
 expect_grep "6 places" "$T/stdout" "geonames build counts its places"
