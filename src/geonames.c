@@ -337,16 +337,20 @@ int gm__build_read_geonames(builder *b, const char *dir)
 		rc = gm__fail(b->err, GM_EINVAL,
 		              "no GeoNames place table in %s (allCountries.txt, cities*.txt or a country file like AZ.txt)", dir);
 	/* files are read in name order: the same folder always builds the same file */
-	qsort(place_files, n_place, sizeof *place_files, cmp_str);
+	if (n_place)   /* qsort(NULL, 0) is undefined (UBSan) */
+		qsort(place_files, n_place, sizeof *place_files, cmp_str);
 	if (rc == GM_OK && alt_path[0])
 		rc = each_line(b, &d, alt_path, on_alt);
 	if (rc == GM_OK && admin1_path[0])
 		rc = each_line(b, &d, admin1_path, on_admin1);
 	if (rc == GM_OK && country_path[0])
 		rc = each_line(b, &d, country_path, on_country);
-	qsort(d.alts, d.n_alts, sizeof *d.alts, cmp_alt);
-	qsort(d.admin1, d.n_admin1, sizeof *d.admin1, cmp_admin1);
-	qsort(d.countries, d.n_countries, sizeof *d.countries, cmp_u32);
+	if (d.n_alts)
+		qsort(d.alts, d.n_alts, sizeof *d.alts, cmp_alt);
+	if (d.n_admin1)
+		qsort(d.admin1, d.n_admin1, sizeof *d.admin1, cmp_admin1);
+	if (d.n_countries)
+		qsort(d.countries, d.n_countries, sizeof *d.countries, cmp_u32);
 	for (size_t i = 0; i < n_place && rc == GM_OK; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, place_files[i]);

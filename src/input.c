@@ -418,8 +418,8 @@ static int read_text_file(gm_reader *r, const src *s, gm_input_item *item, gm_er
 		snprintf(item->reason, sizeof item->reason, "binary file (NUL bytes): not text");
 		return 1;
 	}
-	size_t len;
-	r->text = gm__utf8_repair(buf, n, &len, &item->invalid_utf8);
+	size_t len, bom = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;   /* no part of the text */
+	r->text = gm__utf8_repair(buf + bom, n - bom, &len, &item->invalid_utf8);
 	free(buf);
 	if (!r->text)
 		return gm__fail(err, GM_ENOMEM, "out of memory reading %s", path);
@@ -442,6 +442,11 @@ static int read_jsonl_line(gm_reader *r, const char *path, gm_input_item *item, 
 		}
 		r->jline++;
 		size_t n = (size_t)got;
+		if (r->jline == 1 && n >= 3 && !memcmp(r->line, "\xef\xbb\xbf", 3)) {
+			/* a UTF-8 BOM (Windows editors, Excel exports) is no part of the record */
+			memmove(r->line, r->line + 3, n - 3);
+			n -= 3;
+		}
 		while (n && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
 			n--;
 		if (only_space(r->line, n))
@@ -490,6 +495,9 @@ static int read_jsonl_line(gm_reader *r, const char *path, gm_input_item *item, 
 		}
 		item->doc.text = text->value;
 		item->doc.text_len = strlen(text->value);
+		if (r->obj.nul_escapes && !item->warning[0])
+			snprintf(item->warning, sizeof item->warning, "%u \\u0000 escapes replaced by U+FFFD",
+			         r->obj.nul_escapes);
 		set_date(r, item, date && date->is_string ? date->value : NULL);
 		if ((f = gm__json_get(&r->obj, "source")) && f->is_string)
 			item->doc.source = r->source = f->value;

@@ -14,6 +14,7 @@ typedef struct parser {
 	size_t len, pos;
 	char *why;
 	size_t why_cap;
+	unsigned nul_escapes;   /* \u0000 met: a C string cannot hold it */
 } parser;
 
 static int fail(parser *p, const char *msg)
@@ -104,6 +105,11 @@ static int string(parser *p, char **out)
 						cp = 0xFFFD;
 				} else if (cp >= 0xD800 && cp <= 0xDFFF) {
 					cp = 0xFFFD;  /* a lone surrogate cannot be UTF-8 */
+				} else if (cp == 0) {
+					/* it would cut the text where it stands: a visible mark
+					 * instead, counted, so the reader can say so */
+					cp = 0xFFFD;
+					p->nul_escapes++;
 				}
 				el = gm__utf8_encode(cp, enc);
 				break;
@@ -139,6 +145,40 @@ static int string(parser *p, char **out)
 
 static int value(parser *p, char **out, int *is_string, int depth);
 
+/* RFC 8259's number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? and all
+ * of v[0..n) (strtod alone takes nan, inf, +1, 0x10 and 01). */
+static int json_number(const char *v, size_t n)
+{
+	size_t i = 0;
+	if (i < n && v[i] == '-')
+		i++;
+	if (i < n && v[i] == '0')
+		i++;
+	else if (i < n && v[i] >= '1' && v[i] <= '9')
+		while (i < n && v[i] >= '0' && v[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && v[i] == '.') {
+		size_t d = ++i;
+		while (i < n && v[i] >= '0' && v[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (v[i] == 'e' || v[i] == 'E')) {
+		i++;
+		if (i < n && (v[i] == '+' || v[i] == '-'))
+			i++;
+		size_t d = i;
+		while (i < n && v[i] >= '0' && v[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	return i == n;
+}
+
 static int scalar_literal(parser *p, char **out)
 {
 	size_t st = p->pos;
@@ -149,17 +189,8 @@ static int scalar_literal(parser *p, char **out)
 		return fail(p, "unexpected character");
 	const char *v = p->s + st;
 	int ok = (n == 4 && !memcmp(v, "true", 4)) || (n == 5 && !memcmp(v, "false", 5)) || (n == 4 && !memcmp(v, "null", 4));
-	if (!ok) {
-		char *e;
-		char tmp[64];
-		if (n >= sizeof tmp)
-			return fail(p, "number too long");
-		memcpy(tmp, v, n);
-		tmp[n] = '\0';
-		strtod(tmp, &e);
-		if (*e)
-			return fail(p, "bad literal");
-	}
+	if (!ok && !json_number(v, n))
+		return fail(p, "bad literal");
 	if (out) {
 		if (n == 4 && !memcmp(v, "null", 4)) {
 			*out = NULL;
@@ -234,7 +265,7 @@ static int value(parser *p, char **out, int *is_string, int depth)
 
 int gm__json_parse_object(const char *s, size_t len, gm_json_object *o, char *why, size_t why_cap)
 {
-	parser p = {s, len, 0, why, why_cap};
+	parser p = {s, len, 0, why, why_cap, 0};
 	memset(o, 0, sizeof *o);
 	ws(&p);
 	if (p.pos >= len || s[p.pos] != '{')
@@ -299,6 +330,7 @@ int gm__json_parse_object(const char *s, size_t len, gm_json_object *o, char *wh
 		gm__json_object_free(o);
 		return fail(&p, "text after the object");
 	}
+	o->nul_escapes = p.nul_escapes;
 	return 0;
 }
 
@@ -325,8 +357,22 @@ void gm__json_write_string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	const unsigned char *u = (const unsigned char *)s, *run = u;
-	/* runs of bytes that need no escape go out in one write */
+	/* runs of bytes that need no escape go out in one write; a byte that
+	 * starts no valid UTF-8 sequence (a file name from an old Latin-1 disk)
+	 * becomes U+FFFD, so the JSON stays valid whatever the text */
 	for (; *u; u++) {
+		if (*u >= 0x80) {
+			uint32_t cp;
+			size_t l = gm__utf8_decode(u, strnlen((const char *)u, 4), &cp);
+			if (l) {
+				u += l - 1;
+				continue;
+			}
+			fwrite(run, 1, (size_t)(u - run), f);
+			fputs("\xef\xbf\xbd", f);
+			run = u + 1;
+			continue;
+		}
 		if (*u >= 0x20 && *u != '"' && *u != '\\')
 			continue;
 		fwrite(run, 1, (size_t)(u - run), f);
@@ -347,7 +393,7 @@ void gm__json_write_string(FILE *f, const char *s)
 int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json_object *out, char *why,
                           size_t why_cap)
 {
-	parser p = {s, len, 0, why, why_cap};
+	parser p = {s, len, 0, why, why_cap, 0};
 	memset(out, 0, sizeof *out);
 	ws(&p);
 	if (p.pos >= len || s[p.pos] != '{')

@@ -15,6 +15,7 @@ typedef struct gm_json_field {
 typedef struct gm_json_object {
 	gm_json_field *fields;
 	size_t n, cap;
+	unsigned nul_escapes;   /* \u0000 escapes, each decoded as U+FFFD */
 } gm_json_object;
 
 /* Parse one JSON object from s[0..len) (nested values are skipped). Returns 0,

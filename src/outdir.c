@@ -67,38 +67,101 @@ static int mkdir_p(const char *path)
 	return 0;
 }
 
-/* 1 when dir is empty or a geomention run's folder (its run.json says so,
- * or only an older version's temporary folders are in it), 0 when it holds
- * anything else, -1 when it cannot be read. */
-static int ours_or_empty(const char *dir)
+/* Whether a name is one a run writes: run.json, a layer (places.shp,
+ * mentions.geojson, daily.csv ...), listed in the previous run.json, or a
+ * hidden leftover of an older version. Everything else in the folder is the
+ * user's (output/README.md) and is kept into the new folder. */
+static int run_file(const char *name, const char *listed)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return -1;
-	int others = 0, run_json = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		if (!strcmp(e->d_name, "run.json"))
-			run_json = 1;
-		else if (strncmp(e->d_name, TMP_TAG, strlen(TMP_TAG)) != 0)
-			others = 1;
-	}
-	closedir(d);
-	if (!others && !run_json)
+	static const char *const layers[] = {"places.", "mentions.", "events.", "daily.", "demonyms.", "geomention."};
+	if (!strcmp(name, "run.json") || !strncmp(name, TMP_TAG, strlen(TMP_TAG)) || !strcmp(name, ".documents"))
 		return 1;
-	if (!run_json)
-		return 0;
-	char p[4200], head[256] = {0};
+	for (size_t i = 0; i < sizeof layers / sizeof *layers; i++)
+		if (!strncmp(name, layers[i], strlen(layers[i])))
+			return 1;
+	if (listed) {
+		char quoted[300];
+		snprintf(quoted, sizeof quoted, "\"%s\"", name);
+		if (strstr(listed, quoted))
+			return 1;
+	}
+	return 0;
+}
+
+/* The "files" list of dir/run.json if it is ours (malloc'd), else NULL. */
+static char *listed_files(const char *dir)
+{
+	char p[4200];
 	snprintf(p, sizeof p, "%s/run.json", dir);
 	FILE *f = fopen(p, "rb");
 	if (!f)
-		return 0;
+		return NULL;
+	char head[1 << 16];
 	size_t got = fread(head, 1, sizeof head - 1, f);
 	fclose(f);
 	head[got] = '\0';
-	return strstr(head, "\"tool\": \"geomention\"") != NULL;
+	const char *files = strstr(head, "\n  \"files\": [");
+	if (!strstr(head, "\"tool\": \"geomention\"") || !files)
+		return NULL;
+	const char *end = strchr(files, ']');
+	size_t n = end ? (size_t)(end - files) : strlen(files);
+	char *out = malloc(n + 1);
+	if (out) {
+		memcpy(out, files, n);
+		out[n] = '\0';
+	}
+	return out;
+}
+
+/* GM_OK when every entry of an existing OUT is a run's or a file that can
+ * be kept; a sub-folder of the user's cannot be (it would have to move). */
+static int check_entries(const char *dir, gm_error *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", dir, strerror(errno));
+	char *listed = listed_files(dir);
+	int rc = GM_OK;
+	struct dirent *e;
+	while (rc == GM_OK && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || run_file(e->d_name, listed))
+			continue;
+		char p[4400];
+		struct stat sb;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		if (lstat(p, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode))
+			rc = gm__fail(err, GM_EIO,
+			              "output folder %s holds %s, which is not a geomention run's: a run replaces its folder as "
+			              "a whole and keeps only plain files of yours (a README); give a new or empty folder",
+			              dir, e->d_name);
+	}
+	closedir(d);
+	free(listed);
+	return rc;
+}
+
+/* Link the user's files of the old folder into the new one, before the swap:
+ * a link, so the old folder stays whole until the swap itself. */
+static int keep_user_files(const gm_outdir *d, const char *old, gm_error *err)
+{
+	DIR *dir = opendir(old);
+	if (!dir)
+		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", d->out, strerror(errno));
+	char *listed = listed_files(old);
+	int rc = GM_OK;
+	struct dirent *e;
+	while (rc == GM_OK && (e = readdir(dir))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || run_file(e->d_name, listed))
+			continue;
+		char to[4400];
+		snprintf(to, sizeof to, "%s/%s", d->tmp, e->d_name);
+		if (linkat(dirfd(dir), e->d_name, AT_FDCWD, to, 0) != 0 && errno != EEXIST)
+			rc = gm__fail(err, GM_EIO, "cannot keep %s/%s in the new output: %s", d->out, e->d_name,
+			              strerror(errno));
+	}
+	closedir(dir);
+	free(listed);
+	return rc;
 }
 
 static int check_existing(const char *out, gm_error *err)
@@ -108,15 +171,7 @@ static int check_existing(const char *out, gm_error *err)
 		return 1;   /* absent */
 	if (!S_ISDIR(sb.st_mode))
 		return gm__fail(err, GM_EIO, "output %s exists and is not a folder", out);
-	int ours = ours_or_empty(out);
-	if (ours < 0)
-		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", out, strerror(errno));
-	if (!ours)
-		return gm__fail(err, GM_EIO,
-		                "output folder %s holds files that are not a geomention run's (no run.json of ours): a run "
-		                "replaces its output folder as a whole, so give a new or empty folder, or an earlier run's",
-		                out);
-	return GM_OK;
+	return check_entries(out, err);
 }
 
 int gm__outdir_check(const char *out, gm_error *err)
@@ -260,6 +315,8 @@ int gm__outdir_commit(gm_outdir *d, gm_error *err)
 	if (rc == 1) {
 		if (rename(d->tmp, dest) != 0)
 			return gm__fail(err, GM_EIO, "cannot move the new output into %s: %s", d->out, strerror(errno));
+	} else if ((rc = keep_user_files(d, dest, err)) != GM_OK) {
+		return rc;
 	} else if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, dest, RENAME_EXCHANGE) == 0) {
 		gm__remove_tree(d->tmp);   /* the old run's folder, now under the temporary name */
 	} else if (errno == EINVAL || errno == ENOSYS) {
@@ -287,7 +344,14 @@ void gm__outdir_abandon(gm_outdir *d)
 	if (d->tmp[0])
 		gm__remove_tree(d->tmp);
 	d->tmp[0] = '\0';
-	if (d->lock_fd >= 0)
+	if (d->lock_fd >= 0) {
+		/* the lock file goes while still held (no litter beside OUT); a run
+		 * that opened it meanwhile was refused by LOCK_NB, and one that
+		 * creates it anew finds nothing of this run left to disturb */
+		char lock[4600];
+		snprintf(lock, sizeof lock, "%s/.%s" LOCK_TAG, d->parent, d->name);
+		unlink(lock);
 		close(d->lock_fd);   /* releases the flock */
+	}
 	d->lock_fd = -1;
 }

@@ -2,7 +2,8 @@
  *
  * A run never writes into its output folder OUT. It takes a lock beside it
  * (PARENT/.OUT.geomention-lock, flock: a second run into the same folder is
- * refused while the first lives, and a killed run's lock dies with it),
+ * refused while the first lives, and a killed run's lock dies with it; the
+ * file is removed when the run ends),
  * removes the temporary folders dead runs left, and writes every file into a
  * new folder PARENT/.OUT.geomention-tmp-XXXXXX (mkdtemp: a name no one can
  * plant). When every file is whole, one rename swaps the new folder in
@@ -10,8 +11,10 @@
  * OUT is at every instant either the whole old run or the whole new one,
  * never a mix, and no file of an older run survives the new one.
  *
- * OUT may exist only as a folder that is empty or holds a geomention run
- * (its run.json): a folder of other files is refused, never replaced. */
+ * What the user keeps in OUT survives: every plain file that no run wrote
+ * (not run.json, not a layer, not listed in the old run.json: a README) is
+ * linked into the new folder before the swap. A sub-folder of the user's
+ * would have to move, so such a folder is refused, never replaced. */
 #ifndef GM_OUTDIR_H
 #define GM_OUTDIR_H
 
@@ -28,7 +31,7 @@ typedef struct gm_outdir {
 } gm_outdir;
 
 /* Whether out can be a run's output folder, creating nothing: OUT absent
- * (its nearest existing parent writable), or an empty or geomention folder. */
+ * (its nearest existing parent writable), or a folder of files only. */
 int gm__outdir_check(const char *out, gm_error *err);
 /* Lock, clean dead runs' folders, create the parent if missing and the new
  * folder (d->tmp). */

@@ -156,10 +156,16 @@ if command -v flock >/dev/null; then
 	expect_grep "another geomention run is writing" "$T/stderr" "the lock refusal says why"
 	[ "$(md5sum <"$R/out/mentions.geojson")" = "$before" ] && ok || bad "the locked folder is untouched"
 fi
+# the user's own files in the folder are kept (output/README.md); a folder of theirs is refused
 mkdir -p "$R/mine" && echo "my notes" >"$R/mine/notes.txt"
-expect_status 2 "a folder of other files is refused" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
-expect_grep "not a geomention run" "$T/stderr" "the refusal says why"
-[ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ "$(ls -A "$R/mine")" = notes.txt ] && ok || bad "the user's folder is untouched"
+expect_status 0 "a folder with a file of the user's" -- "$BIN" map -q -f GPKG -o "$R/mine" "$T/in/a.txt"
+expect_status 0 "... mapped again" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
+[ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ -e "$R/mine/places.shp" ] && [ ! -e "$R/mine/places.gpkg" ] && ok ||
+	bad "the user's file is kept, the old run's files are not: $(ls -A "$R/mine")"
+mkdir -p "$R/mine/photos"
+expect_status 2 "a folder holding a folder of the user's" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
+expect_grep "holds photos" "$T/stderr" "the refusal names what it would not move"
+[ -d "$R/mine/photos" ] && [ -e "$R/mine/places.shp" ] && ok || bad "the refused folder is untouched"
 # SIGINT and SIGTERM while the run waits for stdin: status 128+signal, the
 # output as it was, no temporary folder, the lock free for the next run
 mkfifo "$R/feed"

@@ -34,6 +34,10 @@ int main(void)
 	                 "{\"text\": \"بلا معرف\", \"date\": \"20-09-2023\"}\n";
 	put(sub, "feed.jsonl", jl, strlen(jl));
 	put(sub, "zz-empty.jsonl", "\n", 1);
+	/* #15.8: a UTF-8 BOM before the first record, and before a text */
+	const char *bom = "\xef\xbb\xbf{\"id\": \"b1\", \"text\": \"باكو\"}\n{\"id\": \"b2\", \"text\": \"يريفان\"}\n";
+	put(sub, "zzz-bom.jsonl", bom, strlen(bom));
+	put(sub, "zzzz-bom.txt", "\xef\xbb\xbfباكو", strlen("\xef\xbb\xbfباكو"));
 
 	gm_error err;
 	gm_reader *r = NULL;
@@ -81,6 +85,17 @@ int main(void)
 	CHECK(it.skipped);
 	CHECK_STR(it.doc.id, "zz-empty");
 	CHECK_STR(it.reason, "no JSON Lines records");
+	/* the BOM is dropped: the first record is read, and the text has no U+FEFF */
+	CHECK_INT(gm_reader_next(r, &it, &err), 1);
+	CHECK(!it.skipped);
+	CHECK_STR(it.doc.id, "b1");
+	CHECK_STR(it.doc.text, "باكو");
+	CHECK_INT(gm_reader_next(r, &it, &err), 1);
+	CHECK_STR(it.doc.id, "b2");
+	CHECK_INT(gm_reader_next(r, &it, &err), 1);
+	CHECK(!it.skipped);
+	CHECK_STR(it.doc.id, "zzzz-bom");
+	CHECK_STR(it.doc.text, "باكو");
 	CHECK_INT(gm_reader_next(r, &it, &err), 0);
 	gm_reader_free(r);
 

@@ -2,6 +2,8 @@
 #include "check.h"
 #include "json.h"
 
+#include <stdlib.h>
+
 static int parse(const char *s, gm_json_object *o, char *why)
 {
 	return gm__json_parse_object(s, strlen(s), o, why, 160);
@@ -36,5 +38,33 @@ int main(void)
 	CHECK_INT(parse("{\"a\": 1} trailing", &o, why), -1);
 	CHECK_INT(parse("{\"a\": tru}", &o, why), -1);
 	CHECK_INT(parse("{\"a\": \"\\x\"}", &o, why), -1);
+
+	/* #15.8: numbers as RFC 8259 writes them, nothing strtod alone takes */
+	static const char *const good_numbers[] = {"0", "-0", "12", "-3.25", "1e9", "2.5E-3", "1E+2"};
+	static const char *const bad_numbers[] = {"nan", "inf", "+1", "01", "0x10", "1.", ".5", "1e", "--1", "1e+"};
+	char doc[64];
+	for (size_t i = 0; i < sizeof good_numbers / sizeof *good_numbers; i++) {
+		snprintf(doc, sizeof doc, "{\"n\": %s}", good_numbers[i]);
+		CHECK_INT(parse(doc, &o, why), 0);
+		gm__json_object_free(&o);
+	}
+	for (size_t i = 0; i < sizeof bad_numbers / sizeof *bad_numbers; i++) {
+		snprintf(doc, sizeof doc, "{\"n\": %s}", bad_numbers[i]);
+		CHECK_INT(parse(doc, &o, why), -1);
+	}
+	/* \u0000 would cut the text: U+FFFD in its place, counted */
+	CHECK_INT(parse("{\"text\": \"a\\u0000b\"}", &o, why), 0);
+	CHECK_STR(gm__json_get(&o, "text")->value, "a\xEF\xBF\xBD" "b");
+	CHECK_INT(o.nul_escapes, 1);
+	gm__json_object_free(&o);
+
+	/* writing: a string that is not UTF-8 still gives valid JSON (U+FFFD per bad byte) */
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *mf = open_memstream(&buf, &blen);
+	gm__json_write_string(mf, "caf\xe9 \xd8\xa8 \"q\" \x01");
+	fclose(mf);
+	CHECK_STR(buf, "\"caf\xEF\xBF\xBD \xd8\xa8 \\\"q\\\" \\u0001\"");
+	free(buf);
 	return check_done("json");
 }

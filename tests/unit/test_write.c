@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 	CHECK(rj && strstr(rj, "\"checksum\"") != NULL);
 	CHECK(rj && strstr(rj, "\"inputs\": 3") != NULL);
 	/* no temporary folder left behind, in it or beside it */
-	snprintf(cmd, sizeof cmd, "ls -A '%s' '%s' | grep -q geomention-tmp", out, dir);
+	snprintf(cmd, sizeof cmd, "ls -A '%s' '%s' | grep -q 'geomention-tmp\\|geomention-lock'", out, dir);
 	CHECK(system(cmd) != 0);
 
 	/* --t_srs: GeoJSON stays lon/lat, the Shapefile takes Web Mercator */
