@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 
+sys.dont_write_bytecode = True   # no __pycache__ left in the source tree (#15.8)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from feed import lines  # noqa: E402
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 BIN, GAZ, TOP, SHARED = sys.argv[1:5]
+sys.dont_write_bytecode = True   # no __pycache__ left in the source tree (#15.8)
 sys.path.insert(0, os.path.join(TOP, "scripts", "lib"))
 import topojson  # noqa: E402
 
