@@ -240,6 +240,7 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 			best = (int)out->n_candidates;
 		out->n_candidates++;
 	}
+	gm__context_free(&ctx);
 	out->winner = best >= 0 && out->candidates[best].score >= c->gaz->w.min_score ? best : -1;
 	return GM_OK;
 }

@@ -155,6 +155,69 @@ static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, 
  * country, "مدينة درعا" in an article about Daraa alone does make Syria its
  * country. (A count that matters is of a country in the context, so "another
  * country" is "more than one".) */
+struct gm__key_counts {
+	const gm_gaz_key *key;   /* NULL: a free slot */
+	uint32_t country[GM_RESOLVE_MAX_CONTEXT];
+	uint32_t admin1[GM_RESOLVE_MAX_CONTEXT];
+};
+
+/* Add what match o's confident reading adds to the context into counts. */
+static void add_contribution(const gm_gazetteer *g, const gm_context *ctx, const gm_match *o, uint32_t *country,
+                             uint32_t *admin1)
+{
+	const gm_gaz_place *op = &g->places[o->context_place];
+	size_t c = country_slot(ctx, op->country);
+	if (c < ctx->n)
+		country[c]++;
+	char key[64];
+	if (admin1_key(g, op, key, sizeof key) && (c = admin1_slot(ctx, key)) < ctx->n_admin1)
+		admin1[c]++;
+}
+
+static size_t key_slot(const gm_gaz_key *k, size_t cap)
+{
+	uintptr_t h = (uintptr_t)k;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 7) & (cap - 1);
+}
+
+/* The counts of every key named more than once, once per key: built after
+ * the context is complete (its slots no longer change). */
+static void build_key_counts(const gm_gazetteer *g, gm_context *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->n_all; i++)
+		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
+	if (ctx->n <= 1 || n == 0)
+		return;   /* a repeat counts only in a document of several countries */
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	struct gm__key_counts *t = calloc(cap, sizeof *t);
+	if (!t)
+		return;   /* gm__context_exclude scans instead */
+	for (size_t i = 0; i < ctx->n_all; i++) {
+		const gm_match *o = &ctx->all[i];
+		if (o->context_place == GM_GAZ_NO_PLACE)
+			continue;
+		size_t s = key_slot(o->key, cap);
+		while (t[s].key && t[s].key != o->key)
+			s = (s + 1) & (cap - 1);
+		t[s].key = o->key;
+		add_contribution(g, ctx, o, t[s].country, t[s].admin1);
+	}
+	ctx->by_key = t;
+	ctx->by_key_cap = cap;
+}
+
+void gm__context_free(gm_context *ctx)
+{
+	free(ctx->by_key);
+	ctx->by_key = NULL;
+	ctx->by_key_cap = 0;
+}
+
 void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x)
 {
 	ctx->exclude = x;
@@ -163,18 +226,27 @@ void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match 
 	if (!x)
 		return;
 	int repeats_count = ctx->n > 1;
-	size_t n_all = ctx->all ? ctx->n_all : 1;
-	for (size_t j = 0; j < n_all; j++) {
-		const gm_match *o = ctx->all ? &ctx->all[j] : x;
-		if ((o != x && (o->key != x->key || !repeats_count)) || o->context_place == GM_GAZ_NO_PLACE)
+	if (!repeats_count || !ctx->all) {
+		if (x->context_place != GM_GAZ_NO_PLACE)
+			add_contribution(g, ctx, x, ctx->excluded, ctx->excluded_admin1);
+		return;
+	}
+	if (ctx->by_key) {
+		/* every occurrence of x's name, x among them */
+		size_t s = key_slot(x->key, ctx->by_key_cap);
+		while (ctx->by_key[s].key && ctx->by_key[s].key != x->key)
+			s = (s + 1) & (ctx->by_key_cap - 1);
+		if (ctx->by_key[s].key) {
+			memcpy(ctx->excluded, ctx->by_key[s].country, sizeof ctx->excluded);
+			memcpy(ctx->excluded_admin1, ctx->by_key[s].admin1, sizeof ctx->excluded_admin1);
+		}
+		return;
+	}
+	for (size_t j = 0; j < ctx->n_all; j++) {
+		const gm_match *o = &ctx->all[j];
+		if ((o != x && o->key != x->key) || o->context_place == GM_GAZ_NO_PLACE)
 			continue;
-		const gm_gaz_place *op = &g->places[o->context_place];
-		size_t c = country_slot(ctx, op->country);
-		if (c < ctx->n)
-			ctx->excluded[c]++;
-		char key[64];
-		if (admin1_key(g, op, key, sizeof key) && (c = admin1_slot(ctx, key)) < ctx->n_admin1)
-			ctx->excluded_admin1[c]++;
+		add_contribution(g, ctx, o, ctx->excluded, ctx->excluded_admin1);
 	}
 }
 
@@ -519,6 +591,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		context_add(ctx, g, p[bi].place);
 		m[i].context_place = p[bi].place;
 	}
+	build_key_counts(g, ctx);
 }
 
 int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_score, uint32_t best_place)
@@ -728,4 +801,5 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 		}
 	}
 	place_quarters(g, m, n, out);
+	gm__context_free(&ctx);
 }

@@ -30,7 +30,15 @@ typedef struct gm_context {
 	const gm_match *exclude;
 	uint32_t excluded[GM_RESOLVE_MAX_CONTEXT];
 	uint32_t excluded_admin1[GM_RESOLVE_MAX_CONTEXT];
+	/* what each repeated name adds to the counts, summed once per key so
+	 * that excluding a name costs the same however long the document
+	 * (gm__context_free releases it; NULL: computed by a scan instead) */
+	struct gm__key_counts *by_key;
+	size_t by_key_cap;     /* slots, a power of two */
 } gm_context;
+
+/* Release what gm__resolve_context allocated. */
+void gm__context_free(gm_context *ctx);
 
 /* The place a match's explicit parent resolved to ("X في Y": Y), and how it is linked. */
 typedef struct gm_parent {
