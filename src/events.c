@@ -660,27 +660,52 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 	return e;
 }
 
+typedef struct place_first {
+	uint32_t place;
+	size_t first;
+} place_first;
+
+static int cmp_place_first(const void *a, const void *b)
+{
+	const place_first *x = a, *y = b;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 /* The document's focus: the place most mentioned, the most specific (not a
- * country) where one is mentioned at least twice. */
+ * country) where one is mentioned at least twice; a tie goes to the one
+ * named first. (Counted by sorting: linear-log in the mentions.) */
 static uint32_t focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t n)
 {
+	place_first *pf = malloc((n ? n : 1) * sizeof *pf);
+	size_t k = 0;
+	for (size_t i = 0; pf && i < n; i++)
+		if (r[i].place != GM_GAZ_NO_PLACE)
+			pf[k++] = (place_first){r[i].place, i};
+	if (k)
+		qsort(pf, k, sizeof *pf, cmp_place_first);
 	uint32_t best = GM_NO_PLACE, best_country = GM_NO_PLACE;
-	size_t best_n = 0, best_cn = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (r[i].place == GM_GAZ_NO_PLACE)
-			continue;
-		size_t c = 0;
-		for (size_t j = 0; j < n; j++)
-			c += r[j].place == r[i].place;
-		int country = !strncmp(g->places[r[i].place].feature, "PCL", 3);
-		if (country && c > best_cn) {
-			best_cn = c;
-			best_country = r[i].place;
-		} else if (!country && c > best_n) {
+	size_t best_n = 0, best_cn = 0, best_at = 0, best_cat = 0;
+	for (size_t a = 0; a < k;) {
+		size_t b = a;
+		while (b < k && pf[b].place == pf[a].place)
+			b++;
+		size_t c = b - a, at = pf[a].first;
+		if (!strncmp(g->places[pf[a].place].feature, "PCL", 3)) {
+			if (c > best_cn || (c == best_cn && at < best_cat)) {
+				best_cn = c;
+				best_cat = at;
+				best_country = pf[a].place;
+			}
+		} else if (c > best_n || (c == best_n && at < best_at)) {
 			best_n = c;
-			best = r[i].place;
+			best_at = at;
+			best = pf[a].place;
 		}
+		a = b;
 	}
+	free(pf);
 	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
 }
 

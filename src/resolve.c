@@ -671,24 +671,79 @@ static int populated(const gm_gazetteer *g, uint32_t place)
 
 /* The document's town: the one it names most, the first named (its
  * dateline, as a rule) counting once more and winning ties. */
+typedef struct place_at {
+	uint32_t place;
+	size_t first;   /* where it is first named */
+} place_at;
+
+static int cmp_place_at(const void *a, const void *b)
+{
+	const place_at *x = a, *y = b;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* (Counted by sorting, not pair by pair: linear-log in the matches.) */
 static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, size_t n)
 {
-	uint32_t focus = GM_GAZ_NO_PLACE, first = GM_GAZ_NO_PLACE;
-	size_t best = 0;
-	for (size_t i = 0; i < n; i++) {
+	place_at *at = malloc((n ? n : 1) * sizeof *at);
+	size_t k = 0;
+	uint32_t first = GM_GAZ_NO_PLACE;
+	for (size_t i = 0; at && i < n; i++) {
 		if (!populated(g, out[i].place) || !strcmp(g->places[out[i].place].feature, "PPLX"))
 			continue;
 		if (first == GM_GAZ_NO_PLACE)
 			first = out[i].place;
-		size_t c = out[i].place == first;
-		for (size_t j = 0; j < n; j++)
-			c += out[j].place == out[i].place;
-		if (c > best) {
-			best = c;
-			focus = out[i].place;
-		}
+		at[k++] = (place_at){out[i].place, i};
 	}
+	if (k)
+		qsort(at, k, sizeof *at, cmp_place_at);
+	/* the most named, the first named counting once more; a tie goes to the
+	 * one named first */
+	uint32_t focus = GM_GAZ_NO_PLACE;
+	size_t best = 0, best_first = 0;
+	for (size_t a = 0; a < k;) {
+		size_t b = a;
+		while (b < k && at[b].place == at[a].place)
+			b++;
+		size_t c = (b - a) + (at[a].place == first);
+		if (c > best || (c == best && at[a].first < best_first)) {
+			best = c;
+			best_first = at[a].first;
+			focus = at[a].place;
+		}
+		a = b;
+	}
+	free(at);
 	return focus;
+}
+
+static int cmp_lat(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether a place lies within km of one of pts (lat, lon pairs sorted by
+ * lat): only those within the latitude band are measured. */
+static int near_any(const double *pts, size_t n, double lat, double lon, double km)
+{
+	double band = km / 110.0 + 0.01;   /* a degree of latitude is at least 110 km */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pts[2 * mid] < lat - band)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && pts[2 * i] <= lat + band; i++) {
+		double azi;
+		if (gm__geodesic_km(lat, lon, pts[2 * i], pts[2 * i + 1], &azi) <= km)
+			return 1;
+	}
+	return 0;
 }
 
 /* A quarter or camp (after حي، أحياء، مخيم) that no gazetteer entry fits is
@@ -704,22 +759,33 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	/* a quarter is one of a town the document names: a neighbourhood 900 km
 	 * from every other place of the text is another city's (حي الرسالة in
 	 * Fallujah's news is not Riyadh's) */
+	/* (the other places once, sorted by latitude: each quarter is measured
+	 * against those of its band only, not against every match) */
+	double *pts = NULL;
+	size_t n_pts = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (out[i].place == GM_GAZ_NO_PLACE || strcmp(g->places[out[i].place].feature, "PPLX") != 0)
 			continue;
-		const gm_gaz_place *q = &g->places[out[i].place];
-		int near = 0;
-		for (size_t j = 0; j < n && !near; j++) {
-			if (j == i || out[j].place == GM_GAZ_NO_PLACE || !strcmp(g->places[out[j].place].feature, "PPLX"))
-				continue;
-			const gm_gaz_place *o = &g->places[out[j].place];
-			double azi;
-			near = !is_country(o->feature) && !is_admin1(o->feature) &&
-			       gm__geodesic_km(q->lat, q->lon, o->lat, o->lon, &azi) <= 50;
+		if (!pts) {
+			pts = malloc(2 * (n ? n : 1) * sizeof *pts);
+			for (size_t j = 0; pts && j < n; j++) {
+				if (out[j].place == GM_GAZ_NO_PLACE || !strcmp(g->places[out[j].place].feature, "PPLX"))
+					continue;
+				const gm_gaz_place *o = &g->places[out[j].place];
+				if (is_country(o->feature) || is_admin1(o->feature))
+					continue;
+				pts[2 * n_pts] = o->lat;
+				pts[2 * n_pts + 1] = o->lon;
+				n_pts++;
+			}
+			if (n_pts)
+				qsort(pts, n_pts, 2 * sizeof *pts, cmp_lat);
 		}
-		if (!near)
+		const gm_gaz_place *q = &g->places[out[i].place];
+		if (!near_any(pts, pts ? n_pts : 0, q->lat, q->lon, 50))
 			out[i].place = GM_GAZ_NO_PLACE;
 	}
+	free(pts);
 	for (size_t i = 0; i < n; i++) {
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
