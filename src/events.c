@@ -838,8 +838,38 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
  * the rest, the first mention after the trigger behind في/على (من for
  * displacement), else the nearest that is not an actor. *told_at says the
  * place came behind a locative word; *towns counts the towns struck. */
+/* The matches of one sentence, [*k0, *k1): found by binary search, as the
+ * matcher gives them in text order (sorted says it checked), so a sentence
+ * costs its own matches, not the document's. */
+typedef struct match_index {
+	const gm_match *m;
+	size_t n;
+	int sorted;
+} match_index;
+
+static void sentence_matches(const match_index *mi, size_t s0, size_t s1, size_t *k0, size_t *k1)
+{
+	if (!mi->sorted) {
+		*k0 = 0;
+		*k1 = mi->n;
+		return;
+	}
+	size_t lo = 0, hi = mi->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (mi->m[mid].tok_first < s0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*k0 = lo;
+	while (hi < mi->n && mi->m[hi].tok_first < s1)
+		hi++;
+	*k1 = hi;
+}
+
 static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
-                           size_t n_matches, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
+                           size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
 {
 	long pick = -1, nearest = -1;
 	size_t best_d = (size_t)-1;
@@ -849,7 +879,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 	/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
 	 * is not one struck */
 	size_t clause_after = clause_end(t, h->tok, s1);
-	for (size_t k = 0; k < n_matches; k++) {
+	for (size_t k = k0; k < k1; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
 			continue;
 		size_t mt = m[k].tok_first;
@@ -935,6 +965,9 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 {
 	out->n = 0;
 	uint32_t focus = focus_place(g, r, n_matches);
+	match_index mi = {m, n_matches, 1};
+	for (size_t k = 1; k < n_matches && mi.sorted; k++)
+		mi.sorted = m[k - 1].tok_first <= m[k].tok_first;
 	hit hits[512];
 	size_t speakers[64], n_speakers = 0;   /* after the words of placeless diplomacy events */
 	long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
@@ -959,6 +992,8 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			j += hits[j - s0].n - 1;
 		}
 		sentence_hits sh = {hits, s0, s1};
+		size_t k0, k1;
+		sentence_matches(&mi, s0, s1, &k0, &k1);
 		sentence_report sr;
 		read_sentence(t, &sh, taken, &sr);
 		char date[11];
@@ -983,7 +1018,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			const hit *h = &sr.ev[c];
 			int told_at;
 			long towns;
-			long pick = place_of_event(g, t, m, r, n_matches, s0, s1, c, h, &told_at, &towns);
+			long pick = place_of_event(g, t, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
 			size_t clause_after = clause_end(t, h->tok, s1);
 			/* "the attack", "the meeting" with no place of its own: the one
 			 * told before; its figures may come here ("وأدى الهجوم ... دون
@@ -1058,7 +1093,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			uint32_t places[64];
 			size_t last_taken = (size_t)-1;
 			if (per_place(c) && towns >= 2) {
-				for (size_t k = 0; k < n_matches && n_places < 64; k++) {
+				for (size_t k = k0; k < k1 && n_places < 64; k++) {
 					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 						continue;
