@@ -960,6 +960,146 @@ static int same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end)
 	return 1;
 }
 
+/* ------------------------------------------------------- told twice */
+
+/* The events kept so far, by type and place, so that finding an earlier
+ * report of the same event costs the reports of that place, not all of
+ * them: bucket (code, place) holds the kept indices in order; per code, the
+ * regions (precision 3 and up, which same_spot joins within 25 km) seen. */
+typedef struct told_bucket {
+	uint64_t key;        /* code << 32 | place; 0 with n 0: free */
+	size_t *idx, n, cap;
+} told_bucket;
+
+typedef struct told_index {
+	told_bucket *b;
+	size_t cap, used;
+	struct {
+		uint32_t place;
+		size_t bucket;
+	} *regions[GM_EV_N];
+	size_t n_regions[GM_EV_N], cap_regions[GM_EV_N];
+} told_index;
+
+static size_t told_slot(const told_index *x, uint64_t key)
+{
+	uint64_t h = key * 0x9E3779B97F4A7C15ull;
+	size_t s = (size_t)(h >> 20) & (x->cap - 1);
+	while (x->b[s].cap && x->b[s].key != key)
+		s = (s + 1) & (x->cap - 1);
+	return s;
+}
+
+static void told_free(told_index *x)
+{
+	for (size_t i = 0; i < x->cap; i++)
+		free(x->b[i].idx);
+	free(x->b);
+	for (int c = 0; c < GM_EV_N; c++)
+		free(x->regions[c]);
+}
+
+/* Remember kept event i (of code c at place): -1 out of memory. */
+static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place, size_t i)
+{
+	uint64_t key = (uint64_t)(uint32_t)c << 32 | place;
+	size_t s = told_slot(x, key);
+	told_bucket *b = &x->b[s];
+	if (!b->cap) {
+		b->key = key;
+		b->cap = 4;
+		if (!(b->idx = malloc(b->cap * sizeof *b->idx)))
+			return -1;
+		x->used++;
+		if (precision_of(g, place, 0) >= 3) {
+			if (x->n_regions[c] == x->cap_regions[c]) {
+				size_t nc = x->cap_regions[c] ? 2 * x->cap_regions[c] : 8;
+				void *nr = realloc(x->regions[c], nc * sizeof *x->regions[c]);
+				if (!nr)
+					return -1;
+				x->regions[c] = nr;
+				x->cap_regions[c] = nc;
+			}
+			x->regions[c][x->n_regions[c]].place = place;
+			x->regions[c][x->n_regions[c]++].bucket = s;
+		}
+	} else if (b->n == b->cap) {
+		size_t *ni = realloc(b->idx, 2 * b->cap * sizeof *ni);
+		if (!ni)
+			return -1;
+		b->idx = ni;
+		b->cap *= 2;
+	}
+	b->idx[b->n++] = i;
+	return 0;
+}
+
+/* The latest kept report in bucket s that e may be told again of: another
+ * sentence's, of its date or undated by its text. -1 when none. */
+static long told_latest(const told_index *x, size_t s, const gm_event *kept, const gm_event *e)
+{
+	const told_bucket *b = &x->b[s];
+	for (size_t j = b->n; j-- > 0;) {
+		const gm_event *k = &kept[b->idx[j]];
+		if (k->snippet_start != e->snippet_start && (!strcmp(k->date, e->date) || !k->date_said || !e->date_said))
+			return (long)b->idx[j];
+	}
+	return -1;
+}
+
+static int dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *err)
+{
+	told_index x;
+	memset(&x, 0, sizeof x);
+	x.cap = 64;
+	while (x.cap < 2 * out->n)
+		x.cap *= 2;
+	if (!(x.b = calloc(x.cap, sizeof *x.b)))
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		gm_event *e = &out->e[a];
+		int c = gm__trigger_code(e->type);
+		long dup = -1;
+		/* with no place there is nothing to tell two reports apart by: both stay */
+		/* (events of one sentence are distinct by construction: the quarters
+		 * of a list placed at one town) */
+		if (e->place != GM_NO_PLACE && c > 0) {
+			uint64_t key = (uint64_t)(uint32_t)c << 32 | e->place;
+			size_t s = told_slot(&x, key);
+			if (x.b[s].cap)
+				dup = told_latest(&x, s, out->e, e);
+			/* a region's other names within 25 km (same_spot) */
+			for (size_t r = 0; precision_of(g, e->place, 0) >= 3 && r < x.n_regions[c]; r++) {
+				if (x.regions[c][r].place == e->place || !same_spot(g, x.regions[c][r].place, e->place))
+					continue;
+				long d = told_latest(&x, x.regions[c][r].bucket, out->e, e);
+				if (d > dup)
+					dup = d;
+			}
+		}
+		if (dup >= 0) {
+			gm_event *k = &out->e[dup];
+			/* a headline dated only by the document takes the body's date */
+			if (!k->date_said && e->date_said) {
+				memcpy(k->date, e->date, sizeof k->date);
+				k->date_said = 1;
+			}
+			add_figures(k, e->fatalities, e->injured);
+			continue;
+		}
+		out->e[w] = *e;
+		if (e->place != GM_NO_PLACE && c > 0 && told_add(&x, g, c, e->place, w) != 0) {
+			told_free(&x);
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		}
+		w++;
+	}
+	told_free(&x);
+	out->n = w;
+	return GM_OK;
+}
+
 int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
                        size_t n_matches, const char *doc_date, gm_event_list *out, gm_error *err)
 {
@@ -1144,30 +1284,6 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 	}
 	/* one event per occurrence: the same type, place and date told twice
 	 * (headline and body) is one; the figures of the first that gives them */
-	size_t w = 0;
-	for (size_t a = 0; a < out->n; a++) {
-		gm_event *e = &out->e[a];
-		size_t dup = w;
-		/* with no place there is nothing to tell two reports apart by: both stay */
-		/* (events of one sentence are distinct by construction: the quarters
-		 * of a list placed at one town) */
-		for (size_t b = 0; b < w && e->place != GM_NO_PLACE; b++)
-			if (out->e[b].snippet_start != e->snippet_start && !strcmp(out->e[b].type, e->type) &&
-			    same_spot(g, out->e[b].place, e->place) &&
-			    (!strcmp(out->e[b].date, e->date) || !out->e[b].date_said || !e->date_said))
-				dup = b;
-		if (dup < w) {
-			gm_event *k = &out->e[dup];
-			/* a headline dated only by the document takes the body's date */
-			if (!k->date_said && e->date_said) {
-				memcpy(k->date, e->date, sizeof k->date);
-				k->date_said = 1;
-			}
-			add_figures(k, e->fatalities, e->injured);
-			continue;
-		}
-		out->e[w++] = *e;
-	}
-	out->n = w;
-	return GM_OK;
+	return dedupe_events(g, out, err);
 }
+
