@@ -721,8 +721,10 @@ static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, s
 
 static int cmp_lat(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	const double *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
 /* Whether a place lies within km of one of pts (lat, lon pairs sorted by
@@ -780,6 +782,15 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			}
 			if (n_pts)
 				qsort(pts, n_pts, 2 * sizeof *pts, cmp_lat);
+			/* a place named a thousand times is one point to measure */
+			size_t u = 0;
+			for (size_t j = 0; j < n_pts; j++)
+				if (!u || pts[2 * j] != pts[2 * (u - 1)] || pts[2 * j + 1] != pts[2 * (u - 1) + 1]) {
+					pts[2 * u] = pts[2 * j];
+					pts[2 * u + 1] = pts[2 * j + 1];
+					u++;
+				}
+			n_pts = u;
 		}
 		const gm_gaz_place *q = &g->places[out[i].place];
 		if (!near_any(pts, pts ? n_pts : 0, q->lat, q->lon, 50))
