@@ -17,6 +17,11 @@ usage: scripts/bench [--quick] [--size MB] [--jobs N] [--gazetteers bundled,1M,5
    NAMES` with every Arabic name of the bundled gazetteer (raw multi-literal search, SIMD
    Aho-Corasick). The ratios to them are what to compare across machines.
 
+5. One long document (#15): the corpus's text as a single article of 1, 4 and 16 MB (--quick:
+   1 and 4), bundled gazetteer, --jobs 1: seconds, MB/s and peak RSS per size, and the time
+   per MB of the largest over the smallest (1.0 is linear; a quadratic step shows as the
+   size ratio).
+
 The table is printed and written to build/bench/report.txt (or --out).
 """
 import importlib.machinery
@@ -233,6 +238,19 @@ def main():
     # the same corpus as .txt files, bundled gazetteer, all cores
     shutil.rmtree(out_dir, ignore_errors=True)
     txt_s, txt_rss = run([BIN, "map", "-q", "--jobs", str(jobs), "-o", out_dir, txt_dir])
+    # one long document: the corpus's text run together
+    with open(jsonl, encoding="utf-8") as f:
+        text = "\n".join(json.loads(line)["text"] for line in f).encode("utf-8")
+    long_docs = []
+    for size_doc in ([1, 4] if quick else [1, 4, 16]):
+        doc = os.path.join(WORK, f"long-{size_doc}mb.txt")
+        want = size_doc * 1_000_000
+        with open(doc, "wb") as f:
+            f.write((text * (want // max(len(text), 1) + 1))[:want].decode("utf-8", "ignore").encode("utf-8"))
+        shutil.rmtree(out_dir, ignore_errors=True)
+        took, rss = run([BIN, "map", "-q", "--jobs", "1", "-o", out_dir, doc])
+        long_docs.append((size_doc, took, rss))
+        print(f"  one document of {size_doc} MB: {took:.2f} s, peak RSS {rss:.0f} MB", flush=True)
 
     lines = [f"geomention bench: {meta['docs']:,} articles, {mb:.1f} MB of Arabic news text (JSON Lines), "
              f"{cores} cores, {time.strftime('%Y-%m-%d %H:%M')}",
@@ -253,6 +271,15 @@ def main():
         lines.append(f"speed-up with {jobs} jobs ({label}): {one[label] / many[label]:.2f}x")
     lines.append(f"the same corpus as {meta['docs']:,} .txt files, bundled, --jobs {jobs}: {txt_s:.1f} s "
                  f"({mb / txt_s:.2f} MB/s), peak {txt_rss:.0f} MB")
+    lines.append("")
+    lines.append("one long document, bundled, --jobs 1:")
+    per_mb = []
+    for size_doc, took, rss in long_docs:
+        per_mb.append(took / size_doc)
+        lines.append(f"  {size_doc:3d} MB: {took:6.2f} s, {size_doc / took:5.2f} MB/s, peak RSS {rss:.0f} MB")
+    if len(per_mb) > 1:
+        lines.append(f"  time per MB, {long_docs[-1][0]} MB over {long_docs[0][0]} MB: {per_mb[-1] / per_mb[0]:.2f} "
+                     f"(1.0 is linear)")
     text = "\n".join(lines) + "\n"
     print()
     print(text, end="")
