@@ -26,9 +26,10 @@ gm_need_packages() {
 # build and runtime: compiler, CMake, ICU, PROJ, GDAL; python3 for the scorer
 GM_BUILD_PACKAGES=(cmake make gcc pkg-config libicu-dev libproj-dev proj-data libgdal-dev python3)
 
-gm_build() {
+gm_build() {   # WERROR [more cmake -D options]
 	local werror=${1:-OFF}
-	cmake -S "$GM_TOP" -B "$GM_BUILD" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR="$werror" >/dev/null ||
+	shift || true
+	cmake -S "$GM_TOP" -B "$GM_BUILD" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR="$werror" "$@" >/dev/null ||
 		{ echo "cmake configure failed" >&2; exit 1; }
 	# The build's own status decides: its output goes to a file first (a
 	# filter in a pipe would hand back the filter's status, and "|| true"

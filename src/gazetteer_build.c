@@ -827,7 +827,8 @@ static int write_file(builder *b, const char *out_path)
 	gm_error *err = b->err;
 	/* keys from the sorted triples; the first word of every multi-word key
 	 * also gets a key, so the matcher knows how far a word may reach */
-	qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	if (b->n_triples)   /* qsort(NULL, 0) is undefined: a source with no name at all */
+		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
 	/* first words of multi-word keys that are not keys themselves */
 	for (size_t i = 0; i < b->n_triples; i++) {
 		if (b->triples[i].words < 2 || (i && strcmp(b->triples[i].key, b->triples[i - 1].key) == 0))
@@ -840,7 +841,8 @@ static int write_file(builder *b, const char *out_path)
 		}
 		*sp = ' ';
 	}
-	qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	if (b->n_triples)
+		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
 
 	gm_gaz_key *keys = calloc(b->n_triples + 1, sizeof *keys);
 	gm_gaz_posting *posts = calloc(b->n_triples + 1, sizeof *posts);

@@ -227,15 +227,19 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	}
 	char *end;
 	uint32_t gid = (uint32_t)strtoul(c[0], &end, 10);
-	double lat = strtod(c[4], NULL), lon = strtod(c[5], NULL);
-	if (*end || !gid || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+	char *lat_end, *lon_end;
+	double lat = strtod(c[4], &lat_end), lon = strtod(c[5], &lon_end);
+	/* (lat != lat: NaN, which strtod reads from "nan" and no comparison refuses) */
+	if (*end || !gid || !c[4][0] || *lat_end || !c[5][0] || *lon_end || lat != lat || lon != lon || lat < -90 ||
+	    lat > 90 || lon < -180 || lon > 180) {
 		gm__build_problem(b, path, ln, "bad geonameid or coordinates");
 		return GM_OK;
 	}
 	const char *fcode = c[7][0] ? c[7] : c[6];
 	const alt_name *alt = alts_of(d, gid);
 	int is_country = !strncmp(fcode, "PCL", 3) ||
-	                 bsearch(&gid, d->countries, d->n_countries, sizeof *d->countries, cmp_u32) != NULL;
+	                 (d->n_countries &&   /* bsearch(NULL, 0) is undefined */
+	                  bsearch(&gid, d->countries, d->n_countries, sizeof *d->countries, cmp_u32) != NULL);
 	/* the comma-separated alternatenames, cut in place; the Arabic-script ones kept */
 	char *arabic[64], *latin[8];
 	size_t n_arabic = 0, n_latin = 0;
@@ -273,7 +277,8 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	} else if (c[10][0] && c[8][0]) {
 		admin1_name key;
 		snprintf(key.code, sizeof key.code, "%s.%s", c[8], c[10]);
-		const admin1_name *a = bsearch(&key, d->admin1, d->n_admin1, sizeof *d->admin1, cmp_admin1);
+		const admin1_name *a =
+		        d->n_admin1 ? bsearch(&key, d->admin1, d->n_admin1, sizeof *d->admin1, cmp_admin1) : NULL;
 		if (a)
 			gm__build_set_str(&p->admin1, a->name);
 	}

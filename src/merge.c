@@ -87,18 +87,24 @@ typedef struct part {
 	size_t documents;
 } part;
 
+static const char *str_of(const gm_json_object *o, const char *name)
+{
+	const gm_json_field *f = gm__json_get(o, name);
+	return f && f->value ? f->value : NULL;
+}
+
+static long num_of(const gm_json_object *o, const char *name)
+{
+	const char *v = str_of(o, name);
+	return v ? strtol(v, NULL, 10) : 0;
+}
+
 static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_error *err)
 {
-	const gm_json_field *f;
-#define STR(n) ((f = gm__json_get(o, n)) && f->value ? f->value : NULL)
-#define NUM(n) ((f = gm__json_get(o, n)) && f->value ? strtol(f->value, NULL, 10) : 0)
-	const char *status = STR("status");
-	gm_doc_rec d = {STR(id_name) ? STR(id_name) : "", STR("path") ? STR("path") : "", STR("reason"),
-	                STR("warning"), STR("date"), NUM("line"), status && !strcmp(status, "skipped"),
-	                (unsigned)NUM("invalid_utf8_replaced"), (size_t)NUM("mentions"), (size_t)NUM("demonyms"),
-	                (size_t)NUM("events")};
-#undef STR
-#undef NUM
+	const char *status = str_of(o, "status"), *id = str_of(o, id_name), *path = str_of(o, "path");
+	gm_doc_rec d = {id ? id : "", path ? path : "", str_of(o, "reason"), str_of(o, "warning"), str_of(o, "date"),
+	                num_of(o, "line"), status && !strcmp(status, "skipped"), (unsigned)num_of(o, "invalid_utf8_replaced"),
+	                (size_t)num_of(o, "mentions"), (size_t)num_of(o, "demonyms"), (size_t)num_of(o, "events")};
 	if (d.skipped && !d.reason)
 		d.reason = "skipped";
 	pt->documents++;

@@ -294,6 +294,42 @@ int main(int argc, char **argv)
 		CHECK(strstr(err.message, "allCountries.txt") != NULL);
 	}
 
+	/* found by fuzz_tsv (#15): a GeoNames folder with no countryInfo.txt nor
+	 * admin1 codes (bsearch over nothing was undefined), a row whose
+	 * coordinates read "nan" (accepted as a place at NaN), and a source with
+	 * no name at all (qsort over nothing) */
+	{
+		char gdir[300], cpath[400], opath[320];
+		snprintf(gdir, sizeof gdir, "%s.fuzzdir", path);
+		snprintf(opath, sizeof opath, "%s.fuzz.gmz", path);
+		mkdir(gdir, 0700);
+		snprintf(cpath, sizeof cpath, "%s/cities500.txt", gdir);
+		FILE *c = fopen(cpath, "w");
+		fputs("900001\tTestabad\tTestabad\tTestabad,\u062a\u0633\u062a\t40.1\t46.1\tP\tPPLA\tAZ\t\t28\t\t\t\t2500\t\t\t"
+		      "Asia/Baku\t2020-01-01\n", c);
+		fputs("900002\tNowhere\tNowhere\t\tnan\t46.1\tP\tPPL\tAZ\t\t28\t\t\t\t10\t\t\tAsia/Baku\t2020-01-01\n", c);
+		fclose(c);
+		const char *gsrc[] = {gdir};
+		gm_build_stats fs;
+		CHECK_INT(gm_gazetteer_build(gsrc, 1, opath, &fs, &err), 0);
+		CHECK_INT(fs.places, 1);
+		CHECK_INT(fs.rows_skipped, 1);   /* the NaN row */
+		unlink(opath);
+		unlink(cpath);
+		rmdir(gdir);
+		char hpath[320];
+		snprintf(hpath, sizeof hpath, "%s.header-only.tsv", path);
+		FILE *h = fopen(hpath, "w");
+		fputs("id\tname_en\tname_ar\tlat\tlon\tfeature\tcountry\tadmin1\tpopulation\tnames_ar\tnames_alt\tsource\t"
+		      "names_latin\n", h);
+		fclose(h);
+		const char *hsrc[] = {hpath};
+		CHECK_INT(gm_gazetteer_build(hsrc, 1, opath, &fs, &err), GM_EINVAL);
+		CHECK(strstr(err.message, "no places") != NULL);
+		unlink(opath);
+		unlink(hpath);
+	}
+
 	/* sources: a file with an unknown header is refused, naming it */
 	const char *wrong[] = {bad};
 	FILE *f = fopen(bad, "w");
