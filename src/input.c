@@ -292,12 +292,11 @@ static char *stem(const char *path)
 	b = b ? b + 1 : path;
 	const char *dot = strrchr(b, '.');
 	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
-	char *s = malloc(n + 1);
-	if (s) {
-		memcpy(s, b, n);
-		s[n] = '\0';
-	}
-	return s;
+	/* the id goes into every layer: a file name that is not UTF-8 (a Latin-1
+	 * disk) gets U+FFFD where its bytes are not, so the layers stay valid */
+	size_t len;
+	unsigned bad;
+	return gm__utf8_repair(b, n, &len, &bad);
 }
 
 /* "feed-12": the id of a JSON Lines record that has none */
