@@ -1,9 +1,14 @@
 /* geomention.h: the public C API of geomention.
  *
  * geomention reads Arabic news text, finds place mentions, resolves them with a
- * compiled gazetteer and writes GIS layers. The pipeline, one module per stage:
+ * compiled gazetteer and writes GIS layers. The pipeline, a folder of src/ per stage:
  *
- *   input (read) -> tokenize -> fold -> match -> resolve -> run (aggregate) -> write
+ *   input/ (read) -> text/ (tokenize, fold) -> match/ (match, resolve) -> events/
+ *     -> run/ (one document through them, threads, aggregate, stream, merge) -> layers/ (write)
+ *
+ * beside gazetteer/ (the compiled file: open, verify, look up), build/ (compile
+ * one from sources), util/ (UTF-8, errors, JSON) and geo/ (PROJ); cli/ is the
+ * command, over this header only.
  *
  * Conventions (after libgit2 and libuv):
  *  - Functions return 0 on success or a negative GM_E* code; where a gm_error is

@@ -252,7 +252,7 @@ ln -s "$T/victim.txt" "$T/planted.gpkg"
 expect_status 0 "export over a planted link" -- "$BIN" gazetteer export --gazetteer "$T/g.gmz" "$T/planted.gpkg"
 [ "$(cat "$T/victim.txt")" = victim ] && [ ! -L "$T/planted.gpkg" ] && ok || bad "export followed a planted link"
 [ -z "$(ls -A "$T" | grep -E 'tmp\.|geomention-export')" ] && ok || bad "build/export left temporary files: $(ls -A "$T")"
-! grep -q 'getpid' "$TOP/src/gazetteer_build.c" "$TOP/src/write.c" && ok || bad "a temporary name made from the pid"
+! grep -q 'getpid' "$TOP/src/build/gazetteer_build.c" "$TOP/src/layers/write.c" && ok || bad "a temporary name made from the pid"
 # GeoNames dumps: --geonames takes a folder, refuses a file
 expect_status 0 "build --geonames" -- "$BIN" gazetteer build --geonames "$DATA/geonames" "$DATA/geonames-override.tsv" -o "$T/gn.gmz"
 expect_grep "6 places" "$T/stdout" "geonames build counts its places"
