@@ -32,114 +32,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dupn(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
-static char *dup0(const char *s) { return dupn(s, strlen(s)); }
-
-void gm__build_problem(builder *b, const char *file, size_t line, const char *why)
-{
-	b->stats->rows_skipped++;
-	if (!b->stats->first_problem[0])
-		snprintf(b->stats->first_problem, sizeof b->stats->first_problem, "%s:%zu: %s", file, line, why);
-}
-
-/* ----------------------------------------------------------------- id index */
-
-static uint32_t str_hash(const char *s) { return gm__gaz_hash(s, strlen(s)); }
-
-static int id_rehash(builder *b)
-{
-	size_t cap = b->id_cap ? b->id_cap * 2 : 1024;
-	uint32_t *slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		return -1;
-	for (size_t i = 0; i < b->n_places; i++) {
-		size_t j = str_hash(b->places[i].id) & (cap - 1);
-		while (slots[j])
-			j = (j + 1) & (cap - 1);
-		slots[j] = (uint32_t)i + 1;
-	}
-	free(b->id_slots);
-	b->id_slots = slots;
-	b->id_cap = cap;
-	return 0;
-}
-
-long gm__build_find_place(const builder *b, const char *id)
-{
-	if (!b->id_cap)
-		return -1;
-	for (size_t j = str_hash(id) & (b->id_cap - 1); b->id_slots[j]; j = (j + 1) & (b->id_cap - 1))
-		if (strcmp(b->places[b->id_slots[j] - 1].id, id) == 0)
-			return (long)b->id_slots[j] - 1;
-	return -1;
-}
-
-bplace *gm__build_add_place(builder *b, const char *id)
-{
-	if (b->n_places == b->cap_places) {
-		size_t c = b->cap_places ? b->cap_places * 2 : 4096;
-		bplace *p = realloc(b->places, c * sizeof *p);
-		if (!p)
-			return NULL;
-		b->places = p;
-		b->cap_places = c;
-	}
-	if ((b->n_places + 1) * 2 > b->id_cap && id_rehash(b))
-		return NULL;
-	bplace *p = &b->places[b->n_places];
-	memset(p, 0, sizeof *p);
-	p->id = dup0(id);
-	p->name_en = dup0("");
-	p->name_ar = dup0("");
-	p->admin1 = dup0("");
-	if (!p->id || !p->name_en || !p->name_ar || !p->admin1)
-		return NULL;
-	size_t j = str_hash(id) & (b->id_cap - 1);
-	while (b->id_slots[j])
-		j = (j + 1) & (b->id_cap - 1);
-	b->id_slots[j] = (uint32_t)b->n_places + 1;
-	b->n_places++;
-	return p;
-}
-
-int gm__build_add_name(bplace *p, const char *s, size_t n, uint8_t kind)
-{
-	while (n && (s[0] == ' '))
-		s++, n--;
-	while (n && s[n - 1] == ' ')
-		n--;
-	if (!n)
-		return 0;
-	for (size_t i = 0; i < p->n_names; i++)
-		if (strlen(p->names[i].text) == n && memcmp(p->names[i].text, s, n) == 0) {
-			if (kind == GM_NAME_CURATED || (kind == GM_NAME_TAGGED && p->names[i].kind == GM_NAME_UNTAGGED))
-				p->names[i].kind = kind;
-			return 0;
-		}
-	if (p->n_names == p->cap_names) {
-		size_t c = p->cap_names ? p->cap_names * 2 : 4;
-		bname *nn = realloc(p->names, c * sizeof *nn);
-		if (!nn)
-			return -1;
-		p->names = nn;
-		p->cap_names = c;
-	}
-	p->names[p->n_names].text = dupn(s, n);
-	if (!p->names[p->n_names].text)
-		return -1;
-	p->names[p->n_names++].kind = kind;
-	return 0;
-}
-
 static int add_names(bplace *p, const char *list, uint8_t kind)
 {
 	const char *s = list;
@@ -153,15 +45,6 @@ static int add_names(bplace *p, const char *list, uint8_t kind)
 			s++;
 	}
 	return 0;
-}
-
-void gm__build_set_str(char **dst, const char *v)
-{
-	char *d = dup0(v);
-	if (d) {
-		free(*dst);
-		*dst = d;
-	}
 }
 
 /* ---------------------------------------------------------------- TSV input */
@@ -426,7 +309,7 @@ static int read_curated(builder *b, tsv *t)
 		if (!*p->name_ar && p->n_names) {
 			const char *first = get(t, c_names);
 			const char *bar = strchr(first, '|');
-			char *d = dupn(first, bar ? (size_t)(bar - first) : strlen(first));
+			char *d = gm__build_strndup(first, bar ? (size_t)(bar - first) : strlen(first));
 			if (d) {
 				free(p->name_ar);
 				p->name_ar = d;
@@ -470,7 +353,7 @@ static int add_triple(builder *b, const char *key, uint32_t words, uint32_t plac
 		b->triples = t;
 		b->cap_triples = c;
 	}
-	char *k = dup0(key);
+	char *k = gm__build_strdup(key);
 	if (!k)
 		return -1;
 	b->triples[b->n_triples++] = (triple){k, words, place, kind, note};

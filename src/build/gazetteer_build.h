@@ -1,5 +1,8 @@
-/* gazetteer_build.h: the builder's in-memory places, shared by the TSV reader
- * (gazetteer_build.c) and the GeoNames dump reader (geonames.c) (internal). */
+/* gazetteer_build.h: the builder's in-memory places (internal): the
+ * interface every source reader writes through. places.c keeps the store;
+ * gazetteer_build.c reads the TSV sources and compiles the file; geonames.c
+ * reads GeoNames dumps. The readers call the store, never each other, and
+ * only gazetteer_build.c calls the GeoNames reader. */
 #ifndef GM_GAZETTEER_BUILD_H
 #define GM_GAZETTEER_BUILD_H
 
@@ -43,13 +46,16 @@ typedef struct builder {
 	gm_error *err;
 } builder;
 
+/* places.c */
+char *gm__build_strndup(const char *s, size_t n);
+char *gm__build_strdup(const char *s);
 long gm__build_find_place(const builder *b, const char *id);
 bplace *gm__build_add_place(builder *b, const char *id);
 int gm__build_add_name(bplace *p, const char *s, size_t n, uint8_t kind);
 void gm__build_set_str(char **dst, const char *v);
 void gm__build_problem(builder *b, const char *file, size_t line, const char *why);
 
-/* Read a folder of GeoNames dumps as users download them: allCountries.txt,
+/* geonames.c: read a folder of GeoNames dumps as users download them: allCountries.txt,
  * cities*.txt or country files (AZ.txt), alternateNamesV2.txt (Arabic kept as
  * tagged names, Persian and Urdu as untagged ones), admin1CodesASCII.txt and
  * countryInfo.txt. Keeps the places with an Arabic-script name, and every

@@ -2,7 +2,9 @@
  * run.json. Everything is written into a new folder beside the output folder
  * and swapped in as a whole when every file is whole (outdir.h), so a failed
  * or killed run never leaves half a layer, nor a mix of two runs. */
-#include "run.h"
+#include "write.h"
+
+#include "datecode.h"
 
 #include "crs.h"
 #include "error.h"
@@ -532,15 +534,20 @@ static int cmp_cell(const void *pa, const void *pb)
 	return a->place < b->place ? -1 : a->place > b->place;
 }
 
-static int write_places(gm_writer *w, const gm_run *r, layer_writer *lw, gm_error *err)
+int gm__place_listed(const gm_place_agg *a)
 {
-	const gm_place_agg **order = malloc((r->n_aggs ? r->n_aggs : 1) * sizeof *order);
+	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
+}
+
+static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
+{
+	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
 	if (!order)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	size_t n = 0;
-	for (size_t i = 0; i < r->n_aggs; i++)
-		if (gm__place_listed(r, &r->aggs[i]))
-			order[n++] = &r->aggs[i];
+	for (size_t i = 0; i < r->n_places; i++)
+		if (gm__place_listed(&r->places[i]))
+			order[n++] = &r->places[i];
 	qsort(order, n, sizeof *order, cmp_place);
 	int rc = GM_OK;
 	for (size_t i = 0; i < n && rc == GM_OK; i++) {
@@ -554,7 +561,7 @@ static int write_places(gm_writer *w, const gm_run *r, layer_writer *lw, gm_erro
 	return rc;
 }
 
-static int write_daily(gm_writer *w, const gm_run *r, layer_writer *lw, gm_error *err)
+static int write_daily(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
 {
 	const gm_daily_cell **order = malloc((r->n_cells ? r->n_cells : 1) * sizeof *order);
 	if (!order)
@@ -594,7 +601,7 @@ static int write_daily(gm_writer *w, const gm_run *r, layer_writer *lw, gm_error
 }
 
 /* The places and daily layers of one format (only daily: the CSV every run gets). */
-static int write_aggregates(gm_writer *w, const gm_run *r, GDALDriverH drv, int only_daily, gm_error *err)
+static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH drv, int only_daily, gm_error *err)
 {
 	int rc = GM_OK;
 	for (int which = only_daily; which < 2 && rc == GM_OK; which++) {
@@ -612,7 +619,7 @@ static int write_aggregates(gm_writer *w, const gm_run *r, GDALDriverH drv, int 
 
 /* ---------------------------------------------------------------- run.json */
 
-static int write_run_json(FILE *f, gm_writer *w, const gm_run *r, double seconds, const gm_run_summary *s,
+static int write_run_json(FILE *f, gm_writer *w, const gm_aggregates *r, double seconds, const gm_run_summary *s,
                           const char *const *files, size_t n_files)
 {
 	gm_gazetteer_info gi;
@@ -668,7 +675,7 @@ static int close_streamed(gm_writer *w, int ok, gm_error *err)
 	return rc;
 }
 
-int gm__writer_finish(gm_writer *w, const gm_run *r, gm_run_summary *summary, gm_error *err)
+int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
 {
 	gm_run_summary local;
 	if (!summary)
@@ -679,8 +686,8 @@ int gm__writer_finish(gm_writer *w, const gm_run *r, gm_run_summary *summary, gm
 	summary->mentions = r->n_mentions;
 	summary->demonyms = r->n_demonyms;
 	summary->events = r->n_events;
-	for (size_t i = 0; i < r->n_aggs; i++)
-		summary->places += gm__place_listed(r, &r->aggs[i]);
+	for (size_t i = 0; i < r->n_places; i++)
+		summary->places += gm__place_listed(&r->places[i]);
 
 	CPLPushErrorHandlerEx(gdal_handler, &w->log);
 	int rc = close_streamed(w, 1, err);

@@ -8,30 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t gm__date_code(const char *s)
-{
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	uint32_t v = 0;
-	for (int i = 0; i < 10; i++) {
-		if (i == 4 || i == 7)
-			continue;
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (uint32_t)(s[i] - '0');
-	}
-	return v;
-}
-
-void gm__date_text(uint32_t c, char out[11])
-{
-	if (!c) {
-		out[0] = '\0';
-		return;
-	}
-	snprintf(out, 11, "%04u-%02u-%02u", (c / 10000) % 10000, (c / 100) % 100, c % 100);
-}
-
 int gm_run_new(gm_run **out, const gm_gazetteer *gaz, const gm_write_options *opts, gm_error *err)
 {
 	*out = NULL;
@@ -271,11 +247,6 @@ int gm__run_add_daily(gm_run *r, const gm_daily_cell *p, gm_error *err)
 	return GM_OK;
 }
 
-int gm__place_listed(const gm_run *r, const gm_place_agg *a)
-{
-	(void)r;
-	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
-}
 
 static int sink_mention(void *user, const gm_mention_rec *m, int demonym, gm_error *err)
 {
@@ -301,7 +272,9 @@ int gm_run_finish(gm_run *r, gm_run_summary *summary, gm_error *err)
 {
 	if (r->finished)
 		return gm__fail(err, GM_EINVAL, "the run is already finished");
-	int rc = gm__writer_finish(r->writer, r, summary, err);
+	gm_aggregates a = {r->aggs,        r->n_aggs,      r->cells,     r->n_cells,  r->n_inputs, r->n_documents,
+	                   r->n_skipped,   r->n_mentions,  r->n_demonyms, r->n_events, r->started};
+	int rc = gm__writer_finish(r->writer, &a, summary, err);
 	r->finished = 1;
 	return rc;
 }

@@ -1,0 +1,29 @@
+/* datecode.c: dates as the aggregates keep them (see datecode.h). */
+#include "datecode.h"
+
+#include <stdio.h>
+#include <string.h>
+
+uint32_t gm__date_code(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	uint32_t v = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	return v;
+}
+
+void gm__date_text(uint32_t c, char out[11])
+{
+	if (!c) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 11, "%04u-%02u-%02u", (c / 10000) % 10000, (c / 100) % 100, c % 100);
+}
