@@ -632,7 +632,15 @@ static int write_run_json(FILE *f, gm_writer *w, const gm_aggregates *r, double 
 	gm__json_write_string(f, gi.build_date);
 	fprintf(f, ", \"checksum\": \"%s\", \"format_version\": %u, \"places\": %u},\n", gi.checksum, gi.format_version,
 	        gi.places);
-	fprintf(f, "  \"options\": %s,\n", w->opts.options_json && *w->opts.options_json ? w->opts.options_json : "{}");
+	/* the caller's JSON, with any byte that is not UTF-8 (a Latin-1 path
+	 * given on the command line) as U+FFFD: such bytes are never JSON's own
+	 * punctuation, so the text stays the JSON it was, and valid */
+	const char *oj = w->opts.options_json && *w->opts.options_json ? w->opts.options_json : "{}";
+	size_t ojl;
+	unsigned bad = 0;
+	char *fixed = gm__utf8_repair(oj, strlen(oj), &ojl, &bad);
+	fprintf(f, "  \"options\": %s,\n", fixed ? fixed : "{}");
+	free(fixed);
 	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
 	fprintf(f,
 	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "

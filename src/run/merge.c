@@ -31,13 +31,8 @@ typedef struct id_index {
 	size_t cap;
 } id_index;
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
+/* the gazetteer's own hash (FNV-1a): one hash in the project */
+static uint32_t hash_str(const char *s) { return gm__gaz_hash(s, strlen(s)); }
 
 static int id_index_build(id_index *x, const gm_gazetteer *gaz, gm_error *err)
 {

@@ -190,7 +190,7 @@ expect_status 0 "the next run after an interrupt" -- "$BIN" map -q -o "$R/out" "
 # #15.8: a file name that is not UTF-8 (a Latin-1 disk) still gives valid JSON in run.json
 mkdir -p "$T/latin1"
 printf 'قصفت القوات مدينة باردا.\n' >"$T/latin1/caf$(printf '\351').txt"
-expect_status 0 "map a file whose name is not UTF-8" -- "$BIN" map -q -o "$T/latin1out" "$T/latin1"
+expect_status 0 "map a file whose name is not UTF-8" -- "$BIN" map -q -o "$T/latin1out" "$T/latin1/caf$(printf '\351').txt"
 python3 -c 'import json, sys; r = json.load(open(sys.argv[1] + "/run.json", encoding="utf-8")); assert r["documents"][0]["status"] == "processed", r
 for layer in ("mentions", "events", "places"):
     json.load(open(sys.argv[1] + "/" + layer + ".geojson", encoding="utf-8"))' \
