@@ -36,6 +36,12 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
 #include "geomention.h"
 gm_write_options gm_cli_write_options(const gm_cli_output *o);
 
+/* argv with options as people type them made plain: --jobs=4 -> --jobs 4,
+ * -j4 / -oDIR / -o=DIR -> -j 4 / -o DIR, for the options that take a value;
+ * after "--" (kept) every argument is an input. The entries point into argv (an
+ * "=" is cut in place); free the array. NULL when out of memory. */
+char **gm_cli_split_args(int argc, char **argv, int *out_argc);
+
 /* Exit statuses */
 #define GM_EXIT_OK 0
 #define GM_EXIT_FAIL 1    /* the run failed while working */

@@ -198,6 +198,9 @@ int gm_cli_map(int argc, char **argv)
 			stream = 1;
 		} else if (!strcmp(a, "--weights") && has_next) {
 			weights = argv[++i];
+		} else if (!strcmp(a, "--")) {
+			while (++i < argc)
+				inputs[ni++] = argv[i];   /* inputs, whatever they look like */
 		} else if (!strcmp(a, "-") || a[0] != '-') {
 			inputs[ni++] = a;
 		} else {

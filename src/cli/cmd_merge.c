@@ -57,6 +57,9 @@ int gm_cli_merge(int argc, char **argv)
 			goto done;
 		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
 			continue;
+		} else if (!strcmp(a, "--")) {
+			while (++i < argc)
+				parts[np++] = argv[i];
 		} else if (a[0] != '-') {
 			parts[np++] = a;
 		} else {

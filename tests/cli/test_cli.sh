@@ -196,6 +196,16 @@ for layer in ("mentions", "events", "places"):
     json.load(open(sys.argv[1] + "/" + layer + ".geojson", encoding="utf-8"))' \
 	"$T/latin1out" && ok || bad "run.json and the layers are valid UTF-8 JSON with a Latin-1 file name"
 
+# #16: options as people type them: --opt=value, -j4, -oDIR, -o=DIR, and -- before inputs
+expect_status 0 "--jobs=2 -o=DIR" -- "$BIN" map -q --jobs=2 -o="$T/eq1" "$T/in/a.txt"
+[ -s "$T/eq1/run.json" ] && ok || bad "-o=DIR wrote into DIR"
+expect_status 0 "-j2 -oDIR -fGPKG" -- "$BIN" map -q -j2 -o"$T/eq2" -fGPKG "$T/in/a.txt"
+[ -s "$T/eq2/mentions.gpkg" ] && ok || bad "-oDIR -fGPKG wrote a GeoPackage into DIR"
+expect_status 0 "--gazetteer=PATH" -- "$BIN" gazetteer info --gazetteer="$(dirname "$BIN")/gazetteer.gmz"
+cp "$T/in/a.txt" "$T/-dash.txt"
+( cd "$T" && "$BIN" map -q -o eq3 -- -dash.txt ) >/dev/null 2>&1 && grep -q '"-dash"' "$T/eq3/run.json" && ok || bad "-- before an input that starts with -"
+expect_status 2 "a flag given a value" -- "$BIN" map --quiet=1 -o "$T/eq4" "$T/in/a.txt"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null

@@ -1,0 +1,173 @@
+/* common.c: what the subcommands share (cli.h): run.json's options as JSON,
+ * the output options, the default gazetteer, and options as people type them. */
+#include "cli.h"
+
+#include "geomention.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void gm_cli_json_raw(gm_cli_json *j, const char *text)
+{
+	size_t n = strlen(text);
+	if (j->failed)
+		return;
+	if (j->len + n + 1 > j->cap) {
+		size_t c = j->cap ? j->cap : 256;
+		while (c < j->len + n + 1)
+			c *= 2;
+		char *x = realloc(j->s, c);
+		if (!x) {
+			j->failed = 1;
+			return;
+		}
+		j->s = x;
+		j->cap = c;
+	}
+	memcpy(j->s + j->len, text, n + 1);
+	j->len += n;
+}
+
+void gm_cli_json_str(gm_cli_json *j, const char *s)
+{
+	if (!s) {
+		gm_cli_json_raw(j, "null");
+		return;
+	}
+	gm_cli_json_raw(j, "\"");
+	char piece[8];
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			snprintf(piece, sizeof piece, "\\%c", c);
+		else if (c < 0x20)
+			snprintf(piece, sizeof piece, "\\u%04x", c);
+		else
+			snprintf(piece, sizeof piece, "%c", c);
+		gm_cli_json_raw(j, piece);
+	}
+	gm_cli_json_raw(j, "\"");
+}
+
+void gm_cli_json_list(gm_cli_json *j, const char *const *items, size_t n)
+{
+	gm_cli_json_raw(j, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			gm_cli_json_raw(j, ", ");
+		gm_cli_json_str(j, items[i]);
+	}
+	gm_cli_json_raw(j, "]");
+}
+
+int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	int has_next = *i + 1 < argc;
+	if (!strcmp(a, "-o") && has_next)
+		o->out_dir = argv[++*i];
+	else if (!strcmp(a, "-f") && has_next)
+		o->formats[o->n_formats++] = argv[++*i];
+	else if (!strcmp(a, "--gazetteer") && has_next)
+		o->gaz_path = argv[++*i];
+	else if ((!strcmp(a, "--t_srs") || !strcmp(a, "--t-srs")) && has_next)
+		o->t_srs = argv[++*i];
+	else if (!strcmp(a, "--no-rfc7946"))
+		o->rfc7946 = 0;
+	else if (!strcmp(a, "--demonyms"))
+		o->demonyms = 1;
+	else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
+		o->quiet = 1;
+	else if (!strcmp(a, "--no-verify"))
+		o->gaz_flags |= GM_GAZ_OPEN_NO_VERIFY;
+	else
+		return 0;
+	return 1;
+}
+
+gm_write_options gm_cli_write_options(const gm_cli_output *o)
+{
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = o->out_dir;
+	wo.formats = o->formats;
+	wo.n_formats = o->n_formats;
+	wo.t_srs = o->t_srs;
+	wo.geojson_rfc7946 = o->rfc7946;
+	wo.demonyms = o->demonyms;
+	return wo;
+}
+
+const char *gm_cli_default_gazetteer(void)
+{
+	static char path[PATH_MAX + 64];
+	const char *env = getenv("GEOMENTION_GAZETTEER");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, sizeof path, "%s/gazetteer.gmz", exe);
+			if (access(path, R_OK) == 0)
+				return path;
+			snprintf(path, sizeof path, "%s/../share/geomention/gazetteer.gmz", exe);
+			if (access(path, R_OK) == 0)
+				return path;
+		}
+	}
+	return "gazetteer.gmz";
+}
+
+/* The options that take a value, as every subcommand spells them. */
+static const char *const valued[] = {"-o", "-f", "-j", "--gazetteer", "--t_srs", "--t-srs", "--date", "--jobs",
+                                     "--weights"};
+
+static int takes_value(const char *opt, size_t len)
+{
+	for (size_t i = 0; i < sizeof valued / sizeof *valued; i++)
+		if (strlen(valued[i]) == len && !strncmp(valued[i], opt, len))
+			return 1;
+	return 0;
+}
+
+char **gm_cli_split_args(int argc, char **argv, int *out_argc)
+{
+	/* at most two entries for each one given, and the final NULL */
+	char **out = calloc((size_t)argc * 2 + 1, sizeof *out);
+	if (!out)
+		return NULL;
+	int n = 0, options_end = 0;
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i];
+		const char *eq = strchr(a, '=');
+		if (i == 0 || options_end || a[0] != '-') {
+			out[n++] = a;
+		} else if (!strcmp(a, "--")) {
+			options_end = 1;   /* what follows is inputs, whatever it looks like: kept for the command */
+			out[n++] = a;
+		} else if (a[1] == '-' && eq && takes_value(a, (size_t)(eq - a))) {
+			*(char *)eq = '\0';   /* --jobs=4: the argument's own bytes, cut in place */
+			out[n++] = a;
+			out[n++] = (char *)eq + 1;
+		} else if (a[1] != '-' && a[1] && a[2] && takes_value(a, 2)) {
+			static char shorts[sizeof valued / sizeof *valued][3];
+			size_t k = 0;
+			while (k < 3 && strncmp(valued[k], a, 2) != 0)
+				k++;
+			memcpy(shorts[k], a, 2);   /* -j4, -oDIR, -o=DIR: the option, then its value */
+			shorts[k][2] = '\0';
+			out[n++] = shorts[k];
+			out[n++] = a + 2 + (a[2] == '=');
+		} else {
+			out[n++] = a;
+		}
+	}
+	*out_argc = n;
+	return out;
+}
