@@ -394,11 +394,19 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, 
 {
 	/* folded, as tokens are compared: على and إلى fold to علي and الي */
 	static const char *const preps[] = {"في", "علي", "قرب", "باتجاه", "نحو", "الي", "داخل", "بالقرب"};
+	/* verbs whose object is the place reached: "طال القصف كلاً من ..." */
+	static const char *const reach[] = {"طال", "طالت", "يطال", "تطال", "شمل", "شملت", "يشمل", "تشمل"};
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
 			if (word_is(t, i - back, preps[k]))
 				/* "من داخل أرمينيا": where fire came from */
 				return !(i - back >= 1 && word_is(t, i - back - 1, "من") && !from_counts);
+		for (size_t k = 0; k < sizeof reach / sizeof *reach; k++)
+			if (word_is(t, i - back, reach[k]))
+				return 1;
+		/* "كلاً من X وY": each of them, not where from */
+		if (word_is(t, i - back, "من") && i - back >= 1 && (word_is(t, i - back - 1, "كلا") || word_is(t, i - back - 1, "كل")))
+			return 1;
 		/* "من" is where fire comes from, but where people flee from */
 		if (from_counts && word_is(t, i - back, "من"))
 			return 1;

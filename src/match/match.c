@@ -430,13 +430,25 @@ static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 	return run == 0 || !strncmp(m[b].clitic, "و", strlen("و"));
 }
 
+/* Whether token i is و and a type word: "مدينة كفرنبل وبلدات حاس وكفرومة",
+ * a list going on with a new kind of place. */
+static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const gm_token *tk = &t->tok[i];
+	const char *w = t->folded + tk->f_off;
+	return tk->f_len > 4 && !memcmp(w, "و", 2) && GM_CUE_ROLE(gm__gaz_cue(g, w + 2, tk->f_len - 2)) == GM_CUE_TYPE;
+}
+
 /* Which matches are next items of a list (gm_match.list_next). */
-static void link_lists(const gm_tokens *t, gm_matches *out)
+static void link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 {
 	for (size_t a = 0; a + 1 < out->n; a++) {
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
 		if (x->tok_last + 1 == y->tok_first)
 			x->list_next = x->parent_link == GM_PL_COMMA || !strncmp(y->clitic, "و", strlen("و"));
+		else if (x->tok_last + 2 == y->tok_first && t->tok[x->tok_last].gap_after != GM_GAP_BREAK &&
+		         and_type_word(g, t, x->tok_last + 1))
+			x->list_next = 1;
 		else
 			x->list_next = list_gap(t, out->m, a, a + 1) ? 2 : 0;
 	}
@@ -604,7 +616,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		if (!found)
 			i++;
 	}
-	link_lists(t, out);
+	link_lists(g, t, out);
 	return GM_OK;
 }
 

@@ -263,6 +263,14 @@ int main(int argc, char **argv)
 	CHECK_INT(events("رفضت الفصائل تسليم حلب", "2024-05-01"), 0);
 	CHECK_INT(events("دمار في المناطق الخارجة عن سيطرة الدولة في حلب", "2024-05-01"), 0);
 	CHECK_INT(events("سيطرت القوات على حلب", "2024-05-01"), 1);
+	CHECK_INT(events("قصف على القرى الخاضعة لسيطرة الفصائل قرب حلب", "2024-05-01"), 1);   /* the shelling, no change */
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
+	CHECK_INT(events("تمكن الدفاع المدني من السيطرة على الحريق في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("عمليات لاستعادة حلب من سيطرة التنظيم", "2024-05-01"), 0);   /* a purpose, and a state */
+	/* a list goes on with a new kind of place: one event per town (#14) */
+	CHECK_INT(events("القصف المدفعي على مدينة باردا وبلدات لاشين وتل عرن", "2024-05-01"), 3);
+	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
 	/* history: an event word told with a year before the document's is
 	 * background; this year's, no year, "since" a year, or no document date is news */
 	static const struct { const char *text, *date; int background; } history[] = {
