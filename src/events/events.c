@@ -13,7 +13,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
-	"killed", "injured", "people", "unit", "at_least",
+	"disaster", "killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
 };
 
@@ -51,6 +51,7 @@ static const struct {
 	[GM_EV_ARRESTS] = {{"Arrests", "Strategic developments"}},
 	[GM_EV_ABDUCTION] = {{"Abduction/forced disappearance", "Violence against civilians"}},
 	[GM_EV_PROPERTY_DESTRUCTION] = {{"Looting/property destruction", "Strategic developments"}},
+	[GM_EV_DISASTER] = {{"Natural disaster", ""}},
 };
 
 void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)
@@ -355,6 +356,10 @@ static int is_violent(int code)
 	return code == GM_EV_SHELLING || code == GM_EV_AIR_STRIKE || code == GM_EV_ARMED_CLASH ||
 	       code == GM_EV_EXPLOSION;
 }
+
+/* Types whose event carries the casualty figures of its sentence: violence,
+ * and disasters (a toll after an earthquake is the earthquake's). */
+static int has_toll(int code) { return is_violent(code) || code == GM_EV_DISASTER; }
 
 /* Types ACLED codes once per place in a list of places (قصف على A وB وC،
  * سيطرت على قرى A، B، C، نزوح من A وB، مظاهرات في A وB). */
@@ -818,9 +823,20 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 		sr->ev[c] = targeting.code ? targeting : attack;
 		any_violent = 1;
 	}
+	/* a fire or a collapse in a sentence of violence is that violence's
+	 * damage (اندلع حريق إثر القصف), not a disaster of its own */
+	if (any_violent)
+		sr->have[GM_EV_DISASTER] = 0;
+	/* "عملية إعصار الجنوب"، "معركة عاصفة الحزم": an operation's name */
+	for (size_t back = 1; back <= 3 && sr->have[GM_EV_DISASTER] && sr->ev[GM_EV_DISASTER].tok >= s0 + back; back++) {
+		size_t k = sr->ev[GM_EV_DISASTER].tok - back;
+		if (word_is(t, k, "عمليه") || word_is(t, k, "معركه") || word_is(t, k, "عمليات") || word_is(t, k, "حمله"))
+			sr->have[GM_EV_DISASTER] = 0;
+	}
 	/* people killed or hurt with no other event word: fighting (ACLED codes
-	 * a casualty report under the violence that caused it) */
-	if (!any_violent && (sr->killed >= 0 || sr->injured >= 0)) {
+	 * a casualty report under the violence that caused it); a disaster's
+	 * word (قتلى الزلزال) keeps its toll */
+	if (!any_violent && !sr->have[GM_EV_DISASTER] && (sr->killed >= 0 || sr->injured >= 0)) {
 		for (size_t j = s0; j < s1; j++) {
 			int code = sh->at[j - s0].code;
 			if (code == GM_TR_KILLED || code == GM_TR_INJURED || code == GM_TR_KILLED_TWO ||
@@ -931,7 +947,7 @@ static gm_event *told_before(gm_event_list *out, size_t before, int c, int gener
 {
 	for (size_t x = before; x-- > 0;) {
 		int xc = gm__trigger_code(out->e[x].type);
-		if (xc == c || (generic && xc > 0 && is_violent(xc)))
+		if (xc == c || (generic && xc > 0 && has_toll(xc)))
 			return &out->e[x];
 	}
 	return NULL;
@@ -1182,7 +1198,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
 				before = told_before(out, told_earlier, c, 0);
 			if (before) {
-				if (is_violent(c) && !figures_given) {
+				if (has_toll(c) && !figures_given) {
 					add_figures(before, sr.killed, sr.injured);
 					figures_given = 1;
 				}
@@ -1275,7 +1291,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 				e->place = places[pi];
 				e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
-				if (is_violent(c) && !figures_given) {
+				if (has_toll(c) && !figures_given) {
 					e->fatalities = sr.killed;
 					e->injured = sr.injured;
 					figures_given = 1;

@@ -19,6 +19,9 @@ enum gm_trigger {
 	/* ACLED's sub-event types with words of their own, outside the eleven the
 	 * gold sets code (score.py lists them as unscored) */
 	GM_EV_ARRESTS, GM_EV_ABDUCTION, GM_EV_PROPERTY_DESTRUCTION,
+	/* ours, as displacement is: a flood, earthquake, storm or fire, with its
+	 * casualties (the toll after it is its own, not a clash's) */
+	GM_EV_DISASTER,
 	GM_EV_N,
 	/* words around figures */
 	GM_TR_KILLED = GM_EV_N, /* قتلى، مقتل: the figure next to it counts the dead */

@@ -71,6 +71,8 @@ static void case_acled_names(void)
 		{"اختطاف صحفي في حلب", "abduction", "Violence against civilians", "Abduction/forced disappearance"},
 		{"هدمت الجرافات منازل في حلب", "property_destruction", "Strategic developments", "Looting/property destruction"},
 		{"انفجار قنبلة يدوية في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"ضرب زلزال مدينة حلب", "disaster", "", "Natural disaster"},
+		{"فيضانات في حلب", "disaster", "", "Natural disaster"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = events(cases[i].text, "2024-05-01");
@@ -268,6 +270,17 @@ int main(int argc, char **argv)
 	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
 	CHECK_INT(events("تمكن الدفاع المدني من السيطرة على الحريق في حلب", "2024-05-01"), 0);
 	CHECK_INT(events("عمليات لاستعادة حلب من سيطرة التنظيم", "2024-05-01"), 0);   /* a purpose, and a state */
+	/* disasters carry their toll; a fire in a sentence of violence is the
+	 * violence's; a storm that names an operation is no storm (#14) */
+	CHECK_INT(events("ضرب زلزال مدينة حلب وأدى إلى مقتل 20 شخصا", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "disaster");
+	CHECK_INT(res.events[0].fatalities, 20);
+	CHECK_INT(events("ضرب زلزال مدينة حلب.وارتفع عدد القتلى إلى 30 قتيلا في حلب.", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "disaster");   /* the toll is the earthquake's, not a clash */
+	CHECK_INT(res.events[0].fatalities, 30);
+	CHECK_INT(events("اندلع حريق إثر القصف على حلب", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "shelling");
+	CHECK_INT(events("أطلقت القوات عملية إعصار الجنوب في حلب", "2024-05-01"), 0);
 	/* a list goes on with a new kind of place: one event per town (#14) */
 	CHECK_INT(events("القصف المدفعي على مدينة باردا وبلدات لاشين وتل عرن", "2024-05-01"), 3);
 	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
