@@ -508,9 +508,21 @@ static int related_link(const gm_tokens *t, size_t s0, size_t s1)
 }
 
 /* The end of the clause token i is in: the first punctuation after it. */
+/* Words that open a clause of their own where news runs two on without a
+ * comma: "قصفت القوات الفلوجة كما أغارت مقاتلات على أحياء ..." */
+static int clause_opener(const gm_tokens *t, size_t i)
+{
+	static const char *const openers[] = {"كما", "بينما", "فيما", "وبينما"};
+	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+		if (word_is(t, i, openers[k]))
+			return 1;
+	return 0;
+}
+
 static size_t clause_end(const gm_tokens *t, size_t i, size_t s1)
 {
-	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK)
+	size_t start = i;
+	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK && !(i + 1 < s1 && i + 1 > start && clause_opener(t, i + 1)))
 		i++;
 	return i < s1 ? i + 1 : s1;
 }
@@ -518,7 +530,7 @@ static size_t clause_end(const gm_tokens *t, size_t i, size_t s1)
 /* The first token of the clause token i is in. */
 static size_t clause_start(const gm_tokens *t, size_t i, size_t s0)
 {
-	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK)
+	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK && !clause_opener(t, i))
 		i--;
 	return i;
 }
@@ -1140,6 +1152,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		while (i < t->n && t->tok[i].sentence == s)
 			i++;
 		size_t s1 = i;
+		size_t sent = s;
 		if (s0 == s1 || related_link(t, s0, s1))
 			continue;
 		uint8_t taken[512];
@@ -1301,8 +1314,8 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				e->background = background;
 				e->trigger_start = h->b0;
 				e->trigger_end = h->b1;
-				e->snippet_start = t->sentences[s].b0;
-				e->snippet_end = t->sentences[s].b1;
+				e->snippet_start = t->sentences[sent].b0;
+				e->snippet_end = t->sentences[sent].b1;
 			}
 		}
 	}

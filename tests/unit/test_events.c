@@ -281,6 +281,16 @@ int main(int argc, char **argv)
 	CHECK_INT(events("اندلع حريق إثر القصف على حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_INT(events("أطلقت القوات عملية إعصار الجنوب في حلب", "2024-05-01"), 0);
+	/* "قصف جوي ومدفعي": an air strike and a shelling; a clause opened by كما
+	 * keeps its list to its own event word */
+	CHECK_INT(events("تتعرض باردا لقصف جوي ومدفعي", "2024-05-01"), 2);
+	CHECK_INT(events("قصفت القوات على باردا كما أغارت طائرات على لاشين وتل عرن", "2024-05-01"), 3);
+	{
+		size_t shelled = 0;
+		for (size_t k = 0; k < res.n_events; k++)
+			shelled += !strcmp(res.events[k].type, "shelling");
+		CHECK_INT(shelled, 1);
+	}
 	/* a list goes on with a new kind of place: one event per town (#14) */
 	CHECK_INT(events("القصف المدفعي على مدينة باردا وبلدات لاشين وتل عرن", "2024-05-01"), 3);
 	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
