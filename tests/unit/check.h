@@ -1,5 +1,6 @@
-/* check.h: the unit tests' assertions. Each failure names file:line and the
- * expression; the last line is "N passed, M failed", which ctest and CI read. */
+/* check.h: the unit tests' assertions and named cases. Each failure names
+ * file:line and the expression; each case prints a line of its own; the last
+ * line is "N passed, M failed", which ctest and CI read. */
 #ifndef GM_CHECK_H
 #define GM_CHECK_H
 
@@ -45,6 +46,49 @@ static inline int check_done(const char *suite)
 {
 	printf("%s: %d passed, %d failed\n", suite, check_passed, check_failed);
 	return check_failed ? 1 : 0;
+}
+
+/* Named cases: a test program lists its cases once and runs them all, or
+ * only those named on its command line (test_fold tests/data alef_forms),
+ * with a line per case. --list prints the names. */
+typedef struct check_case {
+	const char *name;
+	void (*run)(void);
+} check_case;
+#define CHECK_CASE(fn) {#fn, fn}
+
+static inline int check_run(const char *suite, const check_case *cases, size_t n, int argc, char **argv, int first)
+{
+	if (argc > first && !strcmp(argv[first], "--list")) {
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", cases[i].name);
+		return 0;
+	}
+	int ran = 0, unknown = 0;
+	for (int a = first; a < argc; a++) {
+		int found = 0;
+		for (size_t i = 0; i < n; i++)
+			found |= !strcmp(argv[a], cases[i].name);
+		if (!found) {
+			fprintf(stderr, "%s: no case named %s (--list names them)\n", suite, argv[a]);
+			unknown = 1;
+		}
+	}
+	for (size_t i = 0; i < n && !unknown; i++) {
+		int wanted = argc <= first;
+		for (int a = first; a < argc; a++)
+			wanted |= !strcmp(argv[a], cases[i].name);
+		if (!wanted)
+			continue;
+		int before = check_failed, passed = check_passed;
+		cases[i].run();
+		printf("  %s %s (%d checks)\n", check_failed == before ? "ok  " : "FAIL", cases[i].name,
+		       check_passed - passed + check_failed - before);
+		ran++;
+	}
+	if (unknown)
+		return 2;
+	return check_done(suite) || !ran;
 }
 
 #endif

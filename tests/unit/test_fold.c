@@ -9,14 +9,17 @@ static const char *fold(const char *s)
 	return buf;
 }
 
-int main(void)
+static void marks_go(void)
 {
-	gm__fold_init();
 	/* harakat, shadda, sukun and superscript alef go */
 	CHECK_STR(fold("مُحَمَّد"), "محمد");
 	CHECK_STR(fold("هٰذا"), "هذا");
 	/* tatweel */
 	CHECK_STR(fold("دمــشق"), "دمشق");
+}
+
+static void letters_fold(void)
+{
 	/* alef forms */
 	CHECK_STR(fold("أإآٱا"), "ااااا");
 	CHECK_STR(fold("أذربيجان"), "اذربيجان");
@@ -25,10 +28,18 @@ int main(void)
 	CHECK_STR(fold("قرة"), "قره");
 	/* digits: Arabic-Indic and Persian */
 	CHECK_STR(fold("٣٢ و۴۵"), "32 و45");
+}
+
+static void invisible_marks(void)
+{
 	/* ZWNJ, ZWJ and bidi marks */
 	CHECK_STR(fold("قره\u200cباغ"), "قرهباغ");
 	CHECK_STR(fold("\u200fباكو\u200e"), "باكو");
 	CHECK_STR(fold("\u202bباكو\u202c"), "باكو");
+}
+
+static void other_forms_and_scripts(void)
+{
 	/* presentation forms through NFKC */
 	CHECK_STR(fold("\ufefb"), "لا");
 	CHECK_STR(fold("\ufe91\ufe8e\ufedb\ufeee"), "باكو");
@@ -40,6 +51,10 @@ int main(void)
 	CHECK_STR(fold("ژ"), "ز");
 	/* Latin lower-cased; punctuation kept */
 	CHECK_STR(fold("Baku-City"), "baku-city");
+}
+
+static void bounds(void)
+{
 	/* a cap cuts on a character boundary */
 	char small[6];
 	size_t n = gm__fold("باكو", strlen("باكو"), small, sizeof small);
@@ -50,6 +65,10 @@ int main(void)
 	CHECK_INT(gm__fold_cp(0x064E, out), 0);   /* fatha */
 	CHECK_INT(gm__fold_cp(0x0623, out), 1);
 	CHECK_INT(out[0], 0x0627);
+}
+
+static void skeletons(void)
+{
 	/* spelling skeletons: vowels and g-letters vary, the article and the
 	 * last letter do not (a country is not its adjective) */
 	{
@@ -66,5 +85,13 @@ int main(void)
 		CHECK(a[0] == '~' || a[0] == '\0');
 #undef SK
 	}
-	return check_done("fold");
+}
+
+int main(int argc, char **argv)
+{
+	gm__fold_init();
+	static const check_case cases[] = {CHECK_CASE(marks_go), CHECK_CASE(letters_fold), CHECK_CASE(invisible_marks),
+	                                   CHECK_CASE(other_forms_and_scripts), CHECK_CASE(bounds),
+	                                   CHECK_CASE(skeletons)};
+	return check_run("fold", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }

@@ -9,7 +9,7 @@ static int parse(const char *s, gm_json_object *o, char *why)
 	return gm__json_parse_object(s, strlen(s), o, why, 160);
 }
 
-int main(void)
+static void a_record(void)
 {
 	gm_json_object o;
 	char why[160];
@@ -23,12 +23,22 @@ int main(void)
 	CHECK(gm__json_get(&o, "tags") != NULL);
 	CHECK(gm__json_get(&o, "missing") == NULL);
 	gm__json_object_free(&o);
+}
 
+static void surrogate_pair(void)
+{
+	gm_json_object o;
+	char why[160];
 	/* a surrogate pair becomes one 4-byte character */
 	CHECK_INT(parse("{\"t\": \"\\ud83d\\ude00\"}", &o, why), 0);
 	CHECK_STR(gm__json_get(&o, "t")->value, "\xF0\x9F\x98\x80");
 	gm__json_object_free(&o);
+}
 
+static void malformed_says_where(void)
+{
+	gm_json_object o;
+	char why[160];
 	/* malformed: each says where */
 	CHECK_INT(parse("{\"id\": \"x\", }", &o, why), -1);
 	CHECK(strstr(why, "byte") != NULL);
@@ -38,7 +48,12 @@ int main(void)
 	CHECK_INT(parse("{\"a\": 1} trailing", &o, why), -1);
 	CHECK_INT(parse("{\"a\": tru}", &o, why), -1);
 	CHECK_INT(parse("{\"a\": \"\\x\"}", &o, why), -1);
+}
 
+static void numbers_as_rfc8259(void)
+{
+	gm_json_object o;
+	char why[160];
 	/* #15.8: numbers as RFC 8259 writes them, nothing strtod alone takes */
 	static const char *const good_numbers[] = {"0", "-0", "12", "-3.25", "1e9", "2.5E-3", "1E+2"};
 	static const char *const bad_numbers[] = {"nan", "inf", "+1", "01", "0x10", "1.", ".5", "1e", "--1", "1e+"};
@@ -52,12 +67,21 @@ int main(void)
 		snprintf(doc, sizeof doc, "{\"n\": %s}", bad_numbers[i]);
 		CHECK_INT(parse(doc, &o, why), -1);
 	}
+}
+
+static void nul_escape(void)
+{
+	gm_json_object o;
+	char why[160];
 	/* \u0000 would cut the text: U+FFFD in its place, counted */
 	CHECK_INT(parse("{\"text\": \"a\\u0000b\"}", &o, why), 0);
 	CHECK_STR(gm__json_get(&o, "text")->value, "a\xEF\xBF\xBD" "b");
 	CHECK_INT(o.nul_escapes, 1);
 	gm__json_object_free(&o);
+}
 
+static void writing_not_utf8(void)
+{
 	/* writing: a string that is not UTF-8 still gives valid JSON (U+FFFD per bad byte) */
 	char *buf = NULL;
 	size_t blen = 0;
@@ -66,5 +90,12 @@ int main(void)
 	fclose(mf);
 	CHECK_STR(buf, "\"caf\xEF\xBF\xBD \xd8\xa8 \\\"q\\\" \\u0001\"");
 	free(buf);
-	return check_done("json");
+}
+
+int main(int argc, char **argv)
+{
+	static const check_case cases[] = {CHECK_CASE(a_record),          CHECK_CASE(surrogate_pair),
+	                                   CHECK_CASE(malformed_says_where), CHECK_CASE(numbers_as_rfc8259),
+	                                   CHECK_CASE(nul_escape),          CHECK_CASE(writing_not_utf8)};
+	return check_run("json", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }

@@ -14,11 +14,8 @@ static void run(const char *s)
 
 static const char *folded(size_t i) { return toks.folded + toks.tok[i].f_off; }
 
-int main(void)
+static void spans(void)
 {
-	gm_error err;
-	CHECK_INT(gm__tokenizer_init(&tz, &err), 0);
-
 	/* spans: bytes and code points, Latin, Arabic and an astral character */
 	const char *s = "Smerch \xF0\x9F\x98\x80 وباكو، يريفان";
 	run(s);
@@ -29,13 +26,19 @@ int main(void)
 	CHECK_INT(toks.tok[1].c0, 9);       /* the emoji is one code point, as Python counts */
 	CHECK_INT(toks.tok[1].c1, 14);
 	CHECK_INT(toks.tok[1].gap_after, GM_GAP_BREAK);  /* the Arabic comma */
+}
 
+static void marks_inside_words(void)
+{
 	/* harakat and tatweel stay inside the word; folded form drops them */
 	run("مُحَمَّد دمــشق");
 	CHECK_INT(toks.n, 2);
 	CHECK_STR(folded(0), "محمد");
 	CHECK_STR(folded(1), "دمشق");
+}
 
+static void gaps(void)
+{
 	/* gaps: space and hyphen join, a line break or quotes do not */
 	run("ناغورني-قره باغ\nباكو \"لاشين\"");
 	CHECK_INT(toks.n, 5);
@@ -43,13 +46,19 @@ int main(void)
 	CHECK_INT(toks.tok[1].gap_after, GM_GAP_JOIN);
 	CHECK_INT(toks.tok[2].gap_after, GM_GAP_BREAK);
 	CHECK_INT(toks.tok[3].gap_after, GM_GAP_QUOTE);
+}
 
+static void numbers(void)
+{
 	/* numbers are tokens, marked */
 	run("قتل ٣٢ شخصا");
 	CHECK_INT(toks.n, 3);
 	CHECK(toks.tok[1].is_number);
 	CHECK_STR(folded(1), "32");
+}
 
+static void sentences(void)
+{
 	/* sentences: the full stop and the Arabic question mark end them */
 	run("قصفت باردا. هل توقف القتال؟ قالت باكو");
 	CHECK_INT(toks.n_sentences, 3);
@@ -58,7 +67,10 @@ int main(void)
 	/* words in different sentences never join */
 	run("باكو. يريفان");
 	CHECK_INT(toks.tok[0].gap_after, GM_GAP_BREAK);
+}
 
+static void hashtags(void)
+{
 	/* hashtags: the underscore cuts words (ICU keeps them one) and joins
 	 * them as a hyphen does, so a name may span it (#دير_الزور) */
 	run("#غزة_تحت_القصف و#دير_الزور");
@@ -75,8 +87,16 @@ int main(void)
 	}
 	run("_");
 	CHECK_INT(toks.n, 0);
+}
 
+int main(int argc, char **argv)
+{
+	gm_error err;
+	CHECK_INT(gm__tokenizer_init(&tz, &err), 0);
+	static const check_case cases[] = {CHECK_CASE(spans),   CHECK_CASE(marks_inside_words), CHECK_CASE(gaps),
+	                                   CHECK_CASE(numbers), CHECK_CASE(sentences),          CHECK_CASE(hashtags)};
+	int rc = check_run("tokenize", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm__tokens_free(&toks);
 	gm__tokenizer_free(&tz);
-	return check_done("tokenize");
+	return rc;
 }

@@ -24,13 +24,8 @@ static const char *skel(const char *ascii)
 	return buf;
 }
 
-int main(void)
+static void pure_skeleton(void)
 {
-	gm_error err;
-	CHECK_INT(gm__translit_open(&tr, &err), 0);
-	if (!tr)
-		return check_done("translit");
-
 	/* the pure skeleton: classes, vowel runs as one mark, final vowel gone */
 	CHECK_STR(skel("soledar"), "salatar");
 	CHECK_STR(skel("tovuz"), "tas");          /* v between vowels is one vowel run */
@@ -39,7 +34,10 @@ int main(void)
 	CHECK_STR(skel("kupiansk"), "kabansk");   /* p with b */
 	CHECK_STR(skel("aaa"), "");               /* no consonant: no skeleton */
 	CHECK_INT(gm__latin_consonants("salatar"), 4);
+}
 
+static void arabic_meets_latin(void)
+{
 	/* an Arabic word and the Latin name of the same place meet */
 	CHECK_STR(key("سوليدار", 3), key("Soledar", 3));
 	CHECK_STR(key("توفوز", 2), key("Tovuz", 2));
@@ -51,6 +49,10 @@ int main(void)
 	CHECK_STR(key("غوري", 2), key("Gori", 2));
 	CHECK_STR(key("جوري", 2), key("Gori", 2));
 	CHECK_STR(key("قوري", 2), key("Gori", 2));
+}
+
+static void apart_and_keys(void)
+{
 	/* the key says it is a Latin skeleton */
 	CHECK_STR(key("Soledar", 3), "^salatar");
 	/* too few consonants for the asked minimum: no key */
@@ -62,7 +64,17 @@ int main(void)
 	CHECK(strcmp(a, key("Mirny", 3)) != 0);
 	snprintf(a, sizeof a, "%s", key("أوروجاين", 2));
 	CHECK(a[0] && strcmp(a, key("Rohan", 2)) != 0);
+}
 
+int main(int argc, char **argv)
+{
+	gm_error err;
+	CHECK_INT(gm__translit_open(&tr, &err), 0);
+	if (!tr)
+		return check_done("translit");
+	static const check_case cases[] = {CHECK_CASE(pure_skeleton), CHECK_CASE(arabic_meets_latin),
+	                                   CHECK_CASE(apart_and_keys)};
+	int rc = check_run("translit", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm__translit_close(tr);
-	return check_done("translit");
+	return rc;
 }
