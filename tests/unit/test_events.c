@@ -125,11 +125,8 @@ static void case_list_one_event_per_place(void)
 	CHECK_INT(events("قصف مدفعي على حلب، وقال مسؤول في باكو", "2024-05-01"), 1);
 }
 
-int main(int argc, char **argv)
+static void numbers(void)
 {
-	gm_error err;
-	gm__tokenizer_init(&tz, &err);
-
 	/* numbers: digits, Arabic-Indic digits, words in every case form */
 	CHECK_INT(number("32"), 32);
 	CHECK_INT(number("٣٢"), 32);
@@ -154,7 +151,10 @@ int main(int argc, char **argv)
 	CHECK_INT(number("100000001"), -1);
 	CHECK_INT(number("18446744073709551621"), -1);
 	CHECK_INT(number("99999999999999999999999999999999999999"), -1);
+}
 
+static void relative_dates(void)
+{
 	/* relative dates against the document date (2023-09-20 was a Wednesday) */
 	CHECK_STR(date_of("2023-09-20", "قصف اليوم"), "2023-09-20");
 	CHECK_STR(date_of("2023-09-20", "قصف أمس"), "2023-09-19");
@@ -164,13 +164,10 @@ int main(int argc, char **argv)
 	CHECK_STR(date_of("2023-09-20", "قصف يوم الخميس"), "2023-09-14");
 	CHECK_STR(date_of("2023-03-01", "أمس"), "2023-02-28");
 	CHECK_STR(date_of(NULL, "أمس"), "");          /* no document date: no guess */
+}
 
-	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
-	CHECK(gaz != NULL);
-	if (!gaz)
-		return check_done("events");
-	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
-
+static void triggers_and_places(void)
+{
 	/* a trigger through clitics and the article, the place behind في */
 	CHECK_INT(events("وقصفت القوات مواقع في لاشين أمس.", "2023-09-20"), 1);
 	CHECK_STR(res.events[0].type, "shelling");
@@ -180,6 +177,10 @@ int main(int argc, char **argv)
 	CHECK_INT(events("تواصل القصف على باردا", NULL), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_STR(res.events[0].date, "");
+}
+
+static void casualty_figures(void)
+{
 	/* casualty figures: before or after the word, words, more-than, sums */
 	CHECK_INT(events("قتل 32 شخصا وأصيب أكثر من 200 في اشتباكات في لاشين.", NULL), 1);
 	CHECK_STR(res.events[0].type, "armed_clash");
@@ -196,6 +197,10 @@ int main(int argc, char **argv)
 	/* a number that counts something else is no casualty figure */
 	CHECK_INT(events("قتل جندي خلال 24 ساعة من القصف على لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, -1);
+}
+
+static void actors_and_speakers(void)
+{
 	/* a country in the sentence is the actor: the event is at the town */
 	CHECK_INT(events("قالت أذربيجان إن باردا تعرضت للقصف.", NULL), 1);
 	CHECK_STR(place_of(0), "t:14");
@@ -206,6 +211,10 @@ int main(int argc, char **argv)
 	CHECK_INT(events("دعا الأمين العام إلى الهدوء.", NULL), 1);
 	CHECK_INT(res.events[0].place, GM_NO_PLACE);
 	CHECK_INT(res.events[0].precision, 0);
+}
+
+static void calls_and_repeats(void)
+{
 	/* a call to stop fighting is no fighting */
 	CHECK_INT(events("طالبت بوقف القتال في لاشين.", NULL), 1);
 	CHECK_STR(res.events[0].type, "diplomacy");
@@ -216,12 +225,19 @@ int main(int argc, char **argv)
 	/* a capital named as the speaker is no place of the event */
 	CHECK_INT(events("قالت باكو إن باردا تعرضت للقصف.", NULL), 1);
 	CHECK_STR(place_of(0), "t:14");
+}
 
+static void irrealis(void)
+{
 	/* what is demanded, promised or planned is not done */
 	CHECK_INT(events("طالبت أذربيجان بانسحاب القوات من لاشين.", NULL), 1);
 	CHECK_STR(res.events[0].type, "diplomacy");
 	CHECK_INT(events("تدعم تسوية تضمن استعادة لاشين.", NULL), 0);
 	CHECK_INT(events("وأكد أن الجيش سيواصل قصف باردا.", NULL), 0);
+}
+
+static void generic_words(void)
+{
 	/* a generic word takes the sentence's specific event, anchored where it
 	 * stands: targeting Barda with rockets is shelling of Barda */
 	CHECK_INT(events("قالت أذربيجان إن الجيش استهدف باردا بالصواريخ.", NULL), 1);
@@ -232,6 +248,10 @@ int main(int argc, char **argv)
 	/* alone, an attack is a clash */
 	CHECK_INT(events("هجوم على باردا.", NULL), 1);
 	CHECK_STR(res.events[0].type, "armed_clash");
+}
+
+static void told_again(void)
+{
 	/* "the attack" told again with no place of its own is the one before;
 	 * "no casualties" is a figure: 0 and 0 */
 	CHECK_INT(events("غارة بطائرة مسيرة على باردا.\nوأدى الهجوم إلى أضرار دون تسجيل إصابات.", NULL), 1);
@@ -244,6 +264,10 @@ int main(int argc, char **argv)
 	CHECK_INT(events("اتصال هاتفي بين الرئيسين.\nوخلال الاتصال بحث الجانبان الوضع.", NULL), 1);
 	/* the same caller twice is one call */
 	CHECK_INT(events("دعا الاتحاد الأوروبي إلى الهدوء.\nودعا الاتحاد الأوروبي اليوم إلى الحوار.", NULL), 1);
+}
+
+static void links_and_titles(void)
+{
 	/* a link to another article is not this article's report */
 	CHECK_INT(events("اقرأ أيضا: قصف على باردا", NULL), 0);
 	/* "in the capital of X": X's seat, as the gazetteer build found it */
@@ -253,6 +277,10 @@ int main(int argc, char **argv)
 	/* a place in an official's title is no place of the event */
 	CHECK_INT(events("قالت أذربيجان إن محافظ الغربية أعلن أن قصفا استهدف باردا.", NULL), 1);
 	CHECK_STR(place_of(0), "t:14");
+}
+
+static void sentence_splits(void)
+{
 	/* sentences split where a full stop has no space after it */
 	CHECK_INT(events("قصف على باردا.واندلعت اشتباكات في لاشين.", NULL), 2);
 
@@ -260,6 +288,10 @@ int main(int argc, char **argv)
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
 	case_acled_names();
+}
+
+static void not_events(void)
+{
 	/* not events: a denial, a refusal, a state of control */
 	CHECK_INT(events("نفى الجيش قصف حلب", "2024-05-01"), 0);
 	CHECK_INT(events("رفضت الفصائل تسليم حلب", "2024-05-01"), 0);
@@ -270,6 +302,10 @@ int main(int argc, char **argv)
 	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
 	CHECK_INT(events("تمكن الدفاع المدني من السيطرة على الحريق في حلب", "2024-05-01"), 0);
 	CHECK_INT(events("عمليات لاستعادة حلب من سيطرة التنظيم", "2024-05-01"), 0);   /* a purpose, and a state */
+}
+
+static void disasters(void)
+{
 	/* disasters carry their toll; a fire in a sentence of violence is the
 	 * violence's; a storm that names an operation is no storm (#14) */
 	CHECK_INT(events("ضرب زلزال مدينة حلب وأدى إلى مقتل 20 شخصا", "2024-05-01"), 1);
@@ -281,6 +317,10 @@ int main(int argc, char **argv)
 	CHECK_INT(events("اندلع حريق إثر القصف على حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_INT(events("أطلقت القوات عملية إعصار الجنوب في حلب", "2024-05-01"), 0);
+}
+
+static void clauses_and_lists(void)
+{
 	/* "قصف جوي ومدفعي": an air strike and a shelling; a clause opened by كما
 	 * keeps its list to its own event word */
 	CHECK_INT(events("تتعرض باردا لقصف جوي ومدفعي", "2024-05-01"), 2);
@@ -294,6 +334,10 @@ int main(int argc, char **argv)
 	/* a list goes on with a new kind of place: one event per town (#14) */
 	CHECK_INT(events("القصف المدفعي على مدينة باردا وبلدات لاشين وتل عرن", "2024-05-01"), 3);
 	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
+}
+
+static void history(void)
+{
 	/* history: an event word told with a year before the document's is
 	 * background; this year's, no year, "since" a year, or no document date is news */
 	static const struct { const char *text, *date; int background; } history[] = {
@@ -309,6 +353,10 @@ int main(int argc, char **argv)
 			CHECK_INT(res.events[0].background, history[i].background);
 		else
 			CHECK_INT(res.n_events, 1);
+}
+
+static void duals(void)
+{
 	/* duals count two: قتيلين، جريحين، قتل جنديان */
 	static const struct { const char *text; long killed, injured; } duals[] = {
 		{"قصف على حلب أوقع قتيلين", 2, -1},
@@ -322,6 +370,10 @@ int main(int argc, char **argv)
 		} else {
 			CHECK_INT(res.n_events, 1);
 		}
+}
+
+static void tolls_after_strikes(void)
+{
 	/* a toll after the strikes is theirs, place by place, not a clash */
 	if (events("شنت الطائرات غارات جوية على حلب. وقتل 3 أشخاص في لاشين.", "2024-05-01") == 2) {
 		CHECK_STR(res.events[1].type, "air_strike");
@@ -334,9 +386,39 @@ int main(int argc, char **argv)
 		CHECK_STR(res.events[0].type, "armed_clash");
 	else
 		CHECK_INT(res.n_events, 1);
+}
+
+int main(int argc, char **argv)
+{
+	gm_error err;
+	gm__tokenizer_init(&tz, &err);
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("events");
+	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
+
+	static const check_case cases[] = {CHECK_CASE(numbers),
+	                                   CHECK_CASE(relative_dates),
+	                                   CHECK_CASE(triggers_and_places),
+	                                   CHECK_CASE(casualty_figures),
+	                                   CHECK_CASE(actors_and_speakers),
+	                                   CHECK_CASE(calls_and_repeats),
+	                                   CHECK_CASE(irrealis),
+	                                   CHECK_CASE(generic_words),
+	                                   CHECK_CASE(told_again),
+	                                   CHECK_CASE(links_and_titles),
+	                                   CHECK_CASE(sentence_splits),
+	                                   CHECK_CASE(not_events),
+	                                   CHECK_CASE(disasters),
+	                                   CHECK_CASE(clauses_and_lists),
+	                                   CHECK_CASE(history),
+	                                   CHECK_CASE(duals),
+	                                   CHECK_CASE(tolls_after_strikes)};
+	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
 	gm__tokens_free(&toks);
 	gm__tokenizer_free(&tz);
-	return check_done("events");
+	return rc;
 }

@@ -37,21 +37,16 @@ static const char *place_id(uint32_t place)
 	return p.id;
 }
 
-int main(int argc, char **argv)
+static void bare_name(void)
 {
-	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
-	CHECK(gaz != NULL);
-	if (!gaz)
-		return check_done("match");
-	gm_error err;
-	gm__tokenizer_init(&tz, &err);
-	CHECK_INT(gm__translit_open(&tr, &err), 0);
-
 	/* a bare name */
 	CHECK_INT(run("وصل إلى باكو أمس"), 1);
 	CHECK_STR(span(0), "باكو");
 	CHECK_STR(ms.m[0].clitic, "");
+}
 
+static void clitics(void)
+{
 	/* single clitics: the span leaves them out, code point offsets follow */
 	CHECK_INT(run("وباكو"), 1);
 	CHECK_STR(span(0), "باكو");
@@ -73,15 +68,30 @@ int main(int argc, char **argv)
 	CHECK_STR(key(0), "القدس");
 	CHECK_STR(ms.m[0].clitic, "ل");
 	CHECK_STR(span(0), "لقدس");
+}
+
+static void fewer_letters_first(void)
+{
 	/* fewer letters first: و+لبنان, not ول+بنان */
 	CHECK_INT(run("ولبنان"), 1);
 	CHECK_STR(key(0), "لبنان");
+}
+
+static void clitic_letter_names_kept(void)
+{
 	/* a name starting with a clitic letter is never cut: بيرا is Beira, not ب+يرا */
 	CHECK_INT(run("بيرا"), 1);
 	CHECK_STR(key(0), "بيرا");
+}
+
+static void article_alone_kept(void)
+{
 	/* the article alone is not stripped: a nisba adjective is no place */
 	CHECK_INT(run("الباردا"), 0);
+}
 
+static void multi_word_names(void)
+{
 	/* multi-word names, longest first, across a space or a hyphen */
 	CHECK_INT(run("في ناغورني قره باغ اليوم"), 1);
 	CHECK_STR(span(0), "ناغورني قره باغ");
@@ -92,26 +102,43 @@ int main(int argc, char **argv)
 	CHECK_INT(run("مدينة سان بطرسبرج"), 1);
 	CHECK_STR(span(0), "سان بطرسبرج");
 	CHECK_INT(ms.m[0].type_class, GM_TW_POPULATED);
+}
+
+static void not_across_a_break(void)
+{
 	/* not across a line break */
 	CHECK_INT(run("ناغورني\nقره باغ"), 1);
 	CHECK_STR(span(0), "قره باغ");
+}
 
+static void spellings_meet(void)
+{
 	/* folding makes spellings meet: قرة = قره, أ = ا */
 	CHECK_INT(run("قرة باغ"), 1);
+}
 
+static void not_places_block(void)
+{
 	/* reviewed not-places block the words they cover */
 	CHECK_INT(run("قالت الأمم المتحدة"), 1);
 	CHECK(ms.m[0].not_place);
 	CHECK_INT(run("مراسل الجزيرة في باكو"), 2);
 	CHECK(ms.m[0].not_place);
 	CHECK(!ms.m[1].not_place);
+}
 
+static void type_words(void)
+{
 	/* type words: recorded, through quotes, never the start of a name */
 	CHECK_INT(run("ممر \"لاشين\""), 1);
 	CHECK_INT(ms.m[0].type_class, GM_TW_ROAD);
 	CHECK_STR(ms.m[0].type_word, "ممر");
 	CHECK_INT(run("ومحافظة باكو"), 1);
 	CHECK_INT(ms.m[0].type_class, GM_TW_ADMIN);
+}
+
+static void cue_words(void)
+{
 	/* cue words come from gazetteer/cues.tsv through the compiled file */
 	CHECK_INT(gm__cue(gaz, "بمدينه", strlen("بمدينه")), GM_CUE_TYPE << 4 | GM_TW_POPULATED);
 	CHECK_INT(gm__cue(gaz, "باكو", strlen("باكو")), 0);
@@ -119,7 +146,10 @@ int main(int argc, char **argv)
 
 	/* a cue word is never a name by itself */
 	CHECK_INT(run("في مدينة"), 0);
+}
 
+static void organisations_titles_patronyms(void)
+{
 	/* organisation heads, titles and patronyms make the name not a place */
 	CHECK_INT(run("فاز منتخب روسيا"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_ORG);
@@ -130,7 +160,10 @@ int main(int argc, char **argv)
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_PATRONYM);
 	CHECK_INT(run("في محافظة صلاح الدين"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+}
 
+static void adjectives(void)
+{
 	/* a definite nisba after a definite noun is an adjective ... */
 	CHECK_INT(run("الكنيسة الغربية"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_ADJECTIVE);
@@ -141,7 +174,10 @@ int main(int argc, char **argv)
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
 	CHECK_INT(run("الكنيسة والغربية"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_NONE);
+}
 
+static void demonyms(void)
+{
 	/* demonyms: recognised for their place, never a mention */
 	CHECK_INT(run("القوات الروسية"), 1);
 	CHECK_INT(ms.m[0].blocked, GM_BLOCK_DEMONYM);
@@ -160,7 +196,10 @@ int main(int argc, char **argv)
 	CHECK_STR(place_id(ms.m[0].demonym_of), "t:12");
 	/* a bare stem is no demonym */
 	CHECK_INT(run("روس"), 0);
+}
 
+static void latin_skeleton(void)
+{
 	/* a place with no Arabic name, by Latin skeleton, where a type word or a
 	 * parent cue says a place follows */
 	CHECK_INT(run("قصف قرية سوليدار"), 1);
@@ -172,7 +211,10 @@ int main(int argc, char **argv)
 	CHECK_INT(run("قرية السوليدار"), 0);   /* the article: a native word */
 	CHECK_INT(run("قرية سوليدارات"), 0);   /* a native plural ending */
 	CHECK_INT(run("قصف في سوليدار"), 0);   /* after في it needs five consonants */
+}
 
+static void explicit_parents(void)
+{
 	/* explicit parents: the words between two names */
 	CHECK_INT(run("تل عرن في حلب"), 2);
 	CHECK_INT(ms.m[0].parent_link, GM_PL_IN);
@@ -190,13 +232,46 @@ int main(int argc, char **argv)
 	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
 	CHECK_INT(run("تل عرن. حلب"), 2);
 	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
+}
 
+static void nothing_matches(void)
+{
 	/* numbers and unknown words match nothing */
 	CHECK_INT(run("32 شخصا في مكان مجهول"), 0);
 
 	gm__matches_free(&ms);
 	gm__tokens_free(&toks);
 	gm__tokenizer_free(&tz);
+}
+
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("match");
+	gm_error err;
+	gm__tokenizer_init(&tz, &err);
+	CHECK_INT(gm__translit_open(&tr, &err), 0);
+
+	static const check_case cases[] = {CHECK_CASE(bare_name),
+	                                   CHECK_CASE(clitics),
+	                                   CHECK_CASE(fewer_letters_first),
+	                                   CHECK_CASE(clitic_letter_names_kept),
+	                                   CHECK_CASE(article_alone_kept),
+	                                   CHECK_CASE(multi_word_names),
+	                                   CHECK_CASE(not_across_a_break),
+	                                   CHECK_CASE(spellings_meet),
+	                                   CHECK_CASE(not_places_block),
+	                                   CHECK_CASE(type_words),
+	                                   CHECK_CASE(cue_words),
+	                                   CHECK_CASE(organisations_titles_patronyms),
+	                                   CHECK_CASE(adjectives),
+	                                   CHECK_CASE(demonyms),
+	                                   CHECK_CASE(latin_skeleton),
+	                                   CHECK_CASE(explicit_parents),
+	                                   CHECK_CASE(nothing_matches)};
+	int rc = check_run("match", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close((gm_gazetteer *)gaz);
-	return check_done("match");
+	return rc;
 }

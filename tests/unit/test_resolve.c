@@ -134,15 +134,8 @@ static void case_weights(void)
 	gm_gazetteer_set_weights(gaz, &w);
 }
 
-int main(int argc, char **argv)
+static void latin_skeleton_needs_its_country(void)
 {
-	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
-	CHECK(gaz != NULL);
-	if (!gaz)
-		return check_done("resolve");
-	gm_error err;
-	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
-
 	/* a Latin skeleton counts only inside a country the document is about */
 	CHECK_INT(map("قصفت القوات قرية سوليدار في روسيا"), 2);
 	CHECK_STR(id_of(0), "t:25");
@@ -151,17 +144,26 @@ int main(int argc, char **argv)
 	CHECK_INT(map("قصفت القوات قرية سوليدار"), 0);
 	CHECK_INT(map("قصفت القوات قرية سوليدار في لبنان"), 1);   /* Soledar is in RU */
 	CHECK_STR(id_of(0), "t:12");
+}
 
+static void country_over_admin1(void)
+{
 	/* a country outranks a same-named admin-1 (Georgia, not the US state) */
 	CHECK_INT(map("زار جورجيا"), 1);
 	CHECK_STR(id_of(0), "t:4");
 	CHECK(strstr(res.mentions[0].rule, "country") != NULL);
 	CHECK(res.mentions[0].score >= 60 && res.mentions[0].score <= 100);
+}
 
+static void capital_over_admin1(void)
+{
 	/* a capital outranks the admin-1 of the same name */
 	CHECK_INT(map("باكو"), 1);
 	CHECK_STR(id_of(0), "t:2");
+}
 
+static void population_and_context(void)
+{
 	/* population decides without context; the document's country decides with it */
 	CHECK_INT(map("قصف باردا"), 1);
 	CHECK_STR(id_of(0), "t:15");
@@ -171,7 +173,10 @@ int main(int argc, char **argv)
 	/* a name is not its own context: the rule says so only when another mention gives it */
 	CHECK_INT(map("لاشين"), 1);
 	CHECK(strstr(res.mentions[0].rule, "in context") == NULL);
+}
 
+static void explicit_parent(void)
+{
 	/* an explicit parent chooses among same-named places: without it the
 	 * larger Tal Aran (IQ) wins; "في حلب", "بحلب", "شمال حلب" pick the Syrian one,
 	 * with the geodesic distance in the rule */
@@ -190,6 +195,10 @@ int main(int argc, char **argv)
 	CHECK(strstr(res.mentions[0].rule, "explicit parent") != NULL);
 	CHECK_INT(map("قصف تل عرن غرب حلب"), 2);
 	CHECK(strstr(res.mentions[0].rule, "explicit parent") == NULL);
+}
+
+static void repeated_name_and_lists(void)
+{
 	/* a name repeated is not its own country's evidence where other names make
 	 * the document about another country; in a text about it alone, it is */
 	CHECK_INT(map("في لبنان. قرية تل عرن. وقصفت تل عرن"), 2);   /* Lebanon, and the village its type word vouches for */
@@ -203,30 +212,45 @@ int main(int argc, char **argv)
 	CHECK_INT(map("حلب. ثم تل عرن"), 2);
 	CHECK_STR(id_of(1), "t:21");
 	CHECK(strstr(res.mentions[1].rule, "admin1 in context Aleppo") != NULL);
+}
 
+static void short_names(void)
+{
 	/* names of three letters or fewer need more than an untagged GeoNames alternate */
 	CHECK_INT(map("في سن العاشرة"), 0);
 	CHECK_INT(map("مدينة سن"), 1);
 	CHECK_STR(id_of(0), "t:23");
+}
 
+static void neighbourhood_is_no_country(void)
+{
 	/* "حي X" is a neighbourhood, never the country X */
 	CHECK_INT(map("في حي لبنان"), 0);
 	CHECK_INT(map("في لبنان"), 1);
+}
 
+static void type_word_chooses_class(void)
+{
 	/* a type word chooses the class: ممر لاشين is the corridor, not the town */
 	CHECK_INT(map("إغلاق ممر لاشين"), 1);
 	CHECK_STR(id_of(0), "t:7");
 	CHECK(strstr(res.mentions[0].rule, "after ممر") != NULL);
 	CHECK_INT(map("بلدة لاشين"), 1);
 	CHECK_STR(id_of(0), "t:6");
+}
 
+static void tiny_untagged_name(void)
+{
 	/* an untagged name of a tiny place is below the threshold: no mention */
 	CHECK_INT(map("بنان"), 0);
 	/* and it costs the rest of the document nothing */
 	CHECK_INT(map("بنان ثم باكو ثم روسيا"), 2);
 	CHECK_STR(id_of(0), "t:2");
 	CHECK_STR(id_of(1), "t:16");
+}
 
+static void offsets_and_snippet(void)
+{
 	/* offsets are code points in the original text, snippet is the sentence */
 	const char *t = "خبر أول. ثم قصف وباكو اليوم.";
 	CHECK_INT(map(t), 1);
@@ -234,7 +258,11 @@ int main(int argc, char **argv)
 	CHECK_INT(res.mentions[0].end, 21);
 	CHECK_INT(res.mentions[0].snippet_start, (uint32_t)strlen("خبر أول. "));
 	CHECK_INT(res.mentions[0].snippet_end, (uint32_t)strlen(t));
+}
 
+static void explain(void)
+{
+	gm_error err;
 	/* explain: the candidates with scores and the winner */
 	gm_explanation ex;
 	CHECK_INT(gm_explain(ctx, "وباكو", &ex, &err), 0);
@@ -245,18 +273,42 @@ int main(int argc, char **argv)
 	CHECK_INT(ex.candidates[ex.winner].place, (uint32_t)mini_find(gaz, "t:2"));
 	CHECK_INT(gm_explain(ctx, "الجزيرة", &ex, &err), 0);
 	CHECK(strstr(ex.how, "not a place (media)") != NULL);
+}
 
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("resolve");
+	gm_error err;
+	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
+
+	static const check_case cases[] = {CHECK_CASE(latin_skeleton_needs_its_country),
+	                                   CHECK_CASE(country_over_admin1),
+	                                   CHECK_CASE(capital_over_admin1),
+	                                   CHECK_CASE(population_and_context),
+	                                   CHECK_CASE(explicit_parent),
+	                                   CHECK_CASE(repeated_name_and_lists),
+	                                   CHECK_CASE(short_names),
+	                                   CHECK_CASE(neighbourhood_is_no_country),
+	                                   CHECK_CASE(type_word_chooses_class),
+	                                   CHECK_CASE(tiny_untagged_name),
+	                                   CHECK_CASE(offsets_and_snippet),
+	                                   CHECK_CASE(explain),
+	                                   CHECK_CASE(case_lexicon_word_needs_evidence),
+	                                   CHECK_CASE(case_lexicon_word_large_place),
+	                                   CHECK_CASE(case_whole_word_stops_clitics),
+	                                   CHECK_CASE(case_compass_phrase),
+	                                   CHECK_CASE(case_tanween_is_no_name),
+	                                   CHECK_CASE(case_spellings),
+	                                   CHECK_CASE(case_quarters_and_lists),
+	                                   CHECK_CASE(case_countryside),
+	                                   CHECK_CASE(case_weights)};
+	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_doc_result_free(&res);
-	case_lexicon_word_needs_evidence();
-	case_lexicon_word_large_place();
-	case_whole_word_stops_clitics();
-	case_compass_phrase();
-	case_tanween_is_no_name();
-	case_spellings();
-	case_quarters_and_lists();
-	case_countryside();
-	case_weights();
+
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
-	return check_done("resolve");
+	return rc;
 }
