@@ -15,9 +15,11 @@ static void put(const char *dir, const char *name, const char *data, size_t len)
 	fclose(f);
 }
 
-int main(void)
+static char dir[] = "/tmp/gm-input-XXXXXX";
+
+/* the fixture folder: every kind of input, good and bad */
+static void make_inputs(void)
 {
-	char dir[] = "/tmp/gm-input-XXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
 	char sub[600];
 	snprintf(sub, sizeof sub, "%s/sub", dir);
@@ -38,6 +40,12 @@ int main(void)
 	const char *bom = "\xef\xbb\xbf{\"id\": \"b1\", \"text\": \"باكو\"}\n{\"id\": \"b2\", \"text\": \"يريفان\"}\n";
 	put(sub, "zzz-bom.jsonl", bom, strlen(bom));
 	put(sub, "zzzz-bom.txt", "\xef\xbb\xbfباكو", strlen("\xef\xbb\xbfباكو"));
+}
+
+/* a folder walked in sorted order: each file and JSON Lines line a document
+ * or a skipped item with its reason */
+static void every_input_accounted_for(void)
+{
 
 	gm_error err;
 	gm_reader *r = NULL;
@@ -98,15 +106,27 @@ int main(void)
 	CHECK_STR(it.doc.text, "باكو");
 	CHECK_INT(gm_reader_next(r, &it, &err), 0);
 	gm_reader_free(r);
+}
 
+static void refused_before_reading(void)
+{
+	gm_error err;
+	gm_reader *r = NULL;
+	const char *in[] = {dir};
 	/* a missing input is refused before anything is read */
 	const char *missing[] = {dir, "/nonexistent/x.txt"};
 	CHECK_INT(gm_reader_open(&r, missing, 2, NULL, &err), GM_ENOENT);
 	CHECK(strstr(err.message, "/nonexistent/x.txt") != NULL);
 	CHECK_INT(gm_reader_open(&r, in, 1, "2023-02-30", &err), GM_EINVAL);
+}
 
+int main(int argc, char **argv)
+{
+	make_inputs();
+	static const check_case cases[] = {CHECK_CASE(every_input_accounted_for), CHECK_CASE(refused_before_reading)};
+	int rc = check_run("input", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	char cmd[700];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	CHECK_INT(system(cmd), 0);
-	return check_done("input");
+	return rc;
 }
