@@ -140,27 +140,19 @@ static void compare(const char *dir, const char *srs_def, feature *fs, size_t n,
 	CHECK(same_files(dir));
 }
 
-int main(void)
-{
-	GDALAllRegister();
-	CPLSetErrorHandler(CPLQuietErrorHandler);
-	/* 300 Arabic letters: 600 bytes, more than a DBF field holds */
-	for (int i = 0; i < 300; i++)
-		memcpy(long_arabic + 2 * i, "ب", 2);
-	long_arabic[600] = '\0';
-	char dir[] = "/tmp/gm-shapefile-XXXXXX";
-	CHECK(mkdtemp(dir) != NULL);
-	size_t n = 50000;
-	feature *fs = calloc(n, sizeof *fs);
-	CHECK(fs != NULL);
-	if (!fs)
-		return check_done("shapefile");
-	compare(dir, "EPSG:4326", fs, 0, 0, 0);        /* empty */
-	compare(dir, "EPSG:4326", fs, 40, 0, 1);       /* NULL shapes only */
-	compare(dir, "EPSG:4326", fs, n, 0, 0);
-	compare(dir, "EPSG:32638", fs, n, 1, 0);       /* UTM 38N, metres */
+static char dir[] = "/tmp/gm-shapefile-XXXXXX";
+static feature *fs;
+#define N_FEATURES 50000
 
-	/* a number wider than its field is refused, and names the field */
+static void empty_layer(void) { compare(dir, "EPSG:4326", fs, 0, 0, 0); }
+static void null_shapes_only(void) { compare(dir, "EPSG:4326", fs, 40, 0, 1); }
+static void fifty_thousand_in_degrees(void) { compare(dir, "EPSG:4326", fs, N_FEATURES, 0, 0); }
+static void fifty_thousand_in_metres(void) { compare(dir, "EPSG:32638", fs, N_FEATURES, 1, 0); }   /* UTM 38N */
+
+/* what GDAL never had to do: a number wider than its field is refused, and
+ * names the field; a folder that does not exist */
+static void refusals(void)
+{
 	char b[128];
 	snprintf(b, sizeof b, "%s/ours", dir);
 	gm_error err;
@@ -172,12 +164,30 @@ int main(void)
 	CHECK_INT(gm__shapefile_feature(s, f.x, f.y, f.v, &err), GM_EINVAL);
 	CHECK(strstr(err.message, "score") != NULL);
 	CHECK_INT(gm__shapefile_close(s, 0, &err), 0);
-	/* a folder that does not exist */
 	CHECK_INT(gm__shapefile_create(&s, "/nonexistent-folder/x", fields, N_FIELDS, NULL, &err), GM_EIO);
+}
 
+int main(int argc, char **argv)
+{
+	GDALAllRegister();
+	CPLSetErrorHandler(CPLQuietErrorHandler);
+	/* 300 Arabic letters: 600 bytes, more than a DBF field holds */
+	for (int i = 0; i < 300; i++)
+		memcpy(long_arabic + 2 * i, "ب", 2);
+	long_arabic[600] = '\0';
+	CHECK(mkdtemp(dir) != NULL);
+	fs = calloc(N_FEATURES, sizeof *fs);
+	CHECK(fs != NULL);
+	if (!fs)
+		return check_done("shapefile");
+	static const check_case cases[] = {CHECK_CASE(empty_layer), CHECK_CASE(null_shapes_only),
+	                                   CHECK_CASE(fifty_thousand_in_degrees), CHECK_CASE(fifty_thousand_in_metres),
+	                                   CHECK_CASE(refusals)};
+	int rc = check_run("shapefile", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	free(fs);
 	char cmd[200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK_INT(system(cmd), 0);
-	return check_done("shapefile");
+	if (system(cmd) != 0)
+		rc = 1;
+	return rc;
 }

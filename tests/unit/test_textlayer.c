@@ -156,25 +156,20 @@ static void compare(gm_text_format format, const char *dir, feature *fs, size_t 
 	remove(b);
 }
 
-int main(void)
+static char dir[] = "/tmp/gm-textlayer-XXXXXX";
+static feature *fs;
+#define N_FEATURES 100000
+
+static void geojson_as_gdal_writes_it(void) { compare(GM_TEXT_GEOJSON, dir, fs, N_FEATURES); }
+static void csv_as_gdal_writes_it(void) { compare(GM_TEXT_CSV, dir, fs, N_FEATURES); }
+
+/* A text that looks like a JSON object stays a string. GDAL 3.6's driver
+ * writes it as an object, so a snippet or id "{...}" would come back as
+ * another type; this is the one place we differ from it, on purpose. */
+static void object_text_stays_a_string(void)
 {
-	GDALAllRegister();
-	CPLSetErrorHandler(CPLQuietErrorHandler);
-	char dir[] = "/tmp/gm-textlayer-XXXXXX";
-	CHECK(mkdtemp(dir) != NULL);
 	char b[300];
 	snprintf(b, sizeof b, "%s/ours.geojson", dir);
-	size_t n = 100000;
-	feature *fs = calloc(n, sizeof *fs);
-	CHECK(fs != NULL);
-	if (!fs)
-		return check_done("textlayer");
-	compare(GM_TEXT_GEOJSON, dir, fs, n);
-	compare(GM_TEXT_CSV, dir, fs, n);
-
-	/* A text that looks like a JSON object stays a string. GDAL 3.6's driver
-	 * writes it as an object, so a snippet or id "{...}" would come back as
-	 * another type; this is the one place we differ from it, on purpose. */
 	feature obj = fs[1];
 	obj.v[0].s = "{\"a\": 1}";
 	CHECK_INT(write_ours(GM_TEXT_GEOJSON, b, &obj, 1), 0);
@@ -185,8 +180,11 @@ int main(void)
 		fclose(fb);
 	CHECK(strstr(text, "\"name\": \"{\\\"a\\\": 1}\"") != NULL);
 	remove(b);
+}
 
-	/* the coordinate text itself */
+/* the coordinate text itself */
+static void coordinate_text(void)
+{
 	char num[128];
 	CHECK_INT(gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, 22, -1e-9), 10);
 	CHECK_STR(num, "22.0, -0.0");
@@ -200,8 +198,12 @@ int main(void)
 	CHECK_STR(num, "112.0,2.2");
 	gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, 1.5, -112);
 	CHECK_STR(num, "1.5,-112");
+}
 
-	/* a write that fails is reported, not lost: /dev/full takes nothing */
+/* a write that fails is reported, not lost: /dev/full takes nothing; a
+ * folder that does not exist */
+static void failed_writes_reported(void)
+{
 	gm_error err;
 	gm_textlayer *t;
 	for (int format = GM_TEXT_GEOJSON; format <= GM_TEXT_CSV; format++) {
@@ -215,10 +217,23 @@ int main(void)
 		CHECK(rc == GM_EIO || crc == GM_EIO);
 		CHECK(strstr(err.message, "/dev/full") != NULL);
 	}
-	/* a folder that does not exist */
 	CHECK_INT(gm__textlayer_create(&t, GM_TEXT_CSV, "/nonexistent-folder/x.csv", "x", fields, N_FIELDS, &err), GM_EIO);
+}
 
+int main(int argc, char **argv)
+{
+	GDALAllRegister();
+	CPLSetErrorHandler(CPLQuietErrorHandler);
+	CHECK(mkdtemp(dir) != NULL);
+	fs = calloc(N_FEATURES, sizeof *fs);
+	CHECK(fs != NULL);
+	if (!fs)
+		return check_done("textlayer");
+	static const check_case cases[] = {CHECK_CASE(geojson_as_gdal_writes_it), CHECK_CASE(csv_as_gdal_writes_it),
+	                                   CHECK_CASE(object_text_stays_a_string), CHECK_CASE(coordinate_text),
+	                                   CHECK_CASE(failed_writes_reported)};
+	int rc = check_run("textlayer", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	free(fs);
 	rmdir(dir);
-	return check_done("textlayer");
+	return rc;
 }
