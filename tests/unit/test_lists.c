@@ -207,10 +207,24 @@ static void check_trigger(const char *word, const char *type, const char *forms,
 		check_trigger_form(out[i], type, line);
 }
 
+static const char *top;
+
+static void list_rows(const char *file, row_fn check, int at_least)
+{
+	char path[2048];
+	snprintf(path, sizeof path, "%s/gazetteer/%s", top, file);
+	CHECK(each_row(path, check) > at_least);
+}
+
+static void not_places(void) { list_rows("not-places.tsv", check_not_place, 200); }
+static void cues(void) { list_rows("cues.tsv", check_cue, 60); }
+static void demonyms(void) { list_rows("demonyms.tsv", check_demonym, 20); }
+static void event_triggers(void) { list_rows("event-triggers.tsv", check_trigger, 200); }
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: test_lists GAZETTEER TOP\n");
+		fprintf(stderr, "usage: test_lists GAZETTEER TOP [CASE...]\n");
 		return 2;
 	}
 	gm_gazetteer *gaz = NULL;
@@ -220,17 +234,12 @@ int main(int argc, char **argv)
 		return check_done("lists");
 	CHECK_INT(gm_ctx_new(&ctx, gaz, &err), 0);
 	gaz_for_lists = gaz;
-	char path[2048];
-	snprintf(path, sizeof path, "%s/gazetteer/not-places.tsv", argv[2]);
-	CHECK(each_row(path, check_not_place) > 200);
-	snprintf(path, sizeof path, "%s/gazetteer/cues.tsv", argv[2]);
-	CHECK(each_row(path, check_cue) > 60);
-	snprintf(path, sizeof path, "%s/gazetteer/demonyms.tsv", argv[2]);
-	CHECK(each_row(path, check_demonym) > 20);
-	snprintf(path, sizeof path, "%s/gazetteer/event-triggers.tsv", argv[2]);
-	CHECK(each_row(path, check_trigger) > 200);
+	top = argv[2];
+	static const check_case cases[] = {CHECK_CASE(not_places), CHECK_CASE(cues), CHECK_CASE(demonyms),
+	                                   CHECK_CASE(event_triggers)};
+	int rc = check_run("lists", cases, sizeof cases / sizeof *cases, argc, argv, 3);
 	gm_doc_result_free(&res);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
-	return check_done("lists");
+	return rc;
 }
