@@ -108,19 +108,21 @@ static void flip_sweep(const char *path)
 	free(b);
 }
 
-int main(int argc, char **argv)
+static const char *data;
+static char path[256], again[300], bad[300];
+static gm_build_stats st;
+
+/* the places rows, one with latitude 999; 2 new curated places; one curated row for an unknown id */
+static void build_counts(void)
 {
-	const char *data = argc > 1 ? argv[1] : "tests/data";
-	char path[256];
-	gm_build_stats st;
-	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-	CHECK_INT(mini_build(data, path, sizeof path, &st), 0);
-	/* the places rows, one with latitude 999; 2 new curated places; one curated row for an unknown id */
 	CHECK_INT(st.places, 34);
 	CHECK_INT(st.rows_skipped, 2);
 	CHECK(strstr(st.first_problem, "mini-places.tsv:16") != NULL);
 	CHECK_INT(st.not_places, 5);   /* 2 reviewed, 3 of the lexicon kinds */
+}
 
+static void info_and_lookups(void)
+{
 	gm_gazetteer *g = NULL;
 	gm_error err;
 	CHECK_INT(gm_gazetteer_open(&g, path, &err), 0);
@@ -160,10 +162,12 @@ int main(int argc, char **argv)
 	k = gm__gaz_find(g, "الامم المتحده", strlen("الامم المتحده"));
 	CHECK(k != NULL && k->post_count == 1 && g->postings[k->post_start].place == GM_GAZ_NO_PLACE);
 	gm_gazetteer_close(g);
+}
 
+static void same_bytes_in_any_order(void)
+{
+	gm_error err;
 	/* the same sources give the same bytes */
-	char again[300];
-	snprintf(again, sizeof again, "%s.again", path);
 	mini_paths mp;
 	const char *src[MINI_N_SOURCES], *reordered[MINI_N_SOURCES];
 	mini_sources(data, mp, src);
@@ -173,10 +177,13 @@ int main(int argc, char **argv)
 	char cmd[800];
 	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", path, again);
 	CHECK_INT(system(cmd), 0);
+}
 
+static void damaged_files_refused(void)
+{
+	gm_error err;
+	gm_gazetteer *g = NULL;
 	/* damaged files: each refused with its own reason */
-	char bad[300];
-	snprintf(bad, sizeof bad, "%s.bad", path);
 	struct stat sb;
 	stat(path, &sb);
 	/* a flipped byte: opening verifies and refuses it, naming the checksum;
@@ -210,7 +217,11 @@ int main(int argc, char **argv)
 	copy_modified(path, bad, -1, 0);                             /* empty */
 	CHECK_INT(open_rc(bad), GM_EVERSION);
 	CHECK_INT(open_rc("/nonexistent.gmz"), GM_ENOENT);
+}
 
+static void geonames_dumps(void)
+{
+	gm_error err;
 	/* a GeoNames dump folder, merged with a reviewed TSV that wins on conflicts */
 	{
 		char dir[1024], over[1024], gpath[300];
@@ -293,7 +304,11 @@ int main(int argc, char **argv)
 		CHECK_INT(gm_gazetteer_build(empty, 1, gpath, &gs, &err), GM_EINVAL);
 		CHECK(strstr(err.message, "allCountries.txt") != NULL);
 	}
+}
 
+static void found_by_fuzzing(void)
+{
+	gm_error err;
 	/* found by fuzz_tsv (#15): a GeoNames folder with no countryInfo.txt nor
 	 * admin1 codes (bsearch over nothing was undefined), a row whose
 	 * coordinates read "nan" (accepted as a place at NaN), and a source with
@@ -329,7 +344,11 @@ int main(int argc, char **argv)
 		unlink(opath);
 		unlink(hpath);
 	}
+}
 
+static void unknown_header_refused(void)
+{
+	gm_error err;
 	/* sources: a file with an unknown header is refused, naming it */
 	const char *wrong[] = {bad};
 	FILE *f = fopen(bad, "w");
@@ -337,8 +356,22 @@ int main(int argc, char **argv)
 	fclose(f);
 	CHECK_INT(gm_gazetteer_build(wrong, 1, again, &st, &err), GM_EINVAL);
 	CHECK(strstr(err.message, "unknown header") != NULL);
+}
+
+int main(int argc, char **argv)
+{
+	data = argc > 1 ? argv[1] : "tests/data";
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	CHECK_INT(mini_build(data, path, sizeof path, &st), 0);
+	snprintf(again, sizeof again, "%s.again", path);
+	snprintf(bad, sizeof bad, "%s.bad", path);
+	static const check_case cases[] = {CHECK_CASE(build_counts),       CHECK_CASE(info_and_lookups),
+	                                   CHECK_CASE(same_bytes_in_any_order), CHECK_CASE(damaged_files_refused),
+	                                   CHECK_CASE(geonames_dumps),     CHECK_CASE(found_by_fuzzing),
+	                                   CHECK_CASE(unknown_header_refused)};
+	int rc = check_run("gazetteer", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	unlink(bad);
 	unlink(again);
 	unlink(path);
-	return check_done("gazetteer");
+	return rc;
 }
