@@ -69,20 +69,22 @@ static OGRLayerH open_layer(GDALDatasetH *ds, const char *path)
 	return *ds ? GDALDatasetGetLayer(*ds, 0) : NULL;
 }
 
-int main(int argc, char **argv)
-{
-	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
-	CHECK(gaz != NULL);
-	if (!gaz)
-		return check_done("write");
-	GDALAllRegister();
-	gm_error err;
-	char dir[] = "/tmp/gm-write-XXXXXX";
-	CHECK(mkdtemp(dir) != NULL);
-	char out[300], p[400];
-	snprintf(out, sizeof out, "%s/out", dir);
+static char dir[] = "/tmp/gm-write-XXXXXX";
+static char out[300];
+static const char *formats[] = {"GeoJSON", "ESRI Shapefile", "GPKG"};
 
-	const char *formats[] = {"GeoJSON", "ESRI Shapefile", "GPKG"};
+/* the first run, once, for the cases that read what it wrote */
+static int first_done;
+static void a_run_writes_beside_the_folder(void);
+static void first_run(void)
+{
+	if (!first_done)
+		a_run_writes_beside_the_folder();
+}
+
+static void a_run_writes_beside_the_folder(void)
+{
+	gm_error err;
 	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
 	wo.out_dir = out;
 	wo.formats = formats;
@@ -101,7 +103,14 @@ int main(int argc, char **argv)
 	CHECK_INT(sum.skipped, 1);
 	CHECK_INT(sum.mentions, 5);   /* أذربيجان باكو باردا | باكو روسيا */
 	CHECK_INT(sum.places, 4);
+	gm_run_free(run);
+	first_done = 1;
+}
 
+static void geojson_rfc7946(void)
+{
+	first_run();
+	char p[400];
 	/* GeoJSON: RFC 7946 lon/lat, no crs member, dates, counts */
 	snprintf(p, sizeof p, "%s/places.geojson", out);
 	char *gj = slurp(p);
@@ -126,7 +135,15 @@ int main(int argc, char **argv)
 	}
 	CHECK(seen_baku);
 	GDALClose(ds);
+}
 
+static void shapefile_utf8_and_prj(void)
+{
+	first_run();
+	char p[400];
+	GDALDatasetH ds;
+	OGRLayerH l;
+	OGRFeatureH f;
 	/* Shapefile: .cpg UTF-8, .prj WGS 84, Arabic intact, names within 10 characters */
 	snprintf(p, sizeof p, "%s/places.cpg", out);
 	CHECK(slurp(p) && strncmp(slurp(p), "UTF-8", 5) == 0);
@@ -154,12 +171,26 @@ int main(int argc, char **argv)
 	CHECK(strlen(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "snippet"))) > 0);
 	OGR_F_Destroy(f);
 	GDALClose(ds);
+}
+
+static void gpkg_too(void)
+{
+	first_run();
+	char p[400];
+	GDALDatasetH ds;
+	OGRLayerH l;
 	/* GPKG: any other OGR format */
 	snprintf(p, sizeof p, "%s/mentions.gpkg", out);
 	l = open_layer(&ds, p);
 	CHECK_INT(OGR_L_GetFeatureCount(l, TRUE), 5);
 	GDALClose(ds);
+}
 
+static void run_json_and_no_leftovers(void)
+{
+	first_run();
+	char cmd[1400];
+	char p[400];
 	/* run.json: every input, with its fate */
 	snprintf(p, sizeof p, "%s/run.json", out);
 	char *rj = slurp(p);
@@ -169,15 +200,25 @@ int main(int argc, char **argv)
 	/* no temporary folder left behind, in it or beside it */
 	snprintf(cmd, sizeof cmd, "ls -A '%s' '%s' | grep -q 'geomention-tmp\\|geomention-lock'", out, dir);
 	CHECK(system(cmd) != 0);
+}
 
+static void t_srs_for_other_formats(void)
+{
+	gm_error err;
+	char p[400];
+	GDALDatasetH ds;
+	OGRLayerH l;
+	OGRFeatureH f;
 	/* --t_srs: GeoJSON stays lon/lat, the Shapefile takes Web Mercator */
 	char out2[320];
 	snprintf(out2, sizeof out2, "%s/merc", dir);
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.formats = formats;
 	wo.out_dir = out2;
 	wo.n_formats = 2;
 	wo.t_srs = "EPSG:3857";
-	gm_run_free(run);
-	run = make_run(&wo);
+	gm_run *run = make_run(&wo);
+	gm_run_summary sum;
 	CHECK_INT(gm_run_finish(run, &sum, &err), 0);
 	snprintf(p, sizeof p, "%s/places.shp", out2);
 	l = open_layer(&ds, p);
@@ -197,7 +238,12 @@ int main(int argc, char **argv)
 	GDALClose(ds);
 	snprintf(p, sizeof p, "%s/places.geojson", out2);
 	CHECK(slurp(p) && strstr(slurp(p), "49.89201") != NULL);
+	gm_run_free(run);
+}
 
+static void proj_directly(void)
+{
+	gm_error err;
 	/* PROJ directly: UTM 39N puts (51 E, 0 N) on its central meridian */
 	gm_crs crs;
 	double x, y;
@@ -207,8 +253,14 @@ int main(int argc, char **argv)
 	gm__crs_close(&crs);
 	CHECK_INT(gm__crs_open(&crs, "EPSG:999999", &err), GM_ECRS);
 	CHECK(strstr(err.message, "EPSG:999999") != NULL);
+}
 
+static void refusals_before_writing(void)
+{
+	gm_error err;
 	/* refusals, before anything is written */
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+	wo.out_dir = out;
 	wo.t_srs = "NOT:A:CRS";
 	CHECK_INT(gm_run_check_options(&wo, &err), GM_ECRS);
 	wo.t_srs = NULL;
@@ -224,22 +276,43 @@ int main(int argc, char **argv)
 		CHECK(gm_run_check_options(&wo, &err) == GM_EIO || gm_run_new(&run2, gaz, &wo, &err) == GM_EIO);
 		gm_run_free(run2);
 	}
+}
 
-	gm_run_free(run);
-
+static void unfinished_run_leaves_nothing(void)
+{
+	char cmd[1400];
 	/* a run freed unfinished leaves nothing behind: no layer, no run.json */
 	char out3[320];
 	snprintf(out3, sizeof out3, "%s/aborted", dir);
+	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
 	wo.out_dir = out3;
 	wo.formats = formats;
 	wo.n_formats = 2;
-	run = make_run(&wo);
+	gm_run *run = make_run(&wo);
 	gm_run_free(run);
 	snprintf(cmd, sizeof cmd, "test ! -e '%s' && ! ls -A '%s' | grep -q 'aborted.geomention-tmp'", out3, dir);
 	CHECK_INT(system(cmd), 0);
+}
 
+int main(int argc, char **argv)
+{
+	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
+	CHECK(gaz != NULL);
+	if (!gaz)
+		return check_done("write");
+	GDALAllRegister();
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(out, sizeof out, "%s/out", dir);
+	static const check_case cases[] = {CHECK_CASE(a_run_writes_beside_the_folder), CHECK_CASE(geojson_rfc7946),
+	                                   CHECK_CASE(shapefile_utf8_and_prj),          CHECK_CASE(gpkg_too),
+	                                   CHECK_CASE(run_json_and_no_leftovers),       CHECK_CASE(t_srs_for_other_formats),
+	                                   CHECK_CASE(proj_directly),                   CHECK_CASE(refusals_before_writing),
+	                                   CHECK_CASE(unfinished_run_leaves_nothing)};
+	int rc = check_run("write", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
+	char cmd[400];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK_INT(system(cmd), 0);
-	return check_done("write");
+	if (system(cmd) != 0)
+		rc = 1;
+	return rc;
 }
