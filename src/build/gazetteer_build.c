@@ -521,7 +521,7 @@ static int read_triggers(builder *b, tsv *t)
 				gm__build_problem(b, t->path, t->line, "trigger has no words to match");
 				break;
 			}
-			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, (uint8_t)((is_dual ? two : code) | sub << 5)))
+			if (add_triple(b, key, w, GM_GAZ_NO_PLACE, GM_NAME_TRIGGER, GM_TRIGGER_NOTE(is_dual ? two : code, sub)))
 				return gm__fail(b->err, GM_ENOMEM, "out of memory");
 			b->stats->triggers++;
 		}

@@ -15,6 +15,7 @@ static const char *const trigger_names[GM_TR_N] = {
 	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
 	"disaster", "killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
+	"reach", "clause", "operation",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -25,7 +26,7 @@ const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? tri
  * of territory a strategic development) (../shared/design/event-types.md).
  * An empty event_type: one of our own types (displacement, blockade,
  * diplomacy). */
-#define GM__ACLED_SUBS 4
+#define GM__ACLED_SUBS 4   /* the trigger note holds a sub-type index in 2 bits (events.h) */
 static const struct {
 	const char *sub_type, *event_type;
 } acled[GM_EV_N][GM__ACLED_SUBS] = {
@@ -351,6 +352,13 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 	return 0;
 }
 
+/* The code of the trigger at token i when it is one word there, else 0. */
+static int code_of_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	hit h;
+	return i < t->n && trigger_at(g, t, i, &h) && h.n == 1 ? h.code : 0;
+}
+
 static int is_violent(int code)
 {
 	return code == GM_EV_SHELLING || code == GM_EV_AIR_STRIKE || code == GM_EV_ARMED_CLASH ||
@@ -399,16 +407,15 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, 
 {
 	/* folded, as tokens are compared: على and إلى fold to علي and الي */
 	static const char *const preps[] = {"في", "علي", "قرب", "باتجاه", "نحو", "الي", "داخل", "بالقرب"};
-	/* verbs whose object is the place reached: "طال القصف كلاً من ..." */
-	static const char *const reach[] = {"طال", "طالت", "يطال", "تطال", "شمل", "شملت", "يشمل", "تشمل"};
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
 			if (word_is(t, i - back, preps[k]))
 				/* "من داخل أرمينيا": where fire came from */
 				return !(i - back >= 1 && word_is(t, i - back - 1, "من") && !from_counts);
-		for (size_t k = 0; k < sizeof reach / sizeof *reach; k++)
-			if (word_is(t, i - back, reach[k]))
-				return 1;
+		/* a verb whose object is the place reached (event-triggers.tsv, reach):
+		 * "طال القصف كلاً من ..." */
+		if (code_of_word(g, t, i - back) == GM_TR_REACH)
+			return 1;
 		/* "كلاً من X وY": each of them, not where from */
 		if (word_is(t, i - back, "من") && i - back >= 1 && (word_is(t, i - back - 1, "كلا") || word_is(t, i - back - 1, "كل")))
 			return 1;
@@ -509,28 +516,25 @@ static int related_link(const gm_tokens *t, size_t s0, size_t s1)
 
 /* The end of the clause token i is in: the first punctuation after it. */
 /* Words that open a clause of their own where news runs two on without a
- * comma: "قصفت القوات الفلوجة كما أغارت مقاتلات على أحياء ..." */
-static int clause_opener(const gm_tokens *t, size_t i)
+ * comma (event-triggers.tsv, clause): "قصفت القوات الفلوجة كما أغارت
+ * مقاتلات على أحياء ..." */
+static int clause_opener(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	static const char *const openers[] = {"كما", "بينما", "فيما", "وبينما"};
-	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
-		if (word_is(t, i, openers[k]))
-			return 1;
-	return 0;
+	return code_of_word(g, t, i) == GM_TR_CLAUSE;
 }
 
-static size_t clause_end(const gm_tokens *t, size_t i, size_t s1)
+static size_t clause_end(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s1)
 {
 	size_t start = i;
-	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK && !(i + 1 < s1 && i + 1 > start && clause_opener(t, i + 1)))
+	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK && !(i + 1 < s1 && i + 1 > start && clause_opener(g, t, i + 1)))
 		i++;
 	return i < s1 ? i + 1 : s1;
 }
 
 /* The first token of the clause token i is in. */
-static size_t clause_start(const gm_tokens *t, size_t i, size_t s0)
+static size_t clause_start(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0)
 {
-	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK && !clause_opener(t, i))
+	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK && !clause_opener(g, t, i))
 		i--;
 	return i;
 }
@@ -746,7 +750,8 @@ typedef struct sentence_report {
 	int toll_only;          /* casualty words and no event word: the toll of some violence */
 } sentence_report;
 
-static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
+static void read_sentence(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, uint8_t *taken,
+                          sentence_report *sr)
 {
 	size_t s0 = sh->s0, s1 = sh->s1;
 	memset(sr, 0, sizeof *sr);
@@ -784,7 +789,7 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 		for (size_t back = 1; back <= 3 && purpose && j >= s0 + back; back++)
 			purpose = sh->at[j - back - s0].code != GM_TR_UNDERGO;   /* تعرضت مدينة باردا لقصف */
 		if (code == GM_TR_IRREALIS)
-			quiet_until = clause_end(t, j + h->n, s1);
+			quiet_until = clause_end(g, t, j + h->n, s1);
 		else if (code == GM_TR_UNHURT)
 			sr->unhurt = 1;
 		else if ((event_word && (j < quiet_until || asked || purpose)) || (violent_word && (stopped || counted)))
@@ -839,12 +844,10 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 	 * damage (اندلع حريق إثر القصف), not a disaster of its own */
 	if (any_violent)
 		sr->have[GM_EV_DISASTER] = 0;
-	/* "عملية إعصار الجنوب"، "معركة عاصفة الحزم": an operation's name */
-	for (size_t back = 1; back <= 3 && sr->have[GM_EV_DISASTER] && sr->ev[GM_EV_DISASTER].tok >= s0 + back; back++) {
-		size_t k = sr->ev[GM_EV_DISASTER].tok - back;
-		if (word_is(t, k, "عمليه") || word_is(t, k, "معركه") || word_is(t, k, "عمليات") || word_is(t, k, "حمله"))
+	/* "عملية إعصار الجنوب": an operation's name (event-triggers.tsv, operation) */
+	for (size_t back = 1; back <= 3 && sr->have[GM_EV_DISASTER] && sr->ev[GM_EV_DISASTER].tok >= s0 + back; back++)
+		if (code_at(sh, sr->ev[GM_EV_DISASTER].tok - back) == GM_TR_OPERATION)
 			sr->have[GM_EV_DISASTER] = 0;
-	}
 	/* people killed or hurt with no other event word: fighting (ACLED codes
 	 * a casualty report under the violence that caused it); a disaster's
 	 * word (قتلى الزلزال) keeps its toll */
@@ -914,7 +917,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 	*told_at = 0;
 	/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
 	 * is not one struck */
-	size_t clause_after = clause_end(t, h->tok, s1);
+	size_t clause_after = clause_end(g, t, h->tok, s1);
 	for (size_t k = k0; k < k1; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
 			continue;
@@ -1172,7 +1175,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		size_t k0, k1;
 		sentence_matches(&mi, s0, s1, &k0, &k1);
 		sentence_report sr;
-		read_sentence(t, &sh, taken, &sr);
+		read_sentence(g, t, &sh, taken, &sr);
 		char date[11];
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
@@ -1196,7 +1199,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			int told_at;
 			long towns;
 			long pick = place_of_event(g, t, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
-			size_t clause_after = clause_end(t, h->tok, s1);
+			size_t clause_after = clause_end(g, t, h->tok, s1);
 			/* "the attack", "the meeting" with no place of its own: the one
 			 * told before; its figures may come here ("وأدى الهجوم ... دون
 			 * تسجيل إصابات") */
@@ -1204,7 +1207,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			if (c == GM_EV_DIPLOMACY && sr.during)
 				before = told_before(out, told_earlier, c, 0);
 			else if (told_again(c, sr.generic[c]) && is_definite(t, h->tok) &&
-			         !(pick >= 0 && m[pick].tok_first >= clause_start(t, h->tok, s0) &&
+			         !(pick >= 0 && m[pick].tok_first >= clause_start(g, t, h->tok, s0) &&
 			           m[pick].tok_first < clause_after))
 				before = told_before(out, told_earlier, c, sr.generic[c]);
 			/* no place in its sentence: more of the latest event of its type */

@@ -41,6 +41,9 @@ enum gm_trigger {
 	GM_TR_KILLED_TWO, GM_TR_INJURED_TWO, GM_TR_PEOPLE_TWO,
 	GM_TR_YEAR,             /* عام، سنة: the number after it is a year */
 	GM_TR_STATE,            /* الخارجة عن سيطرة: a state of control, not a change of it */
+	GM_TR_REACH,            /* طال، شمل: the place after it is the one the event reached */
+	GM_TR_CLAUSE,           /* كما، بينما، فيما: a clause of its own begins (no comma needed) */
+	GM_TR_OPERATION,        /* عملية، حملة: the disaster word after it names an operation */
 	GM_TR_N
 };
 
@@ -54,13 +57,15 @@ enum gm_trigger {
 #define GM_TRIGGER_FORM_MAX 32
 size_t gm__trigger_forms(const char *word, const char *forms, char (*out)[128], size_t max);
 
-/* A trigger posting's note: its code (enum gm_trigger) in the low 5 bits, and
- * in the high 3 the ACLED sub-event type its row refines the event's type to
+/* A trigger posting's note: its code (enum gm_trigger) in the low 6 bits, and
+ * in the high 2 the ACLED sub-event type its row refines the event's type to
  * (event-triggers.tsv, column sub_type: تسليم is a non-violent transfer of
- * territory), an index into gm__acled_of's list for the type, 0 the default. */
-#define GM_TRIGGER_CODE(note) ((note) & 31)
-#define GM_TRIGGER_SUB(note) ((note) >> 5)
-_Static_assert(GM_TR_N <= 32, "trigger codes fit 5 bits");
+ * territory), an index into gm__acled_of's list for the type (at most 4), 0
+ * the default. */
+#define GM_TRIGGER_CODE(note) ((note) & 63)
+#define GM_TRIGGER_SUB(note) ((note) >> 6)
+#define GM_TRIGGER_NOTE(code, sub) ((uint8_t)((code) | (sub) << 6))
+_Static_assert(GM_TR_N <= 64, "trigger codes fit 6 bits");
 /* ACLED's event_type and sub_event_type of an event of type code refined by
  * sub (see ../shared/design/event-types.md, second table); event_type is ""
  * for our own types (displacement, blockade, diplomacy). */
