@@ -13,7 +13,9 @@ usage: scripts/bench [--quick] [--size MB] [--jobs N] [--gazetteers bundled,1M,5
 3. For each: `geomention map` over the JSON Lines (every layer written: GeoJSON, Shapefile,
    daily.csv) with --jobs 1 and --jobs N (default: the cores), wall time, MB/s, docs/s, peak
    RSS (wait4), gazetteer open time (best of 5 `gazetteer info`) and compiled size.
-4. In the same run, on the same files: `cat` to /dev/null (I/O) and `rg -F --count-matches -f
+4. In the same run, on the same files: `cat` to /dev/null (I/O), the floor (tests/bench/floor.c:
+   split UTF-8 into letter runs, fold each as the matcher does, one probe of the bundled
+   gazetteer per run: the least any word-based reader must do) and `rg -F --count-matches -f
    NAMES` with every Arabic name of the bundled gazetteer (raw multi-literal search, SIMD
    Aho-Corasick). The ratios to them are what to compare across machines.
 
@@ -226,6 +228,8 @@ def main():
     cat_s, _ = run(["cat", jsonl])
     rg = shutil.which("rg")
     rg_s = run([rg, "-F", "--count-matches", "-f", names, jsonl])[0] if rg else None
+    floor_bin = os.path.join(TOP, "build", "tests", "bench_floor")
+    floor_s = run([floor_bin, os.path.join(TOP, "build", "gazetteer.gmz"), jsonl])[0]
 
     for label, gaz in gazetteers:
         size_mb = os.path.getsize(gaz) / 1e6
@@ -256,15 +260,16 @@ def main():
              f"{cores} cores, {time.strftime('%Y-%m-%d %H:%M')}",
              "",
              f"{'gazetteer':16} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'peak MB':>8} "
-             f"{'open ms':>8} {'gaz MB':>7} {'x cat':>7} {'x rg':>6}"]
+             f"{'open ms':>8} {'gaz MB':>7} {'x cat':>7} {'x rg':>6} {'x floor':>7}"]
     for label, j, took, rss, o_ms, size_mb in rows:
         lines.append(f"{label:16} {j:4d} {took:8.1f} {mb / took:7.2f} {meta['docs'] / took:8.0f} {rss:8.0f} "
                      f"{o_ms if o_ms is not None else float('nan'):8.3f} {size_mb:7.1f} {took / cat_s:7.0f} "
-                     f"{(took / rg_s) if rg_s else float('nan'):6.1f}")
+                     f"{(took / rg_s) if rg_s else float('nan'):6.1f} {took / floor_s:7.1f}")
     one = {r[0]: r[2] for r in rows if r[1] == 1}
     many = {r[0]: r[2] for r in rows if r[1] == jobs and jobs != 1}
     lines.append("")
-    lines.append(f"references on the same file: cat {cat_s:.2f} s ({mb / cat_s:.0f} MB/s); "
+    lines.append(f"references on the same file: cat {cat_s:.2f} s ({mb / cat_s:.0f} MB/s); floor {floor_s:.2f} s "
+                 f"({mb / floor_s:.0f} MB/s); "
                  + (f"rg -F -f NAMES ({n_names:,} Arabic names) {rg_s:.2f} s ({mb / rg_s:.1f} MB/s)" if rg_s
                     else "rg not installed"))
     for label in many:
