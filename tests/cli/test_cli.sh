@@ -206,6 +206,14 @@ cp "$T/in/a.txt" "$T/-dash.txt"
 ( cd "$T" && "$BIN" map -q -o eq3 -- -dash.txt ) >/dev/null 2>&1 && grep -q '"-dash"' "$T/eq3/run.json" && ok || bad "-- before an input that starts with -"
 expect_status 2 "a flag given a value" -- "$BIN" map --quiet=1 -o "$T/eq4" "$T/in/a.txt"
 
+# #15.8: run.json lists every file written, however many (it stopped at 32)
+expect_status 0 "many formats" -- "$BIN" map -q -f GeoJSON -f "ESRI Shapefile" -f GPKG -f FlatGeobuf -f CSV -f KML --demonyms -o "$T/many" "$T/in/a.txt"
+python3 -c 'import json, os, sys
+d = sys.argv[1]; listed = json.load(open(d + "/run.json", encoding="utf-8"))["files"]
+on_disk = sorted(f for f in os.listdir(d) if not f.startswith("."))
+assert len(on_disk) > 32, len(on_disk)
+assert sorted(listed) == on_disk, (len(listed), len(on_disk))' "$T/many" && ok || bad "run.json lists every file written"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
