@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* SIGINT/SIGTERM: the handler only notes the signal; the mapping loop sees
  * it at the next document (report_item), the run is freed, which removes its
@@ -94,6 +97,72 @@ static void help(FILE *f)
 	        "  geomention map --stream - < feed.jsonl > feed.geojsons\n");
 }
 
+/* A progress line on stderr while a long run works, when stderr is a
+ * terminal and --quiet is not given (#18): documents, MB, MB/s and, when the
+ * inputs' size is known (files named on the command line), the share done
+ * and the time left; redrawn at most twice a second, cleared at the end. */
+typedef struct progress {
+	int on;
+	double t0, last;
+	size_t docs, skipped;
+	unsigned long long bytes, total;   /* total 0: not known (stdin, folders) */
+	int drawn;
+	unsigned long lines;   /* lines drawn so far */
+} progress;
+static progress prog;
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_start(int quiet, const char *const *inputs, size_t n)
+{
+	memset(&prog, 0, sizeof prog);
+	prog.on = !quiet && isatty(STDERR_FILENO);
+	prog.t0 = prog.last = now_s();
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (!strcmp(inputs[i], "-") || stat(inputs[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			prog.total = 0;   /* a stream or a folder: no share, no time left */
+			break;
+		}
+		prog.total += (unsigned long long)sb.st_size;
+	}
+}
+
+static void progress_clear(void)
+{
+	if (prog.drawn)
+		fprintf(stderr, "\r\033[K");
+	prog.drawn = 0;
+}
+
+static void progress_item(const gm_input_item *item)
+{
+	if (!prog.on)
+		return;
+	prog.docs += !item->skipped;
+	prog.skipped += item->skipped != 0;
+	prog.bytes += item->skipped ? 0 : item->doc.text_len;
+	double t = now_s();
+	if (prog.lines && t - prog.last < 0.5)
+		return;   /* the first line at once, then twice a second */
+	prog.lines++;
+	prog.last = t;
+	double mb = (double)prog.bytes / 1e6, rate = mb / (t - prog.t0 > 1e-9 ? t - prog.t0 : 1e-9);
+	fprintf(stderr, "\r\033[Kgeomention map: %zu documents, %zu skipped, %.1f MB, %.1f MB/s", prog.docs, prog.skipped,
+	        mb, rate);
+	if (prog.total && prog.bytes <= prog.total && rate > 0) {
+		double left = ((double)(prog.total - prog.bytes) / 1e6) / rate;
+		fprintf(stderr, ", %.0f %%, about %.0f s left", 100.0 * (double)prog.bytes / (double)prog.total, left);
+	}
+	fflush(stderr);
+	prog.drawn = 1;
+}
+
 /* Skipped inputs always, repairs and warnings unless --quiet: on stderr, in
  * input order. GM_ECANCELED once a signal came: the run stops there. */
 static int report_item(const gm_input_item *item, void *user)
@@ -101,6 +170,9 @@ static int report_item(const gm_input_item *item, void *user)
 	int quiet = *(const int *)user;
 	if (interrupted)
 		return GM_ECANCELED;
+	if (item->skipped || (!quiet && (item->invalid_utf8 || item->warning[0])))
+		progress_clear();   /* a message on a line of its own */
+	progress_item(item);
 	if (item->skipped) {
 		fprintf(stderr, "geomention map: skipped %s%s%s: %s\n", item->doc.path ? item->doc.path : "",
 		        item->doc.id && *item->doc.id ? " " : "", item->doc.id ? item->doc.id : "", item->reason);
@@ -282,7 +354,9 @@ int gm_cli_map(int argc, char **argv)
 		status = err.code == GM_EIO || err.code == GM_EBUSY ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
+	progress_start(quiet, inputs, ni);
 	int rc = gm_run_map_reader(run, reader, gaz, jobs, report_item, &quiet, &err);
+	progress_clear();
 	if (rc < 0) {
 		if (!interrupted)
 			fprintf(stderr, "geomention map: %s\n", err.message);

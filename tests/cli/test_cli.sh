@@ -214,6 +214,18 @@ on_disk = sorted(f for f in os.listdir(d) if not f.startswith("."))
 assert len(on_disk) > 32, len(on_disk)
 assert sorted(listed) == on_disk, (len(listed), len(on_disk))' "$T/many" && ok || bad "run.json lists every file written"
 
+# #18.4: a progress line on a terminal only; never in a pipe or a log
+python3 -c 'import json
+with open("'"$T"'/progfeed.jsonl", "w", encoding="utf-8") as f:
+    for i in range(3000):
+        f.write(json.dumps({"id": "p%d" % i, "text": "قصفت القوات مدينة باردا وقالت باكو إن أذربيجان سترد. " * 20}, ensure_ascii=False) + "\n")'
+expect_status 0 "map into a log" -- "$BIN" map -o "$T/prog1" "$T/progfeed.jsonl"
+! grep -q "MB/s" "$T/stderr" && ok || bad "no progress line when stderr is not a terminal"
+if command -v script >/dev/null; then
+	script -qec "'$BIN' map --jobs 1 -o '$T/prog2' '$T/progfeed.jsonl'" /dev/null >"$T/tty.out" 2>&1
+	grep -q "MB/s" "$T/tty.out" && grep -q "documents mapped" "$T/tty.out" && ok || bad "a progress line on a terminal, and the summary"
+fi
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
