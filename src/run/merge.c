@@ -73,10 +73,19 @@ static uint32_t id_lookup(const id_index *x, const char *id, int *unknown)
 
 /* -------------------------------------------------------------- one part */
 
+/* The documents merged so far, by id, path and line: the same shard given
+ * twice would count every document twice (#18). */
+typedef struct doc_seen {
+	uint64_t *slots;   /* a hash of the key, 0 empty */
+	char **first_part; /* the part it came from, for the message */
+	size_t cap, n;
+} doc_seen;
+
 typedef struct part {
 	const char *name;
 	gm_run *run;
 	const id_index *ids;
+	doc_seen *seen;
 	size_t mentions, demonyms, events;   /* features read */
 	size_t doc_mentions, doc_demonyms, doc_events;  /* what its documents say they had */
 	size_t documents;
@@ -94,6 +103,57 @@ static long num_of(const gm_json_object *o, const char *name)
 	return v ? strtol(v, NULL, 10) : 0;
 }
 
+static uint64_t doc_key(const char *id, const char *path, long line)
+{
+	uint64_t h = 1469598103934665603ull;   /* FNV-1a, 64 bits: a key, not a slot */
+	char num[24];
+	snprintf(num, sizeof num, "%ld", line);
+	const char *parts[] = {id, "\t", path, "\t", num};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		for (const char *s = parts[i]; *s; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* 1 when the document was merged before (*where: the part), 0 new, -1 out of memory. */
+static int seen_before(doc_seen *x, uint64_t key, const char *part_name, const char **where)
+{
+	if ((x->n + 1) * 2 > x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 1024;
+		uint64_t *slots = calloc(cap, sizeof *slots);
+		char **first = calloc(cap, sizeof *first);
+		if (!slots || !first) {
+			free(slots);
+			free(first);
+			return -1;
+		}
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->slots[i]) {
+				size_t j = x->slots[i] & (cap - 1);
+				while (slots[j])
+					j = (j + 1) & (cap - 1);
+				slots[j] = x->slots[i];
+				first[j] = x->first_part[i];
+			}
+		free(x->slots);
+		free(x->first_part);
+		x->slots = slots;
+		x->first_part = first;
+		x->cap = cap;
+	}
+	size_t j = key & (x->cap - 1);
+	while (x->slots[j] && x->slots[j] != key)
+		j = (j + 1) & (x->cap - 1);
+	if (x->slots[j]) {
+		*where = x->first_part[j];
+		return 1;
+	}
+	x->slots[j] = key;
+	x->first_part[j] = (char *)part_name;
+	x->n++;
+	return 0;
+}
+
 static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_error *err)
 {
 	const char *status = str_of(o, "status"), *id = str_of(o, id_name), *path = str_of(o, "path");
@@ -102,6 +162,15 @@ static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_e
 	                (size_t)num_of(o, "mentions"), (size_t)num_of(o, "demonyms"), (size_t)num_of(o, "events")};
 	if (d.skipped && !d.reason)
 		d.reason = "skipped";
+	const char *where = NULL;
+	int again = pt->seen ? seen_before(pt->seen, doc_key(d.id, d.path, d.line), pt->name, &where) : 0;
+	if (again < 0)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	if (again)
+		return gm__fail(err, GM_EINVAL,
+		                "document %s (%s%s%ld) is in %s and in %s: a shard merged twice would count it twice; "
+		                "give each part once",
+		                d.id, d.path, d.line ? " line " : "", d.line, where, pt->name);
 	pt->documents++;
 	pt->doc_mentions += d.n_mentions;
 	pt->doc_demonyms += d.n_demonyms;
@@ -406,6 +475,7 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 			return gm__fail(err, GM_ENOENT, "%s: %s", parts[i], strerror(errno));
 	}
 	id_index ids;
+	doc_seen seen = {0};
 	int rc = id_index_build(&ids, gaz, err);
 	if (rc != GM_OK)
 		return rc;
@@ -425,6 +495,7 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 		pt.name = parts[i];
 		pt.run = run;
 		pt.ids = &ids;
+		pt.seen = &seen;
 		struct stat sb;
 		stat(parts[i], &sb);
 		rc = S_ISDIR(sb.st_mode) ? merge_folder(&pt, parts[i], err) : merge_stream(&pt, parts[i], err);
@@ -440,5 +511,7 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 		rc = gm_run_finish(run, summary, err);
 	gm_run_free(run);
 	free(ids.slots);
+	free(seen.slots);
+	free(seen.first_part);
 	return rc;
 }

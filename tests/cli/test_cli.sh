@@ -434,7 +434,12 @@ expect_grep "incomplete" "$T/stderr" "merge says the part is incomplete"
 printf '\036{"type": "Feature", "properties": {"kind": "mention"\n' >"$M/bad.geojsons"
 expect_status 1 "merge a broken stream" -- "$BIN" merge "$M/bad.geojsons" -o "$M/x4"
 expect_grep "bad.geojsons line 1" "$T/stderr" "merge names the broken line"
-[ -z "$(find "$M/x2" "$M/x3" "$M/x4" -mindepth 1 2>/dev/null)" ] && ok || bad "a failed merge left files behind"
+# #18.6: the same shard twice would count every document twice: refused, naming both
+expect_status 1 "merge a part twice" -- "$BIN" merge "$M/p1" "$M/p2" "$M/p1" -o "$M/x5"
+expect_grep "merged twice" "$T/stderr" "merge says a document came twice"
+cp -r "$M/p1" "$M/p1-copy"
+expect_status 1 "merge a part and its copy" -- "$BIN" merge "$M/p1" "$M/p1-copy" -o "$M/x6"
+[ -z "$(find "$M/x2" "$M/x3" "$M/x4" "$M/x5" "$M/x6" -mindepth 1 2>/dev/null)" ] && ok || bad "a failed merge left files behind"
 
 # run.json's options list every input, however many (they were cut at 8 KB)
 mkdir -p "$T/many"
