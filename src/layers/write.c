@@ -328,6 +328,7 @@ struct gm_writer {
 	layer_writer *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
 	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
 	FILE *docs;              /* run.json's document entries, one a line */
+	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
 	size_t n_docs;
 	int finished;
 };
@@ -353,6 +354,12 @@ static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const cha
 	int use_target, rfc7946;
 	const char *srs_def;
 	layer_crs(w, drv, &use_target, &srs_def, &rfc7946);
+	if (w->lonlat_only) {
+		/* daily.csv written for dashboards without being asked for: its X and Y
+		 * are longitude and latitude, as documented, whatever --t_srs says */
+		use_target = 0;
+		srs_def = "EPSG:4326";
+	}
 	memset(lw, 0, sizeof *lw);
 	lw->is_shapefile = strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0;
 	lw->transform = use_target;
@@ -707,8 +714,10 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	/* dashboards read the daily counts as CSV whatever else was asked for */
 	if (rc == GM_OK && !csv_asked) {
 		GDALDriverH csv = GDALGetDriverByName("CSV");
+		w->lonlat_only = 1;
 		rc = csv ? write_aggregates(w, r, csv, 1, err)
 		         : gm__fail(err, GM_EGDAL, "this GDAL has no CSV driver for daily.csv");
+		w->lonlat_only = 0;
 	}
 	CPLPopErrorHandler();
 

@@ -244,6 +244,12 @@ for f in fc["features"]:
     lon, lat = f["geometry"]["coordinates"]
     assert -180 <= lon <= 180 and -90 <= lat <= 90
 PY
+# #18.6: daily.csv, written whatever is asked, keeps X/Y as longitude and latitude under --t_srs
+python3 - "$T/utm" <<'PY' && ok || bad "daily.csv stays lon/lat with --t_srs"
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1] + "/daily.csv", encoding="utf-8-sig")) if r["X"]]
+assert rows and all(-180 <= float(r["X"]) <= 180 and -90 <= float(r["Y"]) <= 90 for r in rows), rows[:2]
+PY
 
 # gazetteer lookup explains itself; build refuses a missing source
 expect_status 0 "lookup" -- "$BIN" gazetteer lookup وباكو
