@@ -219,6 +219,11 @@ static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const 
 			lco = CSLSetNameValue(lco, "RFC7946", "YES");
 		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
 	}
+	/* FlatGeobuf's spatial index sorts features along a curve: places would
+	 * lose their most-mentioned-first order (#18); a reader that wants the
+	 * index builds its own */
+	if (strcmp(drv_name, "FlatGeobuf") == 0)
+		lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
 	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
 	CSLDestroy(lco);
 	OSRRelease(srs);

@@ -226,6 +226,18 @@ if command -v script >/dev/null; then
 	grep -q "MB/s" "$T/tty.out" && grep -q "documents mapped" "$T/tty.out" && ok || bad "a progress line on a terminal, and the summary"
 fi
 
+# #18.6: FlatGeobuf keeps places most-mentioned first (its spatial index sorted them); help names every layer
+expect_status 0 "FlatGeobuf and GeoJSON" -- "$BIN" map -q -f FlatGeobuf -f GeoJSON -o "$T/fgb" "$TOP/samples"
+python3 - "$T/fgb" <<'PY' && ok || bad "FlatGeobuf places in the GeoJSON's order"
+import json, subprocess, sys
+gj = [f["properties"]["place_id"] for f in json.load(open(sys.argv[1] + "/places.geojson", encoding="utf-8"))["features"]]
+out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", sys.argv[1] + "/places.fgb"], capture_output=True, text=True).stdout
+fg = [l.split("=", 1)[1].strip() for l in out.splitlines() if l.strip().startswith("place_id (String) =")]
+assert len(gj) > 5 and gj == fg, (gj[:5], fg[:5])
+PY
+expect_status 0 "help" -- "$BIN" map --help
+expect_grep "events and daily" "$T/stdout" "map help names the events and daily layers"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
