@@ -71,9 +71,18 @@ static void CPL_STDCALL gdal_handler(CPLErr cls, CPLErrorNum no, const char *msg
 
 /* ---------------------------------------------------------------- formats */
 
+/* A database driver (PG:, MYSQL:, ...) writes no files: the output folder
+ * cannot hold it, and its connection string (a password, maybe) must never
+ * become a file name. */
+static int is_database(GDALDriverH d)
+{
+	return d && GDALGetMetadataItem(d, GDAL_DMD_CONNECTION_PREFIX, NULL) != NULL;
+}
+
 static int is_writable_vector(GDALDriverH d)
 {
-	return d && GDALGetMetadataItem(d, GDAL_DCAP_VECTOR, NULL) && GDALGetMetadataItem(d, GDAL_DCAP_CREATE, NULL);
+	return d && GDALGetMetadataItem(d, GDAL_DCAP_VECTOR, NULL) && GDALGetMetadataItem(d, GDAL_DCAP_CREATE, NULL) &&
+	       !is_database(d);
 }
 
 int gm_output_formats(char *buf, size_t cap)
@@ -125,6 +134,11 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 	size_t nf = opts->n_formats ? opts->n_formats : 2;
 	for (size_t i = 0; i < nf; i++) {
 		GDALDriverH d = GDALGetDriverByName(formats[i]);
+		if (is_database(d))
+			return gm__fail(err, GM_EFORMAT,
+			                "%s is a database, not a file format: geomention writes files into the output "
+			                "folder; load them with ogr2ogr -f %s (a database sink is issue #19)",
+			                formats[i], formats[i]);
 		if (!is_writable_vector(d)) {
 			char list[4096];
 			gm_output_formats(list, sizeof list);

@@ -238,6 +238,12 @@ PY
 expect_status 0 "help" -- "$BIN" map --help
 expect_grep "events and daily" "$T/stdout" "map help names the events and daily layers"
 
+# #19: a database driver is refused before any work, and no folder named after the connection string appears
+( cd "$T" && "$BIN" map -q -f PostgreSQL -o "PG:dbname=x password=secret" "$T/in/a.txt" ) >"$T/stdout" 2>"$T/stderr"
+[ $? = 2 ] && ok || bad "-f PostgreSQL refused with exit 2"
+expect_grep "is a database, not a file format" "$T/stderr" "the refusal says why"
+[ -z "$(ls -A "$T" | grep -i "PG:\|secret")" ] && ok || bad "no folder named after a connection string"
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
