@@ -698,6 +698,38 @@ static int write_run_json(FILE *f, gm_writer *w, const gm_aggregates *r, double 
 
 static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* GeoPackage is one file with every layer, as QGIS users expect (#18): the
+ * layers are written one file each as the run goes (each in a transaction
+ * of its own, streamed), then gathered here into geomention.gpkg, in the
+ * order places, mentions, events, daily, demonyms, and their files removed. */
+static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
+{
+	static const char *const order[] = {"places", "mentions", "events", "daily", "demonyms"};
+	char to[4096], from[4096];
+	if (join_path(to, sizeof to, w->dir.tmp, GM_GEOPACKAGE) != 0)
+		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
+	GDALDatasetH out = GDALCreate(drv, to, 0, 0, 0, GDT_Unknown, NULL);
+	if (!out)
+		return gm__fail(err, GM_EGDAL, "GPKG: cannot create %s: %s", to, w->log.last_error);
+	int rc = GM_OK;
+	for (size_t i = 0; i < sizeof order / sizeof *order && rc == GM_OK; i++) {
+		char file[64];
+		snprintf(file, sizeof file, "%s.gpkg", order[i]);
+		if (join_path(from, sizeof from, w->dir.tmp, file) != 0 || access(from, F_OK) != 0)
+			continue;   /* demonyms only when asked for */
+		GDALDatasetH in = GDALOpenEx(from, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+		OGRLayerH l = in ? GDALDatasetGetLayerByName(in, order[i]) : NULL;
+		if (!l || !GDALDatasetCopyLayer(out, l, order[i], NULL))
+			rc = gm__fail(err, GM_EGDAL, "GPKG: cannot copy layer %s into %s: %s", order[i], to, w->log.last_error);
+		if (in)
+			GDALClose(in);
+		if (rc == GM_OK)
+			unlink(from);
+	}
+	GDALClose(out);
+	return rc;
+}
+
 static int close_streamed(gm_writer *w, int ok, gm_error *err)
 {
 	int rc = GM_OK;
@@ -738,6 +770,9 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		         : gm__fail(err, GM_EGDAL, "this GDAL has no CSV driver for daily.csv");
 		w->lonlat_only = 0;
 	}
+	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
+		if (!strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG"))
+			rc = one_geopackage(w, w->drivers[f], err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists

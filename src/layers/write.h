@@ -48,6 +48,9 @@ typedef struct gm_aggregates {
  * runs' places layers loses no count. */
 int gm__place_listed(const gm_place_agg *a);
 
+/* The GeoPackage of a run: every layer in one file (-f GPKG). */
+#define GM_GEOPACKAGE "geomention.gpkg"
+
 typedef struct gm_writer gm_writer;
 
 int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_options *opts, gm_error *err);

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "json.h"
 #include "run.h"
+#include "write.h"
 
 #include <errno.h>
 #include <cpl_error.h>
@@ -289,25 +290,37 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 }
 
 /* The first of a layer's files the part has, in the formats OGR reads best first. */
+/* Where a part keeps a layer: a file of its own (mentions.geojson, ...), 1;
+ * or the run's GeoPackage holding every layer (geomention.gpkg), 2, when it
+ * has a layer of that name. 0 when neither. */
 static int find_layer(const char *dir, const char *layer, char *path, size_t cap)
 {
 	static const char *const exts[] = {"geojson", "gpkg", "fgb", "shp", "csv", "sqlite", "gml", "kml"};
+	struct stat sb;
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-		struct stat sb;
 		snprintf(path, cap, "%s/%s.%s", dir, layer, exts[i]);
 		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
 			return 1;
 	}
-	return 0;
+	snprintf(path, cap, "%s/%s", dir, GM_GEOPACKAGE);
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	int has = ds && GDALDatasetGetLayerByName(ds, layer) != NULL;
+	if (ds)
+		GDALClose(ds);
+	return has ? 2 : 0;
 }
 
-static int read_layer(part *pt, const char *path, int kind, gm_error *err)
+static int read_layer(part *pt, const char *path, const char *name, int kind, gm_error *err)
 {
 	/* the CSV driver would read X and Y as fields: daily needs only its columns */
 	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
 	if (!ds)
 		return gm__fail(err, GM_EIO, "%s: cannot read %s: %s", pt->name, path, CPLGetLastErrorMsg());
-	OGRLayerH l = GDALDatasetGetLayerCount(ds) > 0 ? GDALDatasetGetLayer(ds, 0) : NULL;
+	/* a file of its own holds one layer; the run's GeoPackage every one, by name */
+	OGRLayerH l = name ? GDALDatasetGetLayerByName(ds, name)
+	                   : GDALDatasetGetLayerCount(ds) > 0 ? GDALDatasetGetLayer(ds, 0) : NULL;
 	int rc = l ? GM_OK : gm__fail(err, GM_EIO, "%s: %s has no layer", pt->name, path);
 	OGRFeatureH f;
 	while (rc == GM_OK && (f = OGR_L_GetNextFeature(l))) {
@@ -401,14 +414,15 @@ static int merge_folder(part *pt, const char *dir, gm_error *err)
 	static const char *const layers[] = {"mentions", "demonyms", "events", "places", "daily"};
 	for (int k = K_MENTION; k <= K_DAILY && rc == GM_OK; k++) {
 		char path[4096];
-		if (!find_layer(dir, layers[k], path, sizeof path)) {
+		int where = find_layer(dir, layers[k], path, sizeof path);
+		if (!where) {
 			if (k == K_DEMONYM)
 				continue;   /* written only with --demonyms */
 			return gm__fail(err, GM_ENOENT, "%s: no %s layer in it", pt->name, layers[k]);
 		}
 		if (k == K_DEMONYM && !pt->run->opts.demonyms)
 			continue;
-		rc = read_layer(pt, path, k, err);
+		rc = read_layer(pt, path, where == 2 ? layers[k] : NULL, k, err);
 	}
 	return rc;
 }

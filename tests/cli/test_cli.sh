@@ -144,10 +144,10 @@ expect_grep "character device" "$T/stderr" "the device refusal says what it is"
 R=$T/swap
 mkdir -p "$R"
 expect_status 0 "a GPKG run" -- "$BIN" map -q -f GPKG -o "$R/out" "$T/in/a.txt"
-[ -e "$R/out/mentions.gpkg" ] && ok || bad "the GPKG run wrote mentions.gpkg"
+[ -e "$R/out/geomention.gpkg" ] && ok || bad "the GPKG run wrote geomention.gpkg"
 mkdir -p "$R/.out.geomention-tmp-dead01" && echo junk >"$R/.out.geomention-tmp-dead01/places.shp"   # a killed run's
 expect_status 0 "a default run into the same folder" -- "$BIN" map -q -o "$R/out" "$T/in/a.txt"
-[ ! -e "$R/out/mentions.gpkg" ] && [ -e "$R/out/mentions.shp" ] && ok || bad "no file of the earlier run survives: $(ls "$R/out")"
+[ ! -e "$R/out/geomention.gpkg" ] && [ -e "$R/out/mentions.shp" ] && ok || bad "no file of the earlier run survives: $(ls "$R/out")"
 [ -z "$(ls -A "$R" | grep geomention-tmp)" ] && ok || bad "a dead run's temporary folder is removed: $(ls -A "$R")"
 [ -z "$(ls -A "$R/out" | grep '^\.')" ] && ok || bad "nothing hidden in the output folder: $(ls -A "$R/out")"
 if command -v flock >/dev/null; then
@@ -160,7 +160,7 @@ fi
 mkdir -p "$R/mine" && echo "my notes" >"$R/mine/notes.txt"
 expect_status 0 "a folder with a file of the user's" -- "$BIN" map -q -f GPKG -o "$R/mine" "$T/in/a.txt"
 expect_status 0 "... mapped again" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
-[ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ -e "$R/mine/places.shp" ] && [ ! -e "$R/mine/places.gpkg" ] && ok ||
+[ "$(cat "$R/mine/notes.txt")" = "my notes" ] && [ -e "$R/mine/places.shp" ] && [ ! -e "$R/mine/geomention.gpkg" ] && ok ||
 	bad "the user's file is kept, the old run's files are not: $(ls -A "$R/mine")"
 mkdir -p "$R/mine/photos"
 expect_status 2 "a folder holding a folder of the user's" -- "$BIN" map -q -o "$R/mine" "$T/in/a.txt"
@@ -200,7 +200,7 @@ for layer in ("mentions", "events", "places"):
 expect_status 0 "--jobs=2 -o=DIR" -- "$BIN" map -q --jobs=2 -o="$T/eq1" "$T/in/a.txt"
 [ -s "$T/eq1/run.json" ] && ok || bad "-o=DIR wrote into DIR"
 expect_status 0 "-j2 -oDIR -fGPKG" -- "$BIN" map -q -j2 -o"$T/eq2" -fGPKG "$T/in/a.txt"
-[ -s "$T/eq2/mentions.gpkg" ] && ok || bad "-oDIR -fGPKG wrote a GeoPackage into DIR"
+[ -s "$T/eq2/geomention.gpkg" ] && ok || bad "-oDIR -fGPKG wrote a GeoPackage into DIR"
 expect_status 0 "--gazetteer=PATH" -- "$BIN" gazetteer info --gazetteer="$(dirname "$BIN")/gazetteer.gmz"
 cp "$T/in/a.txt" "$T/-dash.txt"
 ( cd "$T" && "$BIN" map -q -o eq3 -- -dash.txt ) >/dev/null 2>&1 && grep -q '"-dash"' "$T/eq3/run.json" && ok || bad "-- before an input that starts with -"
@@ -252,7 +252,7 @@ ls -A "$T/out" | grep -q geomention-tmp && bad "temporary folder left behind" ||
 
 # other formats and a target CRS with its .prj
 expect_status 0 "GPKG + FlatGeobuf + UTM" -- "$BIN" map -q -f GPKG -f FlatGeobuf -f "ESRI Shapefile" -f GeoJSON --t_srs EPSG:32638 -o "$T/utm" "$T/in"
-for f in places.gpkg mentions.fgb places.prj; do [ -s "$T/utm/$f" ] && ok || bad "missing $f"; done
+for f in geomention.gpkg mentions.fgb places.prj; do [ -s "$T/utm/$f" ] && ok || bad "missing $f"; done
 expect_grep "UTM_Zone_38N" "$T/utm/places.prj" ".prj names the target CRS"
 python3 - "$T/utm" <<'PY' && ok || bad "GeoJSON stays WGS 84 with --t_srs"
 import json, sys

@@ -25,7 +25,7 @@ def check(cond, what):
 def load(p, layer, want):
     """The layer at p as QGIS opens it, None when it does not: valid, with the
     GeoJSON's number of features and field names that fit a Shapefile."""
-    vl = QgsVectorLayer(p, layer, "ogr")
+    vl = QgsVectorLayer(p, layer, "ogr")   # one GeoPackage holds every layer: path|layername=...
     check(vl.isValid(), f"{p} loads in QGIS")
     if not vl.isValid():
         return None
@@ -44,7 +44,7 @@ for layer in ("places", "mentions"):
         key = f["properties"]["place_id"] if layer == "places" else (f["properties"]["doc_id"], f["properties"]["start"])
         by_id[key] = f
     for path, crs in (("wgs84/%s.geojson", "EPSG:4326"), ("wgs84/%s.shp", "EPSG:4326"),
-                      ("wgs84/%s.gpkg", "EPSG:4326"), ("merc/%s.shp", "EPSG:3857")):
+                      ("wgs84/geomention.gpkg|layername=%s", "EPSG:4326"), ("merc/%s.shp", "EPSG:3857")):
         p = os.path.join(root, path % layer)
         vl = load(p, layer, want)
         if vl is None:
@@ -84,7 +84,7 @@ for layer in ("events", "daily"):
     want = len(gj["features"])
     want_null = sum(f["geometry"] is None for f in gj["features"])
     check(want > 0, f"{layer}: the samples give features")
-    for path in ("wgs84/%s.geojson", "wgs84/%s.shp", "wgs84/%s.gpkg", "merc/%s.shp"):
+    for path in ("wgs84/%s.geojson", "wgs84/%s.shp", "wgs84/geomention.gpkg|layername=%s", "merc/%s.shp"):
         p = os.path.join(root, path % layer)
         vl = load(p, layer, want)
         if vl is None:
