@@ -274,8 +274,10 @@ typedef struct gm_write_options {
 	int geojson_rfc7946;         /* 1 (default): GeoJSON stays WGS 84 lon/lat */
 	const char *options_json;    /* the command's options, recorded verbatim in run.json */
 	int demonyms;                /* 1: also write the demonyms layer */
+	const char *styles_dir;      /* QGIS styles (LAYER.qml) to put beside the layers and into the
+	                                GeoPackage's layer_styles; NULL: none */
 } gm_write_options;
-#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0}
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL}
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;

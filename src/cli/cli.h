@@ -21,6 +21,9 @@ void gm_cli_json_list(gm_cli_json *j, const char *const *items, size_t n);
 /* The gazetteer to use: --gazetteer, $GEOMENTION_GAZETTEER, or the bundled one
  * next to the executable. */
 const char *gm_cli_default_gazetteer(void);
+/* The QGIS styles: $GEOMENTION_STYLES, or styles/ beside the executable, or
+ * ../share/geomention/styles; NULL when none is there. */
+const char *gm_cli_default_styles(void);
 
 /* The options every command that writes layers shares. */
 typedef struct gm_cli_output {

@@ -97,6 +97,7 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	wo.t_srs = o->t_srs;
 	wo.geojson_rfc7946 = o->rfc7946;
 	wo.demonyms = o->demonyms;
+	wo.styles_dir = gm_cli_default_styles();
 	return wo;
 }
 
@@ -170,4 +171,26 @@ char **gm_cli_split_args(int argc, char **argv, int *out_argc)
 	}
 	*out_argc = n;
 	return out;
+}
+
+const char *gm_cli_default_styles(void)
+{
+	static char path[PATH_MAX + 64];
+	const char *env = getenv("GEOMENTION_STYLES");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	snprintf(path, sizeof path, "%s/styles", exe);
+	if (access(path, R_OK | X_OK) == 0)
+		return path;
+	snprintf(path, sizeof path, "%s/../share/geomention/styles", exe);
+	return access(path, R_OK | X_OK) == 0 ? path : NULL;
 }

@@ -702,6 +702,8 @@ static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const 
  * layers are written one file each as the run goes (each in a transaction
  * of its own, streamed), then gathered here into geomention.gpkg, in the
  * order places, mentions, events, daily, demonyms, and their files removed. */
+static int gpkg_styles(gm_writer *w, GDALDatasetH ds, gm_error *err);
+
 static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 {
 	static const char *const order[] = {"places", "mentions", "events", "daily", "demonyms"};
@@ -726,7 +728,124 @@ static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 		if (rc == GM_OK)
 			unlink(from);
 	}
+	if (rc == GM_OK)
+		rc = gpkg_styles(w, out, err);
 	GDALClose(out);
+	return rc;
+}
+
+/* The QGIS style of a layer (styles_dir/LAYER.qml), malloc'd; NULL when none. */
+static char *style_of(const gm_writer *w, const char *layer)
+{
+	if (!w->opts.styles_dir)
+		return NULL;
+	char p[4200];
+	snprintf(p, sizeof p, "%s/%s.qml", w->opts.styles_dir, layer);
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, 4096, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static const char *const styled_layers[] = {"places", "mentions", "events", "daily", "demonyms"};
+
+/* QGIS opens LAYER.qml beside a file-based layer as its style (#18): one
+ * beside each layer written (places.qml serves places.shp and places.geojson). */
+static int write_styles(gm_writer *w, gm_error *err)
+{
+	for (size_t i = 0; i < sizeof styled_layers / sizeof *styled_layers; i++) {
+		if (!strcmp(styled_layers[i], "demonyms") && !w->opts.demonyms)
+			continue;
+		int beside_a_file = 0;
+		for (size_t f = 0; f < w->n_formats; f++)
+			beside_a_file |= strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG") != 0;
+		char *qml = beside_a_file ? style_of(w, styled_layers[i]) : NULL;
+		if (!qml)
+			continue;
+		char file[64], p[4096];
+		snprintf(file, sizeof file, "%s.qml", styled_layers[i]);
+		FILE *o = join_path(p, sizeof p, w->dir.tmp, file) == 0 ? fopen(p, "wb") : NULL;
+		int bad = !o || fputs(qml, o) < 0;
+		if (o && fclose(o) != 0)
+			bad = 1;
+		free(qml);
+		if (bad)
+			return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+	}
+	return GM_OK;
+}
+
+/* The GeoPackage's styles: QGIS reads a layer's default style from the
+ * layer_styles table. */
+static int gpkg_styles(gm_writer *w, GDALDatasetH ds, gm_error *err)
+{
+	int rc = GM_OK, table = 0;
+	for (size_t i = 0; i < sizeof styled_layers / sizeof *styled_layers && rc == GM_OK; i++) {
+		if (!GDALDatasetGetLayerByName(ds, styled_layers[i]))
+			continue;
+		char *qml = style_of(w, styled_layers[i]);
+		if (!qml)
+			continue;
+		if (!table) {
+			OGRLayerH r = GDALDatasetExecuteSQL(
+			        ds,
+			        "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
+			        "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), "
+			        "styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), "
+			        "update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+			        NULL, NULL);
+			if (r)
+				GDALDatasetReleaseResultSet(ds, r);
+			table = 1;
+		}
+		/* SQL text: every ' doubled */
+		size_t q = 0, len = strlen(qml);
+		for (size_t k = 0; k < len; k++)
+			q += qml[k] == '\'';
+		char *sql = malloc(len + q + 512);
+		if (!sql) {
+			free(qml);
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		}
+		size_t o = (size_t)sprintf(sql,
+		                           "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+		                           "f_geometry_column, styleName, styleQML, useAsDefault, description) VALUES "
+		                           "('', '', '%s', 'geom', '%s', '",
+		                           styled_layers[i], styled_layers[i]);
+		for (size_t k = 0; k < len; k++) {
+			sql[o++] = qml[k];
+			if (qml[k] == '\'')
+				sql[o++] = '\'';
+		}
+		strcpy(sql + o, "', 1, 'geomention')");
+		CPLErrorReset();
+		OGRLayerH r = GDALDatasetExecuteSQL(ds, sql, NULL, NULL);
+		if (r)
+			GDALDatasetReleaseResultSet(ds, r);
+		if (CPLGetLastErrorType() >= CE_Failure)
+			rc = gm__fail(err, GM_EGDAL, "GPKG: cannot store the style of %s: %s", styled_layers[i],
+			              CPLGetLastErrorMsg());
+		free(sql);
+		free(qml);
+	}
 	return rc;
 }
 
@@ -773,6 +892,8 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		if (!strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG"))
 			rc = one_geopackage(w, w->drivers[f], err);
+	if (rc == GM_OK)
+		rc = write_styles(w, err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists

@@ -134,6 +134,31 @@ for layer in ("places", "daily"):
     load(os.path.join(root, "merged", layer + ".geojson"), layer, want)
     load(os.path.join(root, "merged", layer + ".shp"), layer, want)
 
+# styles (#18): QGIS applies them on opening, from LAYER.qml beside a file and
+# from the GeoPackage's layer_styles: events coloured by type with a legend of
+# every type, places sized by mentions and labelled in Arabic; daily.qml holds
+# the temporal settings on date (QGIS applies those when the style is loaded)
+for p in ("wgs84/events.shp", "wgs84/events.geojson", "wgs84/geomention.gpkg|layername=events"):
+    vl = QgsVectorLayer(os.path.join(root, p), "events", "ogr")
+    r = vl.renderer()
+    check(r is not None and r.type() == "categorizedSymbol" and r.classAttribute() == "type",
+          f"{p}: events coloured by type ({r.type() if r else None})")
+    if r is not None and r.type() == "categorizedSymbol":
+        values = {c.value() for c in r.categories()}
+        check({"shelling", "air_strike", "armed_clash", "disaster"} <= values and len(values) >= 15,
+              f"{p}: a legend entry per event type: {sorted(values)}")
+for p in ("wgs84/places.shp", "wgs84/geomention.gpkg|layername=places"):
+    vl = QgsVectorLayer(os.path.join(root, p), "places", "ogr")
+    check(vl.labelsEnabled() and vl.labeling() is not None and vl.labeling().settings().fieldName == "name_ar",
+          f"{p}: labelled with the Arabic name")
+    sym = vl.renderer().symbol() if vl.renderer() and vl.renderer().type() == "singleSymbol" else None
+    check(sym is not None and "mentions" in sym.symbolLayer(0).dataDefinedProperties().property(
+        sym.symbolLayer(0).PropertySize).expressionString(), f"{p}: circles sized by mentions")
+daily = QgsVectorLayer(os.path.join(root, "wgs84", "daily.shp"), "daily", "ogr")
+msg, ok = daily.loadNamedStyle(os.path.join(root, "wgs84", "daily.qml"))
+check(ok and daily.temporalProperties().isActive() and daily.temporalProperties().startField() == "date",
+      f"daily.qml: a time series on date ({msg})")
+
 # the exported gazetteer: every place, readable, with Arabic names intact
 gz = QgsVectorLayer(os.path.join(root, "gazetteer.gpkg"), "gazetteer", "ogr")
 check(gz.isValid(), "the exported gazetteer loads in QGIS")
