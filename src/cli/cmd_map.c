@@ -234,92 +234,137 @@ static int map_stream(gm_reader *reader, const gm_gazetteer *gaz, int jobs, int 
 	return GM_EXIT_OK;
 }
 
+/* What the command line asks of map. */
+typedef struct map_args {
+	gm_cli_output out;
+	const char **inputs;
+	size_t ni;
+	const char *date, *weights;
+	int jobs, stream, help;
+} map_args;
+
+/* Parse argv into a; GM_EXIT_OK, or the exit status of a refusal (said on stderr). */
+static int parse_args(int argc, char **argv, map_args *a)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *x = argv[i];
+		int has_next = i + 1 < argc;
+		if (!strcmp(x, "--help") || !strcmp(x, "-h")) {
+			a->help = 1;
+			return GM_EXIT_OK;
+		} else if (gm_cli_output_option(&a->out, argc, argv, &i)) {
+			continue;
+		} else if (!strcmp(x, "--date") && has_next) {
+			a->date = argv[++i];
+		} else if ((!strcmp(x, "--jobs") || !strcmp(x, "-j")) && has_next) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 1 || v > 1024) {
+				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", argv[i]);
+				return GM_EXIT_USAGE;
+			}
+			a->jobs = (int)v;
+		} else if (!strcmp(x, "--stream")) {
+			a->stream = 1;
+		} else if (!strcmp(x, "--weights") && has_next) {
+			a->weights = argv[++i];
+		} else if (!strcmp(x, "--")) {
+			while (++i < argc)
+				a->inputs[a->ni++] = argv[i];   /* inputs, whatever they look like */
+		} else if (!strcmp(x, "-") || x[0] != '-') {
+			a->inputs[a->ni++] = x;
+		} else {
+			fprintf(stderr, "geomention map: unknown option or missing value: %s (see geomention map --help)\n", x);
+			return GM_EXIT_USAGE;
+		}
+	}
+	if (!a->ni) {
+		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
+		return GM_EXIT_USAGE;
+	}
+	if (!a->out.gaz_path)
+		a->out.gaz_path = gm_cli_default_gazetteer();
+	return GM_EXIT_OK;
+}
+
+/* The options as run.json records them. */
+static void record_options(const map_args *a, gm_cli_json *j)
+{
+	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
+	const gm_cli_output *o = &a->out;
+	gm_cli_json_raw(j, "{\"output\": ");
+	gm_cli_json_str(j, o->out_dir);
+	gm_cli_json_raw(j, ", \"gazetteer\": ");
+	gm_cli_json_str(j, o->gaz_path);
+	gm_cli_json_raw(j, ", \"formats\": ");
+	gm_cli_json_list(j, o->n_formats ? o->formats : default_formats, o->n_formats ? o->n_formats : 2);
+	gm_cli_json_raw(j, ", \"t_srs\": ");
+	gm_cli_json_str(j, o->t_srs);
+	gm_cli_json_raw(j, o->rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
+	gm_cli_json_raw(j, o->demonyms ? ", \"demonyms\": true, \"date\": " : ", \"demonyms\": false, \"date\": ");
+	gm_cli_json_str(j, a->date);
+	if (a->weights) {
+		gm_cli_json_raw(j, ", \"weights\": ");
+		gm_cli_json_str(j, a->weights);
+	}
+	gm_cli_json_raw(j, ", \"inputs\": ");
+	gm_cli_json_list(j, a->inputs, a->ni);
+	gm_cli_json_raw(j, "}");
+}
+
+/* What a finished run says on stdout: counts, files, event types, top places. */
+static void print_summary(const gm_run *run, const gm_gazetteer *gaz, const char *out_dir, const gm_run_summary *sum)
+{
+	printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu places; %zu demonyms; "
+	       "%zu events\n",
+	       sum->documents, sum->skipped, sum->mentions, sum->places, sum->demonyms, sum->events);
+	printf("wrote into %s/:", out_dir);
+	for (size_t i = 0; i < sum->n_files; i++)
+		printf(" %s", sum->files[i]);
+	printf("\n");
+	const char *types[32];
+	uint32_t type_counts[32];
+	size_t n_types = gm_run_event_types(run, types, type_counts, 32);
+	if (n_types)
+		printf("events by type:");
+	for (size_t i = 0; i < n_types; i++)
+		printf("%s %s %u", i ? "," : "", types[i], type_counts[i]);
+	if (n_types)
+		printf("\n");
+	for (int by_events = 0; by_events < 2; by_events++) {
+		uint32_t top[5], counts[5];
+		size_t n_top = gm_run_top_places(run, by_events, top, counts, 5);
+		if (n_top)
+			printf("%s:", by_events ? "most events" : "most mentioned");
+		for (size_t i = 0; i < n_top; i++) {
+			gm_place p;
+			gm_gazetteer_get_place(gaz, top[i], &p);
+			printf("%s %s (%u)", i ? "," : "", p.name_en, counts[i]);
+		}
+		if (n_top)
+			printf("\n");
+	}
+}
+
 int gm_cli_map(int argc, char **argv)
 {
-	const char *date = NULL;
-	gm_cli_output out = {.out_dir = "output", .formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1};
-	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-	size_t ni = 0;
-	int jobs = 0, stream = 0;
-	const char *weights = NULL;
+	map_args a = {.out = {.out_dir = "output", .formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1},
+	              .inputs = calloc((size_t)argc + 1, sizeof(char *))};
 	/* everything below is released at "out:", whichever way the command ends */
 	gm_cli_json opts = {0};
 	gm_reader *reader = NULL;
 	gm_gazetteer *gaz = NULL;
 	gm_run *run = NULL;
-	int status = GM_EXIT_OK;
-	if (!out.formats || !inputs) {
-		status = GM_EXIT_FAIL;
-		goto out;
-	}
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int has_next = i + 1 < argc;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			help(stdout);
-			goto out;
-		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
-			continue;
-		} else if (!strcmp(a, "--date") && has_next) {
-			date = argv[++i];
-		} else if ((!strcmp(a, "--jobs") || !strcmp(a, "-j")) && has_next) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v < 1 || v > 1024) {
-				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", argv[i]);
-				status = GM_EXIT_USAGE;
-				goto out;
-			}
-			jobs = (int)v;
-		} else if (!strcmp(a, "--stream")) {
-			stream = 1;
-		} else if (!strcmp(a, "--weights") && has_next) {
-			weights = argv[++i];
-		} else if (!strcmp(a, "--")) {
-			while (++i < argc)
-				inputs[ni++] = argv[i];   /* inputs, whatever they look like */
-		} else if (!strcmp(a, "-") || a[0] != '-') {
-			inputs[ni++] = a;
-		} else {
-			fprintf(stderr, "geomention map: unknown option or missing value: %s (see geomention map --help)\n", a);
-			status = GM_EXIT_USAGE;
-			goto out;
-		}
-	}
-	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path, *t_srs = out.t_srs;
-	const char **formats = out.formats;
-	size_t nf = out.n_formats;
 	gm_error err = {0, ""};
-	gm_write_options wo = gm_cli_write_options(&out);
-	int quiet = out.quiet, rfc7946 = out.rfc7946, demonyms = out.demonyms;
-	if (!ni) {
-		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
-		status = GM_EXIT_USAGE;
+	int status = !a.out.formats || !a.inputs ? GM_EXIT_FAIL : parse_args(argc, argv, &a);
+	if (status != GM_EXIT_OK || a.help) {
+		if (a.help)
+			help(stdout);
 		goto out;
 	}
-	if (!gaz_path)
-		gaz_path = gm_cli_default_gazetteer();
-
-	/* options as run.json records them */
-	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
-	gm_cli_json_raw(&opts, "{\"output\": ");
-	gm_cli_json_str(&opts, out_dir);
-	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
-	gm_cli_json_str(&opts, gaz_path);
-	gm_cli_json_raw(&opts, ", \"formats\": ");
-	gm_cli_json_list(&opts, nf ? formats : default_formats, nf ? nf : 2);
-	gm_cli_json_raw(&opts, ", \"t_srs\": ");
-	gm_cli_json_str(&opts, t_srs);
-	gm_cli_json_raw(&opts, rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
-	gm_cli_json_raw(&opts, demonyms ? ", \"demonyms\": true, \"date\": " : ", \"demonyms\": false, \"date\": ");
-	gm_cli_json_str(&opts, date);
-	if (weights) {
-		gm_cli_json_raw(&opts, ", \"weights\": ");
-		gm_cli_json_str(&opts, weights);
-	}
-	gm_cli_json_raw(&opts, ", \"inputs\": ");
-	gm_cli_json_list(&opts, inputs, ni);
-	gm_cli_json_raw(&opts, "}");
+	int quiet = a.out.quiet;
+	gm_write_options wo = gm_cli_write_options(&a.out);
+	record_options(&a, &opts);
 	if (opts.failed) {
 		fprintf(stderr, "geomention map: out of memory\n");
 		status = GM_EXIT_FAIL;
@@ -329,25 +374,25 @@ int gm_cli_map(int argc, char **argv)
 
 	/* everything that can be refused is refused before any work */
 	/* (the output folder last: a refused input or gazetteer leaves no folder behind) */
-	if (gm_reader_open(&reader, inputs, ni, date, &err) != GM_OK ||
-	    gm_gazetteer_open_flags(&gaz, gaz_path, out.gaz_flags, &err) != GM_OK ||
-	    (!stream && gm_run_check_options(&wo, &err) != GM_OK)) {
+	if (gm_reader_open(&reader, a.inputs, a.ni, a.date, &err) != GM_OK ||
+	    gm_gazetteer_open_flags(&gaz, a.out.gaz_path, a.out.gaz_flags, &err) != GM_OK ||
+	    (!a.stream && gm_run_check_options(&wo, &err) != GM_OK)) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_USAGE;
 		goto out;
 	}
-	if (weights) {
+	if (a.weights) {
 		gm_resolve_weights w;
 		gm_resolve_weights_default(&w);
-		if (gm_resolve_weights_parse(&w, weights, &err) != GM_OK) {
+		if (gm_resolve_weights_parse(&w, a.weights, &err) != GM_OK) {
 			fprintf(stderr, "geomention map: %s\n", err.message);
 			status = GM_EXIT_USAGE;
 			goto out;
 		}
 		gm_gazetteer_set_weights(gaz, &w);
 	}
-	if (stream) {
-		status = map_stream(reader, gaz, jobs, quiet);
+	if (a.stream) {
+		status = map_stream(reader, gaz, a.jobs, quiet);
 		goto out;
 	}
 	catch_signals();
@@ -356,8 +401,8 @@ int gm_cli_map(int argc, char **argv)
 		status = err.code == GM_EIO || err.code == GM_EBUSY ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
-	progress_start(quiet, inputs, ni);
-	int rc = gm_run_map_reader(run, reader, gaz, jobs, report_item, &quiet, &err);
+	progress_start(quiet, a.inputs, a.ni);
+	int rc = gm_run_map_reader(run, reader, gaz, a.jobs, report_item, &quiet, &err);
 	progress_clear();
 	if (rc < 0) {
 		if (!interrupted)
@@ -371,44 +416,15 @@ int gm_cli_map(int argc, char **argv)
 		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 		goto out;
 	}
-	if (!quiet) {
-		printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu places; %zu demonyms; "
-		       "%zu events\n",
-		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.demonyms, sum.events);
-		printf("wrote into %s/:", out_dir);
-		for (size_t i = 0; i < sum.n_files; i++)
-			printf(" %s", sum.files[i]);
-		printf("\n");
-		const char *types[16];
-		uint32_t type_counts[16];
-		size_t n_types = gm_run_event_types(run, types, type_counts, 16);
-		if (n_types)
-			printf("events by type:");
-		for (size_t i = 0; i < n_types; i++)
-			printf("%s %s %u", i ? "," : "", types[i], type_counts[i]);
-		if (n_types)
-			printf("\n");
-		for (int by_events = 0; by_events < 2; by_events++) {
-			uint32_t top[5], counts[5];
-			size_t n_top = gm_run_top_places(run, by_events, top, counts, 5);
-			if (n_top)
-				printf("%s:", by_events ? "most events" : "most mentioned");
-			for (size_t i = 0; i < n_top; i++) {
-				gm_place p;
-				gm_gazetteer_get_place(gaz, top[i], &p);
-				printf("%s %s (%u)", i ? "," : "", p.name_en, counts[i]);
-			}
-			if (n_top)
-				printf("\n");
-		}
-	}
+	if (!quiet)
+		print_summary(run, gaz, a.out.out_dir, &sum);
 out:
 	free(opts.s);
 	gm_run_free(run);
 	gm_gazetteer_close(gaz);
 	gm_reader_free(reader);
-	free(out.formats);
-	free(inputs);
+	free(a.out.formats);
+	free(a.inputs);
 	reraise();
 	return status;
 }
