@@ -159,6 +159,29 @@ msg, ok = daily.loadNamedStyle(os.path.join(root, "wgs84", "daily.qml"))
 check(ok and daily.temporalProperties().isActive() and daily.temporalProperties().startField() == "date",
       f"daily.qml: a time series on date ({msg})")
 
+# the styled layers draw: places and events rendered offscreen to an image that
+# is not blank (more than a few hundred coloured pixels), as an analyst sees them
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
+drawn = [QgsVectorLayer(os.path.join(root, "wgs84", n + ".shp"), n, "ogr") for n in ("events", "places")]
+ms = QgsMapSettings()
+ms.setLayers(drawn)
+ms.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+ext = QgsRectangle(drawn[1].extent())
+ext.grow(1.0)
+ms.setExtent(ext)
+ms.setOutputSize(QSize(480, 320))
+ms.setBackgroundColor(QColor(255, 255, 255))
+job = QgsMapRendererParallelJob(ms)
+job.start()
+job.waitForFinished()
+img = job.renderedImage()
+img.save(os.path.join(root, "preview.png"))
+coloured = sum(1 for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)
+               if QColor(img.pixel(x, y)).saturation() > 60)
+check(coloured > 100, f"the styled places and events draw: {coloured} coloured pixels of {img.width() * img.height() // 4}")
+
 # the exported gazetteer: every place, readable, with Arabic names intact
 gz = QgsVectorLayer(os.path.join(root, "gazetteer.gpkg"), "gazetteer", "ogr")
 check(gz.isValid(), "the exported gazetteer loads in QGIS")
