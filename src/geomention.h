@@ -276,8 +276,10 @@ typedef struct gm_write_options {
 	int demonyms;                /* 1: also write the demonyms layer */
 	const char *styles_dir;      /* QGIS styles (LAYER.qml) to put beside the layers and into the
 	                                GeoPackage's layer_styles; NULL: none */
+	const char *web_dir;         /* map.html's template and Leaflet (leaflet.js, leaflet.css,
+	                                LICENSE): a map.html beside GeoJSON layers; NULL: none */
 } gm_write_options;
-#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL}
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL}
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;

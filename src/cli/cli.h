@@ -24,6 +24,9 @@ const char *gm_cli_default_gazetteer(void);
 /* The QGIS styles: $GEOMENTION_STYLES, or styles/ beside the executable, or
  * ../share/geomention/styles; NULL when none is there. */
 const char *gm_cli_default_styles(void);
+/* map.html's template and Leaflet: $GEOMENTION_WEB, or web/ beside the
+ * executable, or ../share/geomention/web; NULL when none is there. */
+const char *gm_cli_default_web(void);
 
 /* The options every command that writes layers shares. */
 typedef struct gm_cli_output {

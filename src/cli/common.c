@@ -98,6 +98,7 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	wo.geojson_rfc7946 = o->rfc7946;
 	wo.demonyms = o->demonyms;
 	wo.styles_dir = gm_cli_default_styles();
+	wo.web_dir = gm_cli_default_web();
 	return wo;
 }
 
@@ -193,4 +194,32 @@ const char *gm_cli_default_styles(void)
 		return path;
 	snprintf(path, sizeof path, "%s/../share/geomention/styles", exe);
 	return access(path, R_OK | X_OK) == 0 ? path : NULL;
+}
+
+const char *gm_cli_default_web(void)
+{
+	static char path[PATH_MAX + 64];
+	const char *env = getenv("GEOMENTION_WEB");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	snprintf(path, sizeof path, "%s/web/leaflet.js", exe);
+	if (access(path, R_OK) == 0) {
+		path[strlen(path) - strlen("/leaflet.js")] = '\0';
+		return path;
+	}
+	snprintf(path, sizeof path, "%s/../share/geomention/web/leaflet.js", exe);
+	if (access(path, R_OK) == 0) {
+		path[strlen(path) - strlen("/leaflet.js")] = '\0';
+		return path;
+	}
+	return NULL;
 }

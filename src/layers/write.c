@@ -734,13 +734,9 @@ static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 	return rc;
 }
 
-/* The QGIS style of a layer (styles_dir/LAYER.qml), malloc'd; NULL when none. */
-static char *style_of(const gm_writer *w, const char *layer)
+/* A whole file, NUL-terminated, malloc'd (*len its bytes); NULL when unreadable. */
+static char *slurp_path(const char *p, size_t *len)
 {
-	if (!w->opts.styles_dir)
-		return NULL;
-	char p[4200];
-	snprintf(p, sizeof p, "%s/%s.qml", w->opts.styles_dir, layer);
 	FILE *f = fopen(p, "rb");
 	if (!f)
 		return NULL;
@@ -762,7 +758,98 @@ static char *style_of(const gm_writer *w, const char *layer)
 	} while (got > 0);
 	fclose(f);
 	buf[n] = '\0';
+	if (len)
+		*len = n;
 	return buf;
+}
+
+/* The QGIS style of a layer (styles_dir/LAYER.qml), malloc'd; NULL when none. */
+static char *style_of(const gm_writer *w, const char *layer)
+{
+	if (!w->opts.styles_dir)
+		return NULL;
+	char p[4200];
+	snprintf(p, sizeof p, "%s/%s.qml", w->opts.styles_dir, layer);
+	return slurp_path(p, NULL);
+}
+
+/* Text put inside a <script> or <style>: "</" written "<\/", which JSON and
+ * JavaScript read the same and which cannot end the element early. */
+static int put_inline(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '<' && i + 1 < n && s[i + 1] == '/') {
+			if (fputs("<\\/", f) < 0)
+				return -1;
+			i++;
+			continue;
+		}
+		if (fputc(s[i], f) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/* map.html (#18): the run's places and events on one page with Leaflet
+ * inlined, to look at without QGIS and without network. Written when the
+ * layers include GeoJSON (the page inlines places.geojson and events.geojson)
+ * and the web assets are there (gm_write_options.web_dir: the template and
+ * Leaflet, which the build fetches); a run of more than GM_MAP_HTML_MAX bytes
+ * of GeoJSON gets none (a browser would not hold it), which run.json shows by
+ * its absence from files. */
+#define GM_MAP_HTML_MAX (64u << 20)
+static int write_map_html(gm_writer *w, gm_error *err)
+{
+	if (!w->opts.web_dir)
+		return GM_OK;
+	static const char *const marks[] = {"/*GM:LEAFLET_CSS*/", "/*GM:LEAFLET_JS*/", "/*GM:LEAFLET_LICENSE*/",
+	                                    "/*GM:PLACES*/", "/*GM:EVENTS*/"};
+	char *part[5] = {0}, *tpl = NULL;
+	size_t plen[5] = {0}, tlen = 0;
+	char p[4400];
+	snprintf(p, sizeof p, "%s/map.html", w->opts.web_dir);
+	tpl = slurp_path(p, &tlen);
+	const char *web[3] = {"leaflet.css", "leaflet.js", "LICENSE"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s/%s", w->opts.web_dir, web[i]);
+		part[i] = slurp_path(p, &plen[i]);
+	}
+	const char *data[2] = {"places.geojson", "events.geojson"};
+	for (int i = 0; i < 2; i++)
+		if (join_path(p, sizeof p, w->dir.tmp, data[i]) == 0)
+			part[3 + i] = slurp_path(p, &plen[3 + i]);
+	int rc = GM_OK, ready = tpl != NULL;
+	for (int i = 0; i < 5; i++)
+		ready &= part[i] != NULL;
+	if (ready && plen[3] + plen[4] <= GM_MAP_HTML_MAX) {
+		FILE *f = join_path(p, sizeof p, w->dir.tmp, "map.html") == 0 ? fopen(p, "wb") : NULL;
+		int bad = !f;
+		const char *at = tpl;
+		while (!bad) {
+			const char *next = NULL;
+			int which = -1;
+			for (int i = 0; i < 5; i++) {
+				const char *m = strstr(at, marks[i]);
+				if (m && (!next || m < next))
+					next = m, which = i;
+			}
+			if (!next) {
+				bad = fputs(at, f) < 0;
+				break;
+			}
+			bad = fwrite(at, 1, (size_t)(next - at), f) != (size_t)(next - at) ||
+			      put_inline(f, part[which], plen[which]) != 0;
+			at = next + strlen(marks[which]);
+		}
+		if (f && fclose(f) != 0)
+			bad = 1;
+		if (bad)
+			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+	}
+	free(tpl);
+	for (int i = 0; i < 5; i++)
+		free(part[i]);
+	return rc;
 }
 
 static const char *const styled_layers[] = {"places", "mentions", "events", "daily", "demonyms"};
@@ -894,6 +981,8 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 			rc = one_geopackage(w, w->drivers[f], err);
 	if (rc == GM_OK)
 		rc = write_styles(w, err);
+	if (rc == GM_OK)
+		rc = write_map_html(w, err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists
