@@ -880,6 +880,35 @@ static int write_styles(gm_writer *w, gm_error *err)
 	return GM_OK;
 }
 
+/* geomention.qgs (#18): a QGIS project opening every layer of the folder
+ * styled, its paths relative to itself (scripts/make-styles makes one for
+ * the GeoPackage and one for GeoJSON layers); the GeoPackage's when it was
+ * written, else the GeoJSON one's, else none. */
+static int write_project(gm_writer *w, gm_error *err)
+{
+	if (!w->opts.styles_dir)
+		return GM_OK;
+	int gpkg = 0, geojson = 0;
+	for (size_t f = 0; f < w->n_formats; f++) {
+		gpkg |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG");
+		geojson |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GeoJSON");
+	}
+	if (!gpkg && !geojson)
+		return GM_OK;
+	char p[4400];
+	snprintf(p, sizeof p, "%s/geomention-%s.qgs", w->opts.styles_dir, gpkg ? "gpkg" : "geojson");
+	size_t n;
+	char *qgs = slurp_path(p, &n);
+	if (!qgs)
+		return GM_OK;
+	FILE *o = join_path(p, sizeof p, w->dir.tmp, "geomention.qgs") == 0 ? fopen(p, "wb") : NULL;
+	int bad = !o || fwrite(qgs, 1, n, o) != n;
+	if (o && fclose(o) != 0)
+		bad = 1;
+	free(qgs);
+	return bad ? gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno)) : GM_OK;
+}
+
 /* The GeoPackage's styles: QGIS reads a layer's default style from the
  * layer_styles table. */
 static int gpkg_styles(gm_writer *w, GDALDatasetH ds, gm_error *err)
@@ -983,6 +1012,8 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		rc = write_styles(w, err);
 	if (rc == GM_OK)
 		rc = write_map_html(w, err);
+	if (rc == GM_OK)
+		rc = write_project(w, err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists

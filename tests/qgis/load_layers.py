@@ -159,6 +159,25 @@ msg, ok = daily.loadNamedStyle(os.path.join(root, "wgs84", "daily.qml"))
 check(ok and daily.temporalProperties().isActive() and daily.temporalProperties().startField() == "date",
       f"daily.qml: a time series on date ({msg})")
 
+# geomention.qgs (#18): the project beside the layers opens every layer,
+# valid, styled (events by type, places labelled), from the folder it is in
+from qgis.core import QgsProject
+for folder in ("wgs84", "merged"):
+    project = QgsProject()
+    qgs = os.path.join(root, folder, "geomention.qgs")
+    check(os.path.exists(qgs) and project.read(qgs), f"{qgs} opens")
+    layers = {l.name(): l for l in project.mapLayers().values()}
+    check({"places", "events", "daily", "mentions"} <= set(layers), f"{qgs}: layers {sorted(layers)}")
+    check(all(l.isValid() for l in layers.values()), f"{qgs}: every layer valid")
+    if "events" in layers:
+        check(layers["events"].renderer().type() == "categorizedSymbol", f"{qgs}: events coloured by type")
+        src = layers["events"].source()
+        check(src.startswith(os.path.join(root, folder)), f"{qgs}: events read from its own folder: {src}")
+    if "places" in layers:
+        check(layers["places"].labelsEnabled(), f"{qgs}: places labelled")
+    if "daily" in layers:
+        check(layers["daily"].temporalProperties().isActive(), f"{qgs}: daily on the temporal controller")
+
 # the styled layers draw: places and events rendered offscreen to an image that
 # is not blank (more than a few hundred coloured pixels), as an analyst sees them
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
