@@ -74,7 +74,8 @@ static int mkdir_p(const char *path)
 static int run_file(const char *name, const char *listed)
 {
 	static const char *const layers[] = {"places.", "mentions.", "events.", "daily.", "demonyms.", "geomention."};
-	if (!strcmp(name, "run.json") || !strcmp(name, "map.html") || !strncmp(name, TMP_TAG, strlen(TMP_TAG)) ||
+	if (!strcmp(name, "run.json") || !strcmp(name, "map.html") || !strcmp(name, "map.svg") ||
+	    !strncmp(name, TMP_TAG, strlen(TMP_TAG)) ||
 	    !strcmp(name, ".documents"))
 		return 1;
 	for (size_t i = 0; i < sizeof layers / sizeof *layers; i++)

@@ -880,6 +880,145 @@ static int write_styles(gm_writer *w, gm_error *err)
 	return GM_OK;
 }
 
+/* map.svg (#18): a static overview for reports and e-mail, written directly:
+ * the places on an equirectangular grid around them, circles sized by
+ * mentions, ringed in the colour of the event type most told there, the most
+ * mentioned named in Arabic, a legend and a title. */
+static const struct {
+	const char *type, *colour;
+} svg_colours[] = {{"shelling", "#e41a1c"}, {"air_strike", "#984ea3"}, {"armed_clash", "#ff7f00"},
+                   {"territory_change", "#a65628"}, {"explosion", "#f781bf"}, {"protest", "#377eb8"},
+                   {"agreement", "#4daf4a"}, {"mobilization", "#999999"}, {"displacement", "#ffd92f"},
+                   {"blockade", "#66c2a5"}, {"diplomacy", "#8da0cb"}, {"arrests", "#1b9e77"},
+                   {"abduction", "#d95f02"}, {"property_destruction", "#7570b3"}, {"disaster", "#1f78b4"}};
+_Static_assert(sizeof svg_colours / sizeof *svg_colours == GM_EV_N - 1, "a colour per event type");
+
+static void svg_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+static int write_map_svg(gm_writer *w, const gm_aggregates *r, gm_error *err)
+{
+	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
+	uint32_t *by_type = calloc((r->n_places ? r->n_places : 1) * (GM_EV_N - 1), sizeof *by_type);
+	if (!order || !by_type) {
+		free(order);
+		free(by_type);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_places; i++)
+		if (gm__place_listed(&r->places[i]))
+			order[n++] = &r->places[i];
+	qsort(order, n, sizeof *order, cmp_place);
+	/* the event types told at each place, from the daily cells (a place's
+	 * position found through an index by place, not by a scan) */
+	uint32_t n_gaz = gm_gazetteer_place_count(w->gaz);
+	uint32_t *pos = calloc(n_gaz ? n_gaz : 1, sizeof *pos);
+	if (!pos) {
+		free(order);
+		free(by_type);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		if (order[i]->place < n_gaz)
+			pos[order[i]->place] = (uint32_t)i + 1;
+	for (size_t c = 0; c < r->n_cells; c++) {
+		uint32_t pl = r->cells[c].place;
+		if (pl >= n_gaz || !pos[pl])
+			continue;
+		for (int t = 0; t < GM_EV_N - 1; t++)
+			by_type[(pos[pl] - 1) * (GM_EV_N - 1) + t] += r->cells[c].per_type[t];
+	}
+	free(pos);
+	double lon0 = 180, lon1 = -180, lat0 = 90, lat1 = -90;
+	for (size_t i = 0; i < n; i++) {
+		gm_place p;
+		gm_gazetteer_get_place(w->gaz, order[i]->place, &p);
+		lon0 = p.lon < lon0 ? p.lon : lon0, lon1 = p.lon > lon1 ? p.lon : lon1;
+		lat0 = p.lat < lat0 ? p.lat : lat0, lat1 = p.lat > lat1 ? p.lat : lat1;
+	}
+	if (!n)
+		lon0 = -20, lon1 = 80, lat0 = 0, lat1 = 50;
+	double pad = 1 + 0.08 * ((lon1 - lon0) > (lat1 - lat0) ? lon1 - lon0 : lat1 - lat0);
+	lon0 -= pad, lon1 += pad, lat0 -= pad, lat1 += pad;
+	const double W = 960, H = 600, top = 40;
+	double sx = W / (lon1 - lon0), sy = (H - top) / (lat1 - lat0), s = sx < sy ? sx : sy;
+	char p[4400];
+	FILE *f = join_path(p, sizeof p, w->dir.tmp, "map.svg") == 0 ? fopen(p, "w") : NULL;
+	if (!f) {
+		free(order);
+		free(by_type);
+		return gm__fail(err, GM_EIO, "cannot write map.svg: %s", strerror(errno));
+	}
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+	           "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n<rect width=\"100%%\" "
+	           "height=\"100%%\" fill=\"#f4f4f0\"/>\n", W, H, W, H);
+	/* the graticule, every 1, 5 or 10 degrees as the extent asks */
+	double step = lon1 - lon0 > 60 ? 10 : lon1 - lon0 > 15 ? 5 : 1;
+	fprintf(f, "<g stroke=\"#d8d8d0\" stroke-width=\"1\">\n");
+	for (double g = ceil(lon0 / step) * step; g <= lon1; g += step)
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\"/>\n", (g - lon0) * s, top, (g - lon0) * s, H);
+	for (double g = ceil(lat0 / step) * step; g <= lat1; g += step)
+		fprintf(f, "<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>\n", top + (lat1 - g) * s, W, top + (lat1 - g) * s);
+	fprintf(f, "</g>\n<g fill=\"#d7301f\" fill-opacity=\"0.7\">\n");
+	int seen[GM_EV_N - 1] = {0};
+	for (size_t k = n; k-- > 0;) {   /* the most mentioned last, on top */
+		gm_place pl;
+		gm_gazetteer_get_place(w->gaz, order[k]->place, &pl);
+		int best = -1;
+		for (int t = 0; t < GM_EV_N - 1; t++)
+			if (by_type[k * (GM_EV_N - 1) + t] && (best < 0 || by_type[k * (GM_EV_N - 1) + t] > by_type[k * (GM_EV_N - 1) + best]))
+				best = t;
+		fprintf(f, "<circle class=\"place\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", (pl.lon - lon0) * s,
+		        top + (lat1 - pl.lat) * s, 2.5 + 1.6 * sqrt((double)order[k]->mentions));
+		if (best >= 0) {
+			fprintf(f, " stroke=\"%s\" stroke-width=\"2.5\"", svg_colours[best].colour);
+			seen[best] = 1;
+		}
+		fprintf(f, "><title>");
+		svg_text(f, pl.name_ar[0] ? pl.name_ar : pl.name_en);
+		fprintf(f, " (%s): %u mentions, %u events</title></circle>\n", pl.name_en, order[k]->mentions, order[k]->events);
+	}
+	fprintf(f, "</g>\n<g font-size=\"12\" fill=\"#222\">\n");
+	for (size_t k = 0; k < n && k < 12; k++) {
+		gm_place pl;
+		gm_gazetteer_get_place(w->gaz, order[k]->place, &pl);
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" direction=\"rtl\">", (pl.lon - lon0) * s + 6, top + (lat1 - pl.lat) * s - 6);
+		svg_text(f, pl.name_ar[0] ? pl.name_ar : pl.name_en);
+		fprintf(f, "</text>\n");
+	}
+	size_t events = 0;
+	for (size_t i = 0; i < r->n_places; i++)
+		events += r->places[i].events;
+	fprintf(f, "</g>\n<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">geomention: %zu places, %zu "
+	           "mentions, %zu events (located)</text>\n<g font-size=\"11\">\n", n, r->n_mentions, events);
+	double lx = 10, ly = H - 12;
+	for (int t = 0; t < GM_EV_N - 1; t++) {
+		if (!seen[t])
+			continue;
+		fprintf(f, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"5\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>"
+		           "<text x=\"%.0f\" y=\"%.0f\">%s</text>\n", lx + 5, ly - 4, svg_colours[t].colour, lx + 14, ly,
+		        svg_colours[t].type);
+		lx += 24 + 6.5 * (double)strlen(svg_colours[t].type);
+	}
+	fprintf(f, "</g>\n</svg>\n");
+	free(order);
+	free(by_type);
+	if (fclose(f) != 0)
+		return gm__fail(err, GM_EIO, "cannot write map.svg: %s", strerror(errno));
+	return GM_OK;
+}
+
 /* geomention.qgs (#18): a QGIS project opening every layer of the folder
  * styled, its paths relative to itself (scripts/make-styles makes one for
  * the GeoPackage and one for GeoJSON layers); the GeoPackage's when it was
@@ -1014,6 +1153,8 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		rc = write_map_html(w, err);
 	if (rc == GM_OK)
 		rc = write_project(w, err);
+	if (rc == GM_OK)
+		rc = write_map_svg(w, r, err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists

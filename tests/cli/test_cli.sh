@@ -244,6 +244,20 @@ expect_grep "events and daily" "$T/stdout" "map help names the events and daily 
 expect_grep "is a database, not a file format" "$T/stderr" "the refusal says why"
 [ -z "$(ls -A "$T" | grep -i "PG:\|secret")" ] && ok || bad "no folder named after a connection string"
 
+# #18.3: map.svg, the static overview: valid SVG, a circle per place, the Arabic names, a legend
+expect_status 0 "map writes map.svg" -- "$BIN" map -q -o "$T/svg" "$TOP/samples"
+python3 - "$T/svg" <<'PY' && ok || bad "map.svg holds every place"
+import json, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+svg = ET.parse(d + "/map.svg")
+ns = {"s": "http://www.w3.org/2000/svg"}
+circles = svg.findall(".//s:circle[@class='place']", ns)
+places = [f for f in json.load(open(d + "/places.geojson", encoding="utf-8"))["features"] if f["geometry"]]
+assert len(circles) == len(places) > 5, (len(circles), len(places))
+text = open(d + "/map.svg", encoding="utf-8").read()
+assert "باكو" in text and "shelling" in text, "names and legend"
+PY
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
