@@ -21,6 +21,8 @@ const gm_field gm__mention_fields[] = {
 	{"surface", GM_F_STR, GM_DBF_BYTES}, {"place_id", GM_F_STR, 64}, {"name_en", GM_F_STR, GM_DBF_BYTES},
 	{"score", GM_F_INT, 3}, {"rule", GM_F_STR, GM_DBF_BYTES}, {"date", GM_F_DATE, 0},
 	{"snippet", GM_F_STR, GM_DBF_BYTES},
+	/* the article it came from (output-layers.md, second round) */
+	{"url", GM_F_STR, GM_DBF_BYTES}, {"source", GM_F_STR, GM_DBF_BYTES}, {"title", GM_F_STR, GM_DBF_BYTES},
 };
 const gm_field gm__event_fields[] = {
 	{"event_id", GM_F_STR, GM_DBF_BYTES}, {"doc_id", GM_F_STR, GM_DBF_BYTES}, {"date", GM_F_DATE, 0},
@@ -28,6 +30,9 @@ const gm_field gm__event_fields[] = {
 	{"precision", GM_F_INT, 1}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
 	{"trigger", GM_F_STR, GM_DBF_BYTES}, {"snippet", GM_F_STR, GM_DBF_BYTES}, {"background", GM_F_INT, 1},
 	{"event_type", GM_F_STR, 40}, {"sub_type", GM_F_STR, 48},
+	/* where and from which article (output-layers.md, second round) */
+	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES},
+	{"url", GM_F_STR, GM_DBF_BYTES}, {"source", GM_F_STR, GM_DBF_BYTES}, {"title", GM_F_STR, GM_DBF_BYTES},
 };
 /* daily: one row per place and date; the event-type counts follow in the
  * order of enum gm_trigger, named to fit 10 characters */
@@ -63,6 +68,9 @@ void gm__mention_values(const gm_gazetteer *gaz, const gm_mention_rec *m, gm_val
 	v[7].s = m->rule;
 	v[8].s = m->date ? m->date : "";
 	v[9].s = m->snippet;
+	v[10].s = m->url ? m->url : "";
+	v[11].s = m->source ? m->source : "";
+	v[12].s = m->title ? m->title : "";
 }
 
 void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, gm_place *p, double *lon,
@@ -92,6 +100,11 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[11].i = e->background;
 	v[12].s = e->event_type ? e->event_type : "";
 	v[13].s = e->sub_type ? e->sub_type : "";
+	v[14].s = p->country ? p->country : "";
+	v[15].s = p->admin1 ? p->admin1 : "";
+	v[16].s = e->url ? e->url : "";
+	v[17].s = e->source ? e->source : "";
+	v[18].s = e->title ? e->title : "";
 }
 
 /* The part of the sentence [a, b) around the span [s, e), at most
@@ -138,13 +151,28 @@ static void span(char *buf, const char *text, uint32_t s, uint32_t e)
 	buf[n] = '\0';
 }
 
+static void clip_copy(char out[GM_DBF_BYTES + 1], const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n > GM_DBF_BYTES)
+		n = gm__utf8_clip(s, n, GM_DBF_BYTES);
+	if (n)
+		memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm_record_sink *sink, void *user,
                    gm_error *err)
 {
 	const gm_document *d = &item->doc;
 	const char *doc_id = d->id ? d->id : "";
 	const char *date = d->date ? d->date : "";
-	char surface[GM_DBF_BYTES + 1], snip[GM_DBF_BYTES + 1];
+	char surface[GM_DBF_BYTES + 1], snip[GM_DBF_BYTES + 1], url[GM_DBF_BYTES + 1], source[GM_DBF_BYTES + 1],
+	        title[GM_DBF_BYTES + 1];
+	/* the article's own fields, cut on a character boundary to what a DBF holds */
+	clip_copy(url, d->url);
+	clip_copy(source, d->source);
+	clip_copy(title, d->title);
 	int rc = GM_OK;
 	for (int pass = 0; res && pass < 2 && rc == GM_OK; pass++) {
 		const gm_mention *list = pass ? res->demonyms : res->mentions;
@@ -153,7 +181,8 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 			const gm_mention *m = &list[i];
 			span(surface, d->text, m->byte_start, m->byte_end);
 			snippet(snip, d->text, m->snippet_start, m->snippet_end, m->byte_start, m->byte_end);
-			gm_mention_rec r = {doc_id, date, m->start, m->end, m->place, m->score, m->rule, surface, snip};
+			gm_mention_rec r = {doc_id, date, m->start, m->end, m->place, m->score, m->rule, surface, snip,
+			                    url, source, title};
 			rc = sink->mention(user, &r, pass, err);
 		}
 	}
@@ -164,7 +193,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		span(surface, d->text, e->trigger_start, e->trigger_end);
 		snippet(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end);
 		gm_event_rec r = {id, doc_id, e->date, e->type, e->place, e->precision, e->fatalities, e->injured,
-		                  surface, snip, e->background, e->event_type, e->sub_type};
+		                  surface, snip, e->background, e->event_type, e->sub_type, url, source, title};
 		rc = sink->event(user, &r, err);
 	}
 	if (rc != GM_OK)

@@ -56,6 +56,7 @@ typedef struct gm_mention_rec {
 	uint32_t place;         /* gazetteer index */
 	int score;
 	const char *rule, *surface, *snippet;
+	const char *url, *source, *title;   /* the article's, "" or NULL when the input has none */
 } gm_mention_rec;
 
 /* One feature of the events layer. */
@@ -67,6 +68,7 @@ typedef struct gm_event_rec {
 	const char *trigger, *snippet;
 	int background;         /* 1: told as history; written, never counted in places or daily */
 	const char *event_type, *sub_type;   /* ACLED's names ("" where ACLED has no type) */
+	const char *url, *source, *title;   /* the article's, "" or NULL when the input has none */
 } gm_event_rec;
 
 /* A record's field values (in the order of its field table) and its point:

@@ -246,7 +246,9 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 		gm_mention_rec m = {text_of(f, "doc_id", b2, sizeof b2), text_of(f, "date", b1, sizeof b1),
 		                    (uint32_t)int_of(f, "start", 0), (uint32_t)int_of(f, "end", 0), place,
 		                    (int)int_of(f, "score", 0), text_of(f, "rule", b3, sizeof b3),
-		                    text_of(f, "surface", b3, sizeof b3), text_of(f, "snippet", b3, sizeof b3)};
+		                    text_of(f, "surface", b3, sizeof b3), text_of(f, "snippet", b3, sizeof b3),
+		                    text_of(f, "url", b3, sizeof b3), text_of(f, "source", b3, sizeof b3),
+		                    text_of(f, "title", b3, sizeof b3)};
 		kind == K_DEMONYM ? pt->demonyms++ : pt->mentions++;
 		return gm__run_mention(pt->run, &m, kind == K_DEMONYM, 1, aggregate, err);
 	}
@@ -256,7 +258,9 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 		                  (int)int_of(f, "precision", 0), int_of(f, "fatalities", -1),
 		                  int_of(f, "injured", -1), text_of(f, "trigger", b3, sizeof b3),
 		                  text_of(f, "snippet", b3, sizeof b3), (int)int_of(f, "background", 0),
-		                  text_of(f, "event_type", b3, sizeof b3), text_of(f, "sub_type", b3, sizeof b3)};
+		                  text_of(f, "event_type", b3, sizeof b3), text_of(f, "sub_type", b3, sizeof b3),
+		                  text_of(f, "url", b3, sizeof b3), text_of(f, "source", b3, sizeof b3),
+		                  text_of(f, "title", b3, sizeof b3)};
 		pt->events++;
 		return gm__run_event(pt->run, &e, 1, aggregate, err);
 	}

@@ -258,6 +258,24 @@ text = open(d + "/map.svg", encoding="utf-8").read()
 assert "باكو" in text and "shelling" in text, "names and legend"
 PY
 
+# #19: mentions and events carry their article (url, source, title) and events their country and
+# admin1, in every format and through a stream and its merge
+printf '{"id": "u1", "url": "https://example.org/a?b=1", "source": "وكالة الأنباء", "title": "قصف باردا", "text": "قصفت القوات مدينة باردا."}\n' >"$T/url.jsonl"
+expect_status 0 "map an article with its url" -- "$BIN" map -q -o "$T/url" "$T/url.jsonl"
+"$BIN" map -q --stream "$T/url.jsonl" >"$T/url.geojsons" && "$BIN" merge -q "$T/url.geojsons" -o "$T/urlm" && ok || bad "stream and merge an article with its url"
+python3 - "$T" <<'PY' && ok || bad "url, source, title, country and admin1 in the layers"
+import json, subprocess, sys
+t = sys.argv[1]
+for d in ("url", "urlm"):
+    for layer in ("mentions", "events"):
+        p = json.load(open(f"{t}/{d}/{layer}.geojson", encoding="utf-8"))["features"][0]["properties"]
+        assert p["url"] == "https://example.org/a?b=1" and p["source"] == "وكالة الأنباء" and p["title"] == "قصف باردا", (d, layer, p)
+    e = json.load(open(f"{t}/{d}/events.geojson", encoding="utf-8"))["features"][0]["properties"]
+    assert e["country"] == "AZ" and e["admin1"], e
+out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", f"{t}/url/events.shp"], capture_output=True, text=True).stdout
+assert "url (String) = https://example.org/a?b=1" in out and "title (String) = قصف باردا" in out, out[:800]
+PY
+
 # a refused run leaves the previous output as it was
 before=$(cat "$T/out/places.geojson" | md5sum)
 "$BIN" map -q --t_srs EPSG:999999 -o "$T/out" "$T/in/a.txt" 2>/dev/null
