@@ -174,12 +174,14 @@ char **gm_cli_split_args(int argc, char **argv, int *out_argc)
 	return out;
 }
 
-const char *gm_cli_default_styles(void)
+/* A folder of assets the build puts beside the executable: $env, or NAME
+ * beside it, or ../share/geomention/NAME, the first that holds probe; NULL
+ * when none does. */
+static const char *asset_dir(char *path, size_t cap, const char *env, const char *name, const char *probe)
 {
-	static char path[PATH_MAX + 64];
-	const char *env = getenv("GEOMENTION_STYLES");
-	if (env && *env)
-		return env;
+	const char *e = getenv(env);
+	if (e && *e)
+		return e;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
@@ -189,37 +191,25 @@ const char *gm_cli_default_styles(void)
 	if (!slash)
 		return NULL;
 	*slash = '\0';
-	snprintf(path, sizeof path, "%s/styles", exe);
-	if (access(path, R_OK | X_OK) == 0)
-		return path;
-	snprintf(path, sizeof path, "%s/../share/geomention/styles", exe);
-	return access(path, R_OK | X_OK) == 0 ? path : NULL;
+	static const char *const where[] = {"", "/../share/geomention"};
+	for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
+		char try[PATH_MAX + 128];
+		snprintf(path, cap, "%s%s/%s", exe, where[i], name);
+		snprintf(try, sizeof try, "%s/%s", path, probe);
+		if (access(try, R_OK) == 0)
+			return path;
+	}
+	return NULL;
+}
+
+const char *gm_cli_default_styles(void)
+{
+	static char path[PATH_MAX + 64];
+	return asset_dir(path, sizeof path, "GEOMENTION_STYLES", "styles", "places.qml");
 }
 
 const char *gm_cli_default_web(void)
 {
 	static char path[PATH_MAX + 64];
-	const char *env = getenv("GEOMENTION_WEB");
-	if (env && *env)
-		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	snprintf(path, sizeof path, "%s/web/leaflet.js", exe);
-	if (access(path, R_OK) == 0) {
-		path[strlen(path) - strlen("/leaflet.js")] = '\0';
-		return path;
-	}
-	snprintf(path, sizeof path, "%s/../share/geomention/web/leaflet.js", exe);
-	if (access(path, R_OK) == 0) {
-		path[strlen(path) - strlen("/leaflet.js")] = '\0';
-		return path;
-	}
-	return NULL;
+	return asset_dir(path, sizeof path, "GEOMENTION_WEB", "web", "leaflet.js");
 }

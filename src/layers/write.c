@@ -565,16 +565,28 @@ int gm__place_listed(const gm_place_agg *a)
 	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
 }
 
-static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
+/* The places layer's rows, most mentioned first (malloc'd, *n of them); NULL
+ * when out of memory. */
+static const gm_place_agg **places_in_order(const gm_aggregates *r, size_t *n)
 {
 	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
+	*n = 0;
 	if (!order)
-		return gm__fail(err, GM_ENOMEM, "out of memory");
-	size_t n = 0;
+		return NULL;
 	for (size_t i = 0; i < r->n_places; i++)
 		if (gm__place_listed(&r->places[i]))
-			order[n++] = &r->places[i];
-	qsort(order, n, sizeof *order, cmp_place);
+			order[(*n)++] = &r->places[i];
+	if (*n)
+		qsort(order, *n, sizeof *order, cmp_place);
+	return order;
+}
+
+static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
+{
+	size_t n;
+	const gm_place_agg **order = places_in_order(r, &n);
+	if (!order)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
 	int rc = GM_OK;
 	for (size_t i = 0; i < n && rc == GM_OK; i++) {
 		gm_value v[GM_MAX_FIELDS];
@@ -908,18 +920,14 @@ static void svg_text(FILE *f, const char *s)
 
 static int write_map_svg(gm_writer *w, const gm_aggregates *r, gm_error *err)
 {
-	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
+	size_t n;
+	const gm_place_agg **order = places_in_order(r, &n);
 	uint32_t *by_type = calloc((r->n_places ? r->n_places : 1) * (GM_EV_N - 1), sizeof *by_type);
 	if (!order || !by_type) {
 		free(order);
 		free(by_type);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
-	size_t n = 0;
-	for (size_t i = 0; i < r->n_places; i++)
-		if (gm__place_listed(&r->places[i]))
-			order[n++] = &r->places[i];
-	qsort(order, n, sizeof *order, cmp_place);
 	/* the event types told at each place, from the daily cells (a place's
 	 * position found through an index by place, not by a scan) */
 	uint32_t n_gaz = gm_gazetteer_place_count(w->gaz);

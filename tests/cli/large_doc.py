@@ -16,20 +16,16 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from feed import texts  # noqa: E402
+
 BIN, TOP = sys.argv[1], sys.argv[2]
 GAZ = os.path.join(os.path.dirname(BIN), "gazetteer.gmz")
 
 
 def sample_text():
-    d = os.path.join(TOP, "samples")
-    parts = []
-    for name in sorted(os.listdir(d)):
-        p = os.path.join(d, name)
-        if name.endswith(".txt"):
-            parts.append(open(p, encoding="utf-8").read())
-        elif name.endswith(".jsonl"):
-            parts += [json.loads(line)["text"] for line in open(p, encoding="utf-8") if line.strip()]
-    return "\n".join(parts) + "\n"
+    return "\n".join(texts(os.path.join(TOP, "samples"))) + "\n"
 
 
 def map_one(path, out):
