@@ -13,6 +13,7 @@
 #include "json.h"
 #include "layers.h"
 #include "outdir.h"
+#include "preview.h"
 #include "shapefile.h"
 #include "textlayer.h"
 #include "utf8.h"
@@ -567,7 +568,7 @@ int gm__place_listed(const gm_place_agg *a)
 
 /* The places layer's rows, most mentioned first (malloc'd, *n of them); NULL
  * when out of memory. */
-static const gm_place_agg **places_in_order(const gm_aggregates *r, size_t *n)
+const gm_place_agg **gm__places_in_order(const gm_aggregates *r, size_t *n)
 {
 	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
 	*n = 0;
@@ -584,7 +585,7 @@ static const gm_place_agg **places_in_order(const gm_aggregates *r, size_t *n)
 static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
 {
 	size_t n;
-	const gm_place_agg **order = places_in_order(r, &n);
+	const gm_place_agg **order = gm__places_in_order(r, &n);
 	if (!order)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	int rc = GM_OK;
@@ -714,7 +715,18 @@ static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const 
  * layers are written one file each as the run goes (each in a transaction
  * of its own, streamed), then gathered here into geomention.gpkg, in the
  * order places, mentions, events, daily, demonyms, and their files removed. */
-static int gpkg_styles(gm_writer *w, GDALDatasetH ds, gm_error *err);
+/* What preview.c needs of the writer. */
+static gm_preview_ctx preview_ctx(const gm_writer *w)
+{
+	gm_preview_ctx c = {&w->opts, w->dir.tmp, w->gaz, 0, 0, 0};
+	for (size_t f = 0; f < w->n_formats; f++) {
+		const char *name = GDALGetDriverShortName(w->drivers[f]);
+		c.gpkg |= !strcmp(name, "GPKG");
+		c.geojson |= !strcmp(name, "GeoJSON");
+		c.files |= strcmp(name, "GPKG") != 0;
+	}
+	return c;
+}
 
 static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 {
@@ -740,375 +752,11 @@ static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 		if (rc == GM_OK)
 			unlink(from);
 	}
-	if (rc == GM_OK)
-		rc = gpkg_styles(w, out, err);
+	if (rc == GM_OK) {
+		gm_preview_ctx pc = preview_ctx(w);
+		rc = gm__preview_gpkg_styles(&pc, out, err);
+	}
 	GDALClose(out);
-	return rc;
-}
-
-/* A whole file, NUL-terminated, malloc'd (*len its bytes); NULL when unreadable. */
-static char *slurp_path(const char *p, size_t *len)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-	do {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, 4096, f);
-		n += got;
-	} while (got > 0);
-	fclose(f);
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-/* The QGIS style of a layer (styles_dir/LAYER.qml), malloc'd; NULL when none. */
-static char *style_of(const gm_writer *w, const char *layer)
-{
-	if (!w->opts.styles_dir)
-		return NULL;
-	char p[4200];
-	snprintf(p, sizeof p, "%s/%s.qml", w->opts.styles_dir, layer);
-	return slurp_path(p, NULL);
-}
-
-/* Text put inside a <script> or <style>: "</" written "<\/", which JSON and
- * JavaScript read the same and which cannot end the element early. */
-static int put_inline(FILE *f, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '<' && i + 1 < n && s[i + 1] == '/') {
-			if (fputs("<\\/", f) < 0)
-				return -1;
-			i++;
-			continue;
-		}
-		if (fputc(s[i], f) == EOF)
-			return -1;
-	}
-	return 0;
-}
-
-/* map.html (#18): the run's places and events on one page with Leaflet
- * inlined, to look at without QGIS and without network. Written when the
- * layers include GeoJSON (the page inlines places.geojson and events.geojson)
- * and the web assets are there (gm_write_options.web_dir: the template and
- * Leaflet, which the build fetches); a run of more than GM_MAP_HTML_MAX bytes
- * of GeoJSON gets none (a browser would not hold it), which run.json shows by
- * its absence from files. */
-#define GM_MAP_HTML_MAX (64u << 20)
-static int write_map_html(gm_writer *w, gm_error *err)
-{
-	if (!w->opts.web_dir)
-		return GM_OK;
-	static const char *const marks[] = {"/*GM:LEAFLET_CSS*/", "/*GM:LEAFLET_JS*/", "/*GM:LEAFLET_LICENSE*/",
-	                                    "/*GM:PLACES*/", "/*GM:EVENTS*/"};
-	char *part[5] = {0}, *tpl = NULL;
-	size_t plen[5] = {0}, tlen = 0;
-	char p[4400];
-	snprintf(p, sizeof p, "%s/map.html", w->opts.web_dir);
-	tpl = slurp_path(p, &tlen);
-	const char *web[3] = {"leaflet.css", "leaflet.js", "LICENSE"};
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s/%s", w->opts.web_dir, web[i]);
-		part[i] = slurp_path(p, &plen[i]);
-	}
-	const char *data[2] = {"places.geojson", "events.geojson"};
-	for (int i = 0; i < 2; i++)
-		if (join_path(p, sizeof p, w->dir.tmp, data[i]) == 0)
-			part[3 + i] = slurp_path(p, &plen[3 + i]);
-	int rc = GM_OK, ready = tpl != NULL;
-	for (int i = 0; i < 5; i++)
-		ready &= part[i] != NULL;
-	if (ready && plen[3] + plen[4] <= GM_MAP_HTML_MAX) {
-		FILE *f = join_path(p, sizeof p, w->dir.tmp, "map.html") == 0 ? fopen(p, "wb") : NULL;
-		int bad = !f;
-		const char *at = tpl;
-		while (!bad) {
-			const char *next = NULL;
-			int which = -1;
-			for (int i = 0; i < 5; i++) {
-				const char *m = strstr(at, marks[i]);
-				if (m && (!next || m < next))
-					next = m, which = i;
-			}
-			if (!next) {
-				bad = fputs(at, f) < 0;
-				break;
-			}
-			bad = fwrite(at, 1, (size_t)(next - at), f) != (size_t)(next - at) ||
-			      put_inline(f, part[which], plen[which]) != 0;
-			at = next + strlen(marks[which]);
-		}
-		if (f && fclose(f) != 0)
-			bad = 1;
-		if (bad)
-			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-	}
-	free(tpl);
-	for (int i = 0; i < 5; i++)
-		free(part[i]);
-	return rc;
-}
-
-static const char *const styled_layers[] = {"places", "mentions", "events", "daily", "demonyms"};
-
-/* QGIS opens LAYER.qml beside a file-based layer as its style (#18): one
- * beside each layer written (places.qml serves places.shp and places.geojson). */
-static int write_styles(gm_writer *w, gm_error *err)
-{
-	for (size_t i = 0; i < sizeof styled_layers / sizeof *styled_layers; i++) {
-		if (!strcmp(styled_layers[i], "demonyms") && !w->opts.demonyms)
-			continue;
-		int beside_a_file = 0;
-		for (size_t f = 0; f < w->n_formats; f++)
-			beside_a_file |= strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG") != 0;
-		char *qml = beside_a_file ? style_of(w, styled_layers[i]) : NULL;
-		if (!qml)
-			continue;
-		char file[64], p[4096];
-		snprintf(file, sizeof file, "%s.qml", styled_layers[i]);
-		FILE *o = join_path(p, sizeof p, w->dir.tmp, file) == 0 ? fopen(p, "wb") : NULL;
-		int bad = !o || fputs(qml, o) < 0;
-		if (o && fclose(o) != 0)
-			bad = 1;
-		free(qml);
-		if (bad)
-			return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-	}
-	return GM_OK;
-}
-
-/* map.svg (#18): a static overview for reports and e-mail, written directly:
- * the places on an equirectangular grid around them, circles sized by
- * mentions, ringed in the colour of the event type most told there, the most
- * mentioned named in Arabic, a legend and a title. */
-static const struct {
-	const char *type, *colour;
-} svg_colours[] = {{"shelling", "#e41a1c"}, {"air_strike", "#984ea3"}, {"armed_clash", "#ff7f00"},
-                   {"territory_change", "#a65628"}, {"explosion", "#f781bf"}, {"protest", "#377eb8"},
-                   {"agreement", "#4daf4a"}, {"mobilization", "#999999"}, {"displacement", "#ffd92f"},
-                   {"blockade", "#66c2a5"}, {"diplomacy", "#8da0cb"}, {"arrests", "#1b9e77"},
-                   {"abduction", "#d95f02"}, {"property_destruction", "#7570b3"}, {"disaster", "#1f78b4"}};
-_Static_assert(sizeof svg_colours / sizeof *svg_colours == GM_EV_N - 1, "a colour per event type");
-
-static void svg_text(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
-static int write_map_svg(gm_writer *w, const gm_aggregates *r, gm_error *err)
-{
-	size_t n;
-	const gm_place_agg **order = places_in_order(r, &n);
-	uint32_t *by_type = calloc((r->n_places ? r->n_places : 1) * (GM_EV_N - 1), sizeof *by_type);
-	if (!order || !by_type) {
-		free(order);
-		free(by_type);
-		return gm__fail(err, GM_ENOMEM, "out of memory");
-	}
-	/* the event types told at each place, from the daily cells (a place's
-	 * position found through an index by place, not by a scan) */
-	uint32_t n_gaz = gm_gazetteer_place_count(w->gaz);
-	uint32_t *pos = calloc(n_gaz ? n_gaz : 1, sizeof *pos);
-	if (!pos) {
-		free(order);
-		free(by_type);
-		return gm__fail(err, GM_ENOMEM, "out of memory");
-	}
-	for (size_t i = 0; i < n; i++)
-		if (order[i]->place < n_gaz)
-			pos[order[i]->place] = (uint32_t)i + 1;
-	for (size_t c = 0; c < r->n_cells; c++) {
-		uint32_t pl = r->cells[c].place;
-		if (pl >= n_gaz || !pos[pl])
-			continue;
-		for (int t = 0; t < GM_EV_N - 1; t++)
-			by_type[(pos[pl] - 1) * (GM_EV_N - 1) + t] += r->cells[c].per_type[t];
-	}
-	free(pos);
-	double lon0 = 180, lon1 = -180, lat0 = 90, lat1 = -90;
-	for (size_t i = 0; i < n; i++) {
-		gm_place p;
-		gm_gazetteer_get_place(w->gaz, order[i]->place, &p);
-		lon0 = p.lon < lon0 ? p.lon : lon0, lon1 = p.lon > lon1 ? p.lon : lon1;
-		lat0 = p.lat < lat0 ? p.lat : lat0, lat1 = p.lat > lat1 ? p.lat : lat1;
-	}
-	if (!n)
-		lon0 = -20, lon1 = 80, lat0 = 0, lat1 = 50;
-	double pad = 1 + 0.08 * ((lon1 - lon0) > (lat1 - lat0) ? lon1 - lon0 : lat1 - lat0);
-	lon0 -= pad, lon1 += pad, lat0 -= pad, lat1 += pad;
-	const double W = 960, H = 600, top = 40;
-	double sx = W / (lon1 - lon0), sy = (H - top) / (lat1 - lat0), s = sx < sy ? sx : sy;
-	char p[4400];
-	FILE *f = join_path(p, sizeof p, w->dir.tmp, "map.svg") == 0 ? fopen(p, "w") : NULL;
-	if (!f) {
-		free(order);
-		free(by_type);
-		return gm__fail(err, GM_EIO, "cannot write map.svg: %s", strerror(errno));
-	}
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-	           "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n<rect width=\"100%%\" "
-	           "height=\"100%%\" fill=\"#f4f4f0\"/>\n", W, H, W, H);
-	/* the graticule, every 1, 5 or 10 degrees as the extent asks */
-	double step = lon1 - lon0 > 60 ? 10 : lon1 - lon0 > 15 ? 5 : 1;
-	fprintf(f, "<g stroke=\"#d8d8d0\" stroke-width=\"1\">\n");
-	for (double g = ceil(lon0 / step) * step; g <= lon1; g += step)
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\"/>\n", (g - lon0) * s, top, (g - lon0) * s, H);
-	for (double g = ceil(lat0 / step) * step; g <= lat1; g += step)
-		fprintf(f, "<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>\n", top + (lat1 - g) * s, W, top + (lat1 - g) * s);
-	fprintf(f, "</g>\n<g fill=\"#d7301f\" fill-opacity=\"0.7\">\n");
-	int seen[GM_EV_N - 1] = {0};
-	for (size_t k = n; k-- > 0;) {   /* the most mentioned last, on top */
-		gm_place pl;
-		gm_gazetteer_get_place(w->gaz, order[k]->place, &pl);
-		int best = -1;
-		for (int t = 0; t < GM_EV_N - 1; t++)
-			if (by_type[k * (GM_EV_N - 1) + t] && (best < 0 || by_type[k * (GM_EV_N - 1) + t] > by_type[k * (GM_EV_N - 1) + best]))
-				best = t;
-		fprintf(f, "<circle class=\"place\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", (pl.lon - lon0) * s,
-		        top + (lat1 - pl.lat) * s, 2.5 + 1.6 * sqrt((double)order[k]->mentions));
-		if (best >= 0) {
-			fprintf(f, " stroke=\"%s\" stroke-width=\"2.5\"", svg_colours[best].colour);
-			seen[best] = 1;
-		}
-		fprintf(f, "><title>");
-		svg_text(f, pl.name_ar[0] ? pl.name_ar : pl.name_en);
-		fprintf(f, " (%s): %u mentions, %u events</title></circle>\n", pl.name_en, order[k]->mentions, order[k]->events);
-	}
-	fprintf(f, "</g>\n<g font-size=\"12\" fill=\"#222\">\n");
-	for (size_t k = 0; k < n && k < 12; k++) {
-		gm_place pl;
-		gm_gazetteer_get_place(w->gaz, order[k]->place, &pl);
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" direction=\"rtl\">", (pl.lon - lon0) * s + 6, top + (lat1 - pl.lat) * s - 6);
-		svg_text(f, pl.name_ar[0] ? pl.name_ar : pl.name_en);
-		fprintf(f, "</text>\n");
-	}
-	size_t events = 0;
-	for (size_t i = 0; i < r->n_places; i++)
-		events += r->places[i].events;
-	fprintf(f, "</g>\n<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">geomention: %zu places, %zu "
-	           "mentions, %zu events (located)</text>\n<g font-size=\"11\">\n", n, r->n_mentions, events);
-	double lx = 10, ly = H - 12;
-	for (int t = 0; t < GM_EV_N - 1; t++) {
-		if (!seen[t])
-			continue;
-		fprintf(f, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"5\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>"
-		           "<text x=\"%.0f\" y=\"%.0f\">%s</text>\n", lx + 5, ly - 4, svg_colours[t].colour, lx + 14, ly,
-		        svg_colours[t].type);
-		lx += 24 + 6.5 * (double)strlen(svg_colours[t].type);
-	}
-	fprintf(f, "</g>\n</svg>\n");
-	free(order);
-	free(by_type);
-	if (fclose(f) != 0)
-		return gm__fail(err, GM_EIO, "cannot write map.svg: %s", strerror(errno));
-	return GM_OK;
-}
-
-/* geomention.qgs (#18): a QGIS project opening every layer of the folder
- * styled, its paths relative to itself (scripts/make-styles makes one for
- * the GeoPackage and one for GeoJSON layers); the GeoPackage's when it was
- * written, else the GeoJSON one's, else none. */
-static int write_project(gm_writer *w, gm_error *err)
-{
-	if (!w->opts.styles_dir)
-		return GM_OK;
-	int gpkg = 0, geojson = 0;
-	for (size_t f = 0; f < w->n_formats; f++) {
-		gpkg |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG");
-		geojson |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GeoJSON");
-	}
-	if (!gpkg && !geojson)
-		return GM_OK;
-	char p[4400];
-	snprintf(p, sizeof p, "%s/geomention-%s.qgs", w->opts.styles_dir, gpkg ? "gpkg" : "geojson");
-	size_t n;
-	char *qgs = slurp_path(p, &n);
-	if (!qgs)
-		return GM_OK;
-	FILE *o = join_path(p, sizeof p, w->dir.tmp, "geomention.qgs") == 0 ? fopen(p, "wb") : NULL;
-	int bad = !o || fwrite(qgs, 1, n, o) != n;
-	if (o && fclose(o) != 0)
-		bad = 1;
-	free(qgs);
-	return bad ? gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno)) : GM_OK;
-}
-
-/* The GeoPackage's styles: QGIS reads a layer's default style from the
- * layer_styles table. */
-static int gpkg_styles(gm_writer *w, GDALDatasetH ds, gm_error *err)
-{
-	int rc = GM_OK, table = 0;
-	for (size_t i = 0; i < sizeof styled_layers / sizeof *styled_layers && rc == GM_OK; i++) {
-		if (!GDALDatasetGetLayerByName(ds, styled_layers[i]))
-			continue;
-		char *qml = style_of(w, styled_layers[i]);
-		if (!qml)
-			continue;
-		if (!table) {
-			OGRLayerH r = GDALDatasetExecuteSQL(
-			        ds,
-			        "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
-			        "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), "
-			        "styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), "
-			        "update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
-			        NULL, NULL);
-			if (r)
-				GDALDatasetReleaseResultSet(ds, r);
-			table = 1;
-		}
-		/* SQL text: every ' doubled */
-		size_t q = 0, len = strlen(qml);
-		for (size_t k = 0; k < len; k++)
-			q += qml[k] == '\'';
-		char *sql = malloc(len + q + 512);
-		if (!sql) {
-			free(qml);
-			return gm__fail(err, GM_ENOMEM, "out of memory");
-		}
-		size_t o = (size_t)sprintf(sql,
-		                           "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-		                           "f_geometry_column, styleName, styleQML, useAsDefault, description) VALUES "
-		                           "('', '', '%s', 'geom', '%s', '",
-		                           styled_layers[i], styled_layers[i]);
-		for (size_t k = 0; k < len; k++) {
-			sql[o++] = qml[k];
-			if (qml[k] == '\'')
-				sql[o++] = '\'';
-		}
-		strcpy(sql + o, "', 1, 'geomention')");
-		CPLErrorReset();
-		OGRLayerH r = GDALDatasetExecuteSQL(ds, sql, NULL, NULL);
-		if (r)
-			GDALDatasetReleaseResultSet(ds, r);
-		if (CPLGetLastErrorType() >= CE_Failure)
-			rc = gm__fail(err, GM_EGDAL, "GPKG: cannot store the style of %s: %s", styled_layers[i],
-			              CPLGetLastErrorMsg());
-		free(sql);
-		free(qml);
-	}
 	return rc;
 }
 
@@ -1155,14 +803,16 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		if (!strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG"))
 			rc = one_geopackage(w, w->drivers[f], err);
+	/* what is for looking at: styles, the QGIS project, map.html, map.svg */
+	gm_preview_ctx pc = preview_ctx(w);
 	if (rc == GM_OK)
-		rc = write_styles(w, err);
+		rc = gm__preview_styles(&pc, err);
 	if (rc == GM_OK)
-		rc = write_map_html(w, err);
+		rc = gm__preview_map_html(&pc, err);
 	if (rc == GM_OK)
-		rc = write_project(w, err);
+		rc = gm__preview_project(&pc, err);
 	if (rc == GM_OK)
-		rc = write_map_svg(w, r, err);
+		rc = gm__preview_map_svg(&pc, r, err);
 	CPLPopErrorHandler();
 
 	/* what is in the new folder is the set of files written (run.json lists

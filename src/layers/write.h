@@ -47,6 +47,9 @@ typedef struct gm_aggregates {
  * (mentions 0): a place a run saw is in its places layer, so that merging
  * runs' places layers loses no count. */
 int gm__place_listed(const gm_place_agg *a);
+/* The places layer's rows, most mentioned first (malloc'd, *n of them); NULL
+ * when out of memory. */
+const gm_place_agg **gm__places_in_order(const gm_aggregates *a, size_t *n);
 
 /* The GeoPackage of a run: every layer in one file (-f GPKG). */
 #define GM_GEOPACKAGE "geomention.gpkg"
