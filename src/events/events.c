@@ -15,7 +15,7 @@ static const char *const trigger_names[GM_TR_N] = {
 	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
 	"disaster", "killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
-	"reach", "clause", "operation",
+	"reach", "clause", "operation", "combatant",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
@@ -844,6 +844,13 @@ static void read_sentence(const gm_gazetteer *g, const gm_tokens *t, const sente
 	 * damage (اندلع حريق إثر القصف), not a disaster of its own */
 	if (any_violent)
 		sr->have[GM_EV_DISASTER] = 0;
+	/* "أجبر العناصر على الفرار": fighters routed, not people displaced
+	 * (event-triggers.tsv, combatant: within three words of the flight) */
+	for (size_t d = 1; d <= 3 && sr->have[GM_EV_DISPLACEMENT]; d++) {
+		size_t at = sr->ev[GM_EV_DISPLACEMENT].tok;
+		if ((at >= s0 + d && code_at(sh, at - d) == GM_TR_COMBATANT) || code_at(sh, at + d) == GM_TR_COMBATANT)
+			sr->have[GM_EV_DISPLACEMENT] = 0;
+	}
 	/* "عملية إعصار الجنوب": an operation's name (event-triggers.tsv, operation) */
 	for (size_t back = 1; back <= 3 && sr->have[GM_EV_DISASTER] && sr->ev[GM_EV_DISASTER].tok >= s0 + back; back++)
 		if (code_at(sh, sr->ev[GM_EV_DISASTER].tok - back) == GM_TR_OPERATION)

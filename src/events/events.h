@@ -44,6 +44,7 @@ enum gm_trigger {
 	GM_TR_REACH,            /* طال، شمل: the place after it is the one the event reached */
 	GM_TR_CLAUSE,           /* كما، بينما، فيما: a clause of its own begins (no comma needed) */
 	GM_TR_OPERATION,        /* عملية، حملة: the disaster word after it names an operation */
+	GM_TR_COMBATANT,        /* العناصر، المسلحين: fighters, whose flight is a rout, not a displacement */
 	GM_TR_N
 };
 

@@ -317,6 +317,11 @@ static void disasters(void)
 	CHECK_INT(events("اندلع حريق إثر القصف على حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_INT(events("أطلقت القوات عملية إعصار الجنوب في حلب", "2024-05-01"), 0);
+	/* fighters routed are no displacement; people fleeing are (#14) */
+	CHECK_INT(events("صد الجيش الهجوم في حلب وأجبر العناصر على الفرار.", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "armed_clash");
+	CHECK_INT(events("نزح آلاف المدنيين من حلب.", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "displacement");
 }
 
 static void clauses_and_lists(void)

@@ -192,7 +192,7 @@ static void check_trigger_form(const char *word, const char *type, int line)
 static void check_trigger(const char *word, const char *type, const char *forms, int line)
 {
 	static const char *const not_events[] = {"killed", "injured", "people", "unit", "at_least", "irrealis",
-	                                         "no_casualties", "undergo", "year", "state", "reach", "clause", "operation"};
+	                                         "no_casualties", "undergo", "year", "state", "reach", "clause", "operation", "combatant"};
 	for (size_t k = 0; k < sizeof not_events / sizeof *not_events; k++)
 		if (!strcmp(type, not_events[k]))
 			return;
