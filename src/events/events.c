@@ -2,6 +2,8 @@
  * document reports. */
 #include "events.h"
 
+#include "resolve.h"
+
 #include "crs.h"
 #include "error.h"
 #include "utf8.h"
@@ -352,13 +354,6 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 	return 0;
 }
 
-/* The code of the trigger at token i when it is one word there, else 0. */
-static int code_of_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
-{
-	hit h;
-	return i < t->n && trigger_at(g, t, i, &h) && h.n == 1 ? h.code : 0;
-}
-
 static int is_violent(int code)
 {
 	return code == GM_EV_SHELLING || code == GM_EV_AIR_STRIKE || code == GM_EV_ARMED_CLASH ||
@@ -401,9 +396,23 @@ static int precision_of(const gm_gazetteer *g, uint32_t place, int near)
 	return 3;
 }
 
+/* The words of one sentence as event words: hits[j - s0] is the trigger that
+ * starts at token j (code 0: none), found once per sentence. */
+typedef struct sentence_hits {
+	const hit *at;
+	size_t s0, s1;
+} sentence_hits;
+
+/* The code of the trigger at token j, 0 when none or outside the sentence. */
+static int code_at(const sentence_hits *sh, size_t j)
+{
+	return j >= sh->s0 && j < sh->s1 ? sh->at[j - sh->s0].code : 0;
+}
+
 /* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
  * before the name or before its type word (في منطقة ساريبابا). */
-static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, int from_counts)
+static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
+                           int from_counts)
 {
 	/* folded, as tokens are compared: على and إلى fold to علي and الي */
 	static const char *const preps[] = {"في", "علي", "قرب", "باتجاه", "نحو", "الي", "داخل", "بالقرب"};
@@ -414,7 +423,7 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, size_t i, 
 				return !(i - back >= 1 && word_is(t, i - back - 1, "من") && !from_counts);
 		/* a verb whose object is the place reached (event-triggers.tsv, reach):
 		 * "طال القصف كلاً من ..." */
-		if (code_of_word(g, t, i - back) == GM_TR_REACH)
+		if (code_at(sh, i - back) == GM_TR_REACH)
 			return 1;
 		/* "كلاً من X وY": each of them, not where from */
 		if (word_is(t, i - back, "من") && i - back >= 1 && (word_is(t, i - back - 1, "كلا") || word_is(t, i - back - 1, "كل")))
@@ -518,23 +527,23 @@ static int related_link(const gm_tokens *t, size_t s0, size_t s1)
 /* Words that open a clause of their own where news runs two on without a
  * comma (event-triggers.tsv, clause): "قصفت القوات الفلوجة كما أغارت
  * مقاتلات على أحياء ..." */
-static int clause_opener(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+static int clause_opener(const sentence_hits *sh, size_t i)
 {
-	return code_of_word(g, t, i) == GM_TR_CLAUSE;
+	return code_at(sh, i) == GM_TR_CLAUSE;   /* the sentence's event words are read once, in sh */
 }
 
-static size_t clause_end(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s1)
+static size_t clause_end(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s1)
 {
 	size_t start = i;
-	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK && !(i + 1 < s1 && i + 1 > start && clause_opener(g, t, i + 1)))
+	while (i < s1 && t->tok[i].gap_after != GM_GAP_BREAK && !(i + 1 < s1 && i + 1 > start && clause_opener(sh, i + 1)))
 		i++;
 	return i < s1 ? i + 1 : s1;
 }
 
 /* The first token of the clause token i is in. */
-static size_t clause_start(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t s0)
+static size_t clause_start(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s0)
 {
-	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK && !clause_opener(g, t, i))
+	while (i > s0 && t->tok[i - 1].gap_after != GM_GAP_BREAK && !clause_opener(sh, i))
 		i--;
 	return i;
 }
@@ -549,12 +558,6 @@ static int during_before(const gm_tokens *t, size_t i, size_t s0)
 	return 0;
 }
 
-/* The words of one sentence as event words: hits[j - s0] is the trigger that
- * starts at token j (code 0: none), found once per sentence. */
-typedef struct sentence_hits {
-	const hit *at;
-	size_t s0, s1;
-} sentence_hits;
 
 /* The year an event word is told with: right after it ("حرب 2020") or after
  * عام / سنة or another event word within a few words ("قصفت حلب عام 2016"،
@@ -578,11 +581,6 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 	return 0;
 }
 
-/* The code of the trigger at token j, 0 when none or outside the sentence. */
-static int code_at(const sentence_hits *sh, size_t j)
-{
-	return j >= sh->s0 && j < sh->s1 ? sh->at[j - sh->s0].code : 0;
-}
 
 /* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
 static long add_joined_group(const gm_tokens *t, const sentence_hits *sh, size_t j, long v)
@@ -689,31 +687,19 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 	return e;
 }
 
-typedef struct place_first {
-	uint32_t place;
-	size_t first;
-} place_first;
-
-static int cmp_place_first(const void *a, const void *b)
-{
-	const place_first *x = a, *y = b;
-	if (x->place != y->place)
-		return x->place < y->place ? -1 : 1;
-	return x->first < y->first ? -1 : x->first > y->first;
-}
 
 /* The document's focus: the place most mentioned, the most specific (not a
  * country) where one is mentioned at least twice; a tie goes to the one
  * named first. (Counted by sorting: linear-log in the mentions.) */
 static uint32_t focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t n)
 {
-	place_first *pf = malloc((n ? n : 1) * sizeof *pf);
+	gm_place_at *pf = malloc((n ? n : 1) * sizeof *pf);
 	size_t k = 0;
 	for (size_t i = 0; pf && i < n; i++)
 		if (r[i].place != GM_GAZ_NO_PLACE)
-			pf[k++] = (place_first){r[i].place, i};
+			pf[k++] = (gm_place_at){r[i].place, i};
 	if (k)
-		qsort(pf, k, sizeof *pf, cmp_place_first);
+		qsort(pf, k, sizeof *pf, gm__cmp_place_at);
 	uint32_t best = GM_NO_PLACE, best_country = GM_NO_PLACE;
 	size_t best_n = 0, best_cn = 0, best_at = 0, best_cat = 0;
 	for (size_t a = 0; a < k;) {
@@ -750,8 +736,7 @@ typedef struct sentence_report {
 	int toll_only;          /* casualty words and no event word: the toll of some violence */
 } sentence_report;
 
-static void read_sentence(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, uint8_t *taken,
-                          sentence_report *sr)
+static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
 {
 	size_t s0 = sh->s0, s1 = sh->s1;
 	memset(sr, 0, sizeof *sr);
@@ -789,7 +774,7 @@ static void read_sentence(const gm_gazetteer *g, const gm_tokens *t, const sente
 		for (size_t back = 1; back <= 3 && purpose && j >= s0 + back; back++)
 			purpose = sh->at[j - back - s0].code != GM_TR_UNDERGO;   /* تعرضت مدينة باردا لقصف */
 		if (code == GM_TR_IRREALIS)
-			quiet_until = clause_end(g, t, j + h->n, s1);
+			quiet_until = clause_end(sh, t, j + h->n, s1);
 		else if (code == GM_TR_UNHURT)
 			sr->unhurt = 1;
 		else if ((event_word && (j < quiet_until || asked || purpose)) || (violent_word && (stopped || counted)))
@@ -914,7 +899,8 @@ static void sentence_matches(const match_index *mi, size_t s0, size_t s1, size_t
 	*k1 = hi;
 }
 
-static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
+static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                           const gm_resolved *r,
                            size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
 {
 	long pick = -1, nearest = -1;
@@ -924,7 +910,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 	*told_at = 0;
 	/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
 	 * is not one struck */
-	size_t clause_after = clause_end(g, t, h->tok, s1);
+	size_t clause_after = clause_end(sh, t, h->tok, s1);
 	for (size_t k = k0; k < k1; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
 			continue;
@@ -937,7 +923,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const gm_m
 				nearest = (long)k;
 			continue;
 		}
-		int loc = locative_before(g, t, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
+		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
 		int in_clause = mt < clause_after;
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
@@ -1182,7 +1168,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		size_t k0, k1;
 		sentence_matches(&mi, s0, s1, &k0, &k1);
 		sentence_report sr;
-		read_sentence(g, t, &sh, taken, &sr);
+		read_sentence(t, &sh, taken, &sr);
 		char date[11];
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
 		int figures_given = 0;
@@ -1205,8 +1191,8 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			const hit *h = &sr.ev[c];
 			int told_at;
 			long towns;
-			long pick = place_of_event(g, t, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
-			size_t clause_after = clause_end(g, t, h->tok, s1);
+			long pick = place_of_event(g, t, &sh, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
+			size_t clause_after = clause_end(&sh, t, h->tok, s1);
 			/* "the attack", "the meeting" with no place of its own: the one
 			 * told before; its figures may come here ("وأدى الهجوم ... دون
 			 * تسجيل إصابات") */
@@ -1214,7 +1200,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			if (c == GM_EV_DIPLOMACY && sr.during)
 				before = told_before(out, told_earlier, c, 0);
 			else if (told_again(c, sr.generic[c]) && is_definite(t, h->tok) &&
-			         !(pick >= 0 && m[pick].tok_first >= clause_start(g, t, h->tok, s0) &&
+			         !(pick >= 0 && m[pick].tok_first >= clause_start(&sh, t, h->tok, s0) &&
 			           m[pick].tok_first < clause_after))
 				before = told_before(out, told_earlier, c, sr.generic[c]);
 			/* no place in its sentence: more of the latest event of its type */
@@ -1284,7 +1270,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 						continue;
-					int loc = locative_before(g, t, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
+					int loc = locative_before(g, t, &sh, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
 					          !strcmp(m[k].clitic, "ب");
 					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
 					int in_clause = m[k].tok_first < clause_after;

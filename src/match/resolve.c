@@ -671,14 +671,9 @@ static int populated(const gm_gazetteer *g, uint32_t place)
 
 /* The document's town: the one it names most, the first named (its
  * dateline, as a rule) counting once more and winning ties. */
-typedef struct place_at {
-	uint32_t place;
-	size_t first;   /* where it is first named */
-} place_at;
-
-static int cmp_place_at(const void *a, const void *b)
+int gm__cmp_place_at(const void *a, const void *b)
 {
-	const place_at *x = a, *y = b;
+	const gm_place_at *x = a, *y = b;
 	if (x->place != y->place)
 		return x->place < y->place ? -1 : 1;
 	return x->first < y->first ? -1 : x->first > y->first;
@@ -687,7 +682,7 @@ static int cmp_place_at(const void *a, const void *b)
 /* (Counted by sorting, not pair by pair: linear-log in the matches.) */
 static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, size_t n)
 {
-	place_at *at = malloc((n ? n : 1) * sizeof *at);
+	gm_place_at *at = malloc((n ? n : 1) * sizeof *at);
 	size_t k = 0;
 	uint32_t first = GM_GAZ_NO_PLACE;
 	for (size_t i = 0; at && i < n; i++) {
@@ -695,10 +690,10 @@ static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, s
 			continue;
 		if (first == GM_GAZ_NO_PLACE)
 			first = out[i].place;
-		at[k++] = (place_at){out[i].place, i};
+		at[k++] = (gm_place_at){out[i].place, i};
 	}
 	if (k)
-		qsort(at, k, sizeof *at, cmp_place_at);
+		qsort(at, k, sizeof *at, gm__cmp_place_at);
 	/* the most named, the first named counting once more; a tie goes to the
 	 * one named first */
 	uint32_t focus = GM_GAZ_NO_PLACE;

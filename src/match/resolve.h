@@ -37,6 +37,15 @@ typedef struct gm_context {
 	size_t by_key_cap;     /* slots, a power of two */
 } gm_context;
 
+/* A place and where it is first named: sorted by gm__cmp_place_at (place,
+ * then first), runs of one place give its count and first mention, so that
+ * counting the places of a document is linear-log, not pair by pair. */
+typedef struct gm_place_at {
+	uint32_t place;
+	size_t first;
+} gm_place_at;
+int gm__cmp_place_at(const void *a, const void *b);
+
 /* Release what gm__resolve_context allocated. */
 void gm__context_free(gm_context *ctx);
 
