@@ -151,28 +151,17 @@ static void span(char *buf, const char *text, uint32_t s, uint32_t e)
 	buf[n] = '\0';
 }
 
-static void clip_copy(char out[GM_DBF_BYTES + 1], const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n > GM_DBF_BYTES)
-		n = gm__utf8_clip(s, n, GM_DBF_BYTES);
-	if (n)
-		memcpy(out, s, n);
-	out[n] = '\0';
-}
-
 int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm_record_sink *sink, void *user,
                    gm_error *err)
 {
 	const gm_document *d = &item->doc;
 	const char *doc_id = d->id ? d->id : "";
 	const char *date = d->date ? d->date : "";
-	char surface[GM_DBF_BYTES + 1], snip[GM_DBF_BYTES + 1], url[GM_DBF_BYTES + 1], source[GM_DBF_BYTES + 1],
-	        title[GM_DBF_BYTES + 1];
-	/* the article's own fields, cut on a character boundary to what a DBF holds */
-	clip_copy(url, d->url);
-	clip_copy(source, d->source);
-	clip_copy(title, d->title);
+	char surface[GM_DBF_BYTES + 1], snip[GM_DBF_BYTES + 1];
+	/* the article's own fields whole: a URL cut to a DBF's 254 bytes is a
+	 * dead link (a sixth of news-dev's are longer, percent-encoded Arabic);
+	 * only the Shapefile writer cuts them, to what its fields hold */
+	const char *url = d->url ? d->url : "", *source = d->source ? d->source : "", *title = d->title ? d->title : "";
 	int rc = GM_OK;
 	for (int pass = 0; res && pass < 2 && rc == GM_OK; pass++) {
 		const gm_mention *list = pass ? res->demonyms : res->mentions;
@@ -200,6 +189,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		return rc;
 	gm_doc_rec dr = {doc_id, d->path ? d->path : "", item->skipped ? item->reason : NULL, item->warning, date,
 	                 d->line, item->skipped || !res, item->invalid_utf8,
-	                 res ? res->n_mentions : 0, res ? res->n_demonyms : 0, res ? res->n_events : 0};
+	                 res ? res->n_mentions : 0, res ? res->n_demonyms : 0, res ? res->n_events : 0,
+	                 url, source, title};
 	return sink->doc(user, &dr, err);
 }

@@ -46,6 +46,7 @@ typedef struct gm_doc_rec {
 	int skipped;
 	unsigned invalid_utf8;
 	size_t n_mentions, n_demonyms, n_events;
+	const char *url, *source, *title;   /* the article's, "" or NULL when the input has none */
 } gm_doc_rec;
 
 /* One feature of the mentions (or demonyms) layer. */

@@ -498,6 +498,13 @@ void gm__write_doc_members(FILE *f, const gm_doc_rec *d, const char *id_key)
 		fprintf(f, ", \"invalid_utf8_replaced\": %u", d->invalid_utf8);
 	if (d->date && d->date[0])
 		fprintf(f, ", \"date\": \"%s\"", d->date);
+	/* where it came from, as the input gave it (cut to what a DBF holds, as in the layers) */
+	const char *const prov[3] = {d->url, d->source, d->title}, *const prov_key[3] = {"url", "source", "title"};
+	for (int k = 0; k < 3; k++)
+		if (prov[k] && prov[k][0]) {
+			fprintf(f, ", \"%s\": ", prov_key[k]);
+			gm__json_write_string(f, prov[k]);
+		}
 	if (!d->skipped)
 		fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
 		        d->n_events);

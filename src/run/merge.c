@@ -160,7 +160,8 @@ static int doc_from(part *pt, const gm_json_object *o, const char *id_name, gm_e
 	const char *status = str_of(o, "status"), *id = str_of(o, id_name), *path = str_of(o, "path");
 	gm_doc_rec d = {id ? id : "", path ? path : "", str_of(o, "reason"), str_of(o, "warning"), str_of(o, "date"),
 	                num_of(o, "line"), status && !strcmp(status, "skipped"), (unsigned)num_of(o, "invalid_utf8_replaced"),
-	                (size_t)num_of(o, "mentions"), (size_t)num_of(o, "demonyms"), (size_t)num_of(o, "events")};
+	                (size_t)num_of(o, "mentions"), (size_t)num_of(o, "demonyms"), (size_t)num_of(o, "events"),
+	                str_of(o, "url"), str_of(o, "source"), str_of(o, "title")};
 	if (d.skipped && !d.reason)
 		d.reason = "skipped";
 	const char *where = NULL;

@@ -274,6 +274,27 @@ for d in ("url", "urlm"):
     assert e["country"] == "AZ" and e["admin1"], e
 out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", f"{t}/url/events.shp"], capture_output=True, text=True).stdout
 assert "url (String) = https://example.org/a?b=1" in out and "title (String) = قصف باردا" in out, out[:800]
+for d in ("url", "urlm"):
+    doc = json.load(open(f"{t}/{d}/run.json", encoding="utf-8"))["documents"][0]
+    assert doc["url"] == "https://example.org/a?b=1" and doc["source"] == "وكالة الأنباء" and doc["title"] == "قصف باردا", doc
+PY
+# a URL of percent-encoded Arabic runs past a DBF's 254 bytes: whole in every format that can
+# hold it (a cut URL is a dead link), cut only in the Shapefile
+long_url="https://example.org/$(printf '%%D8%%A8%%D8%%A7%%D8%%B1%%D8%%AF%%D8%%A7-%.0s' $(seq 12))end"
+printf '{"id": "u2", "url": "%s", "text": "قصفت القوات مدينة باردا."}\n' "$long_url" >"$T/longurl.jsonl"
+"$BIN" map -q -f GeoJSON -f GPKG -f "ESRI Shapefile" -o "$T/longurl" "$T/longurl.jsonl" && ok || bad "map an article with a long url"
+python3 - "$T" "$long_url" <<'PY' && ok || bad "a long url is whole in GeoJSON, GeoPackage and run.json"
+import json, subprocess, sys
+t, url = sys.argv[1], sys.argv[2]
+assert len(url) > 254
+for layer in ("mentions", "events"):
+    assert json.load(open(f"{t}/longurl/{layer}.geojson"))["features"][0]["properties"]["url"] == url, layer
+assert json.load(open(f"{t}/longurl/run.json"))["documents"][0]["url"] == url
+out = subprocess.run(["ogrinfo", "-ro", "-q", "-sql", "SELECT url FROM events", f"{t}/longurl/geomention.gpkg"],
+                     capture_output=True, text=True).stdout
+assert "url (String) = " + url in out, out[:600]
+out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", f"{t}/longurl/events.shp"], capture_output=True, text=True).stdout
+assert "url (String) = " + url[:254] + "\n" in out, out[:600]
 PY
 
 # a refused run leaves the previous output as it was
