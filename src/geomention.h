@@ -47,7 +47,8 @@ enum gm_status {
 	GM_EGDAL = -9,        /* GDAL/OGR failed to create or write a layer */
 	GM_ENOENT = -10,      /* an input path that does not exist */
 	GM_EBUSY = -11,       /* another run holds the output folder's lock */
-	GM_ECANCELED = -12    /* the caller stopped the run (an interrupt) */
+	GM_ECANCELED = -12,   /* the caller stopped the run (an interrupt) */
+	GM_EDB = -13          /* the database sink: no connection, no PostGIS, or a statement refused */
 };
 
 typedef struct gm_error {
@@ -278,8 +279,12 @@ typedef struct gm_write_options {
 	                                GeoPackage's layer_styles; NULL: none */
 	const char *web_dir;         /* map.html's template and Leaflet (leaflet.js, leaflet.css,
 	                                LICENSE): a map.html beside GeoJSON layers; NULL: none */
+	const char *pg;              /* GDAL's PostgreSQL connection string (PG:dbname=... host=...):
+	                                the run's rows go into PostGIS tables too (postgis.h);
+	                                NULL: no database. With out_dir NULL, only the database */
+	const char *pg_schema;       /* the schema of those tables; NULL: "geomention" */
 } gm_write_options;
-#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL}
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL, NULL, NULL}
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;
@@ -355,6 +360,10 @@ size_t gm_run_top_places(const gm_run *run, int by_events, uint32_t *places, uin
 /* The event types of the run with how many events each, most first: fills up
  * to n types (names as in events.geojson) and returns how many. */
 size_t gm_run_event_types(const gm_run *run, const char **types, uint32_t *counts, size_t n);
+
+/* A PostgreSQL connection string with its password as *** (password=... or a
+ * URI's user:password@), into out: the form a message or a record may show. */
+void gm_pg_redact(const char *conn, char *out, size_t cap);
 
 /* The list of OGR vector drivers that can create files, comma-separated. */
 int gm_output_formats(char *buf, size_t cap);

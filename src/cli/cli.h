@@ -34,13 +34,19 @@ typedef struct gm_cli_output {
 	const char **formats;   /* argc entries, n_formats used */
 	size_t n_formats;
 	int rfc7946, demonyms, quiet;
+	int out_given;          /* -o was given: with --pg, files are written too */
+	const char *pg, *pg_schema;   /* --pg CONN, --pg-schema NAME */
 	unsigned gaz_flags;     /* --no-verify: GM_GAZ_OPEN_NO_VERIFY */
 } gm_cli_output;
 /* 1 when argv[*i] is one of them (taken, *i past its value), 0 when not. */
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
-/* The library's write options from them (options_json left NULL). */
+/* The library's write options from them (options_json left NULL). With --pg
+ * and neither -o nor -f, no folder: only the database. */
 #include "geomention.h"
 gm_write_options gm_cli_write_options(const gm_cli_output *o);
+/* run.json's members for the output options: "output", "formats", "t_srs",
+ * "rfc7946", "demonyms", "pg" (its password as ***), "pg_schema". */
+void gm_cli_json_output(gm_cli_json *j, const gm_cli_output *o);
 
 /* argv with options as people type them made plain: --jobs=4 -> --jobs 4,
  * -j4 / -oDIR / -o=DIR -> -j 4 / -o DIR, for the options that take a value;

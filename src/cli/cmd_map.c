@@ -76,6 +76,13 @@ static void help(FILE *f)
 	        "                      places always count them (field demonyms)\n"
 	        "  -j, --jobs N        map N documents at a time (default: one per core); the output is\n"
 	        "                      the same bytes whatever N\n"
+	        "  --pg CONN           write into PostGIS too: GDAL's connection string, PG:\"dbname=news\n"
+	        "                      host=db user=me\" (a password is better in ~/.pgpass or PGPASSWORD).\n"
+	        "                      Tables mentions, demonyms, events, documents, runs and views places,\n"
+	        "                      daily, events_acled in the schema; a document mapped again replaces\n"
+	        "                      its rows, all in one transaction. Checked before any work. With --pg\n"
+	        "                      and neither -o nor -f, no folder is written\n"
+	        "  --pg-schema NAME    the schema (default: geomention); made when missing\n"
 	        "  --stream            write no folder: every mention, demonym and event as a GeoJSON\n"
 	        "                      Sequence (RFC 8142) on stdout as documents are mapped, each input\n"
 	        "                      closed by a \"document\" record; memory stays flat however long the\n"
@@ -86,7 +93,8 @@ static void help(FILE *f)
 	        "  --help              this text\n"
 	        "  --                  what follows is inputs, even a name that starts with -\n"
 	        "A value may follow its option after a space, after = or, for one letter, right\n"
-	        "after it: --jobs 4, --jobs=4, -j4; -o out, -o=out, -oout.\n"
+	        "after it: --jobs 4, --jobs=4, -j4; -o out, -o=out, -oout.\n");
+	fprintf(f,
 	        "\n"
 	        "exit status: 0 done (skipped inputs are listed in run.json and on stderr), 1 failed while\n"
 	        "working, 2 bad options, a missing input or an unwritable output folder.\n"
@@ -96,7 +104,8 @@ static void help(FILE *f)
 	        "  geomention map -o out -f GPKG news.jsonl          # GeoPackage layers\n"
 	        "  geomention map --t_srs EPSG:3857 -f \"ESRI Shapefile\" news.jsonl\n"
 	        "  cat feed.jsonl | geomention map -o out -\n"
-	        "  geomention map --stream - < feed.jsonl > feed.geojsons\n");
+	        "  geomention map --stream - < feed.jsonl > feed.geojsons\n"
+	        "  geomention map --pg \"PG:dbname=news\" feed.jsonl   # into PostGIS, schema geomention\n");
 }
 
 /* A progress line on stderr while a long run works, when stderr is a
@@ -290,18 +299,12 @@ static int parse_args(int argc, char **argv, map_args *a)
 /* The options as run.json records them. */
 static void record_options(const map_args *a, gm_cli_json *j)
 {
-	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
 	const gm_cli_output *o = &a->out;
-	gm_cli_json_raw(j, "{\"output\": ");
-	gm_cli_json_str(j, o->out_dir);
+	gm_cli_json_raw(j, "{");
+	gm_cli_json_output(j, o);
 	gm_cli_json_raw(j, ", \"gazetteer\": ");
 	gm_cli_json_str(j, o->gaz_path);
-	gm_cli_json_raw(j, ", \"formats\": ");
-	gm_cli_json_list(j, o->n_formats ? o->formats : default_formats, o->n_formats ? o->n_formats : 2);
-	gm_cli_json_raw(j, ", \"t_srs\": ");
-	gm_cli_json_str(j, o->t_srs);
-	gm_cli_json_raw(j, o->rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
-	gm_cli_json_raw(j, o->demonyms ? ", \"demonyms\": true, \"date\": " : ", \"demonyms\": false, \"date\": ");
+	gm_cli_json_raw(j, ", \"date\": ");
 	gm_cli_json_str(j, a->date);
 	if (a->weights) {
 		gm_cli_json_raw(j, ", \"weights\": ");
@@ -313,15 +316,22 @@ static void record_options(const map_args *a, gm_cli_json *j)
 }
 
 /* What a finished run says on stdout: counts, files, event types, top places. */
-static void print_summary(const gm_run *run, const gm_gazetteer *gaz, const char *out_dir, const gm_run_summary *sum)
+static void print_summary(const gm_run *run, const gm_gazetteer *gaz, const gm_write_options *wo,
+                          const gm_run_summary *sum)
 {
 	printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu places; %zu demonyms; "
 	       "%zu events\n",
 	       sum->documents, sum->skipped, sum->mentions, sum->places, sum->demonyms, sum->events);
-	printf("wrote into %s/:", out_dir);
-	for (size_t i = 0; i < sum->n_files; i++)
-		printf(" %s", sum->files[i]);
-	printf("\n");
+	if (wo->out_dir) {
+		printf("wrote into %s/:", wo->out_dir);
+		for (size_t i = 0; i < sum->n_files; i++)
+			printf(" %s", sum->files[i]);
+		printf("\n");
+	}
+	if (wo->pg)
+		printf("wrote into the database, schema %s: mentions, demonyms, events, documents, runs; views places, "
+		       "daily, events_acled\n",
+		       wo->pg_schema ? wo->pg_schema : "geomention");
 	const char *types[32];
 	uint32_t type_counts[32];
 	size_t n_types = gm_run_event_types(run, types, type_counts, 32);
@@ -417,7 +427,7 @@ int gm_cli_map(int argc, char **argv)
 		goto out;
 	}
 	if (!quiet)
-		print_summary(run, gaz, a.out.out_dir, &sum);
+		print_summary(run, gaz, &wo, &sum);
 out:
 	free(opts.s);
 	gm_run_free(run);

@@ -10,7 +10,7 @@
 static void help(FILE *f)
 {
 	fprintf(f,
-	        "usage: geomention merge [options] PART... -o DIR\n"
+	        "usage: geomention merge [options] PART... -o DIR | --pg CONN\n"
 	        "\n"
 	        "Merges the outputs of several geomention map runs, over pieces of one input, into\n"
 	        "one output folder: the places and daily layers are what one run over the whole input\n"
@@ -32,6 +32,8 @@ static void help(FILE *f)
 	        "  --t_srs CRS         target CRS, as for geomention map\n"
 	        "  --no-rfc7946        let GeoJSON take --t_srs too\n"
 	        "  --demonyms          also write the demonyms layer (on by itself when a part has one)\n"
+	        "  --pg CONN           write into PostGIS too, as geomention map --pg does (then -o is\n"
+	        "                      optional); --pg-schema NAME as for map\n"
 	        "  --quiet             print nothing but errors\n"
 	        "\n"
 	        "examples:\n"
@@ -70,17 +72,17 @@ int gm_cli_merge(int argc, char **argv)
 	}
 	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path;
 	int quiet = out.quiet;
-	if (!np || !out_dir) {
+	if (!np || (!out_dir && !out.pg)) {
 		fprintf(stderr, "geomention merge: %s (see geomention merge --help)\n",
-		        !np ? "no PART given" : "no output folder: -o DIR");
+		        !np ? "no PART given" : "no output folder: -o DIR (or a database: --pg CONN)");
 		status = GM_EXIT_USAGE;
 		goto done;
 	}
 	if (!gaz_path)
 		gaz_path = gm_cli_default_gazetteer();
 
-	gm_cli_json_raw(&opts, "{\"command\": \"merge\", \"output\": ");
-	gm_cli_json_str(&opts, out_dir);
+	gm_cli_json_raw(&opts, "{\"command\": \"merge\", ");
+	gm_cli_json_output(&opts, &out);
 	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
 	gm_cli_json_str(&opts, gaz_path);
 	gm_cli_json_raw(&opts, ", \"parts\": ");
@@ -113,10 +115,14 @@ int gm_cli_merge(int argc, char **argv)
 	} else if (!quiet) {
 		printf("geomention merge: %zu parts; %zu documents, %zu skipped; %zu mentions; %zu places; %zu events\n", np,
 		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.events);
-		printf("wrote into %s/:", out_dir);
-		for (size_t i = 0; i < sum.n_files; i++)
-			printf(" %s", sum.files[i]);
-		printf("\n");
+		if (wo.out_dir) {
+			printf("wrote into %s/:", wo.out_dir);
+			for (size_t i = 0; i < sum.n_files; i++)
+				printf(" %s", sum.files[i]);
+			printf("\n");
+		}
+		if (wo.pg)
+			printf("wrote into the database, schema %s\n", wo.pg_schema ? wo.pg_schema : "geomention");
 	}
 	gm_gazetteer_close(gaz);
 done:

@@ -67,8 +67,13 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
 	int has_next = *i + 1 < argc;
-	if (!strcmp(a, "-o") && has_next)
+	if (!strcmp(a, "-o") && has_next) {
 		o->out_dir = argv[++*i];
+		o->out_given = 1;
+	} else if (!strcmp(a, "--pg") && has_next)
+		o->pg = argv[++*i];
+	else if (!strcmp(a, "--pg-schema") && has_next)
+		o->pg_schema = argv[++*i];
 	else if (!strcmp(a, "-f") && has_next)
 		o->formats[o->n_formats++] = argv[++*i];
 	else if (!strcmp(a, "--gazetteer") && has_next)
@@ -91,7 +96,9 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 gm_write_options gm_cli_write_options(const gm_cli_output *o)
 {
 	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
-	wo.out_dir = o->out_dir;
+	wo.out_dir = o->pg && !o->out_given && !o->n_formats ? NULL : o->out_dir;
+	wo.pg = o->pg;
+	wo.pg_schema = o->pg_schema;
 	wo.formats = o->formats;
 	wo.n_formats = o->n_formats;
 	wo.t_srs = o->t_srs;
@@ -100,6 +107,32 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	wo.styles_dir = gm_cli_default_styles();
 	wo.web_dir = gm_cli_default_web();
 	return wo;
+}
+
+void gm_cli_json_output(gm_cli_json *j, const gm_cli_output *o)
+{
+	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
+	gm_write_options wo = gm_cli_write_options(o);
+	gm_cli_json_raw(j, "\"output\": ");
+	gm_cli_json_str(j, wo.out_dir);
+	gm_cli_json_raw(j, ", \"formats\": ");
+	if (wo.out_dir)
+		gm_cli_json_list(j, o->n_formats ? o->formats : default_formats, o->n_formats ? o->n_formats : 2);
+	else
+		gm_cli_json_raw(j, "[]");
+	gm_cli_json_raw(j, ", \"t_srs\": ");
+	gm_cli_json_str(j, o->t_srs);
+	gm_cli_json_raw(j, o->rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
+	gm_cli_json_raw(j, o->demonyms ? ", \"demonyms\": true" : ", \"demonyms\": false");
+	if (o->pg) {
+		/* never the password: run.json and the runs table keep this */
+		char shown[1024];
+		gm_pg_redact(o->pg, shown, sizeof shown);
+		gm_cli_json_raw(j, ", \"pg\": ");
+		gm_cli_json_str(j, shown);
+		gm_cli_json_raw(j, ", \"pg_schema\": ");
+		gm_cli_json_str(j, o->pg_schema ? o->pg_schema : "geomention");
+	}
 }
 
 const char *gm_cli_default_gazetteer(void)
@@ -127,8 +160,8 @@ const char *gm_cli_default_gazetteer(void)
 }
 
 /* The options that take a value, as every subcommand spells them. */
-static const char *const valued[] = {"-o", "-f", "-j", "--gazetteer", "--t_srs", "--t-srs", "--date", "--jobs",
-                                     "--weights"};
+static const char *const valued[] = {"-o",     "-f",     "-j",      "--gazetteer", "--t_srs", "--t-srs",
+                                     "--date", "--jobs", "--weights", "--pg",   "--pg-schema"};
 
 static int takes_value(const char *opt, size_t len)
 {

@@ -147,12 +147,18 @@ int gm__preview_styles(const gm_preview_ctx *c, gm_error *err)
 		char *qml = c->files ? style_of(c, styled_layers[i]) : NULL;
 		if (!qml)
 			continue;
-		char file[64], p[4096];
-		snprintf(file, sizeof file, "%s.qml", styled_layers[i]);
-		FILE *o = join_path(p, sizeof p, c->dir, file) == 0 ? fopen(p, "wb") : NULL;
-		int bad = !o || fputs(qml, o) < 0;
-		if (o && fclose(o) != 0)
-			bad = 1;
+		/* the CSV events layer's own name (events.csv is ACLED's table) */
+		int twice = c->csv && !strcmp(styled_layers[i], "events");
+		int bad = 0;
+		char p[4096];
+		for (int k = 0; k <= twice && !bad; k++) {
+			char file[64];
+			snprintf(file, sizeof file, "%s.qml", k ? "events_layer" : styled_layers[i]);
+			FILE *o = join_path(p, sizeof p, c->dir, file) == 0 ? fopen(p, "wb") : NULL;
+			bad = !o || fputs(qml, o) < 0;
+			if (o && fclose(o) != 0)
+				bad = 1;
+		}
 		free(qml);
 		if (bad)
 			return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));

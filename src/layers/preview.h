@@ -18,6 +18,7 @@ typedef struct gm_preview_ctx {
 	const char *dir;          /* the run's new folder */
 	const gm_gazetteer *gaz;
 	int gpkg, geojson, files; /* written: a GeoPackage, GeoJSON, any format but GPKG */
+	int csv;                  /* CSV layers: the events layer is events_layer.csv */
 } gm_preview_ctx;
 
 /* LAYER.qml beside file-based layers. */

@@ -224,9 +224,11 @@ int gm__textlayer_create(gm_textlayer **out, gm_text_format format, const char *
 		PUT_LIT(t, ",\n\"features\": [\n");
 	} else {
 		/* the BOM: spreadsheets read Arabic as UTF-8 only with it */
-		PUT_LIT(t, "\xEF\xBB\xBFX,Y");
+		if (format == GM_TEXT_CSV)
+			PUT_LIT(t, "\xEF\xBB\xBFX,Y");
 		for (size_t i = 0; i < n_fields; i++) {
-			PUT_LIT(t, ",");
+			if (i || format == GM_TEXT_CSV)
+				PUT_LIT(t, ",");
 			put_csv_string(t, fields[i].name);
 		}
 		PUT_LIT(t, "\n");
@@ -279,14 +281,17 @@ static void geojson_feature(gm_textlayer *t, double lon, double lat, const gm_va
 
 static void csv_feature(gm_textlayer *t, double lon, double lat, const gm_value *v)
 {
-	if (!isnan(lon) && !isnan(lat)) {
+	if (t->format == GM_TEXT_TABLE) {
+		/* no point columns */
+	} else if (!isnan(lon) && !isnan(lat)) {
 		char num[128];
 		put(t, num, gm__textlayer_xy(num, sizeof num, GM_TEXT_CSV, lon, lat));
 	} else {
 		PUT_LIT(t, ",");
 	}
 	for (size_t i = 0; i < t->n_fields; i++) {
-		PUT_LIT(t, ",");
+		if (i || t->format != GM_TEXT_TABLE)
+			PUT_LIT(t, ",");
 		if (t->fields[i].type == GM_F_INT) {
 			if (!v[i].null)
 				put_int(t, v[i].i);

@@ -22,7 +22,9 @@
 
 #include <stddef.h>
 
-typedef enum gm_text_format { GM_TEXT_GEOJSON, GM_TEXT_CSV } gm_text_format;
+/* GM_TEXT_TABLE: CSV with no point columns and no BOM, for tables whose
+ * columns are another's (events.csv in ACLED's shape, acled.h) */
+typedef enum gm_text_format { GM_TEXT_GEOJSON, GM_TEXT_CSV, GM_TEXT_TABLE } gm_text_format;
 
 typedef struct gm_textlayer gm_textlayer;
 

@@ -4,6 +4,7 @@
  * or killed run never leaves half a layer, nor a mix of two runs. */
 #include "write.h"
 
+#include "acled.h"
 #include "datecode.h"
 
 #include "crs.h"
@@ -348,10 +349,17 @@ struct gm_writer {
 	layer_writer *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
 	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
 	FILE *docs;              /* run.json's document entries, one a line */
+	gm_textlayer *acled;     /* events.csv, ACLED's shape */
+	size_t n_acled;
 	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
 	size_t n_docs;
 	int finished;
 };
+
+const char *gm__layer_stem(const char *layer, int is_csv)
+{
+	return is_csv && !strcmp(layer, "events") ? "events_layer" : layer;
+}
 
 /* Where a format's layers go and in which CRS. */
 static void layer_crs(const gm_writer *w, GDALDriverH drv, int *use_target, const char **srs_def, int *rfc7946)
@@ -368,7 +376,7 @@ static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const cha
 {
 	char ext[32], file[64], path[4096];
 	extension_of(drv, ext, sizeof ext);
-	snprintf(file, sizeof file, "%s.%.40s", name, ext);
+	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, !strcmp(GDALGetDriverShortName(drv), "CSV")), ext);
 	if (join_path(path, sizeof path, w->dir.tmp, file) != 0)
 		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
 	int use_target, rfc7946;
@@ -438,6 +446,11 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	char p[4096];
 	if (rc == GM_OK && (join_path(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
 		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
+	if (rc == GM_OK)
+		rc = join_path(p, sizeof p, w->dir.tmp, GM_ACLED_CSV) != 0
+		             ? gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp)
+		             : gm__textlayer_create(&w->acled, GM_TEXT_TABLE, p, "events", gm__acled_fields,
+		                                    GM_ACLED_N_COLUMNS, err);
 	if (rc != GM_OK) {
 		gm__writer_free(w);
 		return rc;
@@ -474,6 +487,13 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 		rc = write_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
+	if (rc == GM_OK && gm__acled_listed(e)) {
+		gm_value av[GM_ACLED_N_COLUMNS];
+		char scratch[GM_ACLED_SCRATCH];
+		gm__acled_values(w->gaz, e, av, scratch, sizeof scratch);
+		rc = gm__textlayer_feature(w->acled, NAN, NAN, av, err);
+		w->n_acled++;
+	}
 	return rc;
 }
 
@@ -690,8 +710,8 @@ static int write_run_json(FILE *f, gm_writer *w, const gm_aggregates *r, double 
 	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
 	fprintf(f,
 	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "
-	        "\"demonyms\": %zu, \"events\": %zu},\n",
-	        r->n_inputs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events);
+	        "\"demonyms\": %zu, \"events\": %zu, \"events_acled\": %zu},\n",
+	        r->n_inputs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events, w->n_acled);
 	fprintf(f, "  \"files\": [");
 	for (size_t i = 0; i < n_files; i++) {
 		gm__json_write_string(f, files[i]);
@@ -725,12 +745,13 @@ static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const 
 /* What preview.c needs of the writer. */
 static gm_preview_ctx preview_ctx(const gm_writer *w)
 {
-	gm_preview_ctx c = {&w->opts, w->dir.tmp, w->gaz, 0, 0, 0};
+	gm_preview_ctx c = {&w->opts, w->dir.tmp, w->gaz, 0, 0, 0, 0};
 	for (size_t f = 0; f < w->n_formats; f++) {
 		const char *name = GDALGetDriverShortName(w->drivers[f]);
 		c.gpkg |= !strcmp(name, "GPKG");
 		c.geojson |= !strcmp(name, "GeoJSON");
 		c.files |= strcmp(name, "GPKG") != 0;
+		c.csv |= !strcmp(name, "CSV");
 	}
 	return c;
 }
@@ -778,11 +799,8 @@ static int close_streamed(gm_writer *w, int ok, gm_error *err)
 	return rc;
 }
 
-int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
+void gm__summary_counts(const gm_aggregates *r, gm_run_summary *summary)
 {
-	gm_run_summary local;
-	if (!summary)
-		summary = &local;
 	memset(summary, 0, sizeof *summary);
 	summary->documents = r->n_documents;
 	summary->skipped = r->n_skipped;
@@ -791,9 +809,21 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	summary->events = r->n_events;
 	for (size_t i = 0; i < r->n_places; i++)
 		summary->places += gm__place_listed(&r->places[i]);
+}
+
+int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
+{
+	gm_run_summary local;
+	if (!summary)
+		summary = &local;
+	gm__summary_counts(r, summary);
 
 	CPLPushErrorHandlerEx(gdal_handler, &w->log);
 	int rc = close_streamed(w, 1, err);
+	int arc = gm__textlayer_close(w->acled, 1, err);
+	w->acled = NULL;
+	if (rc == GM_OK)
+		rc = arc;
 	int csv_asked = 0;
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++) {
 		csv_asked |= strcmp(GDALGetDriverShortName(w->drivers[f]), "CSV") == 0;
@@ -896,6 +926,7 @@ void gm__writer_free(gm_writer *w)
 	CPLPushErrorHandlerEx(gdal_handler, &w->log);
 	close_streamed(w, 0, &ignored);
 	CPLPopErrorHandler();
+	gm__textlayer_close(w->acled, 0, &ignored);
 	if (w->docs)
 		fclose(w->docs);
 	if (w->crs_open)

@@ -53,6 +53,12 @@ const gm_place_agg **gm__places_in_order(const gm_aggregates *a, size_t *n);
 
 /* The GeoPackage of a run: every layer in one file (-f GPKG). */
 #define GM_GEOPACKAGE "geomention.gpkg"
+/* events.csv is ACLED's shape (acled.h), written with every run's files;
+ * -f CSV writes the events layer's own fields as events_layer.csv. */
+#define GM_ACLED_CSV "events.csv"
+/* The file name (no extension) of a layer in a format: the layer's name,
+ * but for the events layer as CSV. */
+const char *gm__layer_stem(const char *layer, int is_csv);
 
 typedef struct gm_writer gm_writer;
 
@@ -60,6 +66,8 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 int gm__writer_mention(gm_writer *w, const gm_mention_rec *m, int demonym, gm_error *err);
 int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err);
 int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err);
+/* The summary's counts of a run (its files left empty). */
+void gm__summary_counts(const gm_aggregates *a, gm_run_summary *summary);
 /* Places, daily and run.json, then every file moved into the output folder. */
 int gm__writer_finish(gm_writer *w, const gm_aggregates *a, gm_run_summary *summary, gm_error *err);
 /* Unfinished: the temporary folder and everything in it is removed. */

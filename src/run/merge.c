@@ -218,6 +218,9 @@ static long int_of(const fields *fs, const char *name, long null_value)
 	int i = OGR_F_GetFieldIndex(fs->ogr, name);
 	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(fs->ogr, i))
 		return null_value;
+	/* a CSV part has no NULL: its "not stated" is an empty text, not 0 */
+	if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(fs->ogr, i)) == OFTString && !*OGR_F_GetFieldAsString(fs->ogr, i))
+		return null_value;
 	return (long)OGR_F_GetFieldAsInteger64(fs->ogr, i);
 }
 
@@ -303,7 +306,7 @@ static int find_layer(const char *dir, const char *layer, char *path, size_t cap
 	static const char *const exts[] = {"geojson", "gpkg", "fgb", "shp", "csv", "sqlite", "gml", "kml"};
 	struct stat sb;
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-		snprintf(path, cap, "%s/%s.%s", dir, layer, exts[i]);
+		snprintf(path, cap, "%s/%s.%s", dir, gm__layer_stem(layer, !strcmp(exts[i], "csv")), exts[i]);
 		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
 			return 1;
 	}

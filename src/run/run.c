@@ -22,7 +22,11 @@ int gm_run_new(gm_run **out, const gm_gazetteer *gaz, const gm_write_options *op
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
-	int rc = gm__writer_open(&r->writer, gaz, opts, err);
+	int rc = opts->out_dir || opts->pg ? GM_OK : gm__fail(err, GM_EINVAL, "nothing to write: no output folder and no database");
+	if (rc == GM_OK && opts->out_dir)
+		rc = gm__writer_open(&r->writer, gaz, opts, err);
+	if (rc == GM_OK && opts->pg)
+		rc = gm__pg_open(&r->pg, gaz, opts, err);
 	if (rc != GM_OK) {
 		gm_run_free(r);
 		return rc;
@@ -36,6 +40,7 @@ void gm_run_free(gm_run *r)
 	if (!r)
 		return;
 	gm__writer_free(r->writer);
+	gm__pg_free(r->pg);
 	free(r->aggs);
 	free(r->agg_of_place);
 	free(r->cells);
@@ -129,8 +134,14 @@ int gm__run_mention(gm_run *r, const gm_mention_rec *m, int demonym, int write, 
 {
 	if (m->place >= gm_gazetteer_place_count(r->gaz))
 		return gm__fail(err, GM_EINVAL, "mention of %s: place index %u is not in the gazetteer", m->doc_id, m->place);
-	if (write && (!demonym || r->opts.demonyms)) {
+	if (write && r->writer && (!demonym || r->opts.demonyms)) {
 		int rc = gm__writer_mention(r->writer, m, demonym, err);
+		if (rc != GM_OK)
+			return rc;
+	}
+	/* the database always has the demonyms: its places view counts them */
+	if (write && r->pg) {
+		int rc = gm__pg_mention(r->pg, m, demonym, err);
 		if (rc != GM_OK)
 			return rc;
 	}
@@ -173,7 +184,9 @@ int gm__run_event(gm_run *r, const gm_event_rec *e, int write, int aggregate, gm
 	if (!e->background)
 		r->per_type[type]++;
 	if (write) {
-		int rc = gm__writer_event(r->writer, e, err);
+		int rc = r->writer ? gm__writer_event(r->writer, e, err) : GM_OK;
+		if (rc == GM_OK && r->pg)
+			rc = gm__pg_event(r->pg, e, err);
 		if (rc != GM_OK)
 			return rc;
 	}
@@ -214,7 +227,8 @@ int gm__run_doc(gm_run *r, const gm_doc_rec *d, gm_error *err)
 	r->n_mentions += d->n_mentions;
 	r->n_demonyms += d->n_demonyms;
 	r->n_events += d->n_events;
-	return gm__writer_doc(r->writer, d, err);
+	int rc = r->writer ? gm__writer_doc(r->writer, d, err) : GM_OK;
+	return rc == GM_OK && r->pg ? gm__pg_doc(r->pg, d, err) : rc;
 }
 
 int gm__run_add_place(gm_run *r, const gm_place_agg *p, gm_error *err)
@@ -265,7 +279,10 @@ int gm_run_add(gm_run *r, const gm_input_item *item, const gm_doc_result *res, g
 
 int gm_run_check_options(const gm_write_options *opts, gm_error *err)
 {
-	return gm__check_write_options(opts, err);
+	if (!opts->out_dir && !opts->pg)
+		return gm__fail(err, GM_EINVAL, "nothing to write: no output folder and no database");
+	int rc = opts->out_dir ? gm__check_write_options(opts, err) : GM_OK;
+	return rc == GM_OK && opts->pg ? gm__pg_check(opts, err) : rc;
 }
 
 int gm_run_finish(gm_run *r, gm_run_summary *summary, gm_error *err)
@@ -274,7 +291,18 @@ int gm_run_finish(gm_run *r, gm_run_summary *summary, gm_error *err)
 		return gm__fail(err, GM_EINVAL, "the run is already finished");
 	gm_aggregates a = {r->aggs,        r->n_aggs,      r->cells,     r->n_cells,  r->n_inputs, r->n_documents,
 	                   r->n_skipped,   r->n_mentions,  r->n_demonyms, r->n_events, r->started};
-	int rc = gm__writer_finish(r->writer, &a, summary, err);
+	gm_run_summary local;
+	if (!summary)
+		summary = &local;
+	int rc = GM_OK;
+	if (r->writer) {
+		rc = gm__writer_finish(r->writer, &a, summary, err);
+	} else {
+		gm__summary_counts(&a, summary);
+	}
+	/* the database last: it commits only when the files are whole */
+	if (rc == GM_OK && r->pg)
+		rc = gm__pg_finish(r->pg, summary, err);
 	r->finished = 1;
 	return rc;
 }

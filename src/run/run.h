@@ -10,6 +10,7 @@
 
 #include "events.h"
 #include "layers.h"
+#include "postgis.h"
 #include "write.h"
 #include "datecode.h"
 
@@ -19,7 +20,8 @@
 struct gm_run {
 	const gm_gazetteer *gaz;
 	gm_write_options opts;     /* its strings are the caller's, alive until gm_run_free */
-	gm_writer *writer;
+	gm_writer *writer;         /* the layer files; NULL when only a database is written */
+	gm_pg *pg;                 /* the PostGIS sink; NULL without one */
 	size_t n_inputs, n_documents, n_skipped, n_mentions, n_demonyms, n_events;
 	uint32_t per_type[GM_EV_N];
 	uint32_t *agg_of_place;    /* place index -> agg index + 1 */

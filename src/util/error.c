@@ -20,6 +20,7 @@ const char *gm_strerror(int code)
 	case GM_ENOENT: return "no such file or directory";
 	case GM_EBUSY: return "output folder in use by another run";
 	case GM_ECANCELED: return "interrupted";
+	case GM_EDB: return "database error";
 	default: return "unknown error";
 	}
 }

@@ -57,7 +57,7 @@ assert st == {"a": "processed", "bad-utf8": "processed", "binary": "skipped", "e
 assert [d for d in docs if d["id"] == "bad-utf8"][0]["invalid_utf8_replaced"] == 2
 assert [d for d in docs if d["id"] == "feed-2"][0]["line"] == 2
 c = run["counts"]
-assert c == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": c["mentions"], "places": c["places"], "demonyms": c["demonyms"], "events": c["events"]}, c
+assert c == {"inputs": 7, "documents": 4, "skipped": 3, "mentions": c["mentions"], "places": c["places"], "demonyms": c["demonyms"], "events": c["events"], "events_acled": c["events_acled"]}, c
 m = json.load(open(sys.argv[1] + "/mentions.geojson", encoding="utf-8"))["features"]
 got = [(f["properties"]["doc_id"], f["properties"]["surface"], f["properties"]["name_en"]) for f in m]
 assert ("a", "باردا", "Barda") in got, got
@@ -295,6 +295,34 @@ out = subprocess.run(["ogrinfo", "-ro", "-q", "-sql", "SELECT url FROM events", 
 assert "url (String) = " + url in out, out[:600]
 out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", f"{t}/longurl/events.shp"], capture_output=True, text=True).stdout
 assert "url (String) = " + url[:254] + "\n" in out, out[:600]
+PY
+
+# #19: events.csv in ACLED's shape with every run's files; -f CSV writes the events layer as
+# events_layer.csv, and a merge of CSV parts reads that one, not events.csv
+expect_status 0 "map as CSV" -- "$BIN" map -q -f CSV -o "$T/acsv" "$T/url.jsonl" "$T/longurl.jsonl"
+expect_status 0 "merge a CSV part" -- "$BIN" merge -q -f GeoJSON "$T/acsv" -o "$T/acsvm"
+python3 - "$T" <<'PY' && ok || bad "events.csv in ACLED's shape, events_layer.csv beside it"
+import csv, json, sys
+t = sys.argv[1]
+acled = ("event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 "
+         "assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country "
+         "admin1 admin2 admin3 location latitude longitude geo_precision source source_scale notes fatalities "
+         "tags timestamp").split()
+for d in ("acsv", "acsvm", "longurl"):
+    raw = open(f"{t}/{d}/events.csv", "rb").read()
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no BOM: the header is ACLED's, byte for byte"
+    rows = list(csv.reader(raw.decode("utf-8").splitlines()))
+    assert rows[0] == acled, rows[0]
+    r = dict(zip(acled, rows[1]))
+    assert r["country"] == "Azerbaijan" and r["iso"] == "31" and r["region"] == "Caucasus and Central Asia", r
+    assert r["event_type"] == "Explosions/Remote violence" and r["fatalities"] == "0" and r["notes"], r
+    run = json.load(open(f"{t}/{d}/run.json"))
+    assert run["counts"]["events_acled"] == len(rows) - 1, (run["counts"], len(rows))
+layer = list(csv.DictReader(open(f"{t}/acsv/events_layer.csv", encoding="utf-8-sig")))
+assert len(layer) == 2 and layer[0]["event_id"] == "u1#1" and layer[0]["trigger"], layer
+merged = json.load(open(f"{t}/acsvm/events.geojson"))["features"]
+assert [f["properties"]["event_id"] for f in merged] == ["u1#1", "u2#1"], merged
+assert open(f"{t}/acsv/events.csv", "rb").read() == open(f"{t}/acsvm/events.csv", "rb").read()
 PY
 
 # a refused run leaves the previous output as it was

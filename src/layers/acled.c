@@ -1,0 +1,213 @@
+/* acled.c: events in ACLED's shape (acled.h). */
+#include "acled.h"
+
+#include "events.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* gazetteer/countries.tsv's bytes, compiled in by CMake (countries_tsv.c) */
+extern const unsigned char gm__countries_tsv[];
+extern const size_t gm__countries_tsv_len;
+
+static gm_country *countries;
+static size_t n_countries;
+static char *countries_text;
+static pthread_once_t countries_once = PTHREAD_ONCE_INIT;
+
+static int cmp_country(const void *a, const void *b)
+{
+	return strcmp(((const gm_country *)a)->cc2, ((const gm_country *)b)->cc2);
+}
+
+/* the TSV, split in place: comment lines (#), the header, then
+ * cca2 cca3 ccn3 name_en acled_region */
+static void load_countries(void)
+{
+	countries_text = malloc(gm__countries_tsv_len + 1);
+	size_t cap = 0;
+	for (size_t i = 0; i < gm__countries_tsv_len; i++)
+		cap += gm__countries_tsv[i] == '\n';
+	countries = calloc(cap ? cap : 1, sizeof *countries);
+	if (!countries_text || !countries) {
+		free(countries_text);
+		free(countries);
+		countries_text = NULL;
+		countries = NULL;
+		return;
+	}
+	memcpy(countries_text, gm__countries_tsv, gm__countries_tsv_len);
+	countries_text[gm__countries_tsv_len] = '\0';
+	char *line = countries_text, *next;
+	for (; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (line[0] == '#' || !strncmp(line, "cca2\t", 5))
+			continue;
+		char *col[5];
+		int k = 0;
+		for (char *p = line; k < 5; k++) {
+			col[k] = p;
+			char *tab = strchr(p, '\t');
+			if (!tab) {
+				k++;
+				break;
+			}
+			*tab = '\0';
+			p = tab + 1;
+		}
+		if (k < 5 || n_countries >= cap)
+			continue;   /* test_acled checks every row has its five columns */
+		countries[n_countries++] = (gm_country){col[0], col[1], col[2], col[3], col[4]};
+	}
+	qsort(countries, n_countries, sizeof *countries, cmp_country);
+}
+
+const gm_country *gm__countries(size_t *n)
+{
+	pthread_once(&countries_once, load_countries);
+	*n = n_countries;
+	return countries;
+}
+
+const gm_country *gm__country(const char *cc2)
+{
+	size_t n;
+	const gm_country *all = gm__countries(&n);
+	if (!cc2 || !*cc2 || !all)
+		return NULL;
+	gm_country key = {cc2, "", "", "", ""};
+	return bsearch(&key, all, n, sizeof *all, cmp_country);
+}
+
+/* ACLED's columns, in the order of its codebook and exports. Our names:
+ * output-layers.md. */
+const gm_field gm__acled_fields[GM_ACLED_N_COLUMNS] = {
+	{"event_id_cnty", GM_F_STR, 0}, {"event_date", GM_F_DATE, 0}, {"year", GM_F_INT, 0},
+	{"time_precision", GM_F_INT, 0}, {"disorder_type", GM_F_STR, 0}, {"event_type", GM_F_STR, 0},
+	{"sub_event_type", GM_F_STR, 0}, {"actor1", GM_F_STR, 0}, {"assoc_actor_1", GM_F_STR, 0},
+	{"inter1", GM_F_STR, 0}, {"actor2", GM_F_STR, 0}, {"assoc_actor_2", GM_F_STR, 0},
+	{"inter2", GM_F_STR, 0}, {"interaction", GM_F_STR, 0}, {"civilian_targeting", GM_F_STR, 0},
+	{"iso", GM_F_INT, 0}, {"region", GM_F_STR, 0}, {"country", GM_F_STR, 0},
+	{"admin1", GM_F_STR, 0}, {"admin2", GM_F_STR, 0}, {"admin3", GM_F_STR, 0},
+	{"location", GM_F_STR, 0}, {"latitude", GM_F_STR, 0}, {"longitude", GM_F_STR, 0},
+	{"geo_precision", GM_F_INT, 0}, {"source", GM_F_STR, 0}, {"source_scale", GM_F_STR, 0},
+	{"notes", GM_F_STR, 0}, {"fatalities", GM_F_INT, 0}, {"tags", GM_F_STR, 0},
+	{"timestamp", GM_F_INT, 0},
+};
+
+const char *const gm__acled_filled_by[GM_ACLED_N_COLUMNS] = {
+	"event_id (document id # event number)",
+	"date (the article's date, or the day the text gives)",
+	"the year of date",
+	"1 (a day) where there is a date",
+	"from event_type: Political violence; Demonstrations; Strategic developments",
+	"event_type",
+	"sub_type",
+	"", "", "", "", "", "", "",
+	"\"Civilian targeting\" for Violence against civilians",
+	"ISO 3166-1 numeric of country (gazetteer/countries.tsv)",
+	"ACLED region of country (gazetteer/acled-regions.tsv)",
+	"English name of country",
+	"admin1",
+	"", "",
+	"name_en of the place",
+	"the place's latitude",
+	"the place's longitude",
+	"precision",
+	"source (the outlet), else the host of the article's URL",
+	"",
+	"snippet (the Arabic sentence)",
+	"fatalities, 0 where not stated",
+	"injured=N where stated",
+	"(empty in events.csv; the run's end in the database's events_acled)",
+};
+
+int gm__acled_listed(const gm_event_rec *e)
+{
+	return e->place != GM_NO_PLACE && !e->background;
+}
+
+static const char *disorder_of(const char *event_type)
+{
+	if (!event_type || !*event_type)
+		return "";
+	if (!strcmp(event_type, "Protests") || !strcmp(event_type, "Riots"))
+		return "Demonstrations";
+	if (!strcmp(event_type, "Strategic developments"))
+		return "Strategic developments";
+	return "Political violence";
+}
+
+/* "www.example.org" of "https://www.example.org/a/b", into buf; "" when none */
+static const char *host_of(const char *url, char *buf, size_t cap)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return "";
+	p += 3;
+	size_t n = strcspn(p, "/?#:");
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, char *scratch, size_t cap)
+{
+	gm_place p;
+	memset(&p, 0, sizeof p);
+	if (e->place != GM_NO_PLACE)
+		gm_gazetteer_get_place(gaz, e->place, &p);
+	const gm_country *c = gm__country(p.country);
+	memset(v, 0, GM_ACLED_N_COLUMNS * sizeof *v);
+	for (int i = 0; i < GM_ACLED_N_COLUMNS; i++)
+		v[i].null = gm__acled_fields[i].type == GM_F_INT;   /* empty unless filled below */
+	int dated = e->date && strlen(e->date) == 10;
+	v[0].s = e->event_id;
+	v[1].s = dated ? e->date : "";
+	if (dated) {
+		v[2].i = atoi(e->date);
+		v[2].null = 0;
+		v[3].i = 1;
+		v[3].null = 0;
+	}
+	v[4].s = disorder_of(e->event_type);
+	v[5].s = e->event_type ? e->event_type : "";
+	v[6].s = e->sub_type ? e->sub_type : "";
+	v[14].s = e->event_type && !strcmp(e->event_type, "Violence against civilians") ? "Civilian targeting" : "";
+	if (c && c->ccn3[0]) {
+		v[15].i = atoi(c->ccn3);
+		v[15].null = 0;
+	}
+	v[16].s = c ? c->region : "";
+	v[17].s = c ? c->name : "";
+	v[18].s = p.admin1 ? p.admin1 : "";
+	v[21].s = p.name_en ? p.name_en : "";
+	/* four decimals, as ACLED gives them (about 10 m) */
+	if (cap < GM_ACLED_SCRATCH)
+		return;
+	if (p.id) {
+		snprintf(scratch, 32, "%.4f", p.lat);
+		snprintf(scratch + 32, 32, "%.4f", p.lon);
+		v[22].s = scratch;
+		v[23].s = scratch + 32;
+	}
+	if (e->precision > 0) {
+		v[24].i = e->precision;
+		v[24].null = 0;
+	}
+	/* ACLED names the outlet; where the input gives none, its web host */
+	v[25].s = e->source && *e->source ? e->source : host_of(e->url, scratch + 96, GM_ACLED_SCRATCH - 96);
+	v[27].s = e->snippet ? e->snippet : "";
+	v[28].i = e->fatalities > 0 ? e->fatalities : 0;
+	v[28].null = 0;
+	if (e->injured >= 0) {
+		snprintf(scratch + 64, 32, "injured=%ld", e->injured);
+		v[29].s = scratch + 64;
+	}
+}

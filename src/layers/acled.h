@@ -1,0 +1,38 @@
+/* acled.h: events in ACLED's shape (internal): the countries' ISO codes and
+ * ACLED regions (gazetteer/countries.tsv, compiled in at build time), and
+ * the columns of events.csv, ACLED's names in ACLED's order, each filled
+ * from an event where geomention knows it (output/README.md has the table).
+ *
+ * events.csv holds the events that ACLED would code: tied to a place and
+ * told as news (not background). fatalities is 0 where the text gives none,
+ * as in ACLED; the layers keep NULL there. */
+#ifndef GM_ACLED_H
+#define GM_ACLED_H
+
+#include "geomention.h"
+
+#include "layers.h"
+
+typedef struct gm_country {
+	const char *cc2, *cc3, *ccn3, *name, *region;   /* "" where not known */
+} gm_country;
+
+/* The country of an ISO 3166-1 alpha-2 code, NULL when not known (or out
+ * of memory on the first call). Safe from any thread. */
+const gm_country *gm__country(const char *cc2);
+/* Every country, in cca2 order; *n of them. */
+const gm_country *gm__countries(size_t *n);
+
+#define GM_ACLED_N_COLUMNS 31
+extern const gm_field gm__acled_fields[GM_ACLED_N_COLUMNS];
+/* What fills each column (output/README.md's table says the same). */
+extern const char *const gm__acled_filled_by[GM_ACLED_N_COLUMNS];
+
+/* Whether the event goes into events.csv. */
+int gm__acled_listed(const gm_event_rec *e);
+/* Its row: v[GM_ACLED_N_COLUMNS], strings in scratch (GM_ACLED_SCRATCH
+ * bytes) or in e and the gazetteer. */
+#define GM_ACLED_SCRATCH 256
+void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, char *scratch, size_t cap);
+
+#endif

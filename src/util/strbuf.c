@@ -1,0 +1,80 @@
+/* strbuf.c: a growable string (strbuf.h). */
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* room for n more bytes and a NUL; 0 when it cannot be had */
+static int reserve(gm_strbuf *b, size_t n)
+{
+	if (b->failed)
+		return 0;
+	if (n > SIZE_MAX - b->len - 1) {
+		b->failed = 1;
+		return 0;
+	}
+	size_t need = b->len + n + 1;
+	if (need <= b->cap)
+		return 1;
+	size_t c = b->cap ? b->cap : 256;
+	while (c < need)
+		c = c > SIZE_MAX / 2 ? need : c * 2;
+	char *x = realloc(b->s, c);
+	if (!x) {
+		b->failed = 1;
+		return 0;
+	}
+	b->s = x;
+	b->cap = c;
+	return 1;
+}
+
+void gm__sb_put(gm_strbuf *b, const char *s, size_t n)
+{
+	if (!reserve(b, n))
+		return;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void gm__sb_puts(gm_strbuf *b, const char *s) { gm__sb_put(b, s, strlen(s)); }
+
+void gm__sb_printf(gm_strbuf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		gm__sb_put(b, small, (size_t)n);
+		return;
+	}
+	if (!reserve(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void gm__sb_clear(gm_strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void gm__sb_free(gm_strbuf *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,26 @@
+/* strbuf.h: a growable string (internal). Growth is checked for overflow and
+ * a failed allocation is remembered (failed), so a caller appends freely and
+ * looks once at the end. s is NUL-terminated whenever len > 0. */
+#ifndef GM_STRBUF_H
+#define GM_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct gm_strbuf {
+	char *s;
+	size_t len, cap;
+	int failed;
+} gm_strbuf;
+
+void gm__sb_put(gm_strbuf *b, const char *s, size_t n);
+void gm__sb_puts(gm_strbuf *b, const char *s);
+void gm__sb_printf(gm_strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* Empty again, its memory kept. */
+void gm__sb_clear(gm_strbuf *b);
+void gm__sb_free(gm_strbuf *b);
+
+#endif
