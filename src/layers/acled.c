@@ -192,8 +192,12 @@ void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	if (cap < GM_ACLED_SCRATCH)
 		return;
 	if (p.id) {
-		snprintf(scratch, 32, "%.4f", p.lat);
-		snprintf(scratch + 32, 32, "%.4f", p.lon);
+		/* the gazetteer's points have 5 decimals: a half (34.32995) is held
+		 * a hair below it in binary, and printf would round it down; the
+		 * nudge rounds halves away from zero, as the decimal value (and
+		 * PostgreSQL's round(), in events_acled) does */
+		snprintf(scratch, 32, "%.4f", p.lat + (p.lat < 0 ? -1e-9 : 1e-9));
+		snprintf(scratch + 32, 32, "%.4f", p.lon + (p.lon < 0 ? -1e-9 : 1e-9));
 		v[22].s = scratch;
 		v[23].s = scratch + 32;
 	}

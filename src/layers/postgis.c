@@ -5,6 +5,7 @@
  * kilobytes. */
 #include "postgis.h"
 
+#include "acled.h"
 #include "error.h"
 #include "events.h"
 #include "gazetteer.h"
@@ -272,6 +273,30 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 	              "CREATE TABLE IF NOT EXISTS \"%s\".gazetteer (place_id text PRIMARY KEY, name_ar text, name_en text, "
 	              "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326))",
 	              s);
+	if (!(b = NEXT()))
+		return -1;
+	gm__sb_printf(b,
+	              "CREATE TABLE IF NOT EXISTS \"%s\".countries (cca2 text PRIMARY KEY, cca3 text, ccn3 text, "
+	              "name_en text, acled_region text)",
+	              s);
+	/* the country table the library holds (acled.h), as it is in this version */
+	size_t nc;
+	const gm_country *cs = gm__countries(&nc);
+	if (!cs || !(b = NEXT()))
+		return -1;
+	gm__sb_printf(b, "INSERT INTO \"%s\".countries (cca2, cca3, ccn3, name_en, acled_region) VALUES ", s);
+	for (size_t i = 0; i < nc; i++) {
+		gm__sb_puts(b, i ? ", (" : "(");
+		const char *col[5] = {cs[i].cc2, cs[i].cc3, cs[i].ccn3, cs[i].name, cs[i].region};
+		for (int k = 0; k < 5; k++) {
+			if (k)
+				gm__sb_puts(b, ", ");
+			put_text(b, col[k]);
+		}
+		gm__sb_puts(b, ")");
+	}
+	gm__sb_puts(b, " ON CONFLICT (cca2) DO UPDATE SET cca3 = EXCLUDED.cca3, ccn3 = EXCLUDED.ccn3, name_en = "
+	               "EXCLUDED.name_en, acled_region = EXCLUDED.acled_region");
 	static const char *const feature_tables[] = {"mentions", "demonyms", "events"};
 	for (int t = 0; t < 3; t++) {
 		if (!(b = NEXT()))
@@ -292,8 +317,8 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 		              feature_tables[t]);
 	}
 	/* views anew each run: a newer geomention may have changed them */
-	static const char *const views[] = {"places", "daily"};
-	for (int v = 0; v < 2; v++) {
+	static const char *const views[] = {"places", "daily", "events_acled"};
+	for (int v = 0; v < 3; v++) {
 		if (!(b = NEXT()))
 			return -1;
 		gm__sb_printf(b, "DROP VIEW IF EXISTS \"%s\".%s", s, views[v]);
@@ -340,6 +365,29 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 	for (int t = 1; t < GM_EV_N; t++)
 		gm__sb_printf(b, ", k.\"%s\"", gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
 	gm__sb_printf(b, ", g.geom FROM k LEFT JOIN \"%s\".gazetteer g USING (place_id)", s);
+	/* events_acled: events.csv's rows (acled.c), ACLED's names; timestamp
+	 * is when the run that wrote the row ended */
+	if (!(b = NEXT()))
+		return -1;
+	gm__sb_printf(b,
+	              "CREATE VIEW \"%s\".events_acled AS SELECT e.event_id AS event_id_cnty, e.date AS event_date, "
+	              "extract(year FROM e.date)::integer AS year, CASE WHEN e.date IS NOT NULL THEN 1 END AS "
+	              "time_precision, CASE WHEN e.event_type IS NULL THEN NULL WHEN e.event_type IN ('Protests', "
+	              "'Riots') THEN 'Demonstrations' WHEN e.event_type = 'Strategic developments' THEN 'Strategic "
+	              "developments' ELSE 'Political violence' END AS disorder_type, e.event_type, e.sub_type AS "
+	              "sub_event_type, NULL::text AS actor1, NULL::text AS assoc_actor_1, NULL::text AS inter1, "
+	              "NULL::text AS actor2, NULL::text AS assoc_actor_2, NULL::text AS inter2, NULL::text AS "
+	              "interaction, CASE WHEN e.event_type = 'Violence against civilians' THEN 'Civilian targeting' END "
+	              "AS civilian_targeting, nullif(c.ccn3, '')::integer AS iso, c.acled_region AS region, c.name_en AS "
+	              "country, e.admin1, NULL::text AS admin2, NULL::text AS admin3, e.name_en AS location, "
+	              "round(ST_Y(e.geom)::numeric, 4) AS latitude, round(ST_X(e.geom)::numeric, 4) AS longitude, "
+	              "e.precision AS geo_precision, coalesce(e.source, substring(e.url FROM '://([^/?#:]+)')) AS "
+	              "source, NULL::text AS source_scale, e.snippet AS notes, greatest(coalesce(e.fatalities, 0), 0) AS "
+	              "fatalities, CASE WHEN e.injured >= 0 THEN 'injured=' || e.injured END AS tags, "
+	              "extract(epoch FROM r.finished)::bigint AS timestamp, e.geom "
+	              "FROM \"%s\".events e LEFT JOIN \"%s\".countries c ON c.cca2 = e.country LEFT JOIN \"%s\".runs "
+	              "r USING (run_id) WHERE e.place_id IS NOT NULL AND e.background = 0",
+	              s, s, s, s);
 #undef NEXT
 	for (size_t i = 0; i < *n; i++)
 		if (out[i].failed)
