@@ -15,6 +15,7 @@ const gm_field gm__place_fields[] = {
 	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES}, {"feature", GM_F_STR, 8},
 	{"mentions", GM_F_INT, 10}, {"docs", GM_F_INT, 10}, {"first_date", GM_F_DATE, 0}, {"last_date", GM_F_DATE, 0},
 	{"demonyms", GM_F_INT, 10}, {"events", GM_F_INT, 10}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
+	{"iso3", GM_F_STR, 3},   /* ISO 3166-1 alpha-3 of country (output-layers.md, second round) */
 };
 const gm_field gm__mention_fields[] = {
 	{"doc_id", GM_F_STR, GM_DBF_BYTES}, {"start", GM_F_INT, 10}, {"end", GM_F_INT, 10},

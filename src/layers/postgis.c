@@ -339,11 +339,12 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 	              "coalesce(m.mentions, 0)::integer AS mentions, coalesce(m.docs, 0)::integer AS docs, "
 	              "least(m.d0, e.d0) AS first_date, greatest(m.d1, e.d1) AS last_date, "
 	              "coalesce(d.demonyms, 0)::integer AS demonyms, coalesce(e.events, 0)::integer AS events, "
-	              "coalesce(e.fatalities, 0)::integer AS fatalities, coalesce(e.injured, 0)::integer AS injured, g.geom "
+	              "coalesce(e.fatalities, 0)::integer AS fatalities, coalesce(e.injured, 0)::integer AS injured, "
+	              "c.cca3 AS iso3, g.geom "
 	              "FROM \"%s\".gazetteer g LEFT JOIN m USING (place_id) LEFT JOIN d USING (place_id) "
-	              "LEFT JOIN e USING (place_id) "
+	              "LEFT JOIN e USING (place_id) LEFT JOIN \"%s\".countries c ON c.cca2 = g.country "
 	              "WHERE m.place_id IS NOT NULL OR d.place_id IS NOT NULL OR e.place_id IS NOT NULL",
-	              s, s, s, s, s);
+	              s, s, s, s, s, s);
 	/* daily: one row per place (or none) and date, events per type; the
 	 * rows of both tables in one GROUP BY, which takes NULL (no place, no
 	 * date) as a key like any other */

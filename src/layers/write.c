@@ -561,6 +561,8 @@ static void place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_valu
 	v[11].i = a->events;
 	v[12].i = a->fatalities;
 	v[13].i = a->injured;
+	const gm_country *c = gm__country(p->country);
+	v[14].s = c ? c->cc3 : "";
 }
 
 /* Places most mentioned first, then by events and demonyms, then in

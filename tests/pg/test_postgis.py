@@ -130,9 +130,10 @@ try:
 
     # places and daily: the views hold what the layers hold
     got = {r[0]: r[1:] for r in psql("SELECT place_id, mentions, docs, demonyms, events, fatalities, injured, "
-                                      "first_date, last_date FROM geomention.places")}
+                                      "first_date, last_date, iso3 FROM geomention.places")}
     want = {p["place_id"]: [str(p[k]) for k in ("mentions", "docs", "demonyms", "events", "fatalities", "injured")]
-            + [p["first_date"] or "", p["last_date"] or ""] for p in places}
+            + [p["first_date"] or "", p["last_date"] or "", p["iso3"]] for p in places}
+    check(sum(1 for p in places if p["iso3"]) > 0.9 * len(places), "places carry iso3")
     check(got == want, f"places view = places layer ({len(got)} / {len(want)} places; "
           f"{[k for k in want if got.get(k) != want[k]][:5]})")
     daily_csv = list(csv.DictReader(open(os.path.join(files, "daily.csv"), encoding="utf-8-sig")))
