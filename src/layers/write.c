@@ -138,9 +138,10 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 		GDALDriverH d = GDALGetDriverByName(formats[i]);
 		if (is_database(d))
 			return gm__fail(err, GM_EFORMAT,
-			                "%s is a database, not a file format: geomention writes files into the output "
-			                "folder; load them with ogr2ogr -f %s (a database sink is issue #19)",
-			                formats[i], formats[i]);
+			                "%s is a database, not a file format: -f names the formats of the files in the "
+			                "output folder; for PostGIS give --pg \"PG:dbname=... host=...\" (tables that a "
+			                "document mapped again replaces its rows in)",
+			                formats[i]);
 		if (!is_writable_vector(d)) {
 			char list[4096];
 			gm_output_formats(list, sizeof list);

@@ -484,7 +484,10 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		}
 	}
 	int in_context = ctx && context_count(ctx, pl->country, NULL) > 0;
-	int context_elsewhere = ctx && !in_context && other_countries(ctx, pl->country);
+	/* a place of no one country (Kashmir, a sea, a river) is not abroad of
+	 * whichever country the document is about */
+	int stateless = !pl->country[0] || pl->country[0] == '-';
+	int context_elsewhere = ctx && !in_context && !stateless && other_countries(ctx, pl->country);
 	if (!strcmp(pl->feature, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */
