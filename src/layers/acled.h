@@ -1,7 +1,7 @@
-/* acled.h: events in ACLED's shape (internal): the countries' ISO codes and
- * ACLED regions (gazetteer/countries.tsv, compiled in at build time), and
- * the columns of events.csv, ACLED's names in ACLED's order, each filled
- * from an event where geomention knows it (output/README.md has the table).
+/* acled.h: events in ACLED's shape (internal): the columns of events.csv,
+ * ACLED's names in ACLED's order, each filled from an event where
+ * geomention knows it (output/README.md has the table; the countries' codes
+ * and regions come from geo/countries.h).
  *
  * events.csv holds the events that ACLED would code: tied to a place and
  * told as news (not background). fatalities is 0 where the text gives none,
@@ -11,17 +11,8 @@
 
 #include "geomention.h"
 
+#include "countries.h"
 #include "layers.h"
-
-typedef struct gm_country {
-	const char *cc2, *cc3, *ccn3, *name, *region;   /* "" where not known */
-} gm_country;
-
-/* The country of an ISO 3166-1 alpha-2 code, NULL when not known (or out
- * of memory on the first call). Safe from any thread. */
-const gm_country *gm__country(const char *cc2);
-/* Every country, in cca2 order; *n of them. */
-const gm_country *gm__countries(size_t *n);
 
 #define GM_ACLED_N_COLUMNS 31
 extern const gm_field gm__acled_fields[GM_ACLED_N_COLUMNS];
