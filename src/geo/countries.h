@@ -17,4 +17,9 @@ const gm_country *gm__country(const char *cc2);
 /* Every country, in cca2 order; *n of them. */
 const gm_country *gm__countries(size_t *n);
 
+/* The code of a first-level division by its country (alpha-2) and the name
+ * the gazetteer gives it: GeoNames' CC.NN, or ISO 3166-2 where GeoNames has
+ * none; "" when not known. */
+const char *gm__admin1_id(const char *cc2, const char *admin1);
+
 #endif

@@ -2,6 +2,7 @@
  * (mentions with their surface and snippet, events with their id and trigger). */
 #include "layers.h"
 
+#include "countries.h"
 #include "error.h"
 #include "events.h"
 #include "utf8.h"
@@ -16,6 +17,7 @@ const gm_field gm__place_fields[] = {
 	{"mentions", GM_F_INT, 10}, {"docs", GM_F_INT, 10}, {"first_date", GM_F_DATE, 0}, {"last_date", GM_F_DATE, 0},
 	{"demonyms", GM_F_INT, 10}, {"events", GM_F_INT, 10}, {"fatalities", GM_F_INT, 10}, {"injured", GM_F_INT, 10},
 	{"iso3", GM_F_STR, 3},   /* ISO 3166-1 alpha-3 of country (output-layers.md, second round) */
+	{"admin1_id", GM_F_STR, 16},   /* the code of admin1: GeoNames CC.NN, or ISO 3166-2 */
 };
 const gm_field gm__mention_fields[] = {
 	{"doc_id", GM_F_STR, GM_DBF_BYTES}, {"start", GM_F_INT, 10}, {"end", GM_F_INT, 10},
@@ -34,6 +36,7 @@ const gm_field gm__event_fields[] = {
 	/* where and from which article (output-layers.md, second round) */
 	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES},
 	{"url", GM_F_STR, GM_DBF_BYTES}, {"source", GM_F_STR, GM_DBF_BYTES}, {"title", GM_F_STR, GM_DBF_BYTES},
+	{"admin1_id", GM_F_STR, 16},
 };
 /* daily: one row per place and date; the event-type counts follow in the
  * order of enum gm_trigger, named to fit 10 characters */
@@ -106,6 +109,7 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[16].s = e->url ? e->url : "";
 	v[17].s = e->source ? e->source : "";
 	v[18].s = e->title ? e->title : "";
+	v[19].s = gm__admin1_id(p->country, p->admin1);
 }
 
 /* The part of the sentence [a, b) around the span [s, e), at most

@@ -271,8 +271,13 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 		return -1;
 	gm__sb_printf(b,
 	              "CREATE TABLE IF NOT EXISTS \"%s\".gazetteer (place_id text PRIMARY KEY, name_ar text, name_en text, "
-	              "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326))",
+	              "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326), "
+	              "admin1_id text)",
 	              s);
+	/* a schema an older geomention made gets the columns added since */
+	if (!(b = NEXT()))
+		return -1;
+	gm__sb_printf(b, "ALTER TABLE \"%s\".gazetteer ADD COLUMN IF NOT EXISTS admin1_id text", s);
 	if (!(b = NEXT()))
 		return -1;
 	gm__sb_printf(b,
@@ -302,8 +307,14 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 		if (!(b = NEXT()))
 			return -1;
 		int ev = t == 2;
-		feature_table(b, s, feature_tables[t], ev ? gm__event_fields : gm__mention_fields,
-		              ev ? gm__n_event_fields : gm__n_mention_fields);
+		const gm_field *ff = ev ? gm__event_fields : gm__mention_fields;
+		size_t nf = ev ? gm__n_event_fields : gm__n_mention_fields;
+		feature_table(b, s, feature_tables[t], ff, nf);
+		if (!(b = NEXT()))
+			return -1;
+		gm__sb_printf(b, "ALTER TABLE \"%s\".%s", s, feature_tables[t]);
+		for (size_t i = 0; i < nf; i++)
+			gm__sb_printf(b, "%s ADD COLUMN IF NOT EXISTS \"%s\" %s", i ? "," : "", ff[i].name, sql_type(&ff[i]));
 		static const char *const indexed[] = {"run_id", "doc_id", "place_id", "date"};
 		for (int k = 0; k < 4; k++) {
 			if (!(b = NEXT()))
@@ -340,7 +351,7 @@ static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 	              "least(m.d0, e.d0) AS first_date, greatest(m.d1, e.d1) AS last_date, "
 	              "coalesce(d.demonyms, 0)::integer AS demonyms, coalesce(e.events, 0)::integer AS events, "
 	              "coalesce(e.fatalities, 0)::integer AS fatalities, coalesce(e.injured, 0)::integer AS injured, "
-	              "c.cca3 AS iso3, g.geom "
+	              "c.cca3 AS iso3, g.admin1_id, g.geom "
 	              "FROM \"%s\".gazetteer g LEFT JOIN m USING (place_id) LEFT JOIN d USING (place_id) "
 	              "LEFT JOIN e USING (place_id) LEFT JOIN \"%s\".countries c ON c.cca2 = g.country "
 	              "WHERE m.place_id IS NOT NULL OR d.place_id IS NOT NULL OR e.place_id IS NOT NULL",
@@ -460,7 +471,7 @@ static int connect_db(gm_pg *pg, const gm_write_options *o, gm_error *err)
 /* The schema, its tables and views, in a transaction of their own. */
 static int make_schema(gm_pg *pg, gm_error *err)
 {
-	gm_strbuf sql[48];
+	gm_strbuf sql[64];
 	memset(sql, 0, sizeof sql);
 	size_t n = 0;
 	int rc = schema_sql(pg->schema, sql, sizeof sql / sizeof *sql, &n) == 0
@@ -680,7 +691,7 @@ static int write_places(gm_pg *pg, gm_error *err)
 			if (!rows)
 				gm__sb_printf(&b,
 				              "INSERT INTO \"%s\".gazetteer (place_id, name_ar, name_en, country, admin1, feature, "
-				              "population, geom) VALUES ",
+				              "population, geom, admin1_id) VALUES ",
 				              pg->schema);
 			gm__sb_puts(&b, rows ? ", (" : "(");
 			const char *texts[] = {p.id, p.name_ar, p.name_en, p.country, p.admin1, p.feature};
@@ -690,13 +701,16 @@ static int write_places(gm_pg *pg, gm_error *err)
 			}
 			gm__sb_printf(&b, "%lld, ", (long long)p.population);
 			put_point(&b, p.lon, p.lat);
+			gm__sb_puts(&b, ", ");
+			put_text(&b, gm__admin1_id(p.country, p.admin1));
 			gm__sb_puts(&b, ")");
 			rows++;
 		}
 		if (rows && (i == n || b.len >= BATCH_BYTES)) {
 			gm__sb_puts(&b, " ON CONFLICT (place_id) DO UPDATE SET name_ar = EXCLUDED.name_ar, name_en = "
 			                "EXCLUDED.name_en, country = EXCLUDED.country, admin1 = EXCLUDED.admin1, feature = "
-			                "EXCLUDED.feature, population = EXCLUDED.population, geom = EXCLUDED.geom");
+			                "EXCLUDED.feature, population = EXCLUDED.population, geom = EXCLUDED.geom, admin1_id = "
+			                "EXCLUDED.admin1_id");
 			rc = b.failed ? gm__fail(err, GM_ENOMEM, "out of memory")
 			              : exec_sql(pg, b.s, err, "writing the places named");
 			gm__sb_clear(&b);

@@ -564,6 +564,7 @@ static void place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_valu
 	v[13].i = a->injured;
 	const gm_country *c = gm__country(p->country);
 	v[14].s = c ? c->cc3 : "";
+	v[15].s = gm__admin1_id(p->country, p->admin1);
 }
 
 /* Places most mentioned first, then by events and demonyms, then in

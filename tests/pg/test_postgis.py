@@ -90,6 +90,19 @@ try:
     check(r.returncode == 2, "refused with -o too")
     check(os.listdir(work) == [], f"nothing written before the refusal: {os.listdir(work)}")
 
+    # ------------------------------------------------------------ an older schema
+    # tables an earlier geomention made, without the columns added since: they are added
+    psql("CREATE SCHEMA old; CREATE TABLE old.gazetteer (place_id text PRIMARY KEY, name_ar text, name_en text, "
+         "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326)); "
+         "CREATE TABLE old.mentions (id bigserial PRIMARY KEY, run_id text NOT NULL, doc_id text, date date, "
+         "geom geometry(Point, 4326))")
+    r = run(["map", "-q", "--pg", conn, "--pg-schema", "old", os.path.join(TOP, "samples")], cwd=work)
+    check(r.returncode == 0, f"map into an older schema: {r.stderr}")
+    cols = {c[0] for c in psql("SELECT column_name FROM information_schema.columns WHERE table_schema = 'old' "
+                               "AND table_name IN ('gazetteer', 'mentions')")}
+    check({"admin1_id", "title", "snippet", "surface"} <= cols, f"columns added: {sorted(cols)}")
+    check(int(psql("SELECT count(*) FROM old.places WHERE admin1_id IS NOT NULL")[0][0]) > 0, "admin1_id in places")
+
     # ------------------------------------------------------------ one run, two sinks
     have_shared = os.path.exists(os.path.join(SHARED, "corpus", "news-dev", "docs.jsonl"))
     if have_shared:
@@ -130,9 +143,9 @@ try:
 
     # places and daily: the views hold what the layers hold
     got = {r[0]: r[1:] for r in psql("SELECT place_id, mentions, docs, demonyms, events, fatalities, injured, "
-                                      "first_date, last_date, iso3 FROM geomention.places")}
+                                      "first_date, last_date, iso3, admin1_id FROM geomention.places")}
     want = {p["place_id"]: [str(p[k]) for k in ("mentions", "docs", "demonyms", "events", "fatalities", "injured")]
-            + [p["first_date"] or "", p["last_date"] or "", p["iso3"]] for p in places}
+            + [p["first_date"] or "", p["last_date"] or "", p["iso3"], p["admin1_id"]] for p in places}
     check(sum(1 for p in places if p["iso3"]) > 0.9 * len(places), "places carry iso3")
     check(got == want, f"places view = places layer ({len(got)} / {len(want)} places; "
           f"{[k for k in want if got.get(k) != want[k]][:5]})")

@@ -1,5 +1,5 @@
 /* test_acled.c: events in ACLED's shape (layers/acled.h): the columns against
- * ACLED's codebook, the country table, a row, and output/README.md's table. */
+ * ACLED's codebook, a row, and output/README.md's table. */
 #include "check.h"
 #include "acled.h"
 
@@ -23,37 +23,6 @@ static void columns_are_acleds(void)
 	CHECK_INT(sizeof acled_codebook / sizeof *acled_codebook, GM_ACLED_N_COLUMNS);
 	for (int i = 0; i < GM_ACLED_N_COLUMNS; i++)
 		CHECK_STR(gm__acled_fields[i].name, acled_codebook[i]);
-}
-
-static void country_table(void)
-{
-	size_t n;
-	const gm_country *all = gm__countries(&n);
-	CHECK(all != NULL && n >= 249);
-	for (size_t i = 0; all && i < n; i++) {
-		CHECK(strlen(all[i].cc2) == 2 && strlen(all[i].cc3) == 3);
-		CHECK(all[i].name[0] && all[i].region[0]);
-		CHECK(i == 0 || strcmp(all[i - 1].cc2, all[i].cc2) < 0);   /* sorted, no code twice */
-	}
-	const gm_country *sy = gm__country("SY");
-	CHECK(sy != NULL);
-	if (sy) {
-		CHECK_STR(sy->cc3, "SYR");
-		CHECK_STR(sy->ccn3, "760");
-		CHECK_STR(sy->region, "Middle East");
-	}
-	/* where ACLED's regions are not the UN's (gazetteer/acled-regions.tsv) */
-	static const char *const where[][2] = {{"AZ", "Caucasus and Central Asia"}, {"IR", "Middle East"},
-	                                       {"SD", "Northern Africa"},           {"SS", "Eastern Africa"},
-	                                       {"UA", "Europe"},                    {"PK", "South Asia"},
-	                                       {"SO", "Eastern Africa"},            {"MX", "Central America"}};
-	for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
-		const gm_country *c = gm__country(where[i][0]);
-		CHECK(c != NULL);
-		if (c)
-			CHECK_STR(c->region, where[i][1]);
-	}
-	CHECK(gm__country("ZZ") == NULL && gm__country("") == NULL && gm__country(NULL) == NULL);
 }
 
 static void which_events(void)
@@ -155,7 +124,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1)
 		data_dir = argv[1];
-	static const check_case cases[] = {CHECK_CASE(columns_are_acleds), CHECK_CASE(country_table),
+	static const check_case cases[] = {CHECK_CASE(columns_are_acleds),
 	                                   CHECK_CASE(which_events), CHECK_CASE(a_row), CHECK_CASE(readme_table)};
 	return check_run("acled", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
