@@ -25,6 +25,8 @@ noNet=(--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions
 timeout 120 "$CHROMIUM" "${noNet[@]}" --dump-dom "file://$T/out/map.html" >"$T/dom.html" 2>"$T/chromium.log"
 timeout 120 "$CHROMIUM" "${noNet[@]}" --window-size=900,600 --screenshot="$T/shot.png" "file://$T/out/map.html" \
 	>>"$T/chromium.log" 2>&1
+# scripts/screenshots: the README's picture
+[ -n "${GM_SCREENSHOTS:-}" ] && [ -s "$T/shot.png" ] && cp "$T/shot.png" "$GM_SCREENSHOTS/map-html.png"
 python3 - "$T" <<'PY'
 import json, re, sys
 t = sys.argv[1]
