@@ -141,7 +141,7 @@ static const char *get(const tsv *t, int c)
 	return c >= 0 && c < t->n_cols ? t->cols[c] : "";
 }
 
-/* SRC_LIBRARY: countries.tsv, acled-regions.tsv and admin1.tsv, compiled into the
+/* SRC_LIBRARY: countries.tsv, acled-regions.tsv, admin1.tsv and event-words.tsv, compiled into the
  * library (layers/acled.c), not the gazetteer: passed over, so that a glob
  * of every TSV in gazetteer/ builds */
 enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_DEMONYMS, SRC_TRIGGERS, SRC_LIBRARY, SRC_UNKNOWN };
@@ -160,7 +160,7 @@ static int source_kind(const tsv *t)
 		return SRC_CURATED;
 	if (col(t, "id") >= 0 && col(t, "lat") >= 0 && col(t, "lon") >= 0)
 		return SRC_PLACES;
-	if (col(t, "cca2") >= 0 || col(t, "acled_region") >= 0 || col(t, "admin1_id") >= 0)
+	if (col(t, "cca2") >= 0 || col(t, "acled_region") >= 0 || col(t, "admin1_id") >= 0 || col(t, "function") >= 0)
 		return SRC_LIBRARY;
 	return SRC_UNKNOWN;
 }

@@ -2,6 +2,8 @@
  * document reports. */
 #include "events.h"
 
+#include "eventwords.h"
+
 #include "resolve.h"
 
 #include "crs.h"
@@ -134,41 +136,27 @@ int gm__trigger_code(const char *name)
 
 /* ---------------------------------------------------------------- numbers */
 
-/* Number words as folding writes them (ة -> ه, أ -> ا), every case form. */
-static const struct {
-	const char *w;
-	long v;
-	char kind;   /* u unit 1-10, t tens, h hundreds, k thousands, v vague plural */
-} number_words[] = {
-	{"واحد", 1, 'u'}, {"واحده", 1, 'u'}, {"اثنان", 2, 'u'}, {"اثنين", 2, 'u'}, {"اثنتان", 2, 'u'},
-	{"اثنتين", 2, 'u'}, {"اثنا", 2, 'u'}, {"اثني", 2, 'u'}, {"ثلاثه", 3, 'u'}, {"ثلاث", 3, 'u'},
-	{"اربعه", 4, 'u'}, {"اربع", 4, 'u'}, {"خمسه", 5, 'u'}, {"خمس", 5, 'u'}, {"سته", 6, 'u'}, {"ست", 6, 'u'},
-	{"سبعه", 7, 'u'}, {"سبع", 7, 'u'}, {"ثمانيه", 8, 'u'}, {"ثماني", 8, 'u'}, {"ثمان", 8, 'u'},
-	{"تسعه", 9, 'u'}, {"تسع", 9, 'u'}, {"عشره", 10, 'u'}, {"عشر", 10, 'u'}, {"احد", 1, 'u'}, {"احدي", 1, 'u'},
-	{"عشرون", 20, 't'}, {"عشرين", 20, 't'}, {"ثلاثون", 30, 't'}, {"ثلاثين", 30, 't'}, {"اربعون", 40, 't'},
-	{"اربعين", 40, 't'}, {"خمسون", 50, 't'}, {"خمسين", 50, 't'}, {"ستون", 60, 't'}, {"ستين", 60, 't'},
-	{"سبعون", 70, 't'}, {"سبعين", 70, 't'}, {"ثمانون", 80, 't'}, {"ثمانين", 80, 't'}, {"تسعون", 90, 't'},
-	{"تسعين", 90, 't'},
-	{"مئه", 100, 'h'}, {"مائه", 100, 'h'}, {"مئتان", 200, 'h'}, {"مئتين", 200, 'h'}, {"مائتان", 200, 'h'},
-	{"مائتين", 200, 'h'}, {"ثلاثمئه", 300, 'h'}, {"ثلاثمائه", 300, 'h'}, {"اربعمئه", 400, 'h'},
-	{"اربعمائه", 400, 'h'}, {"خمسمئه", 500, 'h'}, {"خمسمائه", 500, 'h'}, {"ستمئه", 600, 'h'},
-	{"ستمائه", 600, 'h'}, {"سبعمئه", 700, 'h'}, {"سبعمائه", 700, 'h'}, {"ثمانمئه", 800, 'h'},
-	{"ثمانمائه", 800, 'h'}, {"تسعمئه", 900, 'h'}, {"تسعمائه", 900, 'h'},
-	{"الف", 1000, 'k'}, {"الفا", 1000, 'k'}, {"الفان", 2000, 'k'}, {"الفين", 2000, 'k'},
-	/* ACLED: "tens" is 10, "hundreds" 100, "thousands" 1000 */
-	{"عشرات", 10, 'v'}, {"العشرات", 10, 'v'}, {"مئات", 100, 'v'}, {"المئات", 100, 'v'}, {"الاف", 1000, 'v'},
-	{"الالاف", 1000, 'v'},
-};
-
+/* A number word (event-words.tsv: unit, ten, hundred, thousand, many) and
+ * its kind: u unit 1-10, t tens, h hundreds, k thousands, v vague plural. */
 static int word_value(const char *w, size_t len, long *v, char *kind)
 {
-	for (size_t i = 0; i < sizeof number_words / sizeof *number_words; i++)
-		if (strlen(number_words[i].w) == len && !memcmp(number_words[i].w, w, len)) {
-			*v = number_words[i].v;
-			*kind = number_words[i].kind;
+	static const struct {
+		int function;
+		char kind;
+	} kinds[] = {{GM_W_UNIT, 'u'}, {GM_W_TEN, 't'}, {GM_W_HUNDRED, 'h'}, {GM_W_THOUSAND, 'k'}, {GM_W_MANY, 'v'}};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (gm__function_word(w, len, kinds[i].function, v)) {
+			*kind = kinds[i].kind;
 			return 1;
 		}
 	return 0;
+}
+
+/* Whether w[0..len) starts with the letters of prefix (UTF-8, as given). */
+static int has_prefix(const char *w, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && !memcmp(w, prefix, n);
 }
 
 static const char *tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
@@ -208,12 +196,13 @@ long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
 		long v2;
 		char k2;
 		/* خمسة عشر، أحد عشر، اثنا عشر */
-		if ((xl == strlen("عشر") && !memcmp(x, "عشر", xl)) || (xl == strlen("عشره") && !memcmp(x, "عشره", xl))) {
+		if (gm__function_word(x, xl, GM_W_TEEN, NULL)) {
 			*used = 2;
 			return (v == 10 ? 0 : v) + 10;
 		}
 		/* ثلاثة وعشرون */
-		if (xl > 2 && !memcmp(x, "و", 2) && word_value(x + 2, xl - 2, &v2, &k2) && k2 == 't') {
+		size_t wl = strlen("و");
+		if (xl > wl && has_prefix(x, xl, "و") && word_value(x + wl, xl - wl, &v2, &k2) && k2 == 't') {
 			*used = 2;
 			return v + v2;
 		}
@@ -223,11 +212,10 @@ long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
 
 /* ------------------------------------------------------------------ dates */
 
-static const char *const weekdays[7] = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"};
-
-static int word_is(const gm_tokens *t, size_t i, const char *w)
+/* The token at i has that function (event-words.tsv); *value its value. */
+static int word_has(const gm_tokens *t, size_t i, int function, long *value)
 {
-	return t->tok[i].f_len == strlen(w) && !memcmp(tok_text(t, i), w, t->tok[i].f_len);
+	return gm__function_word(tok_text(t, i), t->tok[i].f_len, function, value);
 }
 
 /* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
@@ -265,26 +253,24 @@ int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t
 	int weekday = (int)(((base % 7) + 11) % 7);   /* 1970-01-01 was a Thursday (4) */
 	long back = 0;
 	for (size_t i = t0; i < t1; i++) {
-		if (word_is(t, i, "اليوم")) {
+		if (word_has(t, i, GM_W_TODAY, NULL)) {
 			said = 1;   /* and a weekday may follow: اليوم الأربعاء */
 			continue;
 		}
-		if (word_is(t, i, "امس") || word_is(t, i, "البارحه")) {
-			back = 1;
+		long days;
+		if (word_has(t, i, GM_W_YESTERDAY, &days)) {
+			back = days;
 			said = 1;
 			break;
 		}
-		if (word_is(t, i, "الليله") && i + 1 < t1 && word_is(t, i + 1, "الماضيه")) {
-			back = 1;
+		if (word_has(t, i, GM_W_NIGHT, NULL) && i + 1 < t1 && word_has(t, i + 1, GM_W_PAST, NULL)) {
+			back = 1;   /* الليلة الماضية */
 			said = 1;
 			break;
 		}
 		/* a weekday: the last such day on or before the document date */
-		int wd = -1;
-		for (int k = 0; k < 7; k++)
-			if (word_is(t, i, weekdays[k]))
-				wd = k;
-		if (wd >= 0) {
+		long wd;
+		if (word_has(t, i, GM_W_WEEKDAY, &wd) && wd >= 0 && wd < 7) {
 			back = (weekday - wd + 7) % 7;
 			said = 1;
 			break;
@@ -318,7 +304,7 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 	/* event words take the article freely (المظاهرات، القصف): unlike place
 	 * names, stripping it turns nothing into something else */
 	for (size_t j = 0, n0 = nr; j < n0 && nr < GM_MAX_READINGS; j++) {
-		if (rd[j].len <= 6 || strncmp(rd[j].text, "ال", 4) != 0)
+		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !has_prefix(rd[j].text, rd[j].len, "ال"))
 			continue;
 		gm_reading *x = &rd[nr];
 		*x = rd[j];
@@ -414,28 +400,26 @@ static int code_at(const sentence_hits *sh, size_t j)
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
                            int from_counts)
 {
-	/* folded, as tokens are compared: على and إلى fold to علي and الي */
-	static const char *const preps[] = {"في", "علي", "قرب", "باتجاه", "نحو", "الي", "داخل", "بالقرب"};
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
-		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-			if (word_is(t, i - back, preps[k]))
-				/* "من داخل أرمينيا": where fire came from */
-				return !(i - back >= 1 && word_is(t, i - back - 1, "من") && !from_counts);
+		if (word_has(t, i - back, GM_W_LOCATIVE, NULL))
+			/* "من داخل أرمينيا": where fire came from */
+			return !(i - back >= 1 && word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts);
 		/* a verb whose object is the place reached (event-triggers.tsv, reach):
 		 * "طال القصف كلاً من ..." */
 		if (code_at(sh, i - back) == GM_TR_REACH)
 			return 1;
 		/* "كلاً من X وY": each of them, not where from */
-		if (word_is(t, i - back, "من") && i - back >= 1 && (word_is(t, i - back - 1, "كلا") || word_is(t, i - back - 1, "كل")))
+		if (word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && word_has(t, i - back - 1, GM_W_EACH, NULL))
 			return 1;
 		/* "من" is where fire comes from, but where people flee from */
-		if (from_counts && word_is(t, i - back, "من"))
+		if (from_counts && word_has(t, i - back, GM_W_FROM, NULL))
 			return 1;
 		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
 		const gm_token *pt = &t->tok[i - back];
 		const char *w = tok_text(t, i - back);
-		int adjective = pt->f_len > 6 && !strncmp(w, "ال", 4) &&
-		                (!memcmp(w + pt->f_len - 2, "ي", 2) || !memcmp(w + pt->f_len - 4, "يه", 4));
+		size_t ya = strlen("ي"), yah = strlen("يه");
+		int adjective = gm__utf8_count(w, pt->f_len) > 3 && has_prefix(w, pt->f_len, "ال") &&
+		                (!memcmp(w + pt->f_len - ya, "ي", ya) || !memcmp(w + pt->f_len - yah, "يه", yah));
 		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective)
 			return 0;
 	}
@@ -454,15 +438,14 @@ static int is_actor_place(const gm_gazetteer *g, uint32_t place)
 	return is_country_place(g, place) || !strcmp(g->places[place].feature, "PPLC");
 }
 
-/* One of words stands right before the name at token i, or before a type
- * word in front of it (رئيس جمهورية تتارستان، عاصمة جمهورية تتارستان). */
-static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i, const char *const *words,
-                            size_t n_words)
+/* A word of that function (event-words.tsv) stands right before the name
+ * at token i, or before a type word in front of it (رئيس جمهورية تتارستان،
+ * عاصمة جمهورية تتارستان). */
+static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i, int function)
 {
 	for (size_t back = 1; back <= 2 && i >= back; back++) {
-		for (size_t k = 0; k < n_words; k++)
-			if (word_is(t, i - back, words[k]))
-				return 1;
+		if (word_has(t, i - back, function, NULL))
+			return 1;
 		const gm_token *pt = &t->tok[i - back];
 		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
 			return 0;
@@ -474,8 +457,7 @@ static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i,
  * title speaks or acts; it is not where the event happened. */
 static int in_title(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	static const char *const titles[] = {"رئيس", "رئيسه", "حاكم", "محافظ", "عمده", "وزير", "سفير", "حكومه"};
-	return word_before_name(g, t, i, titles, sizeof titles / sizeof *titles);
+	return word_before_name(g, t, i, GM_W_OFFICIAL);
 }
 
 /* A country's capital or a division's seat, as the gazetteer build found
@@ -489,8 +471,7 @@ static uint32_t seat_of(const gm_gazetteer *g, uint32_t place)
 /* "عاصمة جمهورية تتارستان": the name at token i follows "capital of". */
 static int capital_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
-	static const char *const capital[] = {"عاصمه", "العاصمه"};
-	return word_before_name(g, t, i, capital, 2);
+	return word_before_name(g, t, i, GM_W_CAPITAL);
 }
 
 /* The word at i carries the article, behind any clitics (القتال، والاشتباكات،
@@ -500,12 +481,15 @@ static int is_definite(const gm_tokens *t, size_t i)
 	const char *w = tok_text(t, i);
 	size_t n = t->tok[i].f_len;
 	for (int clitics = 0; clitics < 3; clitics++) {
-		if (n > 6 && (!strncmp(w, "ال", 4) || !strncmp(w, "لل", 4)))
+		size_t letters = gm__utf8_count(w, n);
+		if (letters > 3 && (has_prefix(w, n, "ال") || has_prefix(w, n, "لل")))
 			return 1;
-		if (n <= 8 || (strncmp(w, "و", 2) && strncmp(w, "ف", 2) && strncmp(w, "ب", 2) && strncmp(w, "ك", 2)))
+		if (letters <= 4 || (!has_prefix(w, n, "و") && !has_prefix(w, n, "ف") && !has_prefix(w, n, "ب") &&
+		                     !has_prefix(w, n, "ك")))
 			break;
-		w += 2;
-		n -= 2;
+		size_t c = strlen("و");   /* each clitic is one letter of two bytes */
+		w += c;
+		n -= c;
 	}
 	return 0;
 }
@@ -514,13 +498,7 @@ static int is_definite(const gm_tokens *t, size_t i)
  * is that article's headline, not this one's report. */
 static int related_link(const gm_tokens *t, size_t s0, size_t s1)
 {
-	static const char *const verbs[] = {"اقرا", "طالع", "شاهد", "انظر"};
-	if (s1 - s0 < 2 || !word_is(t, s0 + 1, "ايضا"))
-		return 0;
-	for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-		if (word_is(t, s0, verbs[k]))
-			return 1;
-	return 0;
+	return s1 - s0 >= 2 && word_has(t, s0 + 1, GM_W_ALSO, NULL) && word_has(t, s0, GM_W_SEE, NULL);
 }
 
 /* The end of the clause token i is in: the first punctuation after it. */
@@ -551,11 +529,7 @@ static size_t clause_start(const sentence_hits *sh, const gm_tokens *t, size_t i
 /* "خلال اتصال هاتفي", "وخلال الاجتماع": more of a meeting already told. */
 static int during_before(const gm_tokens *t, size_t i, size_t s0)
 {
-	static const char *const words[] = {"خلال", "وخلال", "اثناء", "واثناء"};
-	for (size_t k = 0; i > s0 && k < sizeof words / sizeof *words; k++)
-		if (word_is(t, i - 1, words[k]))
-			return 1;
-	return 0;
+	return i > s0 && word_has(t, i - 1, GM_W_DURING, NULL);
 }
 
 
@@ -574,7 +548,7 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 			continue;
 		size_t used;
 		long y = gm__parse_number(t, k, &used);
-		if (k >= sh->s0 + 2 && word_is(t, k - 2, "منذ"))
+		if (k >= sh->s0 + 2 && word_has(t, k - 2, GM_W_SINCE, NULL))
 			return 0;
 		return y >= 1900 && y <= 2100 ? y : 0;
 	}
@@ -585,7 +559,7 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 /* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
 static long add_joined_group(const gm_tokens *t, const sentence_hits *sh, size_t j, long v)
 {
-	if (code_at(sh, j) == GM_TR_PEOPLE && !strncmp(tok_text(t, j), "و", 2)) {
+	if (code_at(sh, j) == GM_TR_PEOPLE && has_prefix(tok_text(t, j), t->tok[j].f_len, "و")) {
 		size_t used, after = j + sh->at[j - sh->s0].n;
 		long v2 = gm__parse_number(t, after, &used);
 		if (v2 > 0 && after < sh->s1)
@@ -661,11 +635,7 @@ static int same_spot(const gm_gazetteer *g, uint32_t a, uint32_t b)
 /* وقف "stop" with its clitics and article: وقف، لوقف، بوقف، الوقف، للوقف. */
 static int stop_word(const gm_tokens *t, size_t i)
 {
-	static const char *const forms[] = {"وقف", "لوقف", "بوقف", "ووقف", "الوقف", "للوقف", "بالوقف"};
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
-		if (word_is(t, i, forms[k]))
-			return 1;
-	return 0;
+	return word_has(t, i, GM_W_STOP, NULL);
 }
 
 static gm_event *push_event(gm_event_list *out, gm_error *err)
@@ -761,7 +731,7 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 		/* "طالبت بانسحاب القوات", "طالب بوقف": what a call asks for, behind
 		 * ب right after it, is not done */
 		int asked = 0;
-		if (event_word && t->tok[j].f_len > 4 && !strncmp(tok_text(t, j), "ب", 2))
+		if (event_word && gm__utf8_count(tok_text(t, j), t->tok[j].f_len) > 2 && has_prefix(tok_text(t, j), t->tok[j].f_len, "ب"))
 			for (size_t back = 1; back <= 3 && j >= s0 + back && !asked; back++) {
 				int prev = sh->at[j - back - s0].code;
 				if (prev)
@@ -1222,7 +1192,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			         seat_of(g, place) != GM_NO_PLACE)
 				place = seat_of(g, place);
 			if (place != GM_NO_PLACE) {
-				int near = m[pick].tok_first >= 1 && word_is(t, m[pick].tok_first - 1, "قرب");
+				int near = m[pick].tok_first >= 1 && word_has(t, m[pick].tok_first - 1, GM_W_NEAR, NULL);
 				precision = precision_of(g, place, near);
 			} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
 				/* the text ties it to no place: the document's focus, no finer than 2 */

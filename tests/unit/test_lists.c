@@ -4,6 +4,8 @@
  * usage: test_lists GAZETTEER.gmz TOP_DIR */
 #include "check.h"
 #include "events.h"
+#include "eventwords.h"
+#include "fold.h"
 #include "geomention.h"
 
 #include <stdio.h>
@@ -207,6 +209,64 @@ static void check_trigger(const char *word, const char *type, const char *forms,
 		check_trigger_form(out[i], type, line);
 }
 
+/* Every function word (event-words.tsv) is found with its function and
+ * value, and does its work in a plain report: a number word states its
+ * figure, a day word the event's date. */
+static void check_event_word(const char *form, const char *function, const char *value, int line)
+{
+	int f = gm__function_word_code(function);
+	if (f <= 0) {
+		check_failed++;
+		fprintf(stderr, "event-words.tsv:%d: unknown function '%s'\n", line, function);
+		return;
+	}
+	char folded[256];
+	size_t n = gm__fold(form, strlen(form), folded, sizeof folded);
+	long v = -1, want = strtol(value, NULL, 10);
+	if (!gm__function_word(folded, n, f, &v) || v != want) {
+		check_failed++;
+		fprintf(stderr, "event-words.tsv:%d: '%s' is not found as %s %ld (got %ld)\n", line, form, function, want, v);
+		return;
+	}
+	check_passed++;
+	char text[512];
+	if (f == GM_W_UNIT || f == GM_W_TEN || f == GM_W_HUNDRED || f == GM_W_THOUSAND || f == GM_W_MANY ||
+	    f == GM_W_TEEN) {
+		/* the teen's ten follows a unit: خمسة عشر is 15 */
+		snprintf(text, sizeof text, "قتل %s%s أشخاص في قصف على مدينة باردا.", f == GM_W_TEEN ? "خمسة " : "", form);
+		want = f == GM_W_TEEN ? 15 : want;
+		map(text);
+		long got = res.n_events ? res.events[0].fatalities : -2;
+		if (got == want) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' gives %ld killed, want %ld: %s\n", line, form, got, want, text);
+		}
+	} else if (f == GM_W_WEEKDAY || f == GM_W_YESTERDAY) {
+		/* 2024-05-01 was a Wednesday (3) */
+		int back = (int)(f == GM_W_YESTERDAY ? want : (3 - want + 7) % 7) % 7;
+		char want_date[16];   /* back 0 is May 1st; April has 30 days */
+		snprintf(want_date, sizeof want_date, "2024-%02d-%02d", back ? 4 : 5, back ? 31 - back : 1);
+		snprintf(text, sizeof text, "قصفت القوات مدينة باردا %s.", form);
+		gm_document d = {0};
+		d.id = "t";
+		d.text = text;
+		d.text_len = strlen(text);
+		d.date = "2024-05-01";
+		gm_error err;
+		gm_doc_result_free(&res);
+		int ok = gm_map_document(ctx, &d, &res, &err) == GM_OK && res.n_events && !strcmp(res.events[0].date, want_date);
+		if (ok) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' dates the event %s, want %s\n", line, form,
+			        res.n_events ? res.events[0].date : "(no event)", want_date);
+		}
+	}
+}
+
 static const char *top;
 
 static void list_rows(const char *file, row_fn check, int at_least)
@@ -220,6 +280,11 @@ static void not_places(void) { list_rows("not-places.tsv", check_not_place, 200)
 static void cues(void) { list_rows("cues.tsv", check_cue, 60); }
 static void demonyms(void) { list_rows("demonyms.tsv", check_demonym, 20); }
 static void event_triggers(void) { list_rows("event-triggers.tsv", check_trigger, 200); }
+static void event_words(void)
+{
+	list_rows("event-words.tsv", check_event_word, 100);
+	CHECK(gm__function_word_count() > 100);   /* the table compiled in has them all */
+}
 
 int main(int argc, char **argv)
 {
@@ -236,7 +301,7 @@ int main(int argc, char **argv)
 	gaz_for_lists = gaz;
 	top = argv[2];
 	static const check_case cases[] = {CHECK_CASE(not_places), CHECK_CASE(cues), CHECK_CASE(demonyms),
-	                                   CHECK_CASE(event_triggers)};
+	                                   CHECK_CASE(event_triggers), CHECK_CASE(event_words)};
 	int rc = check_run("lists", cases, sizeof cases / sizeof *cases, argc, argv, 3);
 	gm_doc_result_free(&res);
 	gm_ctx_free(ctx);

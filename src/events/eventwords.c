@@ -1,0 +1,103 @@
+/* eventwords.c: the event reader's function words (eventwords.h). */
+#include "eventwords.h"
+
+#include "fold.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* gazetteer/event-words.tsv's bytes, compiled in by CMake (gm_embed) */
+extern const unsigned char gm__event_words_tsv[];
+extern const size_t gm__event_words_tsv_len;
+
+static const char *const function_names[GM_W_N] = {
+	"",        "unit",  "ten",       "hundred", "thousand", "many",  "teen", "weekday",  "today",
+	"yesterday", "night", "past",    "locative", "from",    "each",  "since", "near",   "official",
+	"capital", "see",   "also",      "during",  "stop",
+};
+
+typedef struct row {
+	char *form;   /* folded */
+	size_t len;
+	int function;
+	long value;
+} row;
+
+static row *rows;
+static size_t n_rows;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+int gm__function_word_code(const char *name)
+{
+	for (int i = 1; i < GM_W_N; i++)
+		if (!strcmp(function_names[i], name))
+			return i;
+	return -1;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+	const row *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->form, y->form, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->function - y->function;
+}
+
+/* form function value note; # lines and the header passed over */
+static void load(void)
+{
+	size_t cap = 1;
+	for (size_t i = 0; i < gm__event_words_tsv_len; i++)
+		cap += gm__event_words_tsv[i] == '\n';
+	rows = calloc(cap, sizeof *rows);
+	if (!rows)
+		return;
+	const char *p = (const char *)gm__event_words_tsv, *end = p + gm__event_words_tsv_len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *tab1 = memchr(p, '\t', (size_t)(le - p));
+		const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(le - tab1 - 1)) : NULL;
+		if (*p != '#' && tab1 && tab2 && strncmp(p, "form\t", 5) != 0) {
+			char fn[32];
+			size_t fl = (size_t)(tab2 - tab1 - 1);
+			int f = -1;
+			if (fl < sizeof fn) {
+				memcpy(fn, tab1 + 1, fl);
+				fn[fl] = '\0';
+				f = gm__function_word_code(fn);
+			}
+			char folded[128];
+			size_t n = gm__fold(p, (size_t)(tab1 - p), folded, sizeof folded);
+			char *copy = f > 0 && n ? malloc(n + 1) : NULL;
+			if (copy) {
+				memcpy(copy, folded, n);
+				copy[n] = '\0';
+				rows[n_rows++] = (row){copy, n, f, strtol(tab2 + 1, NULL, 10)};
+			}
+		}
+		p = le + 1;
+	}
+	qsort(rows, n_rows, sizeof *rows, cmp_row);
+}
+
+size_t gm__function_word_count(void)
+{
+	pthread_once(&once, load);
+	return n_rows;
+}
+
+int gm__function_word(const char *w, size_t len, int function, long *value)
+{
+	pthread_once(&once, load);
+	row key = {(char *)w, len, function, 0};
+	const row *r = rows ? bsearch(&key, rows, n_rows, sizeof *rows, cmp_row) : NULL;
+	if (r && value)
+		*value = r->value;
+	return r != NULL;
+}

@@ -1,0 +1,28 @@
+/* eventwords.h: the function words the event reader needs (internal):
+ * number words and their values, days, and the small closed classes of words
+ * around an event and its place, from the reviewed gazetteer/event-words.tsv
+ * (compiled into the library at build time, folded once at first use). */
+#ifndef GM_EVENTWORDS_H
+#define GM_EVENTWORDS_H
+
+#include <stddef.h>
+
+enum gm_event_word {
+	GM_W_NONE = 0,
+	GM_W_UNIT, GM_W_TEN, GM_W_HUNDRED, GM_W_THOUSAND, GM_W_MANY, GM_W_TEEN,   /* numbers */
+	GM_W_WEEKDAY, GM_W_TODAY, GM_W_YESTERDAY, GM_W_NIGHT, GM_W_PAST,           /* days */
+	GM_W_LOCATIVE, GM_W_FROM, GM_W_EACH, GM_W_SINCE, GM_W_NEAR,                /* around a place */
+	GM_W_OFFICIAL, GM_W_CAPITAL, GM_W_SEE, GM_W_ALSO, GM_W_DURING, GM_W_STOP,
+	GM_W_N
+};
+
+/* Whether the folded word w[0..len) has that function; *value (may be NULL)
+ * gets the row's value (a number's, a weekday's 0-6, days back). Safe from
+ * any thread. */
+int gm__function_word(const char *w, size_t len, int function, long *value);
+/* The function of a name as event-words.tsv writes it, -1 when unknown. */
+int gm__function_word_code(const char *name);
+/* Rows the table holds (those with a known function and a value). */
+size_t gm__function_word_count(void);
+
+#endif
