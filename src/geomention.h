@@ -318,9 +318,9 @@ typedef int (*gm_result_fn)(const gm_input_item *item, const gm_doc_result *res,
 /* Map every item the reader gives on n_jobs threads (each with its own
  * context; n_jobs <= 0: one per core) and hand the results to fn in input
  * order, on the calling thread: whatever fn writes is the same bytes for any
- * n_jobs. While fn handles one batch the next is being mapped. Memory is
- * bounded by two batches (64 documents per thread, 16 MB of text each), not
- * by the input. */
+ * n_jobs. While fn handles one batch the next is being mapped and the one after
+ * it read. Memory is bounded by three batches (64 documents per thread, 16 MB
+ * of text each), not by the input. */
 int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_result_fn fn, void *user,
                   gm_error *err);
 

@@ -5,11 +5,11 @@
  * are mapped by n threads, each with its own gm_ctx (ICU break iterators and
  * transliterators are not shared). Meanwhile the calling thread hands the
  * previous batch's results, in input order, to the caller's function (which
- * writes the layers), then joins the mapping. Whatever that function writes
- * is therefore exactly what one thread would have written, and writing, which
- * only one thread can do, overlaps the mapping instead of waiting for it.
- * Two batches bounded in documents and bytes: memory does not grow with the
- * input. */
+ * writes the layers), reads the next batch, then joins the mapping. Whatever
+ * that function writes is therefore exactly what one thread would have
+ * written, and writing and reading, which only one thread can do, overlap the
+ * mapping instead of waiting for it. Three batches bounded in documents and
+ * bytes: memory does not grow with the input. */
 #include "geomention.h"
 
 #include "error.h"
@@ -160,33 +160,38 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
 	if (n_jobs <= 0)
 		n_jobs = gm_default_jobs();
 	size_t cap = (size_t)n_jobs * BATCH_DOCS_PER_JOB;
-	/* two batches: one mapped while the other's results are handed over */
-	batch bs[2];
+	/* three batches: one mapped while the calling thread hands over the one
+	 * before it (the writing) and reads the one after it (the JSON) */
+	batch bs[3];
 	memset(bs, 0, sizeof bs);
 	worker *w = calloc((size_t)n_jobs, sizeof *w);
-	bs[0].items = calloc(cap, sizeof *bs[0].items);
-	bs[1].items = calloc(cap, sizeof *bs[1].items);
-	if (!w || !bs[0].items || !bs[1].items) {
+	int rc = w ? GM_OK : GM_ENOMEM;
+	for (int k = 0; k < 3 && rc == GM_OK; k++) {
+		if (!(bs[k].items = calloc(cap, sizeof *bs[k].items)))
+			rc = GM_ENOMEM;
+		else
+			pthread_mutex_init(&bs[k].lock, NULL);
+	}
+	if (rc != GM_OK) {
+		for (int k = 0; k < 3; k++)
+			if (bs[k].items)
+				pthread_mutex_destroy(&bs[k].lock);
 		free(w);
-		free(bs[0].items);
-		free(bs[1].items);
+		for (int k = 0; k < 3; k++)
+			free(bs[k].items);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
-	pthread_mutex_init(&bs[0].lock, NULL);
-	pthread_mutex_init(&bs[1].lock, NULL);
-	int rc = GM_OK;
 	for (int j = 0; j < n_jobs && rc == GM_OK; j++)
 		rc = gm_ctx_new(&w[j].ctx, gaz, err);
 	int more = 1;
 	batch *done = NULL;   /* mapped, waiting to be handed over */
-	for (int k = 0; rc == GM_OK && (more || done); k ^= 1) {
-		batch *cur = &bs[k];
-		if (more)
-			rc = read_batch(cur, cap, reader, &more, err);
-		if (rc != GM_OK)
-			break;
+	batch *cur = &bs[0];  /* read, to be mapped now */
+	if (rc == GM_OK)
+		rc = read_batch(cur, cap, reader, &more, err);
+	for (int k = 0; rc == GM_OK && (cur->n || done); k = (k + 1) % 3) {
+		batch *next = &bs[(k + 1) % 3];
 		/* the other threads map this batch while the calling thread hands
-		 * over the previous one (the writing), then joins the mapping */
+		 * over the previous one and reads the next, then joins the mapping */
 		int started = 0;
 		for (int j = 1; j < n_jobs && (size_t)j < cur->n; j++) {
 			w[j].b = cur;
@@ -196,20 +201,25 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
 		}
 		if (done)
 			rc = hand_over(done, fn, user, err);
+		next->n = next->next = 0;
+		int rrc = rc == GM_OK && more ? read_batch(next, cap, reader, &more, err) : GM_OK;
 		map_items(cur, w[0].ctx);
 		for (int j = 1; j <= started; j++)
 			pthread_join(w[j].thread, NULL);
+		if (rc == GM_OK)
+			rc = rrc;
 		done = cur->n ? cur : NULL;
+		cur = next;
 	}
 	/* after an error: free what is left unhanded */
-	free_batch(&bs[0]);
-	free_batch(&bs[1]);
+	for (int k = 0; k < 3; k++)
+		free_batch(&bs[k]);
 	for (int j = 0; j < n_jobs; j++)
 		gm_ctx_free(w[j].ctx);
-	pthread_mutex_destroy(&bs[0].lock);
-	pthread_mutex_destroy(&bs[1].lock);
-	free(bs[0].items);
-	free(bs[1].items);
+	for (int k = 0; k < 3; k++) {
+		pthread_mutex_destroy(&bs[k].lock);
+		free(bs[k].items);
+	}
 	free(w);
 	return rc;
 }
