@@ -12,6 +12,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +32,8 @@ struct gm_shapefile {
 	const gm_field *fields;
 	size_t n_fields;
 	unsigned widths[GM_MAX_FIELDS];
+	unsigned used[GM_MAX_FIELDS];   /* a text field's longest value so far, in bytes */
+	int keep_widths;            /* no narrowing at close */
 	size_t record_len;          /* DBF: 1 + the widths */
 	char *record;
 	uint64_t shp_bytes;         /* .shp length so far */
@@ -216,8 +219,9 @@ int gm__shapefile_create(gm_shapefile **out, const char *base, const gm_field *f
 	return GM_OK;
 }
 
-/* one DBF value into its fixed-width slot; -1 when a number does not fit */
-static int put_value(char *slot, unsigned width, const gm_field *f, const gm_value *v)
+/* one DBF value into its fixed-width slot; -1 when a number does not fit.
+ * *used: the bytes of a text written */
+static int put_value(char *slot, unsigned width, const gm_field *f, const gm_value *v, unsigned *used)
 {
 	if (f->type == GM_F_INT) {
 		if (v->null) {
@@ -249,6 +253,8 @@ static int put_value(char *slot, unsigned width, const gm_field *f, const gm_val
 		n = gm__utf8_clip(t, n, width);   /* never cut inside a letter */
 	memcpy(slot, t, n);
 	memset(slot + n, ' ', width - n);
+	if (n > *used)
+		*used = (unsigned)n;
 	return 0;
 }
 
@@ -267,7 +273,7 @@ int gm__shapefile_feature(gm_shapefile *s, double x, double y, const gm_value *v
 	r[0] = ' ';   /* not deleted */
 	size_t off = 1;
 	for (size_t i = 0; i < s->n_fields; i++) {
-		if (put_value(r + off, s->widths[i], &s->fields[i], &v[i]) != 0)
+		if (put_value(r + off, s->widths[i], &s->fields[i], &v[i], &s->used[i]) != 0)
 			return gm__fail(err, GM_EINVAL, "%lld does not fit the %u characters of field %s in %s", v[i].i,
 			                s->widths[i], s->fields[i].name, s->path[F_DBF]);
 		off += s->widths[i];
@@ -302,12 +308,80 @@ int gm__shapefile_feature(gm_shapefile *s, double x, double y, const gm_value *v
 	return s->failed ? failure(s, err) : GM_OK;
 }
 
+void gm__shapefile_keep_widths(gm_shapefile *s) { s->keep_widths = 1; }
+
+static void io_failed(gm_shapefile *s, int file)
+{
+	if (!s->failed) {
+		s->failed = 1;
+		s->err_no = errno ? errno : EIO;
+		s->failed_file = file;
+	}
+}
+
+/* Narrow every text field to its longest value (at least 1 byte), the
+ * records rewritten in place from the front: a record's new place never
+ * lies past its old one, and a chunk is read before it is overwritten. */
+static void narrow_dbf(gm_shapefile *s)
+{
+	unsigned nw[GM_MAX_FIELDS];
+	size_t new_len = 1;
+	for (size_t i = 0; i < s->n_fields; i++) {
+		nw[i] = s->fields[i].type == GM_F_STR ? (s->used[i] ? s->used[i] : 1) : s->widths[i];
+		new_len += nw[i];
+	}
+	if (new_len == s->record_len || s->failed)
+		return;
+	FILE *f = s->f[F_DBF];
+	size_t head = dbf_header_len(s), per_chunk = (1u << 20) / s->record_len + 1;
+	char *in = malloc(per_chunk * s->record_len), *out = malloc(per_chunk * new_len);
+	if (!in || !out) {
+		free(in);
+		free(out);
+		return;   /* out of memory: the file stays as written, whole and wider */
+	}
+	for (uint32_t k = 0; k < s->n_records && !s->failed;) {
+		size_t m = s->n_records - k < per_chunk ? s->n_records - k : per_chunk;
+		if (fseek(f, (long)(head + (uint64_t)k * s->record_len), SEEK_SET) != 0 ||
+		    fread(in, s->record_len, m, f) != m) {
+			io_failed(s, F_DBF);
+			break;
+		}
+		for (size_t r = 0; r < m; r++) {
+			const char *from = in + r * s->record_len;
+			char *to = out + r * new_len;
+			*to++ = *from++;   /* the deletion flag */
+			for (size_t i = 0; i < s->n_fields; i++) {
+				memcpy(to, from, nw[i]);   /* what lies past nw[i] is padding */
+				to += nw[i];
+				from += s->widths[i];
+			}
+		}
+		if (fseek(f, (long)(head + (uint64_t)k * new_len), SEEK_SET) != 0 || fwrite(out, new_len, m, f) != m)
+			io_failed(s, F_DBF);
+		k += (uint32_t)m;
+	}
+	free(in);
+	free(out);
+	if (s->failed)
+		return;
+	uint64_t end = head + (uint64_t)s->n_records * new_len;
+	if (fflush(f) != 0 || ftruncate(fileno(f), (off_t)end) != 0 || fseek(f, (long)end, SEEK_SET) != 0) {
+		io_failed(s, F_DBF);
+		return;
+	}
+	memcpy(s->widths, nw, sizeof nw);
+	s->record_len = new_len;
+}
+
 int gm__shapefile_close(gm_shapefile *s, int ok, gm_error *err)
 {
 	if (!s)
 		return GM_OK;
 	if (ok) {
 		static const unsigned char eof = 0x1A;
+		if (!s->keep_widths)
+			narrow_dbf(s);
 		write_bytes(s, F_DBF, &eof, 1);
 		unsigned char h[32 + 32 * GM_MAX_FIELDS + 1];
 		uint64_t lens[2] = {s->shp_bytes, SHP_HEADER + 8ULL * s->n_records};

@@ -13,7 +13,13 @@
  *
  * Text fields hold UTF-8 cut on a character boundary to the field's width;
  * a number wider than its field is refused (never written as stars, which
- * DBF readers take for NULL); the files stop at the format's 4 GB. */
+ * DBF readers take for NULL); the files stop at the format's 4 GB.
+ *
+ * At close, each text field is narrowed to its longest value (GDAL's
+ * RESIZE=YES, #17): records are fixed-width, so a 254-byte field holding
+ * names of 20 bytes cost a mention 2 KB of .dbf; the file is compacted in
+ * place, nothing of any value lost. gm__shapefile_keep_widths turns that off
+ * (the byte-for-byte comparison with GDAL's default). */
 #ifndef GM_SHAPEFILE_H
 #define GM_SHAPEFILE_H
 
@@ -31,6 +37,8 @@ int gm__shapefile_create(gm_shapefile **out, const char *base, const gm_field *f
                          const char *prj_wkt, gm_error *err);
 /* One point record (a NULL shape when x or y is NaN) and its attributes. */
 int gm__shapefile_feature(gm_shapefile *s, double x, double y, const gm_value *v, gm_error *err);
+/* Keep every field at its declared width at close (no narrowing). */
+void gm__shapefile_keep_widths(gm_shapefile *s);
 /* ok: write the headers and close, reporting any write error; !ok: just
  * close (the caller removes the files). Frees s either way. */
 int gm__shapefile_close(gm_shapefile *s, int ok, gm_error *err);

@@ -19,6 +19,7 @@
 #include <ogr_srs_api.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const gm_field fields[] = {
@@ -95,7 +96,7 @@ static int write_gdal(const char *path, const char *srs_def, const feature *fs, 
 	return rc;
 }
 
-static int write_ours(const char *base, const char *srs_def, const feature *fs, size_t n)
+static int write_ours(const char *base, const char *srs_def, const feature *fs, size_t n, int narrow)
 {
 	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
 	OSRSetFromUserInput(srs, srs_def);
@@ -109,6 +110,8 @@ static int write_ours(const char *base, const char *srs_def, const feature *fs, 
 	CPLFree(wkt);
 	if (rc)
 		return rc;
+	if (!narrow)
+		gm__shapefile_keep_widths(s);   /* GDAL's default: the declared widths */
 	for (size_t k = 0; k < n && rc == GM_OK; k++)
 		rc = gm__shapefile_feature(s, fs[k].x, fs[k].y, fs[k].v, &err);
 	int crc = gm__shapefile_close(s, rc == GM_OK, &err);
@@ -136,7 +139,7 @@ static void compare(const char *dir, const char *srs_def, feature *fs, size_t n,
 	for (size_t i = 0; i < n; i++)
 		make(&fs[i], i, metres, no_shapes);
 	CHECK_INT(write_gdal(a, srs_def, fs, n), 0);
-	CHECK_INT(write_ours(b, srs_def, fs, n), 0);
+	CHECK_INT(write_ours(b, srs_def, fs, n, 0), 0);
 	CHECK(same_files(dir));
 }
 
@@ -148,6 +151,56 @@ static void empty_layer(void) { compare(dir, "EPSG:4326", fs, 0, 0, 0); }
 static void null_shapes_only(void) { compare(dir, "EPSG:4326", fs, 40, 0, 1); }
 static void fifty_thousand_in_degrees(void) { compare(dir, "EPSG:4326", fs, N_FEATURES, 0, 0); }
 static void fifty_thousand_in_metres(void) { compare(dir, "EPSG:32638", fs, N_FEATURES, 1, 0); }   /* UTM 38N */
+
+/* At close our writer narrows text fields to their longest value (#17):
+ * the same records as the declared widths give, read back by GDAL, the same
+ * shapes, and each text field exactly as wide as its longest value. */
+static void narrowed_fields_keep_every_value(void)
+{
+	size_t n = 5000;
+	for (size_t i = 0; i < n; i++)
+		make(&fs[i], i, 0, 0);
+	char wide[128], narrow[128];
+	snprintf(wide, sizeof wide, "%s/wide", dir);
+	snprintf(narrow, sizeof narrow, "%s/narrow", dir);
+	CHECK_INT(write_ours(wide, "EPSG:4326", fs, n, 0), 0);
+	CHECK_INT(write_ours(narrow, "EPSG:4326", fs, n, 1), 0);
+	char a[160], b[160];
+	snprintf(a, sizeof a, "%s.shp", wide);
+	snprintf(b, sizeof b, "%s.shp", narrow);
+	GDALDatasetH da = GDALOpenEx(a, GDAL_OF_VECTOR, NULL, NULL, NULL), db = GDALOpenEx(b, GDAL_OF_VECTOR, NULL, NULL, NULL);
+	CHECK(da && db);
+	if (!da || !db)
+		return;
+	OGRLayerH la = GDALDatasetGetLayer(da, 0), lb = GDALDatasetGetLayer(db, 0);
+	CHECK_INT(OGR_L_GetFeatureCount(lb, 1), (long long)n);
+	size_t longest[N_FIELDS] = {0}, differ = 0;
+	OGRFeatureH fa, fb;
+	while ((fa = OGR_L_GetNextFeature(la)) && (fb = OGR_L_GetNextFeature(lb))) {
+		for (int i = 0; i < (int)N_FIELDS; i++) {
+			const char *va = OGR_F_GetFieldAsString(fa, i), *vb = OGR_F_GetFieldAsString(fb, i);
+			differ += strcmp(va, vb) != 0 || OGR_F_IsFieldNull(fa, i) != OGR_F_IsFieldNull(fb, i);
+			if (strlen(va) > longest[i])
+				longest[i] = strlen(va);
+		}
+		OGRGeometryH ga = OGR_F_GetGeometryRef(fa), gb = OGR_F_GetGeometryRef(fb);
+		differ += (ga == NULL) != (gb == NULL) ||
+		          (ga && (OGR_G_GetX(ga, 0) != OGR_G_GetX(gb, 0) || OGR_G_GetY(ga, 0) != OGR_G_GetY(gb, 0)));
+		OGR_F_Destroy(fa);
+		OGR_F_Destroy(fb);
+	}
+	CHECK_INT(differ, 0);
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lb);
+	for (int i = 0; i < (int)N_FIELDS; i++)
+		if (fields[i].type == GM_F_STR)
+			CHECK_INT(OGR_Fld_GetWidth(OGR_FD_GetFieldDefn(defn, i)), longest[i] ? (long long)longest[i] : 1);
+	GDALClose(da);
+	GDALClose(db);
+	struct stat sa, sb;
+	snprintf(a, sizeof a, "%s.dbf", wide);
+	snprintf(b, sizeof b, "%s.dbf", narrow);
+	CHECK(stat(a, &sa) == 0 && stat(b, &sb) == 0 && sb.st_size < sa.st_size);
+}
 
 /* what GDAL never had to do: a number wider than its field is refused, and
  * names the field; a folder that does not exist */
@@ -182,7 +235,7 @@ int main(int argc, char **argv)
 		return check_done("shapefile");
 	static const check_case cases[] = {CHECK_CASE(empty_layer), CHECK_CASE(null_shapes_only),
 	                                   CHECK_CASE(fifty_thousand_in_degrees), CHECK_CASE(fifty_thousand_in_metres),
-	                                   CHECK_CASE(refusals)};
+	                                   CHECK_CASE(narrowed_fields_keep_every_value), CHECK_CASE(refusals)};
 	int rc = check_run("shapefile", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	free(fs);
 	char cmd[200];
