@@ -220,6 +220,7 @@ def main():
             gazetteers.append((f"synthetic {g}", path))
 
     rows = []
+    out_files = {}
     out_dir = os.path.join(WORK, "out")
     # references first, so the page cache holds the corpus for everyone
     names = os.path.join(WORK, "names.txt")
@@ -238,6 +239,10 @@ def main():
             shutil.rmtree(out_dir, ignore_errors=True)
             took, rss = run([BIN, "map", "-q", "--jobs", str(j), "--gazetteer", gaz, "-o", out_dir, jsonl])
             rows.append((label, j, took, rss, o_ms, size_mb))
+            if label == "bundled" and j == 1:
+                # what the default layers cost on disk, per byte of input (#17)
+                out_files = {n: os.path.getsize(os.path.join(out_dir, n)) for n in os.listdir(out_dir)
+                             if os.path.isfile(os.path.join(out_dir, n))}
             print(f"  {label:14} --jobs {j}: {took:.1f} s, {mb / took:.2f} MB/s, peak RSS {rss:.0f} MB", flush=True)
     # the same corpus as .txt files, bundled gazetteer, all cores
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -274,6 +279,11 @@ def main():
                     else "rg not installed"))
     for label in many:
         lines.append(f"speed-up with {jobs} jobs ({label}): {one[label] / many[label]:.2f}x")
+    in_bytes = os.path.getsize(jsonl)
+    total = sum(out_files.values())
+    biggest = sorted(out_files.items(), key=lambda kv: -kv[1])[:4]
+    lines.append(f"output of the default layers: {total / 1e6:.0f} MB, {total / in_bytes:.1f} bytes per input byte "
+                 f"(largest: {', '.join(f'{n} {b / 1e6:.0f} MB' for n, b in biggest)})")
     lines.append(f"the same corpus as {meta['docs']:,} .txt files, bundled, --jobs {jobs}: {txt_s:.1f} s "
                  f"({mb / txt_s:.2f} MB/s), peak {txt_rss:.0f} MB")
     lines.append("")
