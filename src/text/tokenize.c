@@ -80,6 +80,34 @@ static int is_quote(uint32_t cp)
 	       cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
 }
 
+/* Whether an Arabic letter (not a mark, digit or punctuation) starts at
+ * text[i] / ends at text[i] (i: the byte after it). */
+static int arabic_letter(uint32_t cp) { return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x0671 && cp <= 0x06D3); }
+
+static int arabic_letter_at(const char *text, size_t len, size_t i)
+{
+	uint32_t cp;
+	return i < len && gm__utf8_decode((const unsigned char *)text + i, len - i, &cp) && arabic_letter(cp);
+}
+
+static int arabic_letter_before(const char *text, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && ((unsigned char)text[k - 1] & 0xC0) == 0x80)
+		k--;
+	uint32_t cp;
+	return k > 0 && gm__utf8_decode((const unsigned char *)text + k - 1, i - k + 1, &cp) && arabic_letter(cp);
+}
+
+/* A full stop or colon run into the next word with no space, between two
+ * Arabic letters ("في كل لبنان.وكان"، "كركوك:الشرطة"): scraped news loses the
+ * space, and ICU keeps such letters one word (as in "e.g."). Arabic writes
+ * no abbreviation so that a name could hang on it. */
+static int run_on_stop(const char *text, size_t len, size_t i)
+{
+	return (text[i] == '.' || text[i] == ':') && arabic_letter_before(text, i) && arabic_letter_at(text, len, i + 1);
+}
+
 static uint8_t classify_gap(const char *s, size_t len)
 {
 	if (len == 0)
@@ -123,9 +151,17 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 	if (U_FAILURE(st))
 		return gm__fail(err, GM_EICU, "ICU sentence break: %s", u_errorName(st));
 	for (int32_t a = ubrk_first(tz->sentences), b; (b = ubrk_next(tz->sentences)) != UBRK_DONE; a = b) {
-		if (grow((void **)&out->sentences, &out->sentences_cap, out->n_sentences + 1, sizeof(gm_span)))
-			return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
-		out->sentences[out->n_sentences++] = (gm_span){(uint32_t)a, (uint32_t)b};
+		/* a full stop run into the next word ends a sentence too */
+		for (int32_t c = a; c < b;) {
+			int32_t e = c;
+			while (e < b && !(text[e] == '.' && run_on_stop(text, len, (size_t)e)))
+				e++;
+			int32_t end = e < b ? e + 1 : b;
+			if (grow((void **)&out->sentences, &out->sentences_cap, out->n_sentences + 1, sizeof(gm_span)))
+				return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
+			out->sentences[out->n_sentences++] = (gm_span){(uint32_t)c, (uint32_t)end};
+			c = end;
+		}
 	}
 
 	/* words */
@@ -138,10 +174,11 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 		if (status < UBRK_WORD_NUMBER)
 			continue;  /* spaces and punctuation */
 		/* ICU keeps "قصف_حلب" one word (the underscore joins letters); social
-		 * media text writes phrases so (#غزة_تحت_القصف): each part is a word */
+		 * media text writes phrases so (#غزة_تحت_القصف): each part is a word;
+		 * so is each side of a full stop or colon run on (run_on_stop) */
 		for (int32_t a = wa, b; a < wb; a = b + 1) {
 			b = a;
-			while (b < wb && text[b] != '_')
+			while (b < wb && text[b] != '_' && !run_on_stop(text, len, (size_t)b))
 				b++;
 			if (b == a)
 				continue;

@@ -89,12 +89,34 @@ static void hashtags(void)
 	CHECK_INT(toks.n, 0);
 }
 
+/* a full stop or colon with no space after it, between Arabic letters, as
+ * scraped news loses the space: two words and, for the stop, two sentences;
+ * a decimal point and Latin "e.g." stay as ICU has them */
+static void run_on_stops(void)
+{
+	run("الانتفاضة في كل لبنان.وكان البارز");
+	CHECK_INT(toks.n, 6);
+	CHECK_STR(folded(3), "لبنان");
+	CHECK_STR(folded(4), "وكان");
+	CHECK_INT(toks.tok[3].gap_after, GM_GAP_BREAK);
+	CHECK_INT(toks.n_sentences, 2);
+	CHECK(toks.tok[3].sentence != toks.tok[4].sentence);
+	run("كركوك:الشرطة");
+	CHECK_INT(toks.n, 2);
+	CHECK_INT(toks.n_sentences, 1);
+	run("قتل 3.5 e.g. x");
+	CHECK_INT(toks.n, 4);
+	CHECK_STR(folded(1), "3.5");
+	CHECK_STR(folded(2), "e.g");
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
 	CHECK_INT(gm__tokenizer_init(&tz, &err), 0);
 	static const check_case cases[] = {CHECK_CASE(spans),   CHECK_CASE(marks_inside_words), CHECK_CASE(gaps),
-	                                   CHECK_CASE(numbers), CHECK_CASE(sentences),          CHECK_CASE(hashtags)};
+	                                   CHECK_CASE(numbers), CHECK_CASE(sentences),          CHECK_CASE(hashtags),
+	                                   CHECK_CASE(run_on_stops)};
 	int rc = check_run("tokenize", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm__tokens_free(&toks);
 	gm__tokenizer_free(&tz);
