@@ -396,7 +396,8 @@ static int code_at(const sentence_hits *sh, size_t j)
 }
 
 /* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
- * before the name or before its type word (في منطقة ساريبابا). */
+ * before the name or before its type word (في منطقة ساريبابا): 1; 2 when
+ * the place follows the event word itself, as its object or its agent. */
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
                            int from_counts)
 {
@@ -408,6 +409,12 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * "طال القصف كلاً من ..." */
 		if (code_at(sh, i - back) == GM_TR_REACH)
 			return 1;
+		/* the event word itself, with at most its subject between: the place
+		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
+		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
+		int code = code_at(sh, i - back);
+		if (code > 0 && code < GM_EV_N)
+			return 2;
 		/* "كلاً من X وY": each of them, not where from */
 		if (word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && word_has(t, i - back - 1, GM_W_EACH, NULL))
 			return 1;
@@ -893,7 +900,11 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 				nearest = (long)k;
 			continue;
 		}
-		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT) || !strcmp(m[k].clitic, "ب");
+		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT);
+		/* right after the event word, a country or capital is who acts */
+		if (loc == 2 && is_actor_place(g, r[k].place))
+			loc = 0;
+		loc = loc || !strcmp(m[k].clitic, "ب");
 		int in_clause = mt < clause_after;
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
@@ -1240,8 +1251,10 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 						continue;
-					int loc = locative_before(g, t, &sh, m[k].tok_first, c == GM_EV_DISPLACEMENT) ||
-					          !strcmp(m[k].clitic, "ب");
+					int loc = locative_before(g, t, &sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
+					if (loc == 2 && is_actor_place(g, r[k].place))
+						loc = 0;
+					loc = loc || !strcmp(m[k].clitic, "ب");
 					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
 					int in_clause = m[k].tok_first < clause_after;
 					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||

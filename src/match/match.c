@@ -418,8 +418,21 @@ int gm__listed_together(const gm_match *m, size_t a) { return m[a].list_next != 
 static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 {
 	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
-	if (g1 <= g0 || g1 - g0 > 8 || t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK)
+	if (g1 <= g0 || g1 - g0 > 8)
 		return 0;
+	if (t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK) {
+		/* "باردا وتيرتر وأغدام": items joined by و, one or two the gazetteer
+		 * does not know; each a word of its own behind و, as b is */
+		if (g1 - g0 > 2 || strncmp(m[b].clitic, "و", strlen("و")) != 0)
+			return 0;
+		for (size_t x = g0; x < g1; x++) {
+			const char *w = t->folded + t->tok[x].f_off;
+			if (t->tok[x].is_number || t->tok[x].gap_after == GM_GAP_QUOTE ||
+			    gm__utf8_count(w, t->tok[x].f_len) < 4 || strncmp(w, "و", strlen("و")) != 0)
+				return 0;
+		}
+		return 1;
+	}
 	size_t run = 0;
 	for (size_t x = g0; x < g1; x++) {
 		if (t->tok[x].is_number || ++run > 2)

@@ -123,6 +123,13 @@ static void case_list_one_event_per_place(void)
 	CHECK_STR(place_of(1), "t:6");
 	/* a place named apart, not in the list, is not struck */
 	CHECK_INT(events("قصف مدفعي على حلب، وقال مسؤول في باكو", "2024-05-01"), 1);
+	/* the list as the event word's object, no preposition (a verb and its
+	 * subject before it), and an item the gazetteer lacks joined by و */
+	CHECK_INT(events("قصفت المدفعية حلب، ولاشين، وباردا", "2024-05-01"), 3);
+	CHECK_INT(events("قصفت المدفعية حلب وكفرتخاريم ولاشين", "2024-05-01"), 2);
+	/* but a country or capital right after the event word is who acts */
+	CHECK_INT(events("قصف أذربيجان لمدينة باردا", "2024-05-01"), 1);
+	CHECK_STR(place_of(0), "t:14");   /* Barda, not Azerbaijan */
 }
 
 static void numbers(void)
