@@ -1136,9 +1136,24 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		memset(taken, 0, sizeof taken);
 		if (s1 - s0 > sizeof taken)
 			s1 = s0 + sizeof taken;   /* a "sentence" of 512 words is a list, not a report */
+		size_t k0, k1;
+		sentence_matches(&mi, s0, s1, &k0, &k1);
+		/* the words of an organisation's name state no event ("هيئة تحرير
+		 * الشام"، "الحشد الشعبي": a reviewed phrase of not-places.tsv; "حركة
+		 * تحرير السودان": after an organisation head of cues.tsv) */
+		uint8_t in_name[512];
+		memset(in_name, 0, sizeof in_name);
+		for (size_t k = k0; k < k1; k++)
+			if (m[k].blocked == GM_BLOCK_PHRASE && m[k].tok_last > m[k].tok_first)
+				for (size_t x = m[k].tok_first; x <= m[k].tok_last && x < s1; x++)
+					if (x >= s0)
+						in_name[x - s0] = 1;
 		/* every event word once; a multi-word trigger covers its words */
 		for (size_t j = s0; j < s1; j++) {
 			hits[j - s0].code = 0;
+			if (in_name[j - s0] || (j > s0 && t->tok[j - 1].gap_after != GM_GAP_BREAK &&
+			                        GM_CUE_ROLE(gm__cue(g, tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
+				continue;
 			if (!trigger_at(g, t, j, &hits[j - s0]))
 				continue;
 			for (size_t x = 1; x < hits[j - s0].n && j + x < s1; x++)
@@ -1146,8 +1161,6 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			j += hits[j - s0].n - 1;
 		}
 		sentence_hits sh = {hits, s0, s1};
-		size_t k0, k1;
-		sentence_matches(&mi, s0, s1, &k0, &k1);
 		sentence_report sr;
 		read_sentence(t, &sh, taken, &sr);
 		char date[11];

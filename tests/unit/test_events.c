@@ -304,6 +304,11 @@ static void not_events(void)
 	CHECK_INT(events("رفضت الفصائل تسليم حلب", "2024-05-01"), 0);
 	CHECK_INT(events("دمار في المناطق الخارجة عن سيطرة الدولة في حلب", "2024-05-01"), 0);
 	CHECK_INT(events("سيطرت القوات على حلب", "2024-05-01"), 1);
+	/* an organisation's name states no event: a reviewed phrase (هيئة تحرير
+	 * الشام) or a name after an organisation head (حركة تحرير ...) */
+	CHECK_INT(events("دمار في أرياف حلب الخاضعة لنفوذ هيئة تحرير الشام", "2024-05-01"), 0);
+	CHECK_INT(events("أعلنت حركة تحرير حلب موقفها", "2024-05-01"), 0);
+	CHECK_INT(events("أعلن الجيش تحرير حلب", "2024-05-01"), 1);
 	CHECK_INT(events("قصف على القرى الخاضعة لسيطرة الفصائل قرب حلب", "2024-05-01"), 1);   /* the shelling, no change */
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
