@@ -1160,6 +1160,15 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 				hits[j - s0 + x].code = 0;
 			j += hits[j - s0].n - 1;
 		}
+		/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
+		 * not a visit */
+		for (size_t j = s0; j < s1; j++)
+			if (hits[j - s0].code == GM_EV_DIPLOMACY && word_has(t, j, GM_W_ROUND, NULL))
+				for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
+					if (is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK) {
+						hits[j - s0].code = 0;
+						break;
+					}
 		sentence_hits sh = {hits, s0, s1};
 		sentence_report sr;
 		read_sentence(t, &sh, taken, &sr);

@@ -309,6 +309,9 @@ static void not_events(void)
 	CHECK_INT(events("دمار في أرياف حلب الخاضعة لنفوذ هيئة تحرير الشام", "2024-05-01"), 0);
 	CHECK_INT(events("أعلنت حركة تحرير حلب موقفها", "2024-05-01"), 0);
 	CHECK_INT(events("أعلن الجيش تحرير حلب", "2024-05-01"), 1);
+	/* a round of fighting is no visit */
+	CHECK_INT(events("بدأت جولة الاشتباكات الثانية في حلب", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "armed_clash");
 	CHECK_INT(events("قصف على القرى الخاضعة لسيطرة الفصائل قرب حلب", "2024-05-01"), 1);   /* the shelling, no change */
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
