@@ -1169,6 +1169,18 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						hits[j - s0].code = 0;
 						break;
 					}
+		/* "وكانت مسيرة داعمة للجيش انطلقت"، "ونظموا مسيرات": a march, not a
+		 * drone, when a marching word stands within two words of it */
+		for (size_t j = s0; j < s1; j++) {
+			if (hits[j - s0].code != GM_EV_AIR_STRIKE || hits[j - s0].n != 1 || !word_has(t, j, GM_W_MASIRA, NULL))
+				continue;
+			for (size_t x = j >= s0 + 2 ? j - 2 : s0; x <= j + 2 && x < s1; x++)
+				if (x != j && word_has(t, x, GM_W_MARCHING, NULL)) {
+					hits[j - s0].code = GM_EV_PROTEST;
+					hits[j - s0].sub = 0;
+					break;
+				}
+		}
 		sentence_hits sh = {hits, s0, s1};
 		sentence_report sr;
 		read_sentence(t, &sh, taken, &sr);

@@ -309,6 +309,11 @@ static void not_events(void)
 	CHECK_INT(events("دمار في أرياف حلب الخاضعة لنفوذ هيئة تحرير الشام", "2024-05-01"), 0);
 	CHECK_INT(events("أعلنت حركة تحرير حلب موقفها", "2024-05-01"), 0);
 	CHECK_INT(events("أعلن الجيش تحرير حلب", "2024-05-01"), 1);
+	/* مسيرة: a drone, or a march by the words around it */
+	CHECK_INT(events("استهدفت مسيرة سيارة في حلب", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "air_strike");
+	CHECK_INT(events("نظم الأهالي مسيرة حاشدة في حلب", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "protest");
 	/* a round of fighting is no visit */
 	CHECK_INT(events("بدأت جولة الاشتباكات الثانية في حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "armed_clash");
