@@ -303,6 +303,8 @@ static void not_events(void)
 	CHECK_INT(events("نفى الجيش قصف حلب", "2024-05-01"), 0);
 	CHECK_INT(events("رفضت الفصائل تسليم حلب", "2024-05-01"), 0);
 	CHECK_INT(events("دمار في المناطق الخارجة عن سيطرة الدولة في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("يصعب العيش في الأحياء الواقعة تحت سيطرة الفصائل في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("وقعت حلب تحت سيطرة الفصائل", "2024-05-01"), 1);
 	CHECK_INT(events("سيطرت القوات على حلب", "2024-05-01"), 1);
 	/* an organisation's name states no event: a reviewed phrase (هيئة تحرير
 	 * الشام) or a name after an organisation head (حركة تحرير ...) */
