@@ -1169,6 +1169,11 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						hits[j - s0].code = 0;
 						break;
 					}
+		/* "اكتظاظا شديدا بالنازحين"، "مساعدات للنازحين": the displaced as
+		 * people crowded in or helped, not a flight told */
+		for (size_t j = s0; j < s1; j++)
+			if (hits[j - s0].code == GM_EV_DISPLACEMENT && word_has(t, j, GM_W_FOR_DISPLACED, NULL))
+				hits[j - s0].code = 0;
 		/* "وكانت مسيرة داعمة للجيش انطلقت"، "ونظموا مسيرات": a march, not a
 		 * drone, when a marching word stands within two words of it */
 		for (size_t j = s0; j < s1; j++) {

@@ -14,6 +14,7 @@ enum gm_event_word {
 	GM_W_LOCATIVE, GM_W_FROM, GM_W_EACH, GM_W_SINCE, GM_W_NEAR,                /* around a place */
 	GM_W_OFFICIAL, GM_W_CAPITAL, GM_W_SEE, GM_W_ALSO, GM_W_DURING, GM_W_STOP, GM_W_ROUND,
 	GM_W_MASIRA, GM_W_MARCHING,   /* مسيرة: a drone, or a march when marching words stand by it */
+	GM_W_FOR_DISPLACED,           /* للنازحين، بالنازحين: the displaced as people helped or housed */
 	GM_W_N
 };
 

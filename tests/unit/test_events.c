@@ -344,6 +344,9 @@ static void disasters(void)
 	CHECK_STR(res.events[0].type, "armed_clash");
 	CHECK_INT(events("نزح آلاف المدنيين من حلب.", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "displacement");
+	/* the displaced behind ب or ل are people housed or helped, no new flight */
+	CHECK_INT(events("تشهد مخيمات حلب اكتظاظا شديدا بالنازحين.", "2024-05-01"), 0);
+	CHECK_INT(events("وصل آلاف النازحين إلى حلب.", "2024-05-01"), 1);
 	/* "لاذ ... بالفرار": the shooters escaped, nobody was displaced */
 	CHECK_INT(events("هاجم مسلحون مخفرا في حلب ولاذ مطلقو النار بالفرار.", "2024-05-01"), 1);
 	CHECK(res.n_events == 1 && strcmp(res.events[0].type, "displacement") != 0);
