@@ -12,10 +12,10 @@
 #include "events.h"
 #include "gazetteer.h"
 #include "json.h"
+#include "layerfile.h"
 #include "layers.h"
 #include "outdir.h"
 #include "preview.h"
-#include "shapefile.h"
 #include "textlayer.h"
 #include "utf8.h"
 
@@ -27,8 +27,6 @@
 #include <math.h>
 #include <gdal.h>
 #include <ogr_api.h>
-#include <ogr_srs_api.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,102 +45,22 @@ static int join_path(char *out, size_t cap, const char *dir, const char *name)
 	return 0;
 }
 
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-static void register_drivers(void) { GDALAllRegister(); }
-
 static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
-
-/* ------------------------------------------------------------ GDAL errors */
-
-typedef struct gdal_log {
-	char last_error[384];
-	unsigned warnings;
-} gdal_log;
-
-static void CPL_STDCALL gdal_handler(CPLErr cls, CPLErrorNum no, const char *msg)
-{
-	(void)no;
-	gdal_log *log = CPLGetErrorHandlerUserData();
-	if (!log)
-		return;
-	if (cls >= CE_Failure)
-		snprintf(log->last_error, sizeof log->last_error, "%s", msg);
-	else if (cls == CE_Warning)
-		log->warnings++;
-}
-
-/* ---------------------------------------------------------------- formats */
-
-/* A database driver (PG:, MYSQL:, ...) writes no files: the output folder
- * cannot hold it, and its connection string (a password, maybe) must never
- * become a file name. */
-static int is_database(GDALDriverH d)
-{
-	return d && GDALGetMetadataItem(d, GDAL_DMD_CONNECTION_PREFIX, NULL) != NULL;
-}
-
-static int is_writable_vector(GDALDriverH d)
-{
-	return d && GDALGetMetadataItem(d, GDAL_DCAP_VECTOR, NULL) && GDALGetMetadataItem(d, GDAL_DCAP_CREATE, NULL) &&
-	       !is_database(d);
-}
-
-int gm_output_formats(char *buf, size_t cap)
-{
-	pthread_once(&gdal_once, register_drivers);
-	size_t o = 0;
-	if (cap)
-		buf[0] = '\0';
-	for (int i = 0; i < GDALGetDriverCount(); i++) {
-		GDALDriverH d = GDALGetDriver(i);
-		if (!is_writable_vector(d))
-			continue;
-		int w = snprintf(buf + o, o < cap ? cap - o : 0, "%s%s", o ? ", " : "", GDALGetDriverShortName(d));
-		if (w > 0)
-			o += (size_t)w;
-	}
-	return o < cap ? GM_OK : GM_EINVAL;
-}
-
-static void extension_of(GDALDriverH d, char *ext, size_t cap)
-{
-	const char *name = GDALGetDriverShortName(d);
-	const char *e = NULL;
-	if (strcmp(name, "GeoJSON") == 0)
-		e = "geojson";
-	else if (strcmp(name, "ESRI Shapefile") == 0)
-		e = "shp";
-	else
-		e = GDALGetMetadataItem(d, GDAL_DMD_EXTENSION, NULL);
-	if (e && *e) {
-		snprintf(ext, cap, "%s", e);
-		char *sp = strchr(ext, ' ');
-		if (sp)
-			*sp = '\0';
-		return;
-	}
-	/* no extension known: the driver's name, lower case, no spaces */
-	size_t o = 0;
-	for (const char *p = name; *p && o + 1 < cap; p++)
-		if (*p != ' ')
-			ext[o++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-	ext[o] = '\0';
-}
 
 int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 {
-	pthread_once(&gdal_once, register_drivers);
+	gm__gdal_register();
 	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
 	size_t nf = opts->n_formats ? opts->n_formats : 2;
 	for (size_t i = 0; i < nf; i++) {
 		GDALDriverH d = GDALGetDriverByName(formats[i]);
-		if (is_database(d))
+		if (gm__driver_is_database(d))
 			return gm__fail(err, GM_EFORMAT,
 			                "%s is a database, not a file format: -f names the formats of the files in the "
 			                "output folder; for PostGIS give --pg \"PG:dbname=... host=...\" (tables that a "
 			                "document mapped again replaces its rows in)",
 			                formats[i]);
-		if (!is_writable_vector(d)) {
+		if (!gm__driver_writes_files(d)) {
 			char list[4096];
 			gm_output_formats(list, sizeof list);
 			return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; valid formats: %s", formats[i], list);
@@ -160,178 +78,6 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 	return gm__outdir_check(opts->out_dir, err);
 }
 
-/* ----------------------------------------------------------------- layers */
-
-typedef struct layer_writer {
-	GDALDatasetH ds;
-	OGRLayerH layer;
-	gm_textlayer *text;   /* RFC 7946 GeoJSON and CSV: written by textlayer.c, not by ds */
-	gm_shapefile *shp;    /* Shapefiles: written by shapefile.c, not by ds */
-	int is_shapefile;
-	int transform;    /* coordinates go through crs */
-	gm_crs *crs;
-	gdal_log *log;
-	const gm_field *fields;
-	size_t n_fields;
-} layer_writer;
-
-/* A Shapefile: ours to write too (shapefile.h), with the .prj GDAL would
- * write: the CRS as ESRI WKT. */
-static int open_shapefile(layer_writer *w, const char *path, const gm_field *fields, size_t n_fields,
-                          const char *srs_def, gm_error *err)
-{
-	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
-	char *wkt = NULL;
-	const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
-	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
-		OSRRelease(srs);
-		CPLFree(wkt);
-		return gm__fail(err, GM_ECRS, "GDAL cannot write the CRS \"%s\" as ESRI WKT for a .prj", srs_def);
-	}
-	OSRRelease(srs);
-	char base[4096];
-	size_t n = strlen(path);
-	if (n < 4 || n - 4 >= sizeof base || strcmp(path + n - 4, ".shp") != 0) {
-		CPLFree(wkt);
-		return gm__fail(err, GM_EINVAL, "a Shapefile's path must end in .shp: %s", path);
-	}
-	memcpy(base, path, n - 4);
-	base[n - 4] = '\0';
-	w->fields = fields;
-	w->n_fields = n_fields;
-	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt, err);
-	CPLFree(wkt);
-	return rc;
-}
-
-static int open_layer(layer_writer *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
-                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
-{
-	const char *drv_name = GDALGetDriverShortName(drv);
-	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
-	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
-	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
-	int is_csv = strcmp(drv_name, "CSV") == 0;
-	if ((strcmp(drv_name, "GeoJSON") == 0 && rfc7946) || is_csv) {
-		w->fields = fields;
-		w->n_fields = n_fields;
-		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
-		                            err);
-	}
-	if (w->is_shapefile)
-		return open_shapefile(w, path, fields, n_fields, srs_def, err);
-	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
-	if (!w->ds)
-		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
-	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
-	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE) {
-		OSRRelease(srs);
-		return gm__fail(err, GM_ECRS, "GDAL does not read the CRS \"%s\"", srs_def);
-	}
-	/* x = longitude/easting in every file, as web maps and QGIS expect */
-	OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-	char **lco = NULL;
-	if (strcmp(drv_name, "GeoJSON") == 0) {
-		if (rfc7946)
-			lco = CSLSetNameValue(lco, "RFC7946", "YES");
-		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
-	}
-	/* FlatGeobuf's spatial index sorts features along a curve: places would
-	 * lose their most-mentioned-first order (#18); a reader that wants the
-	 * index builds its own */
-	if (strcmp(drv_name, "FlatGeobuf") == 0)
-		lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
-	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
-	CSLDestroy(lco);
-	OSRRelease(srs);
-	if (!w->layer)
-		return gm__fail(err, GM_EGDAL, "%s: cannot create layer %s in %s: %s", drv_name, name, path, w->log->last_error);
-	for (size_t i = 0; i < n_fields; i++) {
-		OGRFieldType t = fields[i].type == GM_F_INT ? OFTInteger : fields[i].type == GM_F_DATE ? OFTDate : OFTString;
-		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
-		if (fields[i].width && fields[i].type != GM_F_STR)
-			OGR_Fld_SetWidth(fd, fields[i].width);
-		OGRErr e = OGR_L_CreateField(w->layer, fd, TRUE);
-		OGR_Fld_Destroy(fd);
-		if (e != OGRERR_NONE)
-			return gm__fail(err, GM_EGDAL, "%s: cannot create field %s in %s: %s", drv_name, fields[i].name, path,
-			                w->log->last_error);
-	}
-	w->fields = fields;
-	w->n_fields = n_fields;
-	/* one transaction per layer where the driver has them (GPKG: much faster) */
-	GDALDatasetStartTransaction(w->ds, FALSE);
-	return GM_OK;
-}
-
-static int write_feature(layer_writer *w, double lon, double lat, const gm_value *v, gm_error *err)
-{
-	double x = lon, y = lat;
-	int located = !isnan(lon) && !isnan(lat);   /* NaN: no place, NULL geometry */
-	if (w->transform && located) {
-		int rc = gm__crs_forward(w->crs, lon, lat, &x, &y, err);
-		if (rc)
-			return rc;
-	}
-	if (w->text)
-		return gm__textlayer_feature(w->text, x, y, v, err);
-	if (w->shp)
-		return gm__shapefile_feature(w->shp, x, y, v, err);
-	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
-	for (size_t i = 0; i < w->n_fields; i++) {
-		switch (w->fields[i].type) {
-		case GM_F_INT:
-			if (v[i].null)
-				OGR_F_SetFieldNull(f, (int)i);
-			else
-				OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
-			break;
-		case GM_F_DATE:
-			if (v[i].s && strlen(v[i].s) == 10)
-				OGR_F_SetFieldDateTime(f, (int)i, atoi(v[i].s), atoi(v[i].s + 5), atoi(v[i].s + 8), 0, 0, 0, 0);
-			else
-				OGR_F_SetFieldNull(f, (int)i);
-			break;
-		default:
-			OGR_F_SetFieldString(f, (int)i, v[i].s ? v[i].s : "");
-		}
-	}
-	if (located) {
-		OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
-		OGR_G_SetPoint_2D(g, 0, x, y);
-		OGR_F_SetGeometryDirectly(f, g);
-	}
-	int rc = GM_OK;
-	if (OGR_L_CreateFeature(w->layer, f) != OGRERR_NONE)
-		rc = gm__fail(err, GM_EGDAL, "cannot write a feature: %s", w->log->last_error);
-	OGR_F_Destroy(f);
-	return rc;
-}
-
-static int close_layer(layer_writer *w, int ok, gm_error *err)
-{
-	if (w->text) {
-		int rc = gm__textlayer_close(w->text, ok, err);
-		w->text = NULL;
-		return rc;
-	}
-	if (w->shp) {
-		int rc = gm__shapefile_close(w->shp, ok, err);
-		w->shp = NULL;
-		return rc;
-	}
-	if (!w->ds)
-		return GM_OK;
-	if (ok)
-		GDALDatasetCommitTransaction(w->ds);
-	w->log->last_error[0] = '\0';
-	GDALClose(w->ds);  /* flushes; returns void in GDAL 3.6, so look at the log */
-	w->ds = NULL;
-	if (ok && w->log->last_error[0])
-		return gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
-	return GM_OK;
-}
-
 /* ----------------------------------------------------------------- writer */
 
 /* The layers written feature by feature while documents are mapped. */
@@ -344,10 +90,10 @@ struct gm_writer {
 	int dir_open;
 	gm_crs crs;
 	int crs_open;
-	gdal_log log;
+	gm_gdal_log log;
 	size_t n_formats;
 	GDALDriverH *drivers;
-	layer_writer *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
+	gm_layer_file *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
 	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
 	FILE *docs;              /* run.json's document entries, one a line */
 	gm_textlayer *acled;     /* events.csv, ACLED's shape */
@@ -372,11 +118,11 @@ static void layer_crs(const gm_writer *w, GDALDriverH drv, int *use_target, cons
 	*rfc7946 = is_geojson && w->opts.geojson_rfc7946;
 }
 
-static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const char *name, const gm_field *fields,
+static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const char *name, const gm_field *fields,
                       size_t n_fields, gm_error *err)
 {
 	char ext[32], file[64], path[4096];
-	extension_of(drv, ext, sizeof ext);
+	gm__driver_extension(drv, ext, sizeof ext);
 	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, !strcmp(GDALGetDriverShortName(drv), "CSV")), ext);
 	if (join_path(path, sizeof path, w->dir.tmp, file) != 0)
 		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
@@ -394,7 +140,7 @@ static int open_named(gm_writer *w, layer_writer *lw, GDALDriverH drv, const cha
 	lw->transform = use_target;
 	lw->crs = &w->crs;
 	lw->log = &w->log;
-	return open_layer(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+	return gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
 }
 
 static const char *const *formats_of(const gm_write_options *o, size_t *n)
@@ -430,10 +176,10 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	w->dir_open = 1;
 	rc = gm__crs_open(&w->crs, opts->t_srs, err);
 	w->crs_open = rc == GM_OK;
-	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	for (size_t f = 0; f < nf && rc == GM_OK; f++) {
 		w->drivers[f] = GDALGetDriverByName(formats[f]);
-		layer_writer *lw = &w->layers[f * N_STREAMED];
+		gm_layer_file *lw = &w->layers[f * N_STREAMED];
 		rc = open_named(w, &lw[L_MENTIONS], w->drivers[f], "mentions", gm__mention_fields, gm__n_mention_fields, err);
 		if (rc == GM_OK && opts->demonyms)
 			rc = open_named(w, &lw[L_DEMONYMS], w->drivers[f], "demonyms", gm__mention_fields, gm__n_mention_fields,
@@ -467,9 +213,9 @@ int gm__writer_mention(gm_writer *w, const gm_mention_rec *m, int demonym, gm_er
 	gm__mention_values(w->gaz, m, v, &p);
 	int rc = GM_OK;
 	if (w->uses_gdal)   /* GDAL's messages go to the run's log, not to stderr */
-		CPLPushErrorHandlerEx(gdal_handler, &w->log);
+		CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
-		rc = write_feature(&w->layers[f * N_STREAMED + (demonym ? L_DEMONYMS : L_MENTIONS)], p.lon, p.lat, v, err);
+		rc = gm__layer_file_feature(&w->layers[f * N_STREAMED + (demonym ? L_DEMONYMS : L_MENTIONS)], p.lon, p.lat, v, err);
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
 	return rc;
@@ -483,9 +229,9 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 	gm__event_values(w->gaz, e, v, &p, &lon, &lat);
 	int rc = GM_OK;
 	if (w->uses_gdal)
-		CPLPushErrorHandlerEx(gdal_handler, &w->log);
+		CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
-		rc = write_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
+		rc = gm__layer_file_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
 	if (rc == GM_OK && gm__acled_listed(e)) {
@@ -613,7 +359,7 @@ const gm_place_agg **gm__places_in_order(const gm_aggregates *r, size_t *n)
 	return order;
 }
 
-static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
+static int write_places(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, gm_error *err)
 {
 	size_t n;
 	const gm_place_agg **order = gm__places_in_order(r, &n);
@@ -625,13 +371,13 @@ static int write_places(gm_writer *w, const gm_aggregates *r, layer_writer *lw, 
 		gm_place p;
 		char first[11], last[11];
 		place_values(w->gaz, order[i], v, &p, first, last);
-		rc = write_feature(lw, p.lon, p.lat, v, err);
+		rc = gm__layer_file_feature(lw, p.lon, p.lat, v, err);
 	}
 	free(order);
 	return rc;
 }
 
-static int write_daily(gm_writer *w, const gm_aggregates *r, layer_writer *lw, gm_error *err)
+static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, gm_error *err)
 {
 	const gm_daily_cell **order = malloc((r->n_cells ? r->n_cells : 1) * sizeof *order);
 	if (!order)
@@ -664,7 +410,7 @@ static int write_daily(gm_writer *w, const gm_aggregates *r, layer_writer *lw, g
 		v[8].i = c->injured;
 		for (int t = 0; t < GM_EV_N - 1; t++)
 			v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
-		rc = write_feature(lw, lon, lat, v, err);
+		rc = gm__layer_file_feature(lw, lon, lat, v, err);
 	}
 	free(order);
 	return rc;
@@ -675,12 +421,12 @@ static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH dr
 {
 	int rc = GM_OK;
 	for (int which = only_daily; which < 2 && rc == GM_OK; which++) {
-		layer_writer lw;
+		gm_layer_file lw;
 		rc = which ? open_named(w, &lw, drv, "daily", gm__daily_fields, gm__n_daily_fields, err)
 		           : open_named(w, &lw, drv, "places", gm__place_fields, gm__n_place_fields, err);
 		if (rc == GM_OK)
 			rc = which ? write_daily(w, r, &lw, err) : write_places(w, r, &lw, err);
-		int crc = close_layer(&lw, rc == GM_OK, err);
+		int crc = gm__layer_file_close(&lw, rc == GM_OK, err);
 		if (rc == GM_OK)
 			rc = crc;
 	}
@@ -796,7 +542,7 @@ static int close_streamed(gm_writer *w, int ok, gm_error *err)
 {
 	int rc = GM_OK;
 	for (size_t i = 0; w->layers && i < w->n_formats * N_STREAMED; i++) {
-		int crc = close_layer(&w->layers[i], ok && rc == GM_OK, err);
+		int crc = gm__layer_file_close(&w->layers[i], ok && rc == GM_OK, err);
 		if (rc == GM_OK)
 			rc = crc;
 	}
@@ -822,7 +568,7 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		summary = &local;
 	gm__summary_counts(r, summary);
 
-	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	int rc = close_streamed(w, 1, err);
 	int arc = gm__textlayer_close(w->acled, 1, err);
 	w->acled = NULL;
@@ -927,7 +673,7 @@ void gm__writer_free(gm_writer *w)
 	if (!w)
 		return;
 	gm_error ignored;
-	CPLPushErrorHandlerEx(gdal_handler, &w->log);
+	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	close_streamed(w, 0, &ignored);
 	CPLPopErrorHandler();
 	gm__textlayer_close(w->acled, 0, &ignored);
@@ -941,105 +687,4 @@ void gm__writer_free(gm_writer *w)
 	free(w->drivers);
 	free(w->layers);
 	free(w);
-}
-
-/* --------------------------------------------------------- gazetteer export */
-
-static const gm_field gazetteer_fields[] = {
-	{"place_id", GM_F_STR, 64}, {"name_ar", GM_F_STR, GM_DBF_BYTES}, {"name_en", GM_F_STR, GM_DBF_BYTES},
-	{"country", GM_F_STR, 3}, {"admin1", GM_F_STR, GM_DBF_BYTES}, {"feature", GM_F_STR, 8},
-	{"population", GM_F_INT, 12}, {"names", GM_F_STR, GM_DBF_BYTES},
-};
-#define N_GAZETTEER_FIELDS (sizeof gazetteer_fields / sizeof *gazetteer_fields)
-
-/* Every place's names, as the matcher holds them (folded, "|" between), with
- * a mark for their kind: * curated, ~ untagged. Built in one pass over the keys. */
-static char **names_by_place(const gm_gazetteer *g)
-{
-	uint32_t n = g->h->n_places;
-	char **names = calloc(n ? n : 1, sizeof *names);
-	size_t *lens = calloc(n ? n : 1, sizeof *lens);
-	if (!names || !lens) {
-		free(names);
-		free(lens);
-		return NULL;
-	}
-	for (uint32_t k = 0; k < g->h->n_keys; k++) {
-		const gm_gaz_key *key = &g->keys[k];
-		if (key->post_start > g->h->n_postings || key->post_count > g->h->n_postings - key->post_start)
-			continue;
-		const char *s = gm__gaz_str(g, key->str);
-		for (uint32_t j = 0; j < key->post_count; j++) {
-			const gm_gaz_posting *p = &g->postings[key->post_start + j];
-			if (p->place >= n || p->kind > GM_NAME_CURATED)
-				continue;
-			size_t add = strlen(s) + 2, old = lens[p->place];
-			char *x = realloc(names[p->place], old + add + 1);
-			if (!x)
-				continue;  /* a shorter list, never a crash */
-			names[p->place] = x;
-			int w = snprintf(x + old, add + 1, "%s%s%s", old ? "|" : "",
-			                 p->kind == GM_NAME_CURATED ? "*" : p->kind == GM_NAME_UNTAGGED ? "~" : "", s);
-			lens[p->place] = old + (w > 0 ? (size_t)w : 0);
-		}
-	}
-	free(lens);
-	return names;
-}
-
-int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *format, gm_error *err)
-{
-	pthread_once(&gdal_once, register_drivers);
-	GDALDriverH drv = GDALGetDriverByName(format ? format : "GPKG");
-	if (!drv || !is_writable_vector(drv)) {
-		char list[2048];
-		gm_output_formats(list, sizeof list);
-		return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; this GDAL writes: %s", format, list);
-	}
-	if (strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0)
-		return gm__fail(err, GM_EFORMAT, "export writes one file: use GPKG, GeoJSON or FlatGeobuf, not a Shapefile");
-	/* GDAL creates the file by name: in a folder of our own beside the
-	 * target (mkdtemp, so no planted link is followed), then renamed */
-	char dir[4096], tmp[4400];
-	const char *slash = strrchr(path, '/');
-	int dl = slash ? (int)(slash - path) : 1;
-	if (snprintf(dir, sizeof dir, "%.*s/.geomention-export-XXXXXX", dl, slash ? path : ".") >= (int)sizeof dir)
-		return gm__fail(err, GM_EINVAL, "path too long: %s", path);
-	if (!mkdtemp(dir))
-		return gm__fail(err, GM_EIO, "cannot write beside %s: %s", path, strerror(errno));
-	snprintf(tmp, sizeof tmp, "%s/%s", dir, slash ? slash + 1 : path);
-	char **names = names_by_place(g);
-	if (!names) {
-		gm__remove_tree(dir);
-		return gm__fail(err, GM_ENOMEM, "out of memory exporting the gazetteer");
-	}
-	gdal_log log;
-	memset(&log, 0, sizeof log);
-	CPLPushErrorHandlerEx(gdal_handler, &log);
-	layer_writer w;
-	memset(&w, 0, sizeof w);
-	w.log = &log;
-	int is_geojson = strcmp(GDALGetDriverShortName(drv), "GeoJSON") == 0;
-	int rc = open_layer(&w, drv, tmp, "gazetteer", gazetteer_fields, N_GAZETTEER_FIELDS,
-	                    is_geojson ? "OGC:CRS84" : "EPSG:4326", is_geojson, err);
-	for (uint32_t i = 0; rc == GM_OK && i < g->h->n_places; i++) {
-		gm_place p;
-		gm_gazetteer_get_place(g, i, &p);
-		gm_value v[N_GAZETTEER_FIELDS] = {
-			{p.id, 0, 0}, {p.name_ar, 0, 0}, {p.name_en, 0, 0}, {p.country, 0, 0}, {p.admin1, 0, 0},
-			{p.feature, 0, 0}, {NULL, p.population, 0}, {names[i] ? names[i] : "", 0, 0},
-		};
-		rc = write_feature(&w, p.lon, p.lat, v, err);
-	}
-	int crc = close_layer(&w, rc == GM_OK, err);
-	if (rc == GM_OK)
-		rc = crc;
-	CPLPopErrorHandler();
-	for (uint32_t i = 0; i < g->h->n_places; i++)
-		free(names[i]);
-	free(names);
-	if (rc == GM_OK && rename(tmp, path) != 0)
-		rc = gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
-	gm__remove_tree(dir);   /* empty, or what a failed layer left */
-	return rc;
 }

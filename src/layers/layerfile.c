@@ -1,0 +1,252 @@
+/* layerfile.c: one layer file of any OGR vector format (layerfile.h). */
+#include "layerfile.h"
+
+#include "shapefile.h"
+#include "textlayer.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <math.h>
+#include <ogr_srs_api.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
+static void register_drivers(void) { GDALAllRegister(); }
+
+void gm__gdal_register(void) { pthread_once(&gdal_once, register_drivers); }
+
+/* ------------------------------------------------------------ GDAL errors */
+
+
+void CPL_STDCALL gm__gdal_log_handler(CPLErr cls, CPLErrorNum no, const char *msg)
+{
+	(void)no;
+	gm_gdal_log *log = CPLGetErrorHandlerUserData();
+	if (!log)
+		return;
+	if (cls >= CE_Failure)
+		snprintf(log->last_error, sizeof log->last_error, "%s", msg);
+	else if (cls == CE_Warning)
+		log->warnings++;
+}
+
+/* ---------------------------------------------------------------- formats */
+
+/* A database driver (PG:, MYSQL:, ...) writes no files: the output folder
+ * cannot hold it, and its connection string (a password, maybe) must never
+ * become a file name. */
+int gm__driver_is_database(GDALDriverH d)
+{
+	return d && GDALGetMetadataItem(d, GDAL_DMD_CONNECTION_PREFIX, NULL) != NULL;
+}
+
+int gm__driver_writes_files(GDALDriverH d)
+{
+	return d && GDALGetMetadataItem(d, GDAL_DCAP_VECTOR, NULL) && GDALGetMetadataItem(d, GDAL_DCAP_CREATE, NULL) &&
+	       !gm__driver_is_database(d);
+}
+
+int gm_output_formats(char *buf, size_t cap)
+{
+	gm__gdal_register();
+	size_t o = 0;
+	if (cap)
+		buf[0] = '\0';
+	for (int i = 0; i < GDALGetDriverCount(); i++) {
+		GDALDriverH d = GDALGetDriver(i);
+		if (!gm__driver_writes_files(d))
+			continue;
+		int w = snprintf(buf + o, o < cap ? cap - o : 0, "%s%s", o ? ", " : "", GDALGetDriverShortName(d));
+		if (w > 0)
+			o += (size_t)w;
+	}
+	return o < cap ? GM_OK : GM_EINVAL;
+}
+
+void gm__driver_extension(GDALDriverH d, char *ext, size_t cap)
+{
+	const char *name = GDALGetDriverShortName(d);
+	const char *e = NULL;
+	if (strcmp(name, "GeoJSON") == 0)
+		e = "geojson";
+	else if (strcmp(name, "ESRI Shapefile") == 0)
+		e = "shp";
+	else
+		e = GDALGetMetadataItem(d, GDAL_DMD_EXTENSION, NULL);
+	if (e && *e) {
+		snprintf(ext, cap, "%s", e);
+		char *sp = strchr(ext, ' ');
+		if (sp)
+			*sp = '\0';
+		return;
+	}
+	/* no extension known: the driver's name, lower case, no spaces */
+	size_t o = 0;
+	for (const char *p = name; *p && o + 1 < cap; p++)
+		if (*p != ' ')
+			ext[o++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	ext[o] = '\0';
+}
+
+/* ----------------------------------------------------------------- layers */
+
+
+/* A Shapefile: ours to write too (shapefile.h), with the .prj GDAL would
+ * write: the CRS as ESRI WKT. */
+static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fields, size_t n_fields,
+                          const char *srs_def, gm_error *err)
+{
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	char *wkt = NULL;
+	const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
+	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
+		OSRRelease(srs);
+		CPLFree(wkt);
+		return gm__fail(err, GM_ECRS, "GDAL cannot write the CRS \"%s\" as ESRI WKT for a .prj", srs_def);
+	}
+	OSRRelease(srs);
+	char base[4096];
+	size_t n = strlen(path);
+	if (n < 4 || n - 4 >= sizeof base || strcmp(path + n - 4, ".shp") != 0) {
+		CPLFree(wkt);
+		return gm__fail(err, GM_EINVAL, "a Shapefile's path must end in .shp: %s", path);
+	}
+	memcpy(base, path, n - 4);
+	base[n - 4] = '\0';
+	w->fields = fields;
+	w->n_fields = n_fields;
+	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt, err);
+	CPLFree(wkt);
+	return rc;
+}
+
+int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
+                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
+{
+	const char *drv_name = GDALGetDriverShortName(drv);
+	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
+	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
+	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
+	int is_csv = strcmp(drv_name, "CSV") == 0;
+	if ((strcmp(drv_name, "GeoJSON") == 0 && rfc7946) || is_csv) {
+		w->fields = fields;
+		w->n_fields = n_fields;
+		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
+		                            err);
+	}
+	if (w->is_shapefile)
+		return open_shapefile(w, path, fields, n_fields, srs_def, err);
+	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
+	if (!w->ds)
+		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE) {
+		OSRRelease(srs);
+		return gm__fail(err, GM_ECRS, "GDAL does not read the CRS \"%s\"", srs_def);
+	}
+	/* x = longitude/easting in every file, as web maps and QGIS expect */
+	OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+	char **lco = NULL;
+	if (strcmp(drv_name, "GeoJSON") == 0) {
+		if (rfc7946)
+			lco = CSLSetNameValue(lco, "RFC7946", "YES");
+		lco = CSLSetNameValue(lco, "COORDINATE_PRECISION", rfc7946 ? "7" : "3");
+	}
+	/* FlatGeobuf's spatial index sorts features along a curve: places would
+	 * lose their most-mentioned-first order (#18); a reader that wants the
+	 * index builds its own */
+	if (strcmp(drv_name, "FlatGeobuf") == 0)
+		lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
+	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
+	CSLDestroy(lco);
+	OSRRelease(srs);
+	if (!w->layer)
+		return gm__fail(err, GM_EGDAL, "%s: cannot create layer %s in %s: %s", drv_name, name, path, w->log->last_error);
+	for (size_t i = 0; i < n_fields; i++) {
+		OGRFieldType t = fields[i].type == GM_F_INT ? OFTInteger : fields[i].type == GM_F_DATE ? OFTDate : OFTString;
+		OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, t);
+		if (fields[i].width && fields[i].type != GM_F_STR)
+			OGR_Fld_SetWidth(fd, fields[i].width);
+		OGRErr e = OGR_L_CreateField(w->layer, fd, TRUE);
+		OGR_Fld_Destroy(fd);
+		if (e != OGRERR_NONE)
+			return gm__fail(err, GM_EGDAL, "%s: cannot create field %s in %s: %s", drv_name, fields[i].name, path,
+			                w->log->last_error);
+	}
+	w->fields = fields;
+	w->n_fields = n_fields;
+	/* one transaction per layer where the driver has them (GPKG: much faster) */
+	GDALDatasetStartTransaction(w->ds, FALSE);
+	return GM_OK;
+}
+
+int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_value *v, gm_error *err)
+{
+	double x = lon, y = lat;
+	int located = !isnan(lon) && !isnan(lat);   /* NaN: no place, NULL geometry */
+	if (w->transform && located) {
+		int rc = gm__crs_forward(w->crs, lon, lat, &x, &y, err);
+		if (rc)
+			return rc;
+	}
+	if (w->text)
+		return gm__textlayer_feature(w->text, x, y, v, err);
+	if (w->shp)
+		return gm__shapefile_feature(w->shp, x, y, v, err);
+	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
+	for (size_t i = 0; i < w->n_fields; i++) {
+		switch (w->fields[i].type) {
+		case GM_F_INT:
+			if (v[i].null)
+				OGR_F_SetFieldNull(f, (int)i);
+			else
+				OGR_F_SetFieldInteger64(f, (int)i, v[i].i);
+			break;
+		case GM_F_DATE:
+			if (v[i].s && strlen(v[i].s) == 10)
+				OGR_F_SetFieldDateTime(f, (int)i, atoi(v[i].s), atoi(v[i].s + 5), atoi(v[i].s + 8), 0, 0, 0, 0);
+			else
+				OGR_F_SetFieldNull(f, (int)i);
+			break;
+		default:
+			OGR_F_SetFieldString(f, (int)i, v[i].s ? v[i].s : "");
+		}
+	}
+	if (located) {
+		OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+		OGR_G_SetPoint_2D(g, 0, x, y);
+		OGR_F_SetGeometryDirectly(f, g);
+	}
+	int rc = GM_OK;
+	if (OGR_L_CreateFeature(w->layer, f) != OGRERR_NONE)
+		rc = gm__fail(err, GM_EGDAL, "cannot write a feature: %s", w->log->last_error);
+	OGR_F_Destroy(f);
+	return rc;
+}
+
+int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err)
+{
+	if (w->text) {
+		int rc = gm__textlayer_close(w->text, ok, err);
+		w->text = NULL;
+		return rc;
+	}
+	if (w->shp) {
+		int rc = gm__shapefile_close(w->shp, ok, err);
+		w->shp = NULL;
+		return rc;
+	}
+	if (!w->ds)
+		return GM_OK;
+	if (ok)
+		GDALDatasetCommitTransaction(w->ds);
+	w->log->last_error[0] = '\0';
+	GDALClose(w->ds);  /* flushes; returns void in GDAL 3.6, so look at the log */
+	w->ds = NULL;
+	if (ok && w->log->last_error[0])
+		return gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
+	return GM_OK;
+}

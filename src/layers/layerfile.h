@@ -1,0 +1,65 @@
+/* layerfile.h: one layer file of any OGR vector format (internal), and what
+ * the writers need of GDAL: the drivers that create files, their extensions,
+ * and GDAL's messages caught for the caller's error instead of stderr.
+ *
+ * A layer is written by us where that is faster and gives GDAL's bytes
+ * (textlayer.h: RFC 7946 GeoJSON and CSV; shapefile.h), through OGR for every
+ * other driver (one transaction per layer where the driver has them). The run
+ * writer (write.h) and the gazetteer export (export.c) both write through it. */
+#ifndef GM_LAYERFILE_H
+#define GM_LAYERFILE_H
+
+#include "geomention.h"
+
+#include "crs.h"
+#include "error.h"
+#include "layers.h"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+/* GDAL's drivers registered, once for the process. */
+void gm__gdal_register(void);
+
+/* GDAL's last failure and its warnings, while a gm__gdal_log_handler with
+ * this as its user data is pushed (CPLPushErrorHandlerEx). */
+typedef struct gm_gdal_log {
+	char last_error[384];
+	unsigned warnings;
+} gm_gdal_log;
+void CPL_STDCALL gm__gdal_log_handler(CPLErr cls, CPLErrorNum no, const char *msg);
+
+/* A database driver (PG:, ...): no files to write. */
+int gm__driver_is_database(GDALDriverH d);
+/* A vector driver that creates files. */
+int gm__driver_writes_files(GDALDriverH d);
+/* The extension of the driver's files (geojson, shp, gpkg ...), into ext. */
+void gm__driver_extension(GDALDriverH d, char *ext, size_t cap);
+
+struct gm_textlayer;
+struct gm_shapefile;
+typedef struct gm_layer_file {
+	GDALDatasetH ds;
+	OGRLayerH layer;
+	struct gm_textlayer *text;   /* RFC 7946 GeoJSON and CSV: written by textlayer.c, not by ds */
+	struct gm_shapefile *shp;    /* Shapefiles: written by shapefile.c, not by ds */
+	int is_shapefile;
+	int transform;    /* coordinates go through crs */
+	gm_crs *crs;
+	gm_gdal_log *log;
+	const gm_field *fields;
+	size_t n_fields;
+} gm_layer_file;
+
+/* Open the layer name at path in drv's format, with these fields, in the CRS
+ * srs_def (rfc7946: GeoJSON as RFC 7946 asks). w's log, transform and crs are
+ * the caller's to set before. */
+int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
+                        size_t n_fields, const char *srs_def, int rfc7946, gm_error *err);
+/* One feature (no geometry when lon or lat is NaN). */
+int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_value *v, gm_error *err);
+/* ok: finish and close; !ok: close only. */
+int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err);
+
+#endif
