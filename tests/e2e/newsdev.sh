@@ -2,8 +2,8 @@
 # tests/e2e/newsdev.sh BIN SHARED TOP: map ../shared/corpus/news-dev (36 Arabic
 # news leads from 17 countries) as a user would (docs.jsonl as it is) and score
 # the mentions with scripts/evaluate, which agrees with ../shared/tools/score.py.
-# Fails below mention F1 0.83 or Acc@161 0.95 (the issue's bar), or event F1 0.40 (score.py):
-# what holds today (0.853 / 0.952, events 0.398), so a change that loses ground
+# Fails below mention F1 0.86 or Acc@161 0.95 (the issue's bar), or event F1 0.44 (score.py):
+# what holds today (0.865 / 0.953, events 0.450), so a change that loses ground
 # fails; issues #13 and #14 ask F1 0.90 and events 0.70, not reached yet.
 # Third-party text: read from ../shared, skipped (77) where it is absent.
 set -u
@@ -13,11 +13,11 @@ ND=$SHARED/corpus/news-dev
 e2e_need "no ../shared/corpus/news-dev (third-party text, kept outside the project)" "$ND/docs.jsonl" "$ND/gold.jsonl"
 e2e_tmp
 "$BIN" map -q -f GeoJSON -o "$T" "$ND/docs.jsonl" || { echo "map failed"; exit 1; }
-python3 "$TOP/scripts/evaluate" gold "$ND/gold.jsonl" "$T" --min-f1 0.83 --min-acc161 0.95 || exit 1
+python3 "$TOP/scripts/evaluate" gold "$ND/gold.jsonl" "$T" --min-f1 0.86 --min-acc161 0.95 || exit 1
 e2e_need "no ../shared/tools/score.py" "$SHARED/tools/score.py"
 python3 "$SHARED/tools/score.py" "$ND/gold.jsonl" "$T" --json | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read().strip().splitlines()[-1])
 print("events: P %.3f R %.3f F1 %.3f" % (r["event_precision"], r["event_recall"], r["event_f1"]))
-sys.exit(0 if r["event_f1"] >= 0.40 else "below the bar: event F1 %.3f < 0.40" % r["event_f1"])'
+sys.exit(0 if r["event_f1"] >= 0.44 else "below the bar: event F1 %.3f < 0.44" % r["event_f1"])'
 
