@@ -1169,6 +1169,13 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						hits[j - s0].code = 0;
 						break;
 					}
+		/* "هجمات جوية"، "هجماتها الجوية": an attack from the air is an air strike */
+		for (size_t j = s0; j + 1 < s1; j++)
+			if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && word_has(t, j + 1, GM_W_AIR, NULL) &&
+			    !hits[j + 1 - s0].code) {
+				hits[j - s0].code = GM_EV_AIR_STRIKE;
+				hits[j - s0].sub = 0;
+			}
 		/* "اكتظاظا شديدا بالنازحين"، "مساعدات للنازحين": the displaced as
 		 * people crowded in or helped, not a flight told */
 		for (size_t j = s0; j < s1; j++)

@@ -15,6 +15,7 @@ enum gm_event_word {
 	GM_W_OFFICIAL, GM_W_CAPITAL, GM_W_SEE, GM_W_ALSO, GM_W_DURING, GM_W_STOP, GM_W_ROUND,
 	GM_W_MASIRA, GM_W_MARCHING,   /* مسيرة: a drone, or a march when marching words stand by it */
 	GM_W_FOR_DISPLACED,           /* للنازحين، بالنازحين: the displaced as people helped or housed */
+	GM_W_AIR,                     /* جوية: after an attack word, an air strike */
 	GM_W_N
 };
 

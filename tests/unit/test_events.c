@@ -311,6 +311,9 @@ static void not_events(void)
 	CHECK_INT(events("دمار في أرياف حلب الخاضعة لنفوذ هيئة تحرير الشام", "2024-05-01"), 0);
 	CHECK_INT(events("أعلنت حركة تحرير حلب موقفها", "2024-05-01"), 0);
 	CHECK_INT(events("أعلن الجيش تحرير حلب", "2024-05-01"), 1);
+	/* an attack from the air is an air strike */
+	CHECK_INT(events("كثفت القوات هجماتها الجوية على حلب", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "air_strike");
 	/* مسيرة: a drone, or a march by the words around it */
 	CHECK_INT(events("استهدفت مسيرة سيارة في حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "air_strike");
