@@ -14,275 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const trigger_names[GM_TR_N] = {
-	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
-	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
-	"disaster", "killed", "injured", "people", "unit", "at_least",
-	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
-	"reach", "clause", "operation", "combatant",
-};
-
-const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }
-
-/* ACLED's names for each of our event types: its sub_event_types, the
- * default first, each with the event_type ACLED files it under (mostly the
- * type's own; "Attack" is violence against civilians, a non-violent transfer
- * of territory a strategic development) (../shared/design/event-types.md).
- * An empty event_type: one of our own types (displacement, blockade,
- * diplomacy). */
-#define GM__ACLED_SUBS 4   /* the trigger note holds a sub-type index in 2 bits (events.h) */
-static const struct {
-	const char *sub_type, *event_type;
-} acled[GM_EV_N][GM__ACLED_SUBS] = {
-	[GM_EV_SHELLING] = {{"Shelling/artillery/missile attack", "Explosions/Remote violence"}},
-	[GM_EV_AIR_STRIKE] = {{"Air/drone strike", "Explosions/Remote violence"}},
-	[GM_EV_ARMED_CLASH] = {{"Armed clash", "Battles"}, {"Attack", "Violence against civilians"}},
-	[GM_EV_TERRITORY_CHANGE] = {{"Non-state actor overtakes territory", "Battles"},
-	                            {"Government regains territory", "Battles"},
-	                            {"Non-violent transfer of territory", "Strategic developments"}},
-	[GM_EV_EXPLOSION] = {{"Remote explosive/landmine/IED", "Explosions/Remote violence"},
-	                     {"Suicide bomb", "Explosions/Remote violence"},
-	                     {"Grenade", "Explosions/Remote violence"}},
-	[GM_EV_PROTEST] = {{"Peaceful protest", "Protests"},
-	                   {"Protest with intervention", "Protests"},
-	                   {"Excessive force against protesters", "Protests"},
-	                   {"Violent demonstration", "Riots"}},
-	[GM_EV_AGREEMENT] = {{"Agreement", "Strategic developments"}},
-	[GM_EV_MOBILIZATION] = {{"Other", "Strategic developments"},
-	                        {"Headquarters or base established", "Strategic developments"}},
-	[GM_EV_DISPLACEMENT] = {{"Displacement", ""}},
-	[GM_EV_BLOCKADE] = {{"Blockade", ""}},
-	[GM_EV_DIPLOMACY] = {{"Diplomacy", ""}},
-	[GM_EV_ARRESTS] = {{"Arrests", "Strategic developments"}},
-	[GM_EV_ABDUCTION] = {{"Abduction/forced disappearance", "Violence against civilians"}},
-	[GM_EV_PROPERTY_DESTRUCTION] = {{"Looting/property destruction", "Strategic developments"}},
-	[GM_EV_DISASTER] = {{"Natural disaster", ""}},
-};
-
-void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)
-{
-	*event_type = *sub_type = "";
-	if (code <= 0 || code >= GM_EV_N)
-		return;
-	if (sub < 0 || sub >= GM__ACLED_SUBS || !acled[code][sub].sub_type)
-		sub = 0;
-	*sub_type = acled[code][sub].sub_type;
-	*event_type = acled[code][sub].event_type;
-}
-
-int gm__acled_sub_index(int code, const char *name)
-{
-	if (code <= 0 || code >= GM_EV_N)
-		return -1;
-	for (int i = 0; i < GM__ACLED_SUBS && acled[code][i].sub_type; i++)
-		if (!strcmp(acled[code][i].sub_type, name))
-			return i;
-	return -1;
-}
-
-static size_t put_form(char (*out)[128], size_t n, size_t max, const char *a, const char *b, const char *c)
-{
-	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-	if (n < max && la + lb + lc < 128) {
-		memcpy(out[n], a, la);
-		memcpy(out[n] + la, b, lb);
-		memcpy(out[n] + la + lb, c, lc);
-		out[n++][la + lb + lc] = '\0';
-	}
-	return n;
-}
-
-size_t gm__trigger_forms(const char *word, const char *forms, char (*out)[128], size_t max)
-{
-	size_t n = 0, wl = strlen(word);
-	static const size_t alef = sizeof "ا" - 1, ta_marbuta = sizeof "ة" - 1;
-	if (strstr(forms, "verb")) {
-		/* past: he, she / I / you, they, the two (m, f), we, you all, they (f) */
-		static const char *const past[] = {"ت", "وا", "ا", "تا", "نا", "تم", "ن", "ها", "ه", "هم", "تها", "ته"};
-		for (size_t i = 0; i < sizeof past / sizeof *past; i++)
-			n = put_form(out, n, max, word, past[i], "");
-		/* present: the stem drops the alef of derived forms (استهدف: يستهدف) */
-		const char *stem = !strncmp(word, "ا", alef) ? word + alef : word;
-		static const char *const pre[] = {"ي", "ت", "ن", "أ"};
-		for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
-			n = put_form(out, n, max, pre[i], stem, "");
-		static const char *const pre_suf[][2] = {{"ي", "ون"}, {"ت", "ون"}, {"ي", "ان"}, {"ت", "ان"}, {"ي", "ن"},
-		                                         {"ي", "ها"}, {"ت", "ها"}, {"ي", "ه"}};
-		for (size_t i = 0; i < sizeof pre_suf / sizeof *pre_suf; i++)
-			n = put_form(out, n, max, pre_suf[i][0], stem, pre_suf[i][1]);
-	}
-	if (strstr(forms, "noun") || strstr(forms, "dual")) {
-		char stem[128];
-		int fem = wl > ta_marbuta && !strcmp(word + wl - ta_marbuta, "ة");
-		snprintf(stem, sizeof stem, "%.*s%s", (int)(fem ? wl - ta_marbuta : wl), word, fem ? "ت" : "");
-		/* the dual (nominative, oblique) and the sound plural */
-		n = put_form(out, n, max, stem, "ان", "");
-		n = put_form(out, n, max, stem, "ين", "");
-		if (fem)
-			stem[strlen(stem) - (sizeof "ت" - 1)] = '\0';
-		if (strstr(forms, "noun"))   /* "dual": a noun whose plural is broken (صاروخ: صواريخ) */
-			n = put_form(out, n, max, stem, "ات", "");
-	}
-	return n;
-}
-
-int gm__trigger_code(const char *name)
-{
-	for (int i = 1; i < GM_TR_N; i++)
-		if (!strcmp(trigger_names[i], name))
-			return i;
-	return -1;
-}
-
-/* ---------------------------------------------------------------- numbers */
-
-/* A number word (event-words.tsv: unit, ten, hundred, thousand, many) and
- * its kind: u unit 1-10, t tens, h hundreds, k thousands, v vague plural. */
-static int word_value(const char *w, size_t len, long *v, char *kind)
-{
-	static const struct {
-		int function;
-		char kind;
-	} kinds[] = {{GM_W_UNIT, 'u'}, {GM_W_TEN, 't'}, {GM_W_HUNDRED, 'h'}, {GM_W_THOUSAND, 'k'}, {GM_W_MANY, 'v'}};
-	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (gm__function_word(w, len, kinds[i].function, v)) {
-			*kind = kinds[i].kind;
-			return 1;
-		}
-	return 0;
-}
-
-/* Whether w[0..len) starts with the letters of prefix (UTF-8, as given). */
-static int has_prefix(const char *w, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return len >= n && !memcmp(w, prefix, n);
-}
-
-static const char *tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
-
-long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
-{
-	*used = 0;
-	if (i >= t->n)
-		return -1;
-	const gm_token *tk = &t->tok[i];
-	const char *w = tok_text(t, i);
-	if (tk->is_number) {
-		/* folding made Arabic-Indic digits ASCII; thousands separators (2,000)
-		 * join. A figure past GM_FIGURE_MAX is no figure: the digits stop
-		 * counting there, so 20 of them cannot wrap to a small number. */
-		long v = 0;
-		size_t k = 0;
-		int too_large = 0;
-		for (; k < tk->f_len && ((w[k] >= '0' && w[k] <= '9') || w[k] == ','); k++)
-			if (w[k] != ',' && !too_large) {
-				v = v * 10 + (w[k] - '0');
-				too_large = v > GM_FIGURE_MAX;
-			}
-		if (k == 0 || too_large)
-			return -1;
-		*used = 1;
-		return v;
-	}
-	long v;
-	char kind;
-	if (!word_value(w, tk->f_len, &v, &kind))
-		return -1;
-	*used = 1;
-	if (kind == 'u' && i + 1 < t->n && t->tok[i].gap_after == GM_GAP_JOIN) {
-		const char *x = tok_text(t, i + 1);
-		size_t xl = t->tok[i + 1].f_len;
-		long v2;
-		char k2;
-		/* خمسة عشر، أحد عشر، اثنا عشر */
-		if (gm__function_word(x, xl, GM_W_TEEN, NULL)) {
-			*used = 2;
-			return (v == 10 ? 0 : v) + 10;
-		}
-		/* ثلاثة وعشرون */
-		size_t wl = strlen("و");
-		if (xl > wl && has_prefix(x, xl, "و") && word_value(x + wl, xl - wl, &v2, &k2) && k2 == 't') {
-			*used = 2;
-			return v + v2;
-		}
-	}
-	return v;
-}
-
-/* ------------------------------------------------------------------ dates */
-
-/* The token at i has that function (event-words.tsv); *value its value. */
-static int word_has(const gm_tokens *t, size_t i, int function, long *value)
-{
-	return gm__function_word(tok_text(t, i), t->tok[i].f_len, function, value);
-}
-
-/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
- * algorithms): no timegm, which C11 and POSIX lack. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t1, char out[11])
-{
-	out[0] = '\0';
-	int y, mo, d, said = 0;
-	if (!doc_date || strlen(doc_date) != 10 || sscanf(doc_date, "%4d-%2d-%2d", &y, &mo, &d) != 3)
-		return 0;
-	long base = days_from_civil(y, mo, d);
-	int weekday = (int)(((base % 7) + 11) % 7);   /* 1970-01-01 was a Thursday (4) */
-	long back = 0;
-	for (size_t i = t0; i < t1; i++) {
-		if (word_has(t, i, GM_W_TODAY, NULL)) {
-			said = 1;   /* and a weekday may follow: اليوم الأربعاء */
-			continue;
-		}
-		long days;
-		if (word_has(t, i, GM_W_YESTERDAY, &days)) {
-			back = days;
-			said = 1;
-			break;
-		}
-		if (word_has(t, i, GM_W_NIGHT, NULL) && i + 1 < t1 && word_has(t, i + 1, GM_W_PAST, NULL)) {
-			back = 1;   /* الليلة الماضية */
-			said = 1;
-			break;
-		}
-		/* a weekday: the last such day on or before the document date */
-		long wd;
-		if (word_has(t, i, GM_W_WEEKDAY, &wd) && wd >= 0 && wd < 7) {
-			back = (weekday - wd + 7) % 7;
-			said = 1;
-			break;
-		}
-	}
-	civil_from_days(base - back, &y, &mo, &d);
-	if (y < 0 || y > 9999)
-		return 0;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
-	return said;
-}
-
 /* ----------------------------------------------------------------- events */
 
 typedef struct hit {
@@ -300,11 +31,11 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 	const gm_token *tk = &t->tok[i];
 	if (tk->is_number)
 		return 0;
-	size_t nr = gm__readings(g, tok_text(t, i), tk->f_len, rd);
+	size_t nr = gm__readings(g, gm__tok_text(t, i), tk->f_len, rd);
 	/* event words take the article freely (المظاهرات، القصف): unlike place
 	 * names, stripping it turns nothing into something else */
 	for (size_t j = 0, n0 = nr; j < n0 && nr < GM_MAX_READINGS; j++) {
-		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !has_prefix(rd[j].text, rd[j].len, "ال"))
+		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال"))
 			continue;
 		gm_reading *x = &rd[nr];
 		*x = rd[j];
@@ -402,9 +133,9 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
                            int from_counts)
 {
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
-		if (word_has(t, i - back, GM_W_LOCATIVE, NULL))
+		if (gm__word_has(t, i - back, GM_W_LOCATIVE, NULL))
 			/* "من داخل أرمينيا": where fire came from */
-			return !(i - back >= 1 && word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts);
+			return !(i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts);
 		/* a verb whose object is the place reached (event-triggers.tsv, reach):
 		 * "طال القصف كلاً من ..." */
 		if (code_at(sh, i - back) == GM_TR_REACH)
@@ -416,16 +147,16 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		if (code > 0 && code < GM_EV_N)
 			return 2;
 		/* "كلاً من X وY": each of them, not where from */
-		if (word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && word_has(t, i - back - 1, GM_W_EACH, NULL))
+		if (gm__word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_EACH, NULL))
 			return 1;
 		/* "من" is where fire comes from, but where people flee from */
-		if (from_counts && word_has(t, i - back, GM_W_FROM, NULL))
+		if (from_counts && gm__word_has(t, i - back, GM_W_FROM, NULL))
 			return 1;
 		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
 		const gm_token *pt = &t->tok[i - back];
-		const char *w = tok_text(t, i - back);
+		const char *w = gm__tok_text(t, i - back);
 		size_t ya = strlen("ي"), yah = strlen("يه");
-		int adjective = gm__utf8_count(w, pt->f_len) > 3 && has_prefix(w, pt->f_len, "ال") &&
+		int adjective = gm__utf8_count(w, pt->f_len) > 3 && gm__utf8_has_prefix(w, pt->f_len, "ال") &&
 		                (!memcmp(w + pt->f_len - ya, "ي", ya) || !memcmp(w + pt->f_len - yah, "يه", yah));
 		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective)
 			return 0;
@@ -451,10 +182,10 @@ static int is_actor_place(const gm_gazetteer *g, uint32_t place)
 static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i, int function)
 {
 	for (size_t back = 1; back <= 2 && i >= back; back++) {
-		if (word_has(t, i - back, function, NULL))
+		if (gm__word_has(t, i - back, function, NULL))
 			return 1;
 		const gm_token *pt = &t->tok[i - back];
-		if (GM_CUE_ROLE(gm__cue(g, tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
 			return 0;
 	}
 	return 0;
@@ -485,14 +216,14 @@ static int capital_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
  * بالهجوم، للقصف). */
 static int is_definite(const gm_tokens *t, size_t i)
 {
-	const char *w = tok_text(t, i);
+	const char *w = gm__tok_text(t, i);
 	size_t n = t->tok[i].f_len;
 	for (int clitics = 0; clitics < 3; clitics++) {
 		size_t letters = gm__utf8_count(w, n);
-		if (letters > 3 && (has_prefix(w, n, "ال") || has_prefix(w, n, "لل")))
+		if (letters > 3 && (gm__utf8_has_prefix(w, n, "ال") || gm__utf8_has_prefix(w, n, "لل")))
 			return 1;
-		if (letters <= 4 || (!has_prefix(w, n, "و") && !has_prefix(w, n, "ف") && !has_prefix(w, n, "ب") &&
-		                     !has_prefix(w, n, "ك")))
+		if (letters <= 4 || (!gm__utf8_has_prefix(w, n, "و") && !gm__utf8_has_prefix(w, n, "ف") && !gm__utf8_has_prefix(w, n, "ب") &&
+		                     !gm__utf8_has_prefix(w, n, "ك")))
 			break;
 		size_t c = strlen("و");   /* each clitic is one letter of two bytes */
 		w += c;
@@ -505,7 +236,7 @@ static int is_definite(const gm_tokens *t, size_t i)
  * is that article's headline, not this one's report. */
 static int related_link(const gm_tokens *t, size_t s0, size_t s1)
 {
-	return s1 - s0 >= 2 && word_has(t, s0 + 1, GM_W_ALSO, NULL) && word_has(t, s0, GM_W_SEE, NULL);
+	return s1 - s0 >= 2 && gm__word_has(t, s0 + 1, GM_W_ALSO, NULL) && gm__word_has(t, s0, GM_W_SEE, NULL);
 }
 
 /* The end of the clause token i is in: the first punctuation after it. */
@@ -536,7 +267,7 @@ static size_t clause_start(const sentence_hits *sh, const gm_tokens *t, size_t i
 /* "خلال اتصال هاتفي", "وخلال الاجتماع": more of a meeting already told. */
 static int during_before(const gm_tokens *t, size_t i, size_t s0)
 {
-	return i > s0 && word_has(t, i - 1, GM_W_DURING, NULL);
+	return i > s0 && gm__word_has(t, i - 1, GM_W_DURING, NULL);
 }
 
 
@@ -555,7 +286,7 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 			continue;
 		size_t used;
 		long y = gm__parse_number(t, k, &used);
-		if (k >= sh->s0 + 2 && word_has(t, k - 2, GM_W_SINCE, NULL))
+		if (k >= sh->s0 + 2 && gm__word_has(t, k - 2, GM_W_SINCE, NULL))
 			return 0;
 		return y >= 1900 && y <= 2100 ? y : 0;
 	}
@@ -566,7 +297,7 @@ static long year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 /* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
 static long add_joined_group(const gm_tokens *t, const sentence_hits *sh, size_t j, long v)
 {
-	if (code_at(sh, j) == GM_TR_PEOPLE && has_prefix(tok_text(t, j), t->tok[j].f_len, "و")) {
+	if (code_at(sh, j) == GM_TR_PEOPLE && gm__utf8_has_prefix(gm__tok_text(t, j), t->tok[j].f_len, "و")) {
 		size_t used, after = j + sh->at[j - sh->s0].n;
 		long v2 = gm__parse_number(t, after, &used);
 		if (v2 > 0 && after < sh->s1)
@@ -642,7 +373,7 @@ static int same_spot(const gm_gazetteer *g, uint32_t a, uint32_t b)
 /* وقف "stop" with its clitics and article: وقف، لوقف، بوقف، الوقف، للوقف. */
 static int stop_word(const gm_tokens *t, size_t i)
 {
-	return word_has(t, i, GM_W_STOP, NULL);
+	return gm__word_has(t, i, GM_W_STOP, NULL);
 }
 
 static gm_event *push_event(gm_event_list *out, gm_error *err)
@@ -738,7 +469,7 @@ static void read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 		/* "طالبت بانسحاب القوات", "طالب بوقف": what a call asks for, behind
 		 * ب right after it, is not done */
 		int asked = 0;
-		if (event_word && gm__utf8_count(tok_text(t, j), t->tok[j].f_len) > 2 && has_prefix(tok_text(t, j), t->tok[j].f_len, "ب"))
+		if (event_word && gm__utf8_count(gm__tok_text(t, j), t->tok[j].f_len) > 2 && gm__utf8_has_prefix(gm__tok_text(t, j), t->tok[j].f_len, "ب"))
 			for (size_t back = 1; back <= 3 && j >= s0 + back && !asked; back++) {
 				int prev = sh->at[j - back - s0].code;
 				if (prev)
@@ -968,7 +699,7 @@ static int same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end)
 		return 0;
 	for (size_t k = 0; k < 2; k++)
 		if (t->tok[a + k].f_len != t->tok[b + k].f_len ||
-		    memcmp(tok_text(t, a + k), tok_text(t, b + k), t->tok[a + k].f_len) != 0)
+		    memcmp(gm__tok_text(t, a + k), gm__tok_text(t, b + k), t->tok[a + k].f_len) != 0)
 			return 0;
 	return 1;
 }
@@ -1152,7 +883,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		for (size_t j = s0; j < s1; j++) {
 			hits[j - s0].code = 0;
 			if (in_name[j - s0] || (j > s0 && t->tok[j - 1].gap_after != GM_GAP_BREAK &&
-			                        GM_CUE_ROLE(gm__cue(g, tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
+			                        GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
 				continue;
 			if (!trigger_at(g, t, j, &hits[j - s0]))
 				continue;
@@ -1163,7 +894,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
 		 * not a visit */
 		for (size_t j = s0; j < s1; j++)
-			if (hits[j - s0].code == GM_EV_DIPLOMACY && word_has(t, j, GM_W_ROUND, NULL))
+			if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL))
 				for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
 					if (is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK) {
 						hits[j - s0].code = 0;
@@ -1171,7 +902,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					}
 		/* "هجمات جوية"، "هجماتها الجوية": an attack from the air is an air strike */
 		for (size_t j = s0; j + 1 < s1; j++)
-			if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && word_has(t, j + 1, GM_W_AIR, NULL) &&
+			if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && gm__word_has(t, j + 1, GM_W_AIR, NULL) &&
 			    !hits[j + 1 - s0].code) {
 				hits[j - s0].code = GM_EV_AIR_STRIKE;
 				hits[j - s0].sub = 0;
@@ -1179,15 +910,15 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		/* "اكتظاظا شديدا بالنازحين"، "مساعدات للنازحين": the displaced as
 		 * people crowded in or helped, not a flight told */
 		for (size_t j = s0; j < s1; j++)
-			if (hits[j - s0].code == GM_EV_DISPLACEMENT && word_has(t, j, GM_W_FOR_DISPLACED, NULL))
+			if (hits[j - s0].code == GM_EV_DISPLACEMENT && gm__word_has(t, j, GM_W_FOR_DISPLACED, NULL))
 				hits[j - s0].code = 0;
 		/* "وكانت مسيرة داعمة للجيش انطلقت"، "ونظموا مسيرات": a march, not a
 		 * drone, when a marching word stands within two words of it */
 		for (size_t j = s0; j < s1; j++) {
-			if (hits[j - s0].code != GM_EV_AIR_STRIKE || hits[j - s0].n != 1 || !word_has(t, j, GM_W_MASIRA, NULL))
+			if (hits[j - s0].code != GM_EV_AIR_STRIKE || hits[j - s0].n != 1 || !gm__word_has(t, j, GM_W_MASIRA, NULL))
 				continue;
 			for (size_t x = j >= s0 + 2 ? j - 2 : s0; x <= j + 2 && x < s1; x++)
-				if (x != j && word_has(t, x, GM_W_MARCHING, NULL)) {
+				if (x != j && gm__word_has(t, x, GM_W_MARCHING, NULL)) {
 					hits[j - s0].code = GM_EV_PROTEST;
 					hits[j - s0].sub = 0;
 					break;
@@ -1249,7 +980,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			         seat_of(g, place) != GM_NO_PLACE)
 				place = seat_of(g, place);
 			if (place != GM_NO_PLACE) {
-				int near = m[pick].tok_first >= 1 && word_has(t, m[pick].tok_first - 1, GM_W_NEAR, NULL);
+				int near = m[pick].tok_first >= 1 && gm__word_has(t, m[pick].tok_first - 1, GM_W_NEAR, NULL);
 				precision = precision_of(g, place, near);
 			} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
 				/* the text ties it to no place: the document's focus, no finer than 2 */

@@ -5,6 +5,8 @@
 #ifndef GM_EVENTWORDS_H
 #define GM_EVENTWORDS_H
 
+#include "tokenize.h"
+
 #include <stddef.h>
 
 enum gm_event_word {
@@ -27,5 +29,13 @@ int gm__function_word(const char *w, size_t len, int function, long *value);
 int gm__function_word_code(const char *name);
 /* Rows the table holds (those with a known function and a value). */
 size_t gm__function_word_count(void);
+
+/* The folded text of token i. */
+static inline const char *gm__tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
+/* Whether token i has that function (event-words.tsv); *value its value. */
+static inline int gm__word_has(const gm_tokens *t, size_t i, int function, long *value)
+{
+	return gm__function_word(gm__tok_text(t, i), t->tok[i].f_len, function, value);
+}
 
 #endif

@@ -3,6 +3,7 @@
 #define GM_UTF8_H
 
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 /* Decode one code point at s[0..len). Returns its length in bytes (1-4) and
@@ -17,5 +18,12 @@ char *gm__utf8_repair(const char *s, size_t len, size_t *out_len, unsigned *n_in
 size_t gm__utf8_count(const char *s, size_t len);
 /* The largest n <= max such that s[0..n) ends on a character boundary. */
 size_t gm__utf8_clip(const char *s, size_t len, size_t max);
+
+/* Whether s[0..len) starts with the bytes of prefix (a whole UTF-8 text). */
+static inline int gm__utf8_has_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && !memcmp(s, prefix, n);
+}
 
 #endif
