@@ -10,6 +10,7 @@
 #include "utf8.h"
 
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,19 +229,69 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 	gm__context_exclude(c->gaz, &ctx, m);
 	gm_parent parent = gm__parent_of(c->matches.m, c->matches.n, 0, c->resolved);
 	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
-	int best = -1;
-	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
+	/* every candidate is scored, as the resolver scores them (Islamabad has
+	 * 198): the winner is the resolver's; the 16 shown are the best of them,
+	 * the winner among them, in the gazetteer's order */
+	int *score = malloc((k->post_count ? k->post_count : 1) * sizeof *score);
+	if (!score) {
+		gm__context_free(&ctx);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	long best = -1;
+	for (uint32_t j = 0; j < k->post_count; j++) {
+		score[j] = INT_MIN;
 		if (!gm__gaz_is_candidate(c->gaz, &p[j]))
 			continue;
+		score[j] = gm__score_candidate(c->gaz, m, &p[j], &ctx, &parent, k->post_count, NULL, 0);
+		if (gm__candidate_better(c->gaz, score[j], p[j].place, best < 0 ? 0 : score[best],
+		                         best < 0 ? GM_GAZ_NO_PLACE : p[best].place))
+			best = (long)j;
+	}
+	/* the 16th best score: candidates above it are shown, and at it while room is left */
+	int cut = INT_MIN;
+	{
+		int top[16];
+		size_t nt = 0;
+		for (uint32_t j = 0; j < k->post_count; j++) {
+			if (score[j] == INT_MIN)
+				continue;
+			if (nt < 16) {
+				top[nt++] = score[j];
+			} else {
+				size_t lo = 0;
+				for (size_t x = 1; x < nt; x++)
+					if (top[x] < top[lo])
+						lo = x;
+				if (score[j] > top[lo])
+					top[lo] = score[j];
+			}
+		}
+		for (size_t x = 0; x < nt; x++)
+			if (cut == INT_MIN || top[x] < cut)
+				cut = top[x];
+	}
+	size_t room_at_cut = 16;
+	for (uint32_t j = 0; j < k->post_count; j++)
+		if (score[j] != INT_MIN && score[j] > cut && room_at_cut)
+			room_at_cut--;
+	if (best >= 0 && score[best] == cut && room_at_cut)
+		room_at_cut--;   /* the winner is shown whatever its rank among equals */
+	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
+		if (score[j] == INT_MIN || score[j] < cut)
+			continue;
+		if (score[j] == cut && (long)j != best) {
+			if (!room_at_cut)
+				continue;
+			room_at_cut--;
+		}
 		gm_candidate_explained *e = &out->candidates[out->n_candidates];
 		e->place = p[j].place;
 		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, &parent, k->post_count, e->rule, sizeof e->rule);
-		if (gm__candidate_better(c->gaz, e->score, e->place, best < 0 ? 0 : out->candidates[best].score,
-		                         best < 0 ? GM_GAZ_NO_PLACE : out->candidates[best].place))
-			best = (int)out->n_candidates;
+		if ((long)j == best && e->score >= c->gaz->w.min_score)
+			out->winner = (int)out->n_candidates;
 		out->n_candidates++;
 	}
+	free(score);
 	gm__context_free(&ctx);
-	out->winner = best >= 0 && out->candidates[best].score >= c->gaz->w.min_score ? best : -1;
 	return GM_OK;
 }
