@@ -92,12 +92,63 @@ size_t gm__function_word_count(void)
 	return n_rows;
 }
 
+/* The rows of word w[0..len) (one per function it has), by binary search:
+ * [*lo, *lo + n). */
+static size_t rows_of(const char *w, size_t len, size_t *lo)
+{
+	size_t a = 0, b = n_rows;
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		size_t n = rows[mid].len < len ? rows[mid].len : len;
+		int c = memcmp(rows[mid].form, w, n);
+		if (c < 0 || (c == 0 && rows[mid].len < len))
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	size_t n = 0;
+	while (a + n < n_rows && rows[a + n].len == len && !memcmp(rows[a + n].form, w, len))
+		n++;
+	return n;
+}
+
+/* The event reader asks one token for several functions in a row (a day
+ * word? yesterday? a weekday?): the word's rows are kept for the next ask,
+ * by its text (a buffer's address is reused by the next document). */
+#define LAST_TEXT 64
+static _Thread_local struct {
+	char text[LAST_TEXT];
+	size_t len, lo, n;
+	int set;
+} last;
+
 int gm__function_word(const char *w, size_t len, int function, long *value)
 {
 	pthread_once(&once, load);
-	row key = {(char *)w, len, function, 0};
-	const row *r = rows ? bsearch(&key, rows, n_rows, sizeof *rows, cmp_row) : NULL;
-	if (r && value)
-		*value = r->value;
-	return r != NULL;
+	if (!rows)
+		return 0;
+	if (len > LAST_TEXT) {
+		size_t lo, n = rows_of(w, len, &lo);
+		for (size_t i = lo; i < lo + n; i++)
+			if (rows[i].function == function) {
+				if (value)
+					*value = rows[i].value;
+				return 1;
+			}
+		return 0;
+	}
+	if (!last.set || len != last.len || memcmp(last.text, w, len) != 0) {
+		last.n = rows_of(w, len, &last.lo);
+		memcpy(last.text, w, len);
+		last.len = len;
+		last.set = 1;
+	}
+	for (size_t i = last.lo; i < last.lo + last.n; i++)
+		if (rows[i].function == function) {
+			if (value)
+				*value = rows[i].value;
+			return 1;
+		}
+	return 0;
 }
