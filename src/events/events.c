@@ -900,6 +900,18 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 						hits[j - s0].code = 0;
 						break;
 					}
+		/* "منذ بدء هجومها"، "منذ اندلاع الاشتباكات"، "منذ الهجوم": an event begun
+		 * before, the time since it, no new one */
+		for (size_t j = s0; j < s1; j++) {
+			int c = hits[j - s0].code;
+			if ((c <= 0 || c >= GM_EV_N) && c != GM_TR_ATTACK && c != GM_TR_TARGETING)
+				continue;
+			size_t k = j;
+			if (k > s0 && gm__word_has(t, k - 1, GM_W_OUTSET, NULL))
+				k--;
+			if (k > s0 && gm__word_has(t, k - 1, GM_W_SINCE, NULL))
+				hits[j - s0].code = 0;
+		}
 		/* "هجمات جوية"، "هجماتها الجوية": an attack from the air is an air strike */
 		for (size_t j = s0; j + 1 < s1; j++)
 			if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && gm__word_has(t, j + 1, GM_W_AIR, NULL) &&

@@ -18,6 +18,7 @@ enum gm_event_word {
 	GM_W_MASIRA, GM_W_MARCHING,   /* مسيرة: a drone, or a march when marching words stand by it */
 	GM_W_FOR_DISPLACED,           /* للنازحين، بالنازحين: the displaced as people helped or housed */
 	GM_W_AIR,                     /* جوية: after an attack word, an air strike */
+	GM_W_OUTSET,                  /* بدء، اندلاع: منذ بدء الهجوم tells of an event begun before */
 	GM_W_N
 };
 

@@ -319,6 +319,9 @@ static void not_events(void)
 	CHECK_STR(res.events[0].type, "air_strike");
 	CHECK_INT(events("نظم الأهالي مسيرة حاشدة في حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "protest");
+	/* "منذ بدء هجومها": the time since an event begun before, no new one */
+	CHECK_INT(events("أسرت القوات 594 جنديا منذ بدء هجومها في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("شنت القوات هجوما على حلب", "2024-05-01"), 1);
 	/* a round of fighting is no visit */
 	CHECK_INT(events("بدأت جولة الاشتباكات الثانية في حلب", "2024-05-01"), 1);
 	CHECK_STR(res.events[0].type, "armed_clash");
