@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "geomention.h"
+#include "options.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -58,39 +59,10 @@ static void help(FILE *f)
 	        "  DIRECTORY       every .txt and .jsonl below it, in sorted order\n"
 	        "  -               JSON Lines on standard input\n"
 	        "\n"
-	        "options:\n"
-	        "  -o DIR              output folder (default: output); created if missing\n"
-	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\";\n"
-	        "                      also GPKG, FlatGeobuf, CSV, KML, ...: any vector driver that creates files)\n"
-	        "  --gazetteer PATH    compiled gazetteer (default: the bundled one, or $GEOMENTION_GAZETTEER)\n"
-	        "  --no-verify         open the gazetteer without reading it whole (its checksum and\n"
-	        "                      indexes are verified at every open by default: a few ms)\n"
-	        "  --t_srs CRS         target CRS for the layers, anything PROJ knows: EPSG:3857 for web\n"
-	        "                      tiles, EPSG:32638 (UTM 38N) for measuring in metres, a WKT or PROJ string.\n"
-	        "                      GeoJSON stays WGS 84 lon/lat as RFC 7946 requires; other formats take\n"
-	        "                      the CRS and a matching .prj\n"
-	        "  --no-rfc7946        let GeoJSON take --t_srs too (writes a \"crs\" member; not RFC 7946)\n"
-	        "  --date YYYY-MM-DD   date of documents that carry none (text files)\n"
-	        "  --demonyms          also write the demonyms layer: every demonym or nisba of a country or\n"
-	        "                      region (الروسية, الأذربيجاني) at its place; they are never mentions, and\n"
-	        "                      places always count them (field demonyms)\n"
-	        "  -j, --jobs N        map N documents at a time (default: one per core); the output is\n"
-	        "                      the same bytes whatever N\n"
-	        "  --pg CONN           write into PostGIS too: GDAL's connection string, PG:\"dbname=news\n"
-	        "                      host=db user=me\" (a password is better in ~/.pgpass or PGPASSWORD).\n"
-	        "                      Tables mentions, demonyms, events, documents, runs and views places,\n"
-	        "                      daily, events_acled in the schema; a document mapped again replaces\n"
-	        "                      its rows, all in one transaction. Checked before any work. With --pg\n"
-	        "                      and neither -o nor -f, no folder is written\n"
-	        "  --pg-schema NAME    the schema (default: geomention); made when missing\n"
-	        "  --stream            write no folder: every mention, demonym and event as a GeoJSON\n"
-	        "                      Sequence (RFC 8142) on stdout as documents are mapped, each input\n"
-	        "                      closed by a \"document\" record; memory stays flat however long the\n"
-	        "                      input. geomention merge turns saved streams into layers\n"
-	        "  --weights W         the resolver's weights as name=value,... (see gm_resolve_weights in\n"
-	        "                      geomention.h; scripts/sweep chose the defaults): for tuning\n"
-	        "  --quiet             print nothing but errors\n"
-	        "  --help              this text\n"
+	        "options:\n");
+	gm_cli_option_help(f, gm_cli_output_options, gm_cli_n_output_options);
+	gm_cli_option_help(f, gm_cli_map_options, gm_cli_n_map_options);
+	fprintf(f,
 	        "  --                  what follows is inputs, even a name that starts with -\n"
 	        "A value may follow its option after a space, after = or, for one letter, right\n"
 	        "after it: --jobs 4, --jobs=4, -j4; -o out, -o=out, -oout.\n");
@@ -256,27 +228,27 @@ typedef struct map_args {
 static int parse_args(int argc, char **argv, map_args *a)
 {
 	for (int i = 1; i < argc; i++) {
-		const char *x = argv[i];
-		int has_next = i + 1 < argc;
-		if (!strcmp(x, "--help") || !strcmp(x, "-h")) {
+		const char *x = argv[i], *v;
+		if (gm_cli_output_option(&a->out, argc, argv, &i))
+			continue;
+		int k = gm_cli_option_at(gm_cli_map_options, gm_cli_n_map_options, argc, argv, &i, &v);
+		if (k == GM_OPT_HELP) {
 			a->help = 1;
 			return GM_EXIT_OK;
-		} else if (gm_cli_output_option(&a->out, argc, argv, &i)) {
-			continue;
-		} else if (!strcmp(x, "--date") && has_next) {
-			a->date = argv[++i];
-		} else if ((!strcmp(x, "--jobs") || !strcmp(x, "-j")) && has_next) {
+		} else if (k == GM_OPT_DATE) {
+			a->date = v;
+		} else if (k == GM_OPT_JOBS) {
 			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v < 1 || v > 1024) {
-				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", argv[i]);
+			long n = strtol(v, &end, 10);
+			if (*end || n < 1 || n > 1024) {
+				fprintf(stderr, "geomention map: --jobs wants a number of threads from 1 to 1024, not %s\n", v);
 				return GM_EXIT_USAGE;
 			}
-			a->jobs = (int)v;
-		} else if (!strcmp(x, "--stream")) {
+			a->jobs = (int)n;
+		} else if (k == GM_OPT_STREAM) {
 			a->stream = 1;
-		} else if (!strcmp(x, "--weights") && has_next) {
-			a->weights = argv[++i];
+		} else if (k == GM_OPT_WEIGHTS) {
+			a->weights = v;
 		} else if (!strcmp(x, "--")) {
 			while (++i < argc)
 				a->inputs[a->ni++] = argv[i];   /* inputs, whatever they look like */

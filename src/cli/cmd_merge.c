@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "geomention.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,18 +24,11 @@ static void help(FILE *f)
 	        "                  whatever OGR format it wrote them)\n"
 	        "  FILE            what geomention map --stream wrote (GeoJSON Sequence)\n"
 	        "\n"
-	        "options:\n"
-	        "  -o DIR              output folder (required); created if missing\n"
-	        "  -f FORMAT           OGR driver name, repeatable (default: GeoJSON and \"ESRI Shapefile\")\n"
-	        "  --gazetteer PATH    the gazetteer the parts were mapped with (default: the bundled one);\n"
-	        "                      a part mapped with another is refused\n"
-	        "  --no-verify         open the gazetteer without reading it whole\n"
-	        "  --t_srs CRS         target CRS, as for geomention map\n"
-	        "  --no-rfc7946        let GeoJSON take --t_srs too\n"
-	        "  --demonyms          also write the demonyms layer (on by itself when a part has one)\n"
-	        "  --pg CONN           write into PostGIS too, as geomention map --pg does (then -o is\n"
-	        "                      optional); --pg-schema NAME as for map\n"
-	        "  --quiet             print nothing but errors\n"
+	        "options (as for geomention map; the gazetteer is the one the parts were mapped with, a\n"
+	        "part mapped with another is refused; a part with a demonyms layer turns --demonyms on):\n");
+	gm_cli_option_help(f, gm_cli_output_options, gm_cli_n_output_options);
+	fprintf(f,
+	        "  --help, -h          this text\n"
 	        "\n"
 	        "examples:\n"
 	        "  geomention merge out-1 out-2 out-3 -o out\n"

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "geomention.h"
+#include "options.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -65,31 +66,24 @@ void gm_cli_json_list(gm_cli_json *j, const char *const *items, size_t n)
 
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 {
-	const char *a = argv[*i];
-	int has_next = *i + 1 < argc;
-	if (!strcmp(a, "-o") && has_next) {
-		o->out_dir = argv[++*i];
+	const char *v;
+	int k = gm_cli_option_at(gm_cli_output_options, gm_cli_n_output_options, argc, argv, i, &v);
+	switch (k) {
+	case GM_OPT_OUT:
+		o->out_dir = v;
 		o->out_given = 1;
-	} else if (!strcmp(a, "--pg") && has_next)
-		o->pg = argv[++*i];
-	else if (!strcmp(a, "--pg-schema") && has_next)
-		o->pg_schema = argv[++*i];
-	else if (!strcmp(a, "-f") && has_next)
-		o->formats[o->n_formats++] = argv[++*i];
-	else if (!strcmp(a, "--gazetteer") && has_next)
-		o->gaz_path = argv[++*i];
-	else if ((!strcmp(a, "--t_srs") || !strcmp(a, "--t-srs")) && has_next)
-		o->t_srs = argv[++*i];
-	else if (!strcmp(a, "--no-rfc7946"))
-		o->rfc7946 = 0;
-	else if (!strcmp(a, "--demonyms"))
-		o->demonyms = 1;
-	else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
-		o->quiet = 1;
-	else if (!strcmp(a, "--no-verify"))
-		o->gaz_flags |= GM_GAZ_OPEN_NO_VERIFY;
-	else
-		return 0;
+		break;
+	case GM_OPT_FORMAT: o->formats[o->n_formats++] = v; break;
+	case GM_OPT_GAZETTEER: o->gaz_path = v; break;
+	case GM_OPT_NO_VERIFY: o->gaz_flags |= GM_GAZ_OPEN_NO_VERIFY; break;
+	case GM_OPT_T_SRS: o->t_srs = v; break;
+	case GM_OPT_NO_RFC7946: o->rfc7946 = 0; break;
+	case GM_OPT_DEMONYMS: o->demonyms = 1; break;
+	case GM_OPT_PG: o->pg = v; break;
+	case GM_OPT_PG_SCHEMA: o->pg_schema = v; break;
+	case GM_OPT_QUIET: o->quiet = 1; break;
+	default: return 0;   /* not one of them, or a value missing: the caller says so */
+	}
 	return 1;
 }
 
@@ -159,18 +153,6 @@ const char *gm_cli_default_gazetteer(void)
 	return "gazetteer.gmz";
 }
 
-/* The options that take a value, as every subcommand spells them. */
-static const char *const valued[] = {"-o",     "-f",     "-j",      "--gazetteer", "--t_srs", "--t-srs",
-                                     "--date", "--jobs", "--weights", "--pg",   "--pg-schema"};
-
-static int takes_value(const char *opt, size_t len)
-{
-	for (size_t i = 0; i < sizeof valued / sizeof *valued; i++)
-		if (strlen(valued[i]) == len && !strncmp(valued[i], opt, len))
-			return 1;
-	return 0;
-}
-
 char **gm_cli_split_args(int argc, char **argv, int *out_argc)
 {
 	/* at most two entries for each one given, and the final NULL */
@@ -186,18 +168,13 @@ char **gm_cli_split_args(int argc, char **argv, int *out_argc)
 		} else if (!strcmp(a, "--")) {
 			options_end = 1;   /* what follows is inputs, whatever it looks like: kept for the command */
 			out[n++] = a;
-		} else if (a[1] == '-' && eq && takes_value(a, (size_t)(eq - a))) {
+		} else if (a[1] == '-' && eq && gm_cli_option_takes_value(a, (size_t)(eq - a))) {
 			*(char *)eq = '\0';   /* --jobs=4: the argument's own bytes, cut in place */
 			out[n++] = a;
 			out[n++] = (char *)eq + 1;
-		} else if (a[1] != '-' && a[1] && a[2] && takes_value(a, 2)) {
-			static char shorts[sizeof valued / sizeof *valued][3];
-			size_t k = 0;
-			while (k < 3 && strncmp(valued[k], a, 2) != 0)
-				k++;
-			memcpy(shorts[k], a, 2);   /* -j4, -oDIR, -o=DIR: the option, then its value */
-			shorts[k][2] = '\0';
-			out[n++] = shorts[k];
+		} else if (a[1] != '-' && a[1] && a[2] && gm_cli_short_option(a)) {
+			/* -j4, -oDIR, -o=DIR: the option (the table's own string), then its value */
+			out[n++] = (char *)gm_cli_short_option(a);
 			out[n++] = a + 2 + (a[2] == '=');
 		} else {
 			out[n++] = a;

@@ -20,6 +20,14 @@ expect_grep() { # PATTERN FILE DESCRIPTION
 # --help and --version
 expect_status 0 "help" -- "$BIN" map --help
 expect_grep "--t_srs" "$T/stdout" "map help names --t_srs"
+# options and their help come from one table (src/cli/options.c): every option map takes is
+# in its help, with its value's name, and merge's help has the output options
+for o in "-o DIR" "-f FORMAT" "--gazetteer PATH" "--no-verify" "--t_srs CRS" "--no-rfc7946" "--demonyms" \
+	"--pg CONN" "--pg-schema NAME" "-q, --quiet" "--date YYYY-MM-DD" "-j, --jobs N" "--stream" "--weights W"; do
+	grep -qF -- "  $o " "$T/stdout" && ok || bad "map --help lists $o"
+done
+expect_status 0 "merge help" -- "$BIN" merge --help
+expect_grep "--pg CONN" "$T/stdout" "merge help names --pg"
 expect_status 0 "version" -- "$BIN" --version
 expect_grep "geomention" "$T/stdout" "version"
 expect_status 2 "unknown command" -- "$BIN" frobnicate
