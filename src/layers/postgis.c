@@ -53,16 +53,24 @@ static void CPL_STDCALL log_error(CPLErr cls, CPLErrorNum no, const char *msg)
 		snprintf(pg->last_error, sizeof pg->last_error, "%s", msg);
 }
 
-/* The value of key=... in a libpq keyword string (quotes and \ escapes as
- * libpq reads them), or of the password in a URI's user:password@. */
-static void password_of(const char *conn, char *out, size_t cap)
+/* The value of password=... in a libpq keyword string (quotes and \\ escapes
+ * as libpq reads them), or of the password in a URI's user:password@, into
+ * out; *raw0 and *raw1 (may be NULL) get where it stands in conn, as written. */
+static void password_span(const char *conn, char *out, size_t cap, const char **raw0, const char **raw1)
 {
 	out[0] = '\0';
+	if (raw0)
+		*raw0 = *raw1 = NULL;
 	const char *uri = strstr(conn, "://");
 	if (uri) {
 		const char *at = strchr(uri + 3, '@'), *colon = strchr(uri + 3, ':');
-		if (at && colon && colon < at)
+		if (at && colon && colon < at) {
 			snprintf(out, cap, "%.*s", (int)(at - colon - 1), colon + 1);
+			if (raw0) {
+				*raw0 = colon + 1;
+				*raw1 = at;
+			}
+		}
 		return;
 	}
 	for (const char *p = conn; (p = strstr(p, "password")) != NULL; p += 8) {
@@ -76,28 +84,38 @@ static void password_of(const char *conn, char *out, size_t cap)
 			q++;
 		size_t o = 0;
 		int quoted = *q == '\'';
-		for (q += quoted; *q && o + 1 < cap; q++) {
+		const char *start = q;
+		for (q += quoted; *q; q++) {
 			if (quoted ? *q == '\'' : *q == ' ')
 				break;
 			if (*q == '\\' && q[1])
 				q++;
-			out[o++] = *q;
+			if (o + 1 < cap)
+				out[o++] = *q;
 		}
 		out[o] = '\0';
+		if (raw0) {
+			*raw0 = start;
+			*raw1 = quoted && *q == '\'' ? q + 1 : q;
+		}
 		return;
 	}
 }
 
+static void password_of(const char *conn, char *out, size_t cap) { password_span(conn, out, cap, NULL, NULL); }
+
 void gm_pg_redact(const char *conn, char *out, size_t cap)
 {
 	char pw[128];
-	password_of(conn, pw, sizeof pw);
+	const char *r0, *r1;
+	password_span(conn, pw, sizeof pw, &r0, &r1);
 	size_t o = 0, pl = strlen(pw);
 	for (const char *p = conn; *p && o + 1 < cap;) {
-		if (pl && !strncmp(p, pw, pl)) {
+		/* the value as written (quoted, escaped), and wherever else it appears */
+		if ((r0 && p == r0 && r1 > r0) || (pl && !strncmp(p, pw, pl))) {
 			for (const char *s = "***"; *s && o + 1 < cap; s++)
 				out[o++] = *s;
-			p += pl;
+			p += r0 && p == r0 && r1 > r0 ? (size_t)(r1 - r0) : pl;
 		} else {
 			out[o++] = *p++;
 		}

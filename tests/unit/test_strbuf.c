@@ -1,0 +1,67 @@
+/* test_strbuf.c: the growable string (util/strbuf.h). */
+#include "check.h"
+#include "strbuf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+static void grows_and_terminates(void)
+{
+	gm_strbuf b = {0};
+	for (int i = 0; i < 10000; i++)
+		gm__sb_puts(&b, "قصف ");
+	CHECK(!b.failed);
+	CHECK_INT(b.len, 10000 * strlen("قصف "));
+	CHECK(b.s[b.len] == '\0');
+	CHECK(b.cap >= b.len + 1);
+	gm__sb_free(&b);
+	CHECK(b.s == NULL && b.len == 0 && b.cap == 0);
+}
+
+static void printf_short_and_long(void)
+{
+	gm_strbuf b = {0};
+	gm__sb_printf(&b, "%d-%s", 42, "x");
+	CHECK_STR(b.s, "42-x");
+	char big[2000];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	gm__sb_printf(&b, "[%s]", big);   /* past the small buffer: formatted again in place */
+	CHECK_INT(b.len, 4 + 2 + sizeof big - 1);
+	CHECK(b.s[4] == '[' && b.s[b.len - 1] == ']');
+	gm__sb_free(&b);
+}
+
+static void clear_keeps_memory(void)
+{
+	gm_strbuf b = {0};
+	gm__sb_puts(&b, "abc");
+	char *p = b.s;
+	gm__sb_clear(&b);
+	CHECK_INT(b.len, 0);
+	CHECK_STR(b.s, "");
+	gm__sb_puts(&b, "d");
+	CHECK(b.s == p);
+	CHECK_STR(b.s, "d");
+	gm__sb_free(&b);
+}
+
+/* a size that cannot be had fails once and for all, nothing written */
+static void overflow_is_remembered(void)
+{
+	gm_strbuf b = {0};
+	gm__sb_puts(&b, "ab");
+	gm__sb_put(&b, "x", SIZE_MAX - 1);
+	CHECK(b.failed);
+	CHECK_INT(b.len, 2);
+	gm__sb_puts(&b, "more");
+	CHECK_INT(b.len, 2);   /* a failed builder takes nothing more */
+	gm__sb_free(&b);
+}
+
+int main(int argc, char **argv)
+{
+	static const check_case cases[] = {CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
+	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered)};
+	return check_run("strbuf", cases, sizeof cases / sizeof *cases, argc, argv, 2);
+}
