@@ -18,6 +18,7 @@
 #include "gazetteer_build.h"
 
 #include "error.h"
+#include "grow.h"
 #include "events.h"
 #include "fold.h"
 #include "tokenize.h"
@@ -25,6 +26,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,14 +352,8 @@ static uint32_t make_key(builder *b, const char *name, char *out, size_t cap)
 
 static int add_triple(builder *b, const char *key, uint32_t words, uint32_t place, uint8_t kind, uint8_t note)
 {
-	if (b->n_triples == b->cap_triples) {
-		size_t c = b->cap_triples ? b->cap_triples * 2 : 65536;
-		triple *t = realloc(b->triples, c * sizeof *t);
-		if (!t)
-			return -1;
-		b->triples = t;
-		b->cap_triples = c;
-	}
+	if (GM__GROW(b->triples, b->cap_triples, b->n_triples + 1))
+		return -1;
 	char *k = gm__build_strdup(key);
 	if (!k)
 		return -1;
@@ -571,16 +567,8 @@ typedef struct obuf {
 
 static int put(obuf *o, const void *d, size_t n)
 {
-	if (o->len + n > o->cap) {
-		size_t c = o->cap ? o->cap : 1 << 20;
-		while (c < o->len + n)
-			c *= 2;
-		unsigned char *q = realloc(o->p, c);
-		if (!q)
-			return -1;
-		o->p = q;
-		o->cap = c;
-	}
+	if (n > SIZE_MAX - o->len || GM__GROW(o->p, o->cap, o->len + n))
+		return -1;
 	memcpy(o->p + o->len, d, n);
 	o->len += n;
 	return 0;

@@ -16,6 +16,7 @@
 #include "gazetteer_build.h"
 
 #include "error.h"
+#include "grow.h"
 #include "utf8.h"
 
 #include <dirent.h>
@@ -44,19 +45,6 @@ typedef struct dump {
 	uint32_t *countries;
 	size_t n_countries, cap_countries;
 } dump;
-
-static int grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 1024;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* Any letter of the Arabic script blocks (Arabic, Supplement, Extended-A,
  * Presentation Forms A and B)? */
@@ -130,7 +118,7 @@ static int on_alt(builder *b, dump *d, char **c, int n, const char *path, size_t
 	int colloquial = n > 6 && c[6][0] == '1', historic = n > 7 && c[7][0] == '1';
 	if (colloquial || !c[3][0])
 		return GM_OK;
-	if (grow((void **)&d->alts, &d->cap_alts, d->n_alts, sizeof *d->alts))
+	if (GM__GROW(d->alts, d->cap_alts, d->n_alts + 1))
 		return gm__fail(b->err, GM_ENOMEM, "out of memory reading alternate names");
 	alt_name *a = &d->alts[d->n_alts];
 	a->gid = (uint32_t)strtoul(c[1], NULL, 10);
@@ -149,7 +137,7 @@ static int on_admin1(builder *b, dump *d, char **c, int n, const char *path, siz
 	(void)ln;
 	if (n < 2 || strlen(c[0]) >= sizeof d->admin1->code)
 		return GM_OK;
-	if (grow((void **)&d->admin1, &d->cap_admin1, d->n_admin1, sizeof *d->admin1))
+	if (GM__GROW(d->admin1, d->cap_admin1, d->n_admin1 + 1))
 		return gm__fail(b->err, GM_ENOMEM, "out of memory");
 	admin1_name *a = &d->admin1[d->n_admin1];
 	snprintf(a->code, sizeof a->code, "%s", c[0]);
@@ -166,7 +154,7 @@ static int on_country(builder *b, dump *d, char **c, int n, const char *path, si
 	(void)ln;
 	if (n < 17 || !c[16][0])
 		return GM_OK;  /* geonameid is column 17 */
-	if (grow((void **)&d->countries, &d->cap_countries, d->n_countries, sizeof *d->countries))
+	if (GM__GROW(d->countries, d->cap_countries, d->n_countries + 1))
 		return gm__fail(b->err, GM_ENOMEM, "out of memory");
 	d->countries[d->n_countries++] = (uint32_t)strtoul(c[16], NULL, 10);
 	return GM_OK;

@@ -3,6 +3,7 @@
 #include "gazetteer_build.h"
 
 #include "error.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,14 +62,8 @@ long gm__build_find_place(const builder *b, const char *id)
 
 bplace *gm__build_add_place(builder *b, const char *id)
 {
-	if (b->n_places == b->cap_places) {
-		size_t c = b->cap_places ? b->cap_places * 2 : 4096;
-		bplace *p = realloc(b->places, c * sizeof *p);
-		if (!p)
-			return NULL;
-		b->places = p;
-		b->cap_places = c;
-	}
+	if (GM__GROW(b->places, b->cap_places, b->n_places + 1))
+		return NULL;
 	if ((b->n_places + 1) * 2 > b->id_cap && id_rehash(b))
 		return NULL;
 	bplace *p = &b->places[b->n_places];
@@ -101,14 +96,8 @@ int gm__build_add_name(bplace *p, const char *s, size_t n, uint8_t kind)
 				p->names[i].kind = kind;
 			return 0;
 		}
-	if (p->n_names == p->cap_names) {
-		size_t c = p->cap_names ? p->cap_names * 2 : 4;
-		bname *nn = realloc(p->names, c * sizeof *nn);
-		if (!nn)
-			return -1;
-		p->names = nn;
-		p->cap_names = c;
-	}
+	if (GM__GROW(p->names, p->cap_names, p->n_names + 1))
+		return -1;
 	p->names[p->n_names].text = gm__build_strndup(s, n);
 	if (!p->names[p->n_names].text)
 		return -1;

@@ -8,6 +8,7 @@
 
 #include "crs.h"
 #include "error.h"
+#include "grow.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -378,15 +379,9 @@ static int stop_word(const gm_tokens *t, size_t i)
 
 static gm_event *push_event(gm_event_list *out, gm_error *err)
 {
-	if (out->n == out->cap) {
-		size_t c = out->cap ? out->cap * 2 : 16;
-		gm_event *e = realloc(out->e, c * sizeof *e);
-		if (!e) {
-			gm__fail(err, GM_ENOMEM, "out of memory");
-			return NULL;
-		}
-		out->e = e;
-		out->cap = c;
+	if (GM__GROW(out->e, out->cap, out->n + 1)) {
+		gm__fail(err, GM_ENOMEM, "out of memory");
+		return NULL;
 	}
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
@@ -756,23 +751,13 @@ static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place,
 			return -1;
 		x->used++;
 		if (precision_of(g, place, 0) >= 3) {
-			if (x->n_regions[c] == x->cap_regions[c]) {
-				size_t nc = x->cap_regions[c] ? 2 * x->cap_regions[c] : 8;
-				void *nr = realloc(x->regions[c], nc * sizeof *x->regions[c]);
-				if (!nr)
-					return -1;
-				x->regions[c] = nr;
-				x->cap_regions[c] = nc;
-			}
+			if (GM__GROW(x->regions[c], x->cap_regions[c], x->n_regions[c] + 1))
+				return -1;
 			x->regions[c][x->n_regions[c]].place = place;
 			x->regions[c][x->n_regions[c]++].bucket = s;
 		}
-	} else if (b->n == b->cap) {
-		size_t *ni = realloc(b->idx, 2 * b->cap * sizeof *ni);
-		if (!ni)
-			return -1;
-		b->idx = ni;
-		b->cap *= 2;
+	} else if (GM__GROW(b->idx, b->cap, b->n + 1)) {
+		return -1;
 	}
 	b->idx[b->n++] = i;
 	return 0;

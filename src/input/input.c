@@ -4,6 +4,7 @@
 #include "input.h"
 
 #include "error.h"
+#include "grow.h"
 #include "json.h"
 #include "utf8.h"
 
@@ -77,14 +78,8 @@ static int has_ext(const char *name, const char *ext)
 
 static int add_src(gm_reader *r, const char *path, int kind)
 {
-	if (r->n == r->cap) {
-		size_t c = r->cap ? r->cap * 2 : 16;
-		src *s = realloc(r->srcs, c * sizeof *s);
-		if (!s)
-			return -1;
-		r->srcs = s;
-		r->cap = c;
-	}
+	if (GM__GROW(r->srcs, r->cap, r->n + 1))
+		return -1;
 	src *s = &r->srcs[r->n];
 	memset(s, 0, sizeof *s);
 	s->path = strdup(path);
@@ -117,14 +112,8 @@ static int seen_before(dir_id **set, size_t *n, size_t *cap, const struct stat *
 	for (size_t i = 0; i < *n; i++)
 		if ((*set)[i].dev == sb->st_dev && (*set)[i].ino == sb->st_ino)
 			return 1;
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		dir_id *d = realloc(*set, c * sizeof *d);
-		if (!d)
-			return -1;
-		*set = d;
-		*cap = c;
-	}
+	if (GM__GROW(*set, *cap, *n + 1))
+		return -1;
 	(*set)[(*n)++] = (dir_id){sb->st_dev, sb->st_ino};
 	return 0;
 }
@@ -165,14 +154,9 @@ static int walk(gm_reader *r, const char *dir, gm_error *err)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;  /* hidden files and . .. */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **nn = realloc(names, cap * sizeof *nn);
-			if (!nn) {
-				rc = gm__fail(err, GM_ENOMEM, "out of memory");
-				break;
-			}
-			names = nn;
+		if (GM__GROW(names, cap, n + 1)) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			break;
 		}
 		names[n] = strdup(e->d_name);
 		if (!names[n]) {

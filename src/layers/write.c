@@ -9,6 +9,7 @@
 
 #include "crs.h"
 #include "error.h"
+#include "grow.h"
 #include "events.h"
 #include "gazetteer.h"
 #include "json.h"
@@ -612,14 +613,9 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		while (rc == GM_OK && d && (e = readdir(d))) {
 			if (e->d_name[0] == '.')
 				continue;
-			if (n_names == cap_names) {
-				cap_names = cap_names ? cap_names * 2 : 64;
-				char **nn = realloc(names, cap_names * sizeof *nn);
-				if (!nn) {
-					rc = gm__fail(err, GM_ENOMEM, "out of memory");
-					break;
-				}
-				names = nn;
+			if (GM__GROW(names, cap_names, n_names + 1)) {
+				rc = gm__fail(err, GM_ENOMEM, "out of memory");
+				break;
 			}
 			if (!(names[n_names] = strdup(e->d_name)))
 				rc = gm__fail(err, GM_ENOMEM, "out of memory");

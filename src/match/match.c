@@ -2,6 +2,7 @@
 #include "match.h"
 
 #include "error.h"
+#include "grow.h"
 #include "fold.h"
 #include "utf8.h"
 
@@ -270,15 +271,9 @@ static uint8_t parent_link(const gm_gazetteer *g, const char *text, const gm_tok
 
 static gm_match *push_match(gm_matches *out, gm_error *err)
 {
-	if (out->n == out->cap) {
-		size_t c = out->cap ? out->cap * 2 : 64;
-		gm_match *m = realloc(out->m, c * sizeof *m);
-		if (!m) {
-			gm__fail(err, GM_ENOMEM, "out of memory matching");
-			return NULL;
-		}
-		out->m = m;
-		out->cap = c;
+	if (GM__GROW(out->m, out->cap, out->n + 1)) {
+		gm__fail(err, GM_ENOMEM, "out of memory matching");
+		return NULL;
 	}
 	gm_match *m = &out->m[out->n++];
 	memset(m, 0, sizeof *m);

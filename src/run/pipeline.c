@@ -1,6 +1,7 @@
 /* pipeline.c: one document through tokenize -> match -> resolve, with the
  * per-thread state those stages need (gm_ctx). */
 #include "error.h"
+#include "grow.h"
 #include "fold.h"
 #include "events.h"
 #include "gazetteer.h"
@@ -71,13 +72,8 @@ static int analyse(gm_ctx *c, const char *text, size_t len, gm_error *err)
 	rc = gm__match(c->gaz, c->tr, text, &c->toks, &c->matches, err);
 	if (rc)
 		return rc;
-	if (c->matches.n > c->resolved_cap) {
-		gm_resolved *r = realloc(c->resolved, c->matches.n * sizeof *r);
-		if (!r)
-			return gm__fail(err, GM_ENOMEM, "out of memory resolving");
-		c->resolved = r;
-		c->resolved_cap = c->matches.n;
-	}
+	if (GM__GROW(c->resolved, c->resolved_cap, c->matches.n))
+		return gm__fail(err, GM_ENOMEM, "out of memory resolving");
 	gm__resolve(c->gaz, c->matches.m, c->matches.n, c->resolved);
 	return GM_OK;
 }

@@ -3,6 +3,7 @@
 #include "run.h"
 
 #include "error.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,14 +68,8 @@ static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 		return NULL;
 	uint32_t ai = r->agg_of_place[place];
 	if (!ai) {
-		if (r->n_aggs == r->cap_aggs) {
-			size_t c = r->cap_aggs ? r->cap_aggs * 2 : 256;
-			gm_place_agg *a = realloc(r->aggs, c * sizeof *a);
-			if (!a)
-				return NULL;
-			r->aggs = a;
-			r->cap_aggs = c;
-		}
+		if (GM__GROW(r->aggs, r->cap_aggs, r->n_aggs + 1))
+			return NULL;
 		memset(&r->aggs[r->n_aggs], 0, sizeof *r->aggs);
 		r->aggs[r->n_aggs].place = place;
 		r->aggs[r->n_aggs].last_doc = UINT32_MAX;
@@ -114,14 +109,8 @@ static gm_daily_cell *cell_of(gm_run *r, uint32_t place, uint32_t date)
 		if (c->place == place && c->date == date)
 			return c;
 	}
-	if (r->n_cells == r->cap_cells) {
-		size_t c = r->cap_cells ? r->cap_cells * 2 : 512;
-		gm_daily_cell *x = realloc(r->cells, c * sizeof *x);
-		if (!x)
-			return NULL;
-		r->cells = x;
-		r->cap_cells = c;
-	}
+	if (GM__GROW(r->cells, r->cap_cells, r->n_cells + 1))
+		return NULL;
 	gm_daily_cell *c = &r->cells[r->n_cells];
 	memset(c, 0, sizeof *c);
 	c->place = place;

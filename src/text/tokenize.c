@@ -3,6 +3,7 @@
 #include "tokenize.h"
 
 #include "error.h"
+#include "grow.h"
 #include "fold.h"
 #include "utf8.h"
 
@@ -45,21 +46,6 @@ void gm__tokens_free(gm_tokens *t)
 	free(t->folded);
 	free(t->sentences);
 	memset(t, 0, sizeof *t);
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
 }
 
 static int is_space(uint32_t cp)
@@ -157,7 +143,7 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 			while (e < b && !(text[e] == '.' && run_on_stop(text, len, (size_t)e)))
 				e++;
 			int32_t end = e < b ? e + 1 : b;
-			if (grow((void **)&out->sentences, &out->sentences_cap, out->n_sentences + 1, sizeof(gm_span)))
+			if (GM__GROW(out->sentences, out->sentences_cap, out->n_sentences + 1))
 				return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
 			out->sentences[out->n_sentences++] = (gm_span){(uint32_t)c, (uint32_t)end};
 			c = end;
@@ -182,11 +168,11 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 				b++;
 			if (b == a)
 				continue;
-			if (grow((void **)&out->tok, &out->cap, out->n + 1, sizeof(gm_token)))
+			if (GM__GROW(out->tok, out->cap, out->n + 1))
 				return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
 			size_t blen = (size_t)(b - a);
 			/* folding never grows a word by more than 4 code points per code point */
-			if (grow((void **)&out->folded, &out->folded_cap, out->folded_len + blen * 4 + 8, 1))
+			if (GM__GROW(out->folded, out->folded_cap, out->folded_len + blen * 4 + 8))
 				return gm__fail(err, GM_ENOMEM, "out of memory folding");
 			cp_pos += gm__utf8_count(text + byte_pos, (size_t)a - byte_pos);
 			size_t c0 = cp_pos;

@@ -3,6 +3,7 @@
  * false or null; arrays and objects inside are parsed and skipped. */
 #include "json.h"
 
+#include "grow.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -123,14 +124,9 @@ static int string(parser *p, char **out)
 			p->pos++;
 		}
 		if (buf) {
-			if (n + el + 1 > cap) {
-				cap *= 2;
-				char *nb = realloc(buf, cap);
-				if (!nb) {
-					free(buf);
-					return fail(p, "out of memory");
-				}
-				buf = nb;
+			if (GM__GROW(buf, cap, n + el + 1)) {
+				free(buf);
+				return fail(p, "out of memory");
 			}
 			memcpy(buf + n, enc, el);
 			n += el;
@@ -299,17 +295,11 @@ int gm__json_parse_object(const char *s, size_t len, gm_json_object *o, char *wh
 				gm__json_object_free(o);
 				return -1;
 			}
-			if (o->n == o->cap) {
-				size_t c = o->cap ? o->cap * 2 : 8;
-				gm_json_field *f = realloc(o->fields, c * sizeof *f);
-				if (!f) {
-					free(name);
-					free(val);
-					gm__json_object_free(o);
-					return fail(&p, "out of memory");
-				}
-				o->fields = f;
-				o->cap = c;
+			if (GM__GROW(o->fields, o->cap, o->n + 1)) {
+				free(name);
+				free(val);
+				gm__json_object_free(o);
+				return fail(&p, "out of memory");
 			}
 			o->fields[o->n++] = (gm_json_field){name, val, is_str};
 			ws(&p);
