@@ -7,6 +7,8 @@
  *   text is quoted (quotes doubled) only when it holds " , ; tab CR or LF. */
 #include "textlayer.h"
 
+#include "json.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -73,41 +75,13 @@ static void put_int(gm_textlayer *g, long long v)
 	put(g, tmp + i, sizeof tmp - i);
 }
 
-/* A JSON string as json-c writes it: '"' and '\\' escaped, \b \f \n \r \t
- * by name, other control bytes as \u00XX, everything else (UTF-8, '/', DEL)
- * as it is. */
+static void textlayer_sink(void *g, const char *s, size_t n) { put((gm_textlayer *)g, s, n); }
+
+/* A JSON string as json-c writes it (GDAL's GeoJSON driver, byte for byte):
+ * \b and \f by name; the text was made valid UTF-8 when it was read. */
 static void put_json_string(gm_textlayer *g, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	PUT_LIT(g, "\"");
-	const unsigned char *u = (const unsigned char *)s, *run = u;
-	for (; *u; u++) {
-		if (*u >= 0x20 && *u != '"' && *u != '\\')
-			continue;
-		put(g, (const char *)run, (size_t)(u - run));
-		run = u + 1;
-		char esc[6] = {'\\', 0, 0, 0, 0, 0};
-		size_t n = 2;
-		switch (*u) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			esc[1] = 'u';
-			esc[2] = '0';
-			esc[3] = '0';
-			esc[4] = hex[*u >> 4];
-			esc[5] = hex[*u & 15];
-			n = 6;
-		}
-		put(g, esc, n);
-	}
-	put(g, (const char *)run, (size_t)(u - run));
-	PUT_LIT(g, "\"");
+	gm__json_escape(s, GM__JSON_NAMED_BF, textlayer_sink, g);
 }
 
 /* A CSV text: as it is unless it holds a character a CSV reader would split

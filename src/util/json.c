@@ -343,42 +343,63 @@ void gm__json_object_free(gm_json_object *o)
 	memset(o, 0, sizeof *o);
 }
 
-void gm__json_write_string(FILE *f, const char *s)
+void gm__json_escape(const char *s, unsigned flags, gm_json_sink put, void *ctx)
 {
-	fputc('"', f);
+	static const char hex[] = "0123456789abcdef";
+	put(ctx, "\"", 1);
 	const unsigned char *u = (const unsigned char *)s, *run = u;
-	/* runs of bytes that need no escape go out in one write; a byte that
-	 * starts no valid UTF-8 sequence (a file name from an old Latin-1 disk)
-	 * becomes U+FFFD, so the JSON stays valid whatever the text */
+	/* runs of bytes that need no escape go out in one call */
 	for (; *u; u++) {
 		if (*u >= 0x80) {
+			if (!(flags & GM__JSON_VALID_UTF8))
+				continue;
 			uint32_t cp;
 			size_t l = gm__utf8_decode(u, strnlen((const char *)u, 4), &cp);
 			if (l) {
 				u += l - 1;
 				continue;
 			}
-			fwrite(run, 1, (size_t)(u - run), f);
-			fputs("\xef\xbf\xbd", f);
+			put(ctx, (const char *)run, (size_t)(u - run));
+			put(ctx, "\xef\xbf\xbd", 3);
 			run = u + 1;
 			continue;
 		}
 		if (*u >= 0x20 && *u != '"' && *u != '\\')
 			continue;
-		fwrite(run, 1, (size_t)(u - run), f);
+		put(ctx, (const char *)run, (size_t)(u - run));
 		run = u + 1;
+		char esc[6] = {'\\', 0, 0, 0, 0, 0};
+		size_t n = 2;
 		switch (*u) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default: fprintf(f, "\\u%04x", *u);
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\b':
+		case '\f':
+			if (flags & GM__JSON_NAMED_BF) {
+				esc[1] = *u == '\b' ? 'b' : 'f';
+				break;
+			}
+			/* fall through */
+		default:
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[*u >> 4];
+			esc[5] = hex[*u & 15];
+			n = 6;
 		}
+		put(ctx, esc, n);
 	}
-	fwrite(run, 1, (size_t)(u - run), f);
-	fputc('"', f);
+	put(ctx, (const char *)run, (size_t)(u - run));
+	put(ctx, "\"", 1);
 }
+
+static void file_sink(void *f, const char *s, size_t n) { fwrite(s, 1, n, (FILE *)f); }
+
+void gm__json_write_string(FILE *f, const char *s) { gm__json_escape(s, GM__JSON_VALID_UTF8, file_sink, f); }
 
 int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json_object *out, char *why,
                           size_t why_cap)

@@ -28,7 +28,21 @@ int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json
 const gm_json_field *gm__json_get(const gm_json_object *o, const char *name);
 void gm__json_object_free(gm_json_object *o);
 
-/* Write s as a JSON string literal (with quotes). */
+/* Where escaped JSON goes: n bytes of s, to whatever ctx is. */
+typedef void (*gm_json_sink)(void *ctx, const char *s, size_t n);
+
+/* gm__json_escape's flags. */
+#define GM__JSON_VALID_UTF8 1u   /* a byte that starts no UTF-8 sequence (a file name from an
+                                    old Latin-1 disk) becomes U+FFFD: the JSON stays valid */
+#define GM__JSON_NAMED_BF 2u     /* \b and \f by name, as json-c (GDAL's GeoJSON) writes them;
+                                    else \u0008 and \u000c */
+
+/* The one JSON string escaper: s as a JSON string literal (with quotes) into
+ * put. '"' and '\\' escaped, \n \r \t by name, other control bytes as
+ * \u00XX, everything else (UTF-8, '/', DEL) as it is. */
+void gm__json_escape(const char *s, unsigned flags, gm_json_sink put, void *ctx);
+
+/* gm__json_escape into a FILE, with GM__JSON_VALID_UTF8. */
 void gm__json_write_string(FILE *f, const char *s);
 
 #endif

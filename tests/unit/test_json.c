@@ -92,10 +92,54 @@ static void writing_not_utf8(void)
 	free(buf);
 }
 
+/* the escaper's sink: into a fixed buffer */
+typedef struct sink_buf {
+	char s[256];
+	size_t n;
+	int calls;
+} sink_buf;
+
+static void to_buf(void *ctx, const char *s, size_t n)
+{
+	sink_buf *b = ctx;
+	if (b->n + n < sizeof b->s) {
+		memcpy(b->s + b->n, s, n);
+		b->n += n;
+		b->s[b->n] = '\0';
+	}
+	b->calls++;
+}
+
+/* every control byte escaped, \b \f by name only when asked (GDAL's GeoJSON
+ * writes them so), bytes past 0x7f kept as they are without VALID_UTF8 */
+static void escaper_flags(void)
+{
+	const char *in = "a\b\f\n\r\t\x1f\\/\x7f \xd8\xa8\xe9";
+	sink_buf b = {{0}, 0, 0};
+	gm__json_escape(in, GM__JSON_NAMED_BF, to_buf, &b);
+	CHECK_STR(b.s, "\"a\\b\\f\\n\\r\\t\\u001f\\\\/\x7f \xd8\xa8\xe9\"");
+	sink_buf c = {{0}, 0, 0};
+	gm__json_escape(in, GM__JSON_VALID_UTF8, to_buf, &c);
+	CHECK_STR(c.s, "\"a\\u0008\\u000c\\n\\r\\t\\u001f\\\\/\x7f \xd8\xa8\xEF\xBF\xBD\"");
+	sink_buf e = {{0}, 0, 0};
+	gm__json_escape("", 0, to_buf, &e);
+	CHECK_STR(e.s, "\"\"");
+}
+
+/* a text that needs no escape goes to the sink in one piece, quotes aside */
+static void escaper_runs(void)
+{
+	sink_buf b = {{0}, 0, 0};
+	gm__json_escape("قصف على حلب", GM__JSON_VALID_UTF8, to_buf, &b);
+	CHECK_STR(b.s, "\"قصف على حلب\"");
+	CHECK_INT(b.calls, 3);
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(a_record),          CHECK_CASE(surrogate_pair),
 	                                   CHECK_CASE(malformed_says_where), CHECK_CASE(numbers_as_rfc8259),
-	                                   CHECK_CASE(nul_escape),          CHECK_CASE(writing_not_utf8)};
+	                                   CHECK_CASE(nul_escape),          CHECK_CASE(writing_not_utf8),
+	                                   CHECK_CASE(escaper_flags),       CHECK_CASE(escaper_runs)};
 	return check_run("json", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
