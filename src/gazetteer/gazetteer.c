@@ -2,6 +2,7 @@
 #include "gazetteer.h"
 
 #include "error.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -117,16 +118,7 @@ uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k)
 	return place;
 }
 
-uint32_t gm__gaz_hash(const char *s, size_t len)
-{
-	/* FNV-1a: short keys, good spread, no tables */
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
+uint32_t gm__gaz_hash(const char *s, size_t len) { return gm__fnv1a32(GM__FNV32_BASIS, s, len); }
 
 static uint64_t checksum_update(uint64_t h, const unsigned char *p, size_t len)
 {
@@ -155,7 +147,7 @@ uint64_t gm__gaz_checksum(const unsigned char *file, size_t len)
 		return 0;
 	memcpy(&h, file, sizeof h);
 	h.checksum = 0;
-	uint64_t sum = checksum_update(14695981039346656037ull, (const unsigned char *)&h, sizeof h);
+	uint64_t sum = checksum_update(GM__FNV64_BASIS, (const unsigned char *)&h, sizeof h);
 	return checksum_update(sum, file + sizeof h, len - sizeof h);
 }
 

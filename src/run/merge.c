@@ -11,6 +11,7 @@
 #include "geomention.h"
 
 #include "error.h"
+#include "hash.h"
 #include "json.h"
 #include "run.h"
 #include "write.h"
@@ -106,13 +107,12 @@ static long num_of(const gm_json_object *o, const char *name)
 
 static uint64_t doc_key(const char *id, const char *path, long line)
 {
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a, 64 bits: a key, not a slot */
+	uint64_t h = GM__FNV64_BASIS;   /* 64 bits: a key, not a slot */
 	char num[24];
 	snprintf(num, sizeof num, "%ld", line);
 	const char *parts[] = {id, "\t", path, "\t", num};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-		for (const char *s = parts[i]; *s; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ull;
+		h = gm__fnv1a64(h, parts[i], strlen(parts[i]));
 	return h ? h : 1;
 }
 
