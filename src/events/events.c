@@ -91,13 +91,22 @@ static int per_place(int code)
 	       code == GM_EV_PROPERTY_DESTRUCTION;
 }
 
+/* Matches x and x + 1 are one item of a list: a place and the word after
+ * it, side by side, that the gazetteer reads as a name of its own or as none
+ * (جباليا النزلة، جباليا البلد: Jabalia's quarters). A word read as no place
+ * before a name (خالد العبيدي) starts no item. */
+static int one_item(const gm_match *m, const gm_resolved *r, size_t x)
+{
+	return m[x].tok_last + 1 == m[x + 1].tok_first && r[x].place != GM_GAZ_NO_PLACE;
+}
+
 /* Is match k an item of a list whose earlier item j (k > j) the event has
  * taken: the same run of names joined by و or commas, perhaps past items the
  * gazetteer does not know? */
-static int listed_after(const gm_match *m, size_t j, size_t k)
+static int listed_after(const gm_match *m, const gm_resolved *r, size_t j, size_t k)
 {
 	for (size_t x = j; x < k; x++)
-		if (!gm__listed_together(m, x))
+		if (!gm__listed_together(m, x) && !one_item(m, r, x))
 			return 0;
 	return 1;
 }
@@ -147,6 +156,9 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		int code = code_at(sh, i - back);
 		if (code > 0 && code < GM_EV_N)
 			return 2;
+		/* "بما يشمل X"، "من بينها مدينة X": a place the event reached too */
+		if (gm__word_has(t, i - back, GM_W_INCLUDING, NULL))
+			return 1;
 		/* "كلاً من X وY": each of them, not where from */
 		if (gm__word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_EACH, NULL))
 			return 1;
@@ -159,7 +171,26 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		size_t ya = strlen("ي"), yah = strlen("يه");
 		int adjective = gm__utf8_count(w, pt->f_len) > 3 && gm__utf8_has_prefix(w, pt->f_len, "ال") &&
 		                (!memcmp(w + pt->f_len - ya, "ي", ya) || !memcmp(w + pt->f_len - yah, "يه", yah));
-		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective)
+		/* or who strikes, between the event word and its object: قصفت قوات الاحتلال X */
+		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective &&
+		    !gm__word_has(t, i - back, GM_W_AGENT, NULL))
+			return 0;
+	}
+	return 0;
+}
+
+/* "قصف على مناطق عدة، بما يشمل جباليا، وبيت لاهيا": a place behind an
+ * including word (event-words.tsv) that opens the clause right after the
+ * event's own still belongs to the event's clause, though a comma stands
+ * between. */
+static int included_after(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t clause_after)
+{
+	for (size_t back = 1; back <= 3 && i >= back; back++) {
+		size_t w = i - back;
+		if (gm__word_has(t, w, GM_W_INCLUDING, NULL))
+			return w < clause_after + 2;
+		const gm_token *pt = &t->tok[w];
+		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, w), pt->f_len)) != GM_CUE_TYPE)
 			return 0;
 	}
 	return 0;
@@ -631,7 +662,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		if (loc == 2 && is_actor_place(g, r[k].place))
 			loc = 0;
 		loc = loc || !strcmp(m[k].clitic, "ب");
-		int in_clause = mt < clause_after;
+		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after));
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
 			*told_at = 1;
@@ -643,7 +674,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * not where fire came from */
 		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
 		    (mt < h->tok || (loc && in_clause) ||
-		     (*towns && k > 0 && gm__listed_together(m, k - 1)))) {
+		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
 			(*towns)++;
 			last_town = r[k].place;
 		}
@@ -1029,8 +1060,9 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 					if (loc == 2 && is_actor_place(g, r[k].place))
 						loc = 0;
 					loc = loc || !strcmp(m[k].clitic, "ب");
-					int listed = last_taken != (size_t)-1 && listed_after(m, last_taken, k);
-					int in_clause = m[k].tok_first < clause_after;
+					int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
+					int in_clause = m[k].tok_first < clause_after ||
+					                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
 					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
 						continue;

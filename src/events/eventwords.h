@@ -19,6 +19,9 @@ enum gm_event_word {
 	GM_W_FOR_DISPLACED,           /* للنازحين، بالنازحين: the displaced as people helped or housed */
 	GM_W_AIR,                     /* جوية: after an attack word, an air strike */
 	GM_W_OUTSET,                  /* بدء، اندلاع: منذ بدء الهجوم tells of an event begun before */
+	GM_W_INCLUDING,               /* بينها، منها، بما يشمل: the places after it are the event's too */
+	GM_W_AGENT,                   /* القوات، الجيش، الطائرات: who strikes, between the event word and
+	                                 the place it strikes (قصفت القوات بيت لاهيا) */
 	GM_W_N
 };
 

@@ -375,6 +375,33 @@ static void clauses_and_lists(void)
 	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
 }
 
+/* the places of a list the event word reaches past a comma, past its
+ * subject, and through a name read as two places */
+static int has_event_at(const char *type, const char *id)
+{
+	for (size_t k = 0; k < res.n_events; k++)
+		if (!strcmp(res.events[k].type, type) && !strcmp(place_of(k), id))
+			return 1;
+	return 0;
+}
+
+static void including_agents_and_compounds(void)
+{
+	/* "من بينها"، "بما يشمل" open the list of the places struck */
+	CHECK_INT(events("قصفت المدفعية مناطق عدة، من بينها حلب ودير الزور", "2024-05-01"), 2);
+	CHECK(has_event_at("shelling", "t:20") && has_event_at("shelling", "t:32"));
+	CHECK_INT(events("تواصل القصف على مناطق عدة، بما يشمل حلب، ودير الزور، والموصل", "2024-05-01"), 3);
+	CHECK(has_event_at("shelling", "t:33"));
+	/* but not a clause further on: the including word must open the next one */
+	CHECK_INT(events("تواصل القصف على مناطق عدة، وقال مسؤول إن مدنا منها حلب ودير الزور آمنة", "2024-05-01"), 1);
+	/* who strikes stands between the event word and its object */
+	CHECK_INT(events("قصفت قوات النظام حلب ودير الزور", "2024-05-01"), 2);
+	CHECK(has_event_at("shelling", "t:20") && has_event_at("shelling", "t:32"));
+	/* a place and the word after it read as a place of its own are one item */
+	CHECK_INT(events("القصف على مناطق عدة، بما يشمل حلب الموصل، ودير الزور", "2024-05-01"), 3);
+	CHECK(has_event_at("shelling", "t:32"));
+}
+
 static void history(void)
 {
 	/* history: an event word told with a year before the document's is
@@ -451,6 +478,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(not_events),
 	                                   CHECK_CASE(disasters),
 	                                   CHECK_CASE(clauses_and_lists),
+	                                   CHECK_CASE(including_agents_and_compounds),
 	                                   CHECK_CASE(history),
 	                                   CHECK_CASE(duals),
 	                                   CHECK_CASE(tolls_after_strikes)};
