@@ -17,7 +17,7 @@
  *    matching *_free/_close.
  *  - The library never prints and never exits.
  *  - A gm_gazetteer is read-only once open and may be shared by threads; a gm_ctx
- *    holds per-thread state (ICU iterators) and must not be.
+ *    holds per-thread state (word breaking, ICU iterators) and must not be.
  */
 #ifndef GEOMENTION_H
 #define GEOMENTION_H

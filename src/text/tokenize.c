@@ -1,5 +1,6 @@
-/* tokenize.c: words and sentences with ICU's break iterators, over UTF-8
- * UText, so break positions are byte offsets into the original text. */
+/* tokenize.c: words and sentences, by our own rules for Arabic and Latin
+ * text (breaks.h) and by ICU's break iterators for the rest, over UTF-8, so
+ * break positions are byte offsets into the original text. */
 #include "tokenize.h"
 
 #include "error.h"
@@ -26,6 +27,7 @@ int gm__tokenizer_init(gm_tokenizer *tz, gm_error *err)
 		return gm__fail(err, GM_EICU, "ICU sentence break iterator: %s", u_errorName(st));
 	}
 	gm__fold_init();
+	gm__breaks_init();
 	return GM_OK;
 }
 
@@ -37,6 +39,7 @@ void gm__tokenizer_free(gm_tokenizer *tz)
 		ubrk_close(tz->sentences);
 	if (tz->text)
 		utext_close(tz->text);
+	gm__breaks_free(&tz->own);
 	memset(tz, 0, sizeof *tz);
 }
 
@@ -120,6 +123,133 @@ static uint8_t classify_gap(const char *s, size_t len)
 	return hyphens <= 1 ? GM_GAP_JOIN : GM_GAP_BREAK;
 }
 
+/* One sentence [a, b) as a break iterator gives it; a full stop run into
+ * the next word ends a sentence too. */
+static int add_sentence(gm_tokens *out, const char *text, size_t len, size_t a, size_t b, gm_error *err)
+{
+	for (size_t c = a; c < b;) {
+		size_t e = c;
+		while (e < b && !(text[e] == '.' && run_on_stop(text, len, e)))
+			e++;
+		size_t end = e < b ? e + 1 : b;
+		if (GM__GROW(out->sentences, out->sentences_cap, out->n_sentences + 1))
+			return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
+		out->sentences[out->n_sentences++] = (gm_span){(uint32_t)c, (uint32_t)end};
+		c = end;
+	}
+	return GM_OK;
+}
+
+/* The sentence of the last token. */
+typedef struct word_cursor {
+	size_t sent;
+} word_cursor;
+
+/* One word segment: bytes [wa, wb), code points [ca, cb), of rule status
+ * `status` (ICU's: below UBRK_WORD_NUMBER spaces and punctuation, below
+ * UBRK_WORD_LETTER a number). */
+static int add_word(gm_tokens *out, const char *text, size_t len, size_t wa, size_t wb, size_t ca, size_t cb,
+                    int32_t status, word_cursor *wc, gm_error *err)
+{
+	if (status < UBRK_WORD_NUMBER)
+		return GM_OK;  /* spaces and punctuation */
+	size_t pos = wa, cpos = ca;   /* a code point count known at a byte */
+	/* ICU keeps "قصف_حلب" one word (the underscore joins letters); social
+	 * media text writes phrases so (#غزة_تحت_القصف): each part is a word;
+	 * so is each side of a full stop or colon run on (run_on_stop) */
+	for (size_t a = wa, b; a < wb; a = b + 1) {
+		b = a;
+		while (b < wb && text[b] != '_' && !run_on_stop(text, len, b))
+			b++;
+		if (b == a)
+			continue;
+		if (GM__GROW(out->tok, out->cap, out->n + 1))
+			return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
+		size_t blen = b - a;
+		/* folding never grows a word by more than 4 code points per code point */
+		if (GM__GROW(out->folded, out->folded_cap, out->folded_len + blen * 4 + 8))
+			return gm__fail(err, GM_ENOMEM, "out of memory folding");
+		cpos += gm__utf8_count(text + pos, a - pos);
+		size_t c0 = cpos;
+		cpos = b == wb ? cb : cpos + gm__utf8_count(text + a, blen);
+		pos = b;
+		size_t flen = gm__fold(text + a, blen, out->folded + out->folded_len, blen * 4 + 8);
+		if (flen == 0 || flen > UINT16_MAX)
+			continue;  /* only marks or tatweel: nothing to match */
+		while (wc->sent + 1 < out->n_sentences && out->sentences[wc->sent].b1 <= (uint32_t)a)
+			wc->sent++;
+		gm_token *t = &out->tok[out->n++];
+		t->b0 = (uint32_t)a;
+		t->b1 = (uint32_t)b;
+		t->c0 = (uint32_t)c0;
+		t->c1 = (uint32_t)cpos;
+		t->f_off = (uint32_t)out->folded_len;
+		t->f_len = (uint16_t)flen;
+		t->is_number = status < UBRK_WORD_LETTER;
+		t->gap_after = GM_GAP_BREAK;
+		t->sentence = (uint32_t)wc->sent;
+		out->folded_len += flen + 1;
+		out->folded[out->folded_len - 1] = '\0';
+	}
+	return GM_OK;
+}
+
+/* Our own boundaries (breaks.h) into the tokens, as they come. */
+typedef struct own_sink_ctx {
+	gm_tokens *out;
+	const char *text;
+	size_t len;
+	uint32_t last_end;   /* the end of the sentence before */
+	word_cursor wc;
+	gm_error *err;
+	int failed;          /* a token could not be added: err says why */
+} own_sink_ctx;
+
+static int own_sentence(void *ctx, uint32_t end)
+{
+	own_sink_ctx *c = ctx;
+	int rc = add_sentence(c->out, c->text, c->len, c->last_end, end, c->err);
+	c->last_end = end;
+	c->failed |= rc != GM_OK;
+	return rc;
+}
+
+static int own_word(void *ctx, const gm_word_seg *w)
+{
+	own_sink_ctx *c = ctx;
+	int rc = add_word(c->out, c->text, c->len, w->b0, w->b1, w->c0, w->c1, w->status, &c->wc, c->err);
+	c->failed |= rc != GM_OK;
+	return rc;
+}
+
+/* ICU's break iterators, for text of other scripts (breaks.h). */
+static int icu_breaks(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out, gm_error *err)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	tz->text = utext_openUTF8(tz->text, text, (int64_t)len, &st);
+	if (U_FAILURE(st))
+		return gm__fail(err, GM_EICU, "ICU UText: %s", u_errorName(st));
+	ubrk_setUText(tz->sentences, tz->text, &st);
+	if (U_FAILURE(st))
+		return gm__fail(err, GM_EICU, "ICU sentence break: %s", u_errorName(st));
+	int rc;
+	for (int32_t a = ubrk_first(tz->sentences), b; (b = ubrk_next(tz->sentences)) != UBRK_DONE; a = b)
+		if ((rc = add_sentence(out, text, len, (size_t)a, (size_t)b, err)) != GM_OK)
+			return rc;
+	ubrk_setUText(tz->words, tz->text, &st);
+	if (U_FAILURE(st))
+		return gm__fail(err, GM_EICU, "ICU word break: %s", u_errorName(st));
+	word_cursor wc = {0};
+	size_t cp = 0;   /* code points before a */
+	for (int32_t a = ubrk_first(tz->words), b; (b = ubrk_next(tz->words)) != UBRK_DONE; a = b) {
+		size_t cpb = cp + gm__utf8_count(text + a, (size_t)(b - a));
+		if ((rc = add_word(out, text, len, (size_t)a, (size_t)b, cp, cpb, ubrk_getRuleStatus(tz->words), &wc, err)) != GM_OK)
+			return rc;
+		cp = cpb;
+	}
+	return GM_OK;
+}
+
 int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out, gm_error *err)
 {
 	out->n = 0;
@@ -127,76 +257,18 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 	out->n_sentences = 0;
 	if (len > INT32_MAX)
 		return gm__fail(err, GM_EINVAL, "document of %zu bytes is larger than 2 GiB", len);
-	UErrorCode st = U_ZERO_ERROR;
-	tz->text = utext_openUTF8(tz->text, text, (int64_t)len, &st);
-	if (U_FAILURE(st))
-		return gm__fail(err, GM_EICU, "ICU UText: %s", u_errorName(st));
-
-	/* sentences */
-	ubrk_setUText(tz->sentences, tz->text, &st);
-	if (U_FAILURE(st))
-		return gm__fail(err, GM_EICU, "ICU sentence break: %s", u_errorName(st));
-	for (int32_t a = ubrk_first(tz->sentences), b; (b = ubrk_next(tz->sentences)) != UBRK_DONE; a = b) {
-		/* a full stop run into the next word ends a sentence too */
-		for (int32_t c = a; c < b;) {
-			int32_t e = c;
-			while (e < b && !(text[e] == '.' && run_on_stop(text, len, (size_t)e)))
-				e++;
-			int32_t end = e < b ? e + 1 : b;
-			if (GM__GROW(out->sentences, out->sentences_cap, out->n_sentences + 1))
-				return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
-			out->sentences[out->n_sentences++] = (gm_span){(uint32_t)c, (uint32_t)end};
-			c = end;
-		}
-	}
-
-	/* words */
-	ubrk_setUText(tz->words, tz->text, &st);
-	if (U_FAILURE(st))
-		return gm__fail(err, GM_EICU, "ICU word break: %s", u_errorName(st));
-	size_t cp_pos = 0, byte_pos = 0, sent = 0;
-	for (int32_t wa = ubrk_first(tz->words), wb; (wb = ubrk_next(tz->words)) != UBRK_DONE; wa = wb) {
-		int32_t status = ubrk_getRuleStatus(tz->words);
-		if (status < UBRK_WORD_NUMBER)
-			continue;  /* spaces and punctuation */
-		/* ICU keeps "قصف_حلب" one word (the underscore joins letters); social
-		 * media text writes phrases so (#غزة_تحت_القصف): each part is a word;
-		 * so is each side of a full stop or colon run on (run_on_stop) */
-		for (int32_t a = wa, b; a < wb; a = b + 1) {
-			b = a;
-			while (b < wb && text[b] != '_' && !run_on_stop(text, len, (size_t)b))
-				b++;
-			if (b == a)
-				continue;
-			if (GM__GROW(out->tok, out->cap, out->n + 1))
-				return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
-			size_t blen = (size_t)(b - a);
-			/* folding never grows a word by more than 4 code points per code point */
-			if (GM__GROW(out->folded, out->folded_cap, out->folded_len + blen * 4 + 8))
-				return gm__fail(err, GM_ENOMEM, "out of memory folding");
-			cp_pos += gm__utf8_count(text + byte_pos, (size_t)a - byte_pos);
-			size_t c0 = cp_pos;
-			cp_pos += gm__utf8_count(text + a, blen);
-			byte_pos = (size_t)b;
-			size_t flen = gm__fold(text + a, blen, out->folded + out->folded_len, blen * 4 + 8);
-			if (flen == 0 || flen > UINT16_MAX)
-				continue;  /* only marks or tatweel: nothing to match */
-			while (sent + 1 < out->n_sentences && out->sentences[sent].b1 <= (uint32_t)a)
-				sent++;
-			gm_token *t = &out->tok[out->n++];
-			t->b0 = (uint32_t)a;
-			t->b1 = (uint32_t)b;
-			t->c0 = (uint32_t)c0;
-			t->c1 = (uint32_t)cp_pos;
-			t->f_off = (uint32_t)out->folded_len;
-			t->f_len = (uint16_t)flen;
-			t->is_number = status < UBRK_WORD_LETTER;
-			t->gap_after = GM_GAP_BREAK;
-			t->sentence = (uint32_t)sent;
-			out->folded_len += flen + 1;
-			out->folded[out->folded_len - 1] = '\0';
-		}
-	}
+	/* Arabic and Latin text by our own rules, anything else by ICU's */
+	own_sink_ctx sc = {out, text, len, 0, {0}, err, 0};
+	const gm_breaks_sink sink = {own_sentence, own_word, &sc};
+	int rc = gm__breaks_run(&tz->own, text, len, &sink);
+	if (rc < 0 && !sc.failed)
+		return gm__fail(err, rc, "out of memory breaking words");
+	if (rc == 0)
+		rc = icu_breaks(tz, text, len, out, err);
+	else if (rc == 1)
+		rc = GM_OK;
+	if (rc != GM_OK)
+		return rc;
 	for (size_t i = 0; i + 1 < out->n; i++) {
 		gm_token *t = &out->tok[i], *u = &out->tok[i + 1];
 		t->gap_after = t->sentence == u->sentence ? classify_gap(text + t->b1, u->b0 - t->b1) : GM_GAP_BREAK;

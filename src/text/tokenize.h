@@ -1,4 +1,5 @@
-/* tokenize.h: ICU word and sentence breaking on the original UTF-8 (internal).
+/* tokenize.h: word and sentence breaking on the original UTF-8 (internal):
+ * our own rules for Arabic and Latin text (breaks.h), ICU's for the rest.
  * Every token keeps its byte and code point span in the original text and its
  * folded form (fold.h), so matching works on folded text while output offsets
  * stay true to what was written. */
@@ -6,6 +7,8 @@
 #define GM_TOKENIZE_H
 
 #include "geomention.h"
+
+#include "breaks.h"
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -40,7 +43,8 @@ typedef struct gm_tokens {
 } gm_tokens;
 
 typedef struct gm_tokenizer {
-	UBreakIterator *words;
+	gm_breaker own;            /* Arabic and Latin text */
+	UBreakIterator *words;     /* the rest, by ICU */
 	UBreakIterator *sentences;
 	UText *text;
 } gm_tokenizer;
