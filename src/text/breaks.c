@@ -38,7 +38,11 @@ static const struct {
 #define N_BLOCKS (sizeof blocks / sizeof *blocks)
 #define TABLE_SIZE (0x250 + 0x230 + 0x300 + 0x70 + 0x30 + 0x2B0 + 0x90)
 
-static uint8_t word_class[TABLE_SIZE], sentence_class[TABLE_SIZE];
+/* Per code point of the blocks: the word class in the low four bits, the
+ * sentence class in the high four; and the same for every code point below
+ * U+0900 by its value (Latin, Greek, Cyrillic, Arabic: one load), those of
+ * blocks not covered marked W_UNSUPPORTED. */
+static uint8_t packed[TABLE_SIZE], packed_low[0x900];
 static size_t block_base[N_BLOCKS];
 
 static uint8_t word_class_of_icu(UChar32 c)
@@ -86,22 +90,25 @@ static uint8_t sentence_class_of_icu(UChar32 c)
 
 static void init_tables(void)
 {
+	memset(packed_low, W_UNSUPPORTED, sizeof packed_low);
 	size_t at = 0;
 	for (size_t b = 0; b < N_BLOCKS; b++) {
 		block_base[b] = at;
 		for (uint32_t c = blocks[b].lo; c < blocks[b].hi; c++, at++) {
-			word_class[at] = word_class_of_icu((UChar32)c);
+			uint8_t w = word_class_of_icu((UChar32)c);
 			/* ICU's root word rules differ from the standard's classes in
 			 * two places: '@' is a letter (handles, addresses stay one word)
 			 * and the colon joins no letters */
 			if (c == '@')
-				word_class[at] = W_LETTER;
+				w = W_LETTER;
 			if (c == ':' || c == 0xFE55)
-				word_class[at] = W_OTHER;
+				w = W_OTHER;
 			/* an emoji joins what a ZWJ before it starts (WB3c): not done here */
 			if (u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC))
-				word_class[at] = W_UNSUPPORTED;
-			sentence_class[at] = sentence_class_of_icu((UChar32)c);
+				w = W_UNSUPPORTED;
+			packed[at] = (uint8_t)(w | sentence_class_of_icu((UChar32)c) << 4);
+			if (c < sizeof packed_low)
+				packed_low[c] = packed[at];
 		}
 	}
 }
@@ -139,25 +146,28 @@ static int classify(gm_breaker *bk, const char *text, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = u[i];
 		size_t l = 1;
-		long x;
+		uint8_t c;
 		if (cp < 0x80) {
-			x = (long)cp;   /* ASCII: the first block, from 0 */
+			c = packed_low[cp];
+		} else if (cp >= 0xC2 && cp < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			/* two bytes (Latin, Greek, Cyrillic, Arabic) decoded here: this
+			 * loop runs once a code point */
+			c = packed_low[(cp & 0x1F) << 6 | (u[i + 1] & 0x3F)];
+			l = 2;
 		} else {
-			/* two bytes (Latin, Greek, Cyrillic, Arabic) decoded here, the
-			 * rest by the helper: this loop runs once a code point */
-			if (cp >= 0xC2 && cp < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
-				cp = (cp & 0x1F) << 6 | (u[i + 1] & 0x3F);
-				l = 2;
-			} else if (!(l = gm__utf8_decode(u + i, len - i, &cp))) {
+			if (!(l = gm__utf8_decode(u + i, len - i, &cp)))
 				return 0;   /* not valid UTF-8: ICU decides what it is */
-			}
-			x = table_index(cp);
-			if (x < 0)
+			long x = cp < sizeof packed_low ? -1 : table_index(cp);
+			if (cp < sizeof packed_low)
+				c = packed_low[cp];
+			else if (x >= 0)
+				c = packed[x];
+			else
 				return 0;
 		}
-		if (word_class[x] == W_UNSUPPORTED)
+		if ((c & 15) == W_UNSUPPORTED)
 			return 0;
-		bk->cls[n++] = (uint8_t)(word_class[x] | sentence_class[x] << 4);
+		bk->cls[n++] = c;
 		i += l;
 	}
 	bk->n_cp = n;
@@ -181,6 +191,8 @@ static int w_midnum(uint8_t c) { return c == W_MIDNUM || c == W_MIDNUMLET || c =
  * next that counts after i (or W_OTHER at the end). */
 static int word_break(uint8_t raw_prev, uint8_t cur, uint8_t p, uint8_t pp, uint8_t next)
 {
+	if (cur == W_LETTER && raw_prev == W_LETTER)
+		return 0;   /* WB5, the common case, first */
 	if (raw_prev == W_CR && cur == W_LF)
 		return 0;   /* WB3 */
 	if (w_line(raw_prev) || w_line(cur))
