@@ -1,5 +1,6 @@
 /* cmd_gazetteer.c: geomention gazetteer build | lookup | info. */
 #include "cli.h"
+#include "options.h"
 
 #include "geomention.h"
 
@@ -33,6 +34,10 @@ static void help(FILE *f)
 	        "  geomention gazetteer info [--gazetteer PATH]\n"
 	        "      Version, build date, checksum and size of the gazetteer.\n"
 	        "\n"
+	        "options:\n");
+	gm_cli_option_help(f, gm_cli_gazetteer_options, gm_cli_n_gazetteer_options);
+	fprintf(f,
+	        "\n"
 	        "examples:\n"
 	        "  geomention gazetteer lookup وباكو \"ناغورني قره باغ\" لاشين\n"
 	        "  geomention gazetteer build gazetteer/*.tsv -o my.gmz\n"
@@ -47,45 +52,79 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int build(int argc, char **argv)
+/* What a subcommand was given: its words (build: the sources, --geonames
+ * folders among them in the order given; lookup: the WORDs; export: FILE)
+ * and its options' values. */
+typedef struct gaz_args {
+	const char **words;
+	size_t n_words;
+	const char *out, *format, *gazetteer;
+	int quiet;
+	unsigned open_flags;   /* --no-verify: lazy */
+} gaz_args;
+
+#define TAKES(row) (1u << (row))
+
+/* Read argv[1..argc) of subcommand cmd, which takes the option rows in
+ * `takes` (gm_cli_gazetteer_options): GM_EXIT_OK, or GM_EXIT_USAGE said on
+ * stderr. */
+static int parse_args(const char *cmd, unsigned takes, int argc, char **argv, gaz_args *a)
 {
-	const char *out = NULL;
-	int quiet = 0;
-	const char **src = calloc((size_t)argc + 1, sizeof *src);
-	size_t n = 0;
-	if (!src)
+	memset(a, 0, sizeof *a);
+	a->format = "GPKG";
+	if (!(a->words = calloc((size_t)argc + 1, sizeof *a->words))) {
+		fprintf(stderr, "geomention gazetteer %s: out of memory\n", cmd);
 		return GM_EXIT_FAIL;
+	}
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-o") && i + 1 < argc)
-			out = argv[++i];
-		else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
-			quiet = 1;
-		else if (!strcmp(argv[i], "--geonames") && i + 1 < argc) {
-			struct stat sb;
-			if (stat(argv[i + 1], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-				fprintf(stderr, "geomention gazetteer build: --geonames needs a folder: %s\n", argv[i + 1]);
-				free(src);
+		const char *v = NULL, *arg = argv[i];   /* i moves past an option's value */
+		int k = gm_cli_option_at(gm_cli_gazetteer_options, gm_cli_n_gazetteer_options, argc, argv, &i, &v);
+		if (k == -2 || (k >= 0 && !(takes & TAKES(k))) || (k == -1 && arg[0] == '-' && arg[1])) {
+			fprintf(stderr, "geomention gazetteer %s: %s %s (see geomention gazetteer --help)\n", cmd, arg,
+			        k == -2 ? "needs a value" : k >= 0 ? "is not one of its options" : "is an unknown option");
+			return GM_EXIT_USAGE;
+		}
+		struct stat sb;
+		switch (k) {
+		case -1: a->words[a->n_words++] = argv[i]; break;
+		case GM_GOPT_GEONAMES:
+			if (stat(v, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+				fprintf(stderr, "geomention gazetteer %s: --geonames needs a folder: %s\n", cmd, v);
 				return GM_EXIT_USAGE;
 			}
-			src[n++] = argv[++i];
-		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "geomention gazetteer build: unknown option %s\n", argv[i]);
-			free(src);
-			return GM_EXIT_USAGE;
-		} else
-			src[n++] = argv[i];
+			a->words[a->n_words++] = v;
+			break;
+		case GM_GOPT_OUT: a->out = v; break;
+		case GM_GOPT_FORMAT: a->format = v; break;
+		case GM_GOPT_GAZETTEER: a->gazetteer = v; break;
+		case GM_GOPT_NO_VERIFY: a->open_flags |= GM_GAZ_OPEN_NO_VERIFY; break;
+		case GM_GOPT_QUIET: a->quiet = 1; break;
+		default: break;
+		}
 	}
-	if (!out || !n) {
+	if (!a->gazetteer)
+		a->gazetteer = gm_cli_default_gazetteer();
+	return GM_EXIT_OK;
+}
+
+static int build(int argc, char **argv)
+{
+	gaz_args a;
+	int status = parse_args("build", TAKES(GM_GOPT_GEONAMES) | TAKES(GM_GOPT_OUT) | TAKES(GM_GOPT_QUIET), argc, argv, &a);
+	if (status == GM_EXIT_OK && (!a.out || !a.n_words)) {
 		fprintf(stderr, "geomention gazetteer build: needs SOURCES... and -o FILE\n");
-		free(src);
-		return GM_EXIT_USAGE;
+		status = GM_EXIT_USAGE;
+	}
+	if (status != GM_EXIT_OK) {
+		free(a.words);
+		return status;
 	}
 	gm_error err = {0, ""};
 	gm_build_stats st;
 	double t0 = now_ms();
-	int rc = gm_gazetteer_build(src, n, out, &st, &err);
+	int rc = gm_gazetteer_build(a.words, a.n_words, a.out, &st, &err);
 	double took = now_ms() - t0;
-	free(src);
+	free(a.words);
 	if (rc != GM_OK) {
 		fprintf(stderr, "geomention gazetteer build: %s\n", err.message);
 		return rc == GM_ENOENT || rc == GM_EINVAL ? GM_EXIT_USAGE : GM_EXIT_FAIL;
@@ -93,64 +132,45 @@ static int build(int argc, char **argv)
 	if (st.rows_skipped)
 		fprintf(stderr, "geomention gazetteer build: %u source rows skipped; the first: %s\n", st.rows_skipped,
 		        st.first_problem);
-	if (!quiet)
+	if (!a.quiet)
 		printf("%s: %u places, %u names, %u keys, %u not-place phrases, %u cue words, %u demonyms, %u event words; "
 		       "built in %.1f s\n",
-		       out, st.places, st.names, st.keys, st.not_places, st.cues, st.demonyms, st.triggers, took / 1000.0);
+		       a.out, st.places, st.names, st.keys, st.not_places, st.cues, st.demonyms, st.triggers, took / 1000.0);
 	return GM_EXIT_OK;
 }
 
-/* How the subcommands open the gazetteer: --no-verify makes it lazy. */
-static unsigned open_flags;
-
-/* Takes --gazetteer PATH and --no-verify out of argv; the path to open. */
-static const char *gazetteer_arg(int *argc, char **argv)
-{
-	const char *path = NULL;
-	for (int i = 1; i < *argc;) {
-		int take = 0;
-		if (!strcmp(argv[i], "--gazetteer") && i + 1 < *argc && !path) {
-			path = argv[i + 1];
-			take = 2;
-		} else if (!strcmp(argv[i], "--no-verify")) {
-			open_flags |= GM_GAZ_OPEN_NO_VERIFY;
-			take = 1;
-		}
-		if (!take) {
-			i++;
-			continue;
-		}
-		for (int j = i; j + take <= *argc; j++)
-			argv[j] = argv[j + take];
-		*argc -= take;
-	}
-	return path ? path : gm_cli_default_gazetteer();
-}
+/* the options of the subcommands that read a gazetteer */
+#define READS (TAKES(GM_GOPT_GAZETTEER) | TAKES(GM_GOPT_NO_VERIFY))
 
 static int lookup(int argc, char **argv)
 {
-	const char *path = gazetteer_arg(&argc, argv);
-	if (argc < 2) {
+	gaz_args a;
+	int status = parse_args("lookup", READS, argc, argv, &a);
+	if (status == GM_EXIT_OK && !a.n_words) {
 		fprintf(stderr, "geomention gazetteer lookup: needs at least one WORD\n");
-		return GM_EXIT_USAGE;
+		status = GM_EXIT_USAGE;
+	}
+	if (status != GM_EXIT_OK) {
+		free(a.words);
+		return status;
 	}
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
 	gm_ctx *ctx = NULL;
-	if (gm_gazetteer_open_flags(&gaz, path, open_flags, &err) != GM_OK || gm_ctx_new(&ctx, gaz, &err) != GM_OK) {
+	if (gm_gazetteer_open_flags(&gaz, a.gazetteer, a.open_flags, &err) != GM_OK || gm_ctx_new(&ctx, gaz, &err) != GM_OK) {
 		fprintf(stderr, "geomention gazetteer lookup: %s\n", err.message);
 		gm_gazetteer_close(gaz);
+		free(a.words);
 		return GM_EXIT_USAGE;
 	}
-	int status = GM_EXIT_OK;
-	for (int i = 1; i < argc; i++) {
+	for (size_t i = 0; i < a.n_words; i++) {
 		gm_explanation ex;
-		if (gm_explain(ctx, argv[i], &ex, &err) != GM_OK) {
+		if (gm_explain(ctx, a.words[i], &ex, &err) != GM_OK) {
 			fprintf(stderr, "geomention gazetteer lookup: %s\n", err.message);
 			status = GM_EXIT_FAIL;
 			break;
 		}
-		printf("%s\n  folded:  %s\n", argv[i], ex.folded);
+		printf("%s\n  folded:  %s\n", a.words[i], ex.folded);
 		if (!ex.key[0]) {
 			printf("  no gazetteer name\n");
 			continue;
@@ -168,12 +188,30 @@ static int lookup(int argc, char **argv)
 	}
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
+	free(a.words);
+	return status;
+}
+
+/* A gazetteer command's arguments that take no words: GM_EXIT_OK or why not. */
+static int no_words(const char *cmd, unsigned takes, int argc, char **argv, gaz_args *a)
+{
+	int status = parse_args(cmd, takes, argc, argv, a);
+	if (status == GM_EXIT_OK && a->n_words) {
+		fprintf(stderr, "geomention gazetteer %s: unexpected %s\n", cmd, a->words[0]);
+		status = GM_EXIT_USAGE;
+	}
+	free(a->words);
+	a->words = NULL;
 	return status;
 }
 
 static int info(int argc, char **argv)
 {
-	const char *path = gazetteer_arg(&argc, argv);
+	gaz_args a;
+	int status = no_words("info", READS, argc, argv, &a);
+	if (status != GM_EXIT_OK)
+		return status;
+	const char *path = a.gazetteer;
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
 	/* both ways of opening, timed: lazy (header and bounds) and verified */
@@ -185,7 +223,7 @@ static int info(int argc, char **argv)
 	double lazy = now_ms() - t0;
 	gm_gazetteer_close(gaz);
 	t0 = now_ms();
-	if (gm_gazetteer_open_flags(&gaz, path, open_flags, &err) != GM_OK) {
+	if (gm_gazetteer_open_flags(&gaz, path, a.open_flags, &err) != GM_OK) {
 		fprintf(stderr, "geomention gazetteer info: %s\n", err.message);
 		return GM_EXIT_USAGE;
 	}
@@ -195,14 +233,18 @@ static int info(int argc, char **argv)
 	printf("path:        %s\nformat:      %u\nbuilt:       %s\nplaces:      %u\nkeys:        %u\n"
 	       "size:        %llu bytes\nchecksum:    %s\nopened in:   %.3f ms%s (%.3f ms without verifying)\n",
 	       path, gi.format_version, gi.build_date, gi.places, gi.keys, (unsigned long long)gi.file_size, gi.checksum,
-	       took, open_flags & GM_GAZ_OPEN_NO_VERIFY ? "" : ", verified", lazy);
+	       took, a.open_flags & GM_GAZ_OPEN_NO_VERIFY ? "" : ", verified", lazy);
 	gm_gazetteer_close(gaz);
 	return GM_EXIT_OK;
 }
 
 static int verify(int argc, char **argv)
 {
-	const char *path = gazetteer_arg(&argc, argv);
+	gaz_args a;
+	int status = no_words("verify", TAKES(GM_GOPT_GAZETTEER), argc, argv, &a);
+	if (status != GM_EXIT_OK)
+		return status;
+	const char *path = a.gazetteer;
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
 	int rc = gm_gazetteer_open_flags(&gaz, path, GM_GAZ_OPEN_NO_VERIFY, &err);
@@ -219,24 +261,22 @@ static int verify(int argc, char **argv)
 
 static int export_layer(int argc, char **argv)
 {
-	const char *path = gazetteer_arg(&argc, argv);
-	const char *format = "GPKG", *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-f") && i + 1 < argc)
-			format = argv[++i];
-		else if (argv[i][0] == '-' || out) {
-			fprintf(stderr, "geomention gazetteer export: unexpected %s\n", argv[i]);
-			return GM_EXIT_USAGE;
-		} else
-			out = argv[i];
+	gaz_args a;
+	int status = parse_args("export", READS | TAKES(GM_GOPT_FORMAT), argc, argv, &a);
+	if (status == GM_EXIT_OK && a.n_words != 1) {
+		if (a.n_words)
+			fprintf(stderr, "geomention gazetteer export: unexpected %s\n", a.words[1]);
+		else
+			fprintf(stderr, "geomention gazetteer export: needs an output FILE\n");
+		status = GM_EXIT_USAGE;
 	}
-	if (!out) {
-		fprintf(stderr, "geomention gazetteer export: needs an output FILE\n");
-		return GM_EXIT_USAGE;
-	}
+	const char *out = status == GM_EXIT_OK ? a.words[0] : NULL, *format = a.format, *path = a.gazetteer;
+	free(a.words);
+	if (status != GM_EXIT_OK)
+		return status;
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
-	if (gm_gazetteer_open_flags(&gaz, path, open_flags, &err) != GM_OK) {
+	if (gm_gazetteer_open_flags(&gaz, path, a.open_flags, &err) != GM_OK) {
 		fprintf(stderr, "geomention gazetteer export: %s\n", err.message);
 		return GM_EXIT_USAGE;
 	}

@@ -54,16 +54,19 @@ const gm_cli_option gm_cli_map_options[] = {
 const size_t gm_cli_n_map_options = sizeof gm_cli_map_options / sizeof *gm_cli_map_options;
 _Static_assert(sizeof gm_cli_map_options / sizeof *gm_cli_map_options == GM_OPT_N_MAP, "a name per row");
 
-/* gazetteer's subcommands read these (cmd_gazetteer.c says which takes which) */
+/* gazetteer's subcommands: each takes the rows cmd_gazetteer.c lists for it,
+ * and its help names them (the subcommand in brackets) */
 const gm_cli_option gm_cli_gazetteer_options[] = {
-	{"--geonames", NULL, "DIR", "GeoNames dumps as downloaded (build)"},
+	{"--geonames", NULL, "DIR", "GeoNames dumps as downloaded, a source among the others (build)"},
 	{"-o", NULL, "FILE", "the gazetteer to write (build)"},
 	{"-f", NULL, "FORMAT", "the layer format (export; default GPKG)"},
-	{"--gazetteer", NULL, "PATH", "the gazetteer to read (lookup, export, verify, info)"},
-	{"--no-verify", NULL, NULL, "open it without reading it whole"},
+	{"--gazetteer", NULL, "PATH",
+	 "the gazetteer to read (lookup, export, verify, info; default: the\nbundled one, or $GEOMENTION_GAZETTEER)"},
+	{"--no-verify", NULL, NULL, "open it without reading it whole (lookup, export, info)"},
 	{"--quiet", "-q", NULL, "print nothing but errors (build)"},
 };
 const size_t gm_cli_n_gazetteer_options = sizeof gm_cli_gazetteer_options / sizeof *gm_cli_gazetteer_options;
+_Static_assert(sizeof gm_cli_gazetteer_options / sizeof *gm_cli_gazetteer_options == GM_GOPT_N, "a name per row");
 
 int gm_cli_option_at(const gm_cli_option *t, size_t n, int argc, char **argv, int *i, const char **value)
 {

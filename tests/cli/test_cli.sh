@@ -28,6 +28,22 @@ for o in "-o DIR" "-f FORMAT" "--gazetteer PATH" "--no-verify" "--t_srs CRS" "--
 done
 expect_status 0 "merge help" -- "$BIN" merge --help
 expect_grep "--pg CONN" "$T/stdout" "merge help names --pg"
+# gazetteer's subcommands read the same kind of table: its help lists every option, a
+# subcommand refuses another's option by name, and --opt=value works there too
+expect_status 0 "gazetteer help" -- "$BIN" gazetteer --help
+for o in "--geonames DIR" "-o FILE" "-f FORMAT" "--gazetteer PATH" "--no-verify" "-q, --quiet"; do
+	grep -qF -- "  $o " "$T/stdout" && ok || bad "gazetteer --help lists $o"
+done
+expect_status 2 "lookup refuses -o" -- "$BIN" gazetteer lookup -o x.gmz باكو
+expect_grep "lookup: -o is not one of its options" "$T/stderr" "lookup says -o is not its option"
+expect_status 2 "info refuses a word" -- "$BIN" gazetteer info باكو
+expect_status 2 "export -f without a value" -- "$BIN" gazetteer export out.gpkg -f
+expect_grep "needs a value" "$T/stderr" "export says -f needs a value"
+expect_status 2 "build refuses an unknown option" -- "$BIN" gazetteer build --frob x.tsv -o x.gmz
+expect_grep "unknown option" "$T/stderr" "build names the unknown option"
+GZ=$("$BIN" gazetteer info --no-verify | sed -n 's/^path: *//p')
+expect_status 0 "lookup --gazetteer=PATH" -- "$BIN" gazetteer lookup --gazetteer="$GZ" --no-verify باكو
+expect_grep "matched:" "$T/stdout" "lookup with --gazetteer=PATH matches"
 expect_status 0 "version" -- "$BIN" --version
 expect_grep "geomention" "$T/stdout" "version"
 expect_status 2 "unknown command" -- "$BIN" frobnicate
