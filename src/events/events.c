@@ -860,23 +860,290 @@ static int dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 	return GM_OK;
 }
 
+/* The event words of sentence [s0, s1) into hits (hits[j - s0] for token j;
+ * code 0 where none starts): every event word once, a multi-word trigger
+ * covering its words, none inside an organisation's name. */
+static void find_hits(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, size_t k0, size_t k1, size_t s0,
+                      size_t s1, hit *hits)
+{
+	/* the words of an organisation's name state no event ("هيئة تحرير
+	 * الشام"، "الحشد الشعبي": a reviewed phrase of not-places.tsv; "حركة
+	 * تحرير السودان": after an organisation head of cues.tsv) */
+	uint8_t in_name[512];
+	memset(in_name, 0, sizeof in_name);
+	for (size_t k = k0; k < k1; k++)
+		if (m[k].blocked == GM_BLOCK_PHRASE && m[k].tok_last > m[k].tok_first)
+			for (size_t x = m[k].tok_first; x <= m[k].tok_last && x < s1; x++)
+				if (x >= s0)
+					in_name[x - s0] = 1;
+	/* every event word once; a multi-word trigger covers its words */
+	for (size_t j = s0; j < s1; j++) {
+		hits[j - s0].code = 0;
+		if (in_name[j - s0] || (j > s0 && t->tok[j - 1].gap_after != GM_GAP_BREAK &&
+		                        GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
+			continue;
+		if (!trigger_at(g, t, j, &hits[j - s0]))
+			continue;
+		for (size_t x = 1; x < hits[j - s0].n && j + x < s1; x++)
+			hits[j - s0 + x].code = 0;
+		j += hits[j - s0].n - 1;
+	}
+}
+
+/* The event words read again in their sentence: what the words beside
+ * them say they are (a round of fighting, an event begun before, an attack
+ * from the air, the displaced helped, a march). */
+static void reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
+{
+	/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
+	 * not a visit */
+	for (size_t j = s0; j < s1; j++)
+		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL))
+			for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
+				if (is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK) {
+					hits[j - s0].code = 0;
+					break;
+				}
+	/* "منذ بدء هجومها"، "منذ اندلاع الاشتباكات"، "منذ الهجوم": an event begun
+	 * before, the time since it, no new one */
+	for (size_t j = s0; j < s1; j++) {
+		int c = hits[j - s0].code;
+		if ((c <= 0 || c >= GM_EV_N) && c != GM_TR_ATTACK && c != GM_TR_TARGETING)
+			continue;
+		size_t k = j;
+		if (k > s0 && gm__word_has(t, k - 1, GM_W_OUTSET, NULL))
+			k--;
+		if (k > s0 && gm__word_has(t, k - 1, GM_W_SINCE, NULL))
+			hits[j - s0].code = 0;
+	}
+	/* "هجمات جوية"، "هجماتها الجوية": an attack from the air is an air strike */
+	for (size_t j = s0; j + 1 < s1; j++)
+		if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && gm__word_has(t, j + 1, GM_W_AIR, NULL) &&
+		    !hits[j + 1 - s0].code) {
+			hits[j - s0].code = GM_EV_AIR_STRIKE;
+			hits[j - s0].sub = 0;
+		}
+	/* "اكتظاظا شديدا بالنازحين"، "مساعدات للنازحين": the displaced as
+	 * people crowded in or helped, not a flight told */
+	for (size_t j = s0; j < s1; j++)
+		if (hits[j - s0].code == GM_EV_DISPLACEMENT && gm__word_has(t, j, GM_W_FOR_DISPLACED, NULL))
+			hits[j - s0].code = 0;
+	/* "وكانت مسيرة داعمة للجيش انطلقت"، "ونظموا مسيرات": a march, not a
+	 * drone, when a marching word stands within two words of it */
+	for (size_t j = s0; j < s1; j++) {
+		if (hits[j - s0].code != GM_EV_AIR_STRIKE || hits[j - s0].n != 1 || !gm__word_has(t, j, GM_W_MASIRA, NULL))
+			continue;
+		for (size_t x = j >= s0 + 2 ? j - 2 : s0; x <= j + 2 && x < s1; x++)
+			if (x != j && gm__word_has(t, x, GM_W_MARCHING, NULL)) {
+				hits[j - s0].code = GM_EV_PROTEST;
+				hits[j - s0].sub = 0;
+				break;
+			}
+	}
+}
+
+/* The towns of a list sentence sh tells an event of type c at (hit h; the
+ * event's clause ends before clause_after): named before the event word,
+ * behind a locative in its clause, or listed with one taken; into places
+ * (up to 64), in text order. Quarters placed at their town each count. */
+static size_t list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                         const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
+                         uint32_t places[64])
+{
+	size_t s0 = sh->s0, s1 = sh->s1, n_places = 0;
+	size_t last_taken = (size_t)-1;
+	for (size_t k = k0; k < k1 && n_places < 64; k++) {
+		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
+		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
+			continue;
+		int loc = locative_before(g, t, sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
+		if (loc == 2 && is_actor_place(g, r[k].place))
+			loc = 0;
+		loc = loc || !strcmp(m[k].clitic, "ب");
+		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
+		int in_clause = m[k].tok_first < clause_after ||
+		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
+		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
+		    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
+			continue;
+		last_taken = k;
+		/* quarters placed at their town are each a place of the list
+		 * (أحياء الرسالة والأندلس والضباط: three strikes in Fallujah) */
+		int seen = 0;
+		for (size_t x = 0; x < n_places && !r[k].quarter; x++)
+			seen |= places[x] == r[k].place;
+		if (!seen)
+			places[n_places++] = r[k].place;
+	}
+	return n_places;
+}
+
+/* What the event reader keeps of a document while it reads its sentences. */
+typedef struct doc_reader {
+	const gm_gazetteer *g;
+	const gm_tokens *t;
+	const gm_match *m;
+	const gm_resolved *r;
+	gm_event_list *out;
+	uint32_t focus;          /* where events the text ties to no place go */
+	long doc_year;           /* a year told before it is history */
+	size_t speakers[64], n_speakers;   /* after the words of placeless diplomacy events */
+} doc_reader;
+
+/* The events sentence sh reports (sr: what read_sentence found in it), each
+ * at its place, into d->out: a type at one place, or at each town of a list;
+ * "the attack" with no place of its own is more of the one told before. */
+static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_report *sr, size_t k0, size_t k1,
+                           size_t sent, const char *date, int date_said, gm_error *err)
+{
+	const gm_gazetteer *g = d->g;
+	const gm_tokens *t = d->t;
+	const gm_match *m = d->m;
+	const gm_resolved *r = d->r;
+	gm_event_list *out = d->out;
+	uint32_t focus = d->focus;
+	long doc_year = d->doc_year;
+	size_t s0 = sh->s0, s1 = sh->s1;
+	int figures_given = 0;
+	size_t told_earlier = out->n;   /* events of the sentences before this one */
+	/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
+	 * شهيدان في الحلانية" after the strikes) is that violence's, place by
+	 * place, not a clash of its own */
+	if (sr->toll_only) {
+		gm_event *before = told_before(out, told_earlier, GM_EV_ARMED_CLASH, 1);
+		int bc = before ? gm__trigger_code(before->type) : 0;
+		if (bc > 0 && bc != GM_EV_ARMED_CLASH) {
+			sr->have[bc] = 1;
+			sr->ev[bc] = sr->ev[GM_EV_ARMED_CLASH];
+			sr->have[GM_EV_ARMED_CLASH] = 0;
+		}
+	}
+	for (int c = 1; c < GM_EV_N; c++) {
+		if (!sr->have[c])
+			continue;
+		const hit *h = &sr->ev[c];
+		int told_at;
+		long towns;
+		long pick = place_of_event(g, t, sh, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
+		size_t clause_after = clause_end(sh, t, h->tok, s1);
+		/* "the attack", "the meeting" with no place of its own: the one
+		 * told before; its figures may come here ("وأدى الهجوم ... دون
+		 * تسجيل إصابات") */
+		gm_event *before = NULL;
+		if (c == GM_EV_DIPLOMACY && sr->during)
+			before = told_before(out, told_earlier, c, 0);
+		else if (told_again(c, sr->generic[c]) && is_definite(t, h->tok) &&
+		         !(pick >= 0 && m[pick].tok_first >= clause_start(sh, t, h->tok, s0) &&
+		           m[pick].tok_first < clause_after))
+			before = told_before(out, told_earlier, c, sr->generic[c]);
+		/* no place in its sentence: more of the latest event of its type */
+		if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
+			before = told_before(out, told_earlier, c, 0);
+		if (before) {
+			if (has_toll(c) && !figures_given) {
+				add_figures(before, sr->killed, sr->injured);
+				figures_given = 1;
+			}
+			continue;
+		}
+		uint32_t place = pick >= 0 ? r[pick].place : GM_NO_PLACE;
+		int precision = 0;
+		if (place != GM_NO_PLACE && c == GM_EV_DIPLOMACY && is_country_place(g, place))
+			place = seat_of(g, place);
+		/* "في عاصمة جمهورية تتارستان": the seat of the division */
+		else if (place != GM_NO_PLACE && capital_before(g, t, m[pick].tok_first) &&
+		         seat_of(g, place) != GM_NO_PLACE)
+			place = seat_of(g, place);
+		if (place != GM_NO_PLACE) {
+			int near = m[pick].tok_first >= 1 && gm__word_has(t, m[pick].tok_first - 1, GM_W_NEAR, NULL);
+			precision = precision_of(g, place, near);
+		} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
+			/* the text ties it to no place: the document's focus, no finer than 2 */
+			place = focus;
+			precision = precision_of(g, focus, 0);
+			if (precision < 2)
+				precision = 2;
+		}
+		if (c == GM_EV_DIPLOMACY && place == GM_NO_PLACE) {
+			size_t sp = h->tok + h->n;
+			int again = 0;
+			for (size_t x = 0; x < d->n_speakers && !again; x++)
+				again = same_speaker(t, sp, d->speakers[x], t->n);
+			if (again)
+				continue;
+			if (d->n_speakers < sizeof d->speakers / sizeof *d->speakers)
+				d->speakers[d->n_speakers++] = sp;
+		}
+		/* "هجوم قازان", "استهداف مدينة قازان": a generic word where a strike
+		 * was already told is that strike */
+		if (sr->generic[c] && place != GM_NO_PLACE && precision <= 2) {
+			gm_event *same = NULL;
+			for (size_t x = 0; x < told_earlier && !same; x++) {
+				int xc = gm__trigger_code(out->e[x].type);
+				if (xc > 0 && is_violent(xc) && same_spot(g, out->e[x].place, place))
+					same = &out->e[x];
+			}
+			if (same) {
+				if (!figures_given) {
+					add_figures(same, sr->killed, sr->injured);
+					figures_given = 1;
+				}
+				continue;
+			}
+		}
+		/* shelling of several towns named in one sentence ("توفوز، ومدن
+		 * غاداباي وداشكيسن"), a list of villages struck or taken ("طال
+		 * كلاً من كفرنبل وحاس وكفرومة"): one event per town, as ACLED
+		 * codes them */
+		size_t n_places = 0;
+		uint32_t places[64];
+		if (per_place(c) && towns >= 2)
+			n_places = list_towns(g, t, sh, m, r, k0, k1, c, h, clause_after, places);
+		else
+			places[n_places++] = place;
+		/* history: the event word's own year is before the document's */
+		long year = year_of(t, sh, h, s1);
+		int background = doc_year && year && year < doc_year;
+		for (size_t pi = 0; pi < n_places; pi++) {
+			gm_event *e = push_event(out, err);
+			if (!e)
+				return GM_ENOMEM;
+			e->type = gm__trigger_name(c);
+			gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
+			e->place = places[pi];
+			e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
+			if (has_toll(c) && !figures_given) {
+				e->fatalities = sr->killed;
+				e->injured = sr->injured;
+				figures_given = 1;
+			}
+			memcpy(e->date, date, sizeof e->date);
+			e->date_said = date_said;
+			e->background = background;
+			e->trigger_start = h->b0;
+			e->trigger_end = h->b1;
+			e->snippet_start = t->sentences[sent].b0;
+			e->snippet_end = t->sentences[sent].b1;
+		}
+	}
+	return GM_OK;
+}
+
 int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, const gm_resolved *r,
                        size_t n_matches, const char *doc_date, gm_event_list *out, gm_error *err)
 {
 	out->n = 0;
-	uint32_t focus = focus_place(g, r, n_matches);
+	long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
+	doc_reader d = {g, t, m, r, out, focus_place(g, r, n_matches), doc_year, {0}, 0};
 	match_index mi = {m, n_matches, 1};
 	for (size_t k = 1; k < n_matches && mi.sorted; k++)
 		mi.sorted = m[k - 1].tok_first <= m[k].tok_first;
 	hit hits[512];
-	size_t speakers[64], n_speakers = 0;   /* after the words of placeless diplomacy events */
-	long doc_year = doc_date && strlen(doc_date) >= 4 ? atol(doc_date) : 0;
 	for (size_t s = 0, i = 0; s < t->n_sentences; s++) {
 		size_t s0 = i;
 		while (i < t->n && t->tok[i].sentence == s)
 			i++;
 		size_t s1 = i;
-		size_t sent = s;
 		if (s0 == s1 || related_link(t, s0, s1))
 			continue;
 		uint8_t taken[512];
@@ -885,224 +1152,16 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 			s1 = s0 + sizeof taken;   /* a "sentence" of 512 words is a list, not a report */
 		size_t k0, k1;
 		sentence_matches(&mi, s0, s1, &k0, &k1);
-		/* the words of an organisation's name state no event ("هيئة تحرير
-		 * الشام"، "الحشد الشعبي": a reviewed phrase of not-places.tsv; "حركة
-		 * تحرير السودان": after an organisation head of cues.tsv) */
-		uint8_t in_name[512];
-		memset(in_name, 0, sizeof in_name);
-		for (size_t k = k0; k < k1; k++)
-			if (m[k].blocked == GM_BLOCK_PHRASE && m[k].tok_last > m[k].tok_first)
-				for (size_t x = m[k].tok_first; x <= m[k].tok_last && x < s1; x++)
-					if (x >= s0)
-						in_name[x - s0] = 1;
-		/* every event word once; a multi-word trigger covers its words */
-		for (size_t j = s0; j < s1; j++) {
-			hits[j - s0].code = 0;
-			if (in_name[j - s0] || (j > s0 && t->tok[j - 1].gap_after != GM_GAP_BREAK &&
-			                        GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
-				continue;
-			if (!trigger_at(g, t, j, &hits[j - s0]))
-				continue;
-			for (size_t x = 1; x < hits[j - s0].n && j + x < s1; x++)
-				hits[j - s0 + x].code = 0;
-			j += hits[j - s0].n - 1;
-		}
-		/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
-		 * not a visit */
-		for (size_t j = s0; j < s1; j++)
-			if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL))
-				for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
-					if (is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK) {
-						hits[j - s0].code = 0;
-						break;
-					}
-		/* "منذ بدء هجومها"، "منذ اندلاع الاشتباكات"، "منذ الهجوم": an event begun
-		 * before, the time since it, no new one */
-		for (size_t j = s0; j < s1; j++) {
-			int c = hits[j - s0].code;
-			if ((c <= 0 || c >= GM_EV_N) && c != GM_TR_ATTACK && c != GM_TR_TARGETING)
-				continue;
-			size_t k = j;
-			if (k > s0 && gm__word_has(t, k - 1, GM_W_OUTSET, NULL))
-				k--;
-			if (k > s0 && gm__word_has(t, k - 1, GM_W_SINCE, NULL))
-				hits[j - s0].code = 0;
-		}
-		/* "هجمات جوية"، "هجماتها الجوية": an attack from the air is an air strike */
-		for (size_t j = s0; j + 1 < s1; j++)
-			if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && gm__word_has(t, j + 1, GM_W_AIR, NULL) &&
-			    !hits[j + 1 - s0].code) {
-				hits[j - s0].code = GM_EV_AIR_STRIKE;
-				hits[j - s0].sub = 0;
-			}
-		/* "اكتظاظا شديدا بالنازحين"، "مساعدات للنازحين": the displaced as
-		 * people crowded in or helped, not a flight told */
-		for (size_t j = s0; j < s1; j++)
-			if (hits[j - s0].code == GM_EV_DISPLACEMENT && gm__word_has(t, j, GM_W_FOR_DISPLACED, NULL))
-				hits[j - s0].code = 0;
-		/* "وكانت مسيرة داعمة للجيش انطلقت"، "ونظموا مسيرات": a march, not a
-		 * drone, when a marching word stands within two words of it */
-		for (size_t j = s0; j < s1; j++) {
-			if (hits[j - s0].code != GM_EV_AIR_STRIKE || hits[j - s0].n != 1 || !gm__word_has(t, j, GM_W_MASIRA, NULL))
-				continue;
-			for (size_t x = j >= s0 + 2 ? j - 2 : s0; x <= j + 2 && x < s1; x++)
-				if (x != j && gm__word_has(t, x, GM_W_MARCHING, NULL)) {
-					hits[j - s0].code = GM_EV_PROTEST;
-					hits[j - s0].sub = 0;
-					break;
-				}
-		}
+		find_hits(g, t, m, k0, k1, s0, s1, hits);
+		reread_hits(t, s0, s1, hits);
 		sentence_hits sh = {hits, s0, s1};
 		sentence_report sr;
 		read_sentence(t, &sh, taken, &sr);
 		char date[11];
 		int date_said = gm__event_date(doc_date, t, s0, s1, date);
-		int figures_given = 0;
-		size_t told_earlier = out->n;   /* events of the sentences before this one */
-		/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
-		 * شهيدان في الحلانية" after the strikes) is that violence's, place by
-		 * place, not a clash of its own */
-		if (sr.toll_only) {
-			gm_event *before = told_before(out, told_earlier, GM_EV_ARMED_CLASH, 1);
-			int bc = before ? gm__trigger_code(before->type) : 0;
-			if (bc > 0 && bc != GM_EV_ARMED_CLASH) {
-				sr.have[bc] = 1;
-				sr.ev[bc] = sr.ev[GM_EV_ARMED_CLASH];
-				sr.have[GM_EV_ARMED_CLASH] = 0;
-			}
-		}
-		for (int c = 1; c < GM_EV_N; c++) {
-			if (!sr.have[c])
-				continue;
-			const hit *h = &sr.ev[c];
-			int told_at;
-			long towns;
-			long pick = place_of_event(g, t, &sh, m, r, k0, k1, s0, s1, c, h, &told_at, &towns);
-			size_t clause_after = clause_end(&sh, t, h->tok, s1);
-			/* "the attack", "the meeting" with no place of its own: the one
-			 * told before; its figures may come here ("وأدى الهجوم ... دون
-			 * تسجيل إصابات") */
-			gm_event *before = NULL;
-			if (c == GM_EV_DIPLOMACY && sr.during)
-				before = told_before(out, told_earlier, c, 0);
-			else if (told_again(c, sr.generic[c]) && is_definite(t, h->tok) &&
-			         !(pick >= 0 && m[pick].tok_first >= clause_start(&sh, t, h->tok, s0) &&
-			           m[pick].tok_first < clause_after))
-				before = told_before(out, told_earlier, c, sr.generic[c]);
-			/* no place in its sentence: more of the latest event of its type */
-			if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
-				before = told_before(out, told_earlier, c, 0);
-			if (before) {
-				if (has_toll(c) && !figures_given) {
-					add_figures(before, sr.killed, sr.injured);
-					figures_given = 1;
-				}
-				continue;
-			}
-			uint32_t place = pick >= 0 ? r[pick].place : GM_NO_PLACE;
-			int precision = 0;
-			if (place != GM_NO_PLACE && c == GM_EV_DIPLOMACY && is_country_place(g, place))
-				place = seat_of(g, place);
-			/* "في عاصمة جمهورية تتارستان": the seat of the division */
-			else if (place != GM_NO_PLACE && capital_before(g, t, m[pick].tok_first) &&
-			         seat_of(g, place) != GM_NO_PLACE)
-				place = seat_of(g, place);
-			if (place != GM_NO_PLACE) {
-				int near = m[pick].tok_first >= 1 && gm__word_has(t, m[pick].tok_first - 1, GM_W_NEAR, NULL);
-				precision = precision_of(g, place, near);
-			} else if (c != GM_EV_DIPLOMACY && focus != GM_NO_PLACE) {
-				/* the text ties it to no place: the document's focus, no finer than 2 */
-				place = focus;
-				precision = precision_of(g, focus, 0);
-				if (precision < 2)
-					precision = 2;
-			}
-			if (c == GM_EV_DIPLOMACY && place == GM_NO_PLACE) {
-				size_t sp = h->tok + h->n;
-				int again = 0;
-				for (size_t x = 0; x < n_speakers && !again; x++)
-					again = same_speaker(t, sp, speakers[x], t->n);
-				if (again)
-					continue;
-				if (n_speakers < sizeof speakers / sizeof *speakers)
-					speakers[n_speakers++] = sp;
-			}
-			/* "هجوم قازان", "استهداف مدينة قازان": a generic word where a strike
-			 * was already told is that strike */
-			if (sr.generic[c] && place != GM_NO_PLACE && precision <= 2) {
-				gm_event *same = NULL;
-				for (size_t x = 0; x < told_earlier && !same; x++) {
-					int xc = gm__trigger_code(out->e[x].type);
-					if (xc > 0 && is_violent(xc) && same_spot(g, out->e[x].place, place))
-						same = &out->e[x];
-				}
-				if (same) {
-					if (!figures_given) {
-						add_figures(same, sr.killed, sr.injured);
-						figures_given = 1;
-					}
-					continue;
-				}
-			}
-			/* shelling of several towns named in one sentence ("توفوز، ومدن
-			 * غاداباي وداشكيسن"), a list of villages struck or taken ("طال
-			 * كلاً من كفرنبل وحاس وكفرومة"): one event per town, as ACLED
-			 * codes them */
-			size_t n_places = 0;
-			uint32_t places[64];
-			size_t last_taken = (size_t)-1;
-			if (per_place(c) && towns >= 2) {
-				for (size_t k = k0; k < k1 && n_places < 64; k++) {
-					if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
-					    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
-						continue;
-					int loc = locative_before(g, t, &sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
-					if (loc == 2 && is_actor_place(g, r[k].place))
-						loc = 0;
-					loc = loc || !strcmp(m[k].clitic, "ب");
-					int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
-					int in_clause = m[k].tok_first < clause_after ||
-					                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
-					if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
-					    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
-						continue;
-					last_taken = k;
-					/* quarters placed at their town are each a place of the list
-					 * (أحياء الرسالة والأندلس والضباط: three strikes in Fallujah) */
-					int seen = 0;
-					for (size_t x = 0; x < n_places && !r[k].quarter; x++)
-						seen |= places[x] == r[k].place;
-					if (!seen)
-						places[n_places++] = r[k].place;
-				}
-			} else {
-				places[n_places++] = place;
-			}
-			/* history: the event word's own year is before the document's */
-			long year = year_of(t, &sh, h, s1);
-			int background = doc_year && year && year < doc_year;
-			for (size_t pi = 0; pi < n_places; pi++) {
-				gm_event *e = push_event(out, err);
-				if (!e)
-					return GM_ENOMEM;
-				e->type = gm__trigger_name(c);
-				gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
-				e->place = places[pi];
-				e->precision = n_places > 1 ? precision_of(g, places[pi], 0) : precision;
-				if (has_toll(c) && !figures_given) {
-					e->fatalities = sr.killed;
-					e->injured = sr.injured;
-					figures_given = 1;
-				}
-				memcpy(e->date, date, sizeof e->date);
-				e->date_said = date_said;
-				e->background = background;
-				e->trigger_start = h->b0;
-				e->trigger_end = h->b1;
-				e->snippet_start = t->sentences[sent].b0;
-				e->snippet_end = t->sentences[sent].b1;
-			}
-		}
+		int rc = report_sentence(&d, &sh, &sr, k0, k1, s, date, date_said, err);
+		if (rc != GM_OK)
+			return rc;
 	}
 	/* one event per occurrence: the same type, place and date told twice
 	 * (headline and body) is one; the figures of the first that gives them */
