@@ -698,14 +698,13 @@ static int assign_seats(builder *b)
 	return GM_OK;
 }
 
-static int write_file(builder *b, const char *out_path)
+/* The first word of every multi-word key gets a key too (a marker, kind
+ * 255, where it is no name of its own), so the matcher knows how far a word
+ * may reach; the triples end sorted by key. */
+static int add_first_words(builder *b)
 {
-	gm_error *err = b->err;
-	/* keys from the sorted triples; the first word of every multi-word key
-	 * also gets a key, so the matcher knows how far a word may reach */
 	if (b->n_triples)   /* qsort(NULL, 0) is undefined: a source with no name at all */
 		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
-	/* first words of multi-word keys that are not keys themselves */
 	for (size_t i = 0; i < b->n_triples; i++) {
 		if (b->triples[i].words < 2 || (i && strcmp(b->triples[i].key, b->triples[i - 1].key) == 0))
 			continue;
@@ -713,29 +712,55 @@ static int write_file(builder *b, const char *out_path)
 		*sp = '\0';
 		if (add_triple(b, b->triples[i].key, 1, GM_GAZ_NO_PLACE, 255, 0)) {
 			*sp = ' ';
-			return gm__fail(err, GM_ENOMEM, "out of memory");
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
 		}
 		*sp = ' ';
 	}
 	if (b->n_triples)
 		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	return GM_OK;
+}
 
-	gm_gaz_key *keys = calloc(b->n_triples + 1, sizeof *keys);
-	gm_gaz_posting *posts = calloc(b->n_triples + 1, sizeof *posts);
-	obuf strings = {0}, file = {0};
-	int rc = GM_ENOMEM;
-	if (!keys || !posts || put(&strings, "", 1))
-		goto done;
+/* The file's sections, made before they are laid out. */
+typedef struct sections {
+	gm_gaz_key *keys;
+	gm_gaz_posting *posts;
+	uint32_t nk, np;
+	uint32_t max_words;   /* the longest key, in words */
+	uint32_t *hash;       /* open addressing: key index + 1, 0 empty */
+	uint32_t slots;
+	gm_gaz_place *places;
+	obuf strings;         /* every string, NUL-terminated; offset 0 is "" */
+} sections;
 
+static void sections_free(sections *x)
+{
+	free(x->keys);
+	free(x->posts);
+	free(x->hash);
+	free(x->places);
+	free(x->strings.p);
+}
+
+/* Keys and their postings from the sorted triples (a place once per key, by
+ * its strongest kind of name), and each first word's reach: 0, or -1 out of
+ * memory. */
+static int make_keys(const builder *b, sections *x)
+{
+	x->keys = calloc(b->n_triples + 1, sizeof *x->keys);
+	x->posts = calloc(b->n_triples + 1, sizeof *x->posts);
+	if (!x->keys || !x->posts || put(&x->strings, "", 1))
+		return -1;
+	gm_gaz_key *keys = x->keys;
 	uint32_t nk = 0, np = 0;
 	for (size_t i = 0; i < b->n_triples;) {
 		size_t j = i;
 		gm_gaz_key *k = &keys[nk++];
 		k->len = (uint32_t)strlen(b->triples[i].key);
 		k->hash = gm__gaz_hash(b->triples[i].key, k->len);
-		k->str = (uint32_t)strings.len;
-		if (put(&strings, b->triples[i].key, k->len + 1))
-			goto done;
+		k->str = (uint32_t)x->strings.len;
+		if (put(&x->strings, b->triples[i].key, k->len + 1))
+			return -1;
 		k->post_start = np;
 		k->max_words = 0;
 		uint32_t last_place = UINT32_MAX - 1;
@@ -746,7 +771,7 @@ static int write_file(builder *b, const char *out_path)
 			if (t->place == last_place && t->place != GM_GAZ_NO_PLACE)
 				continue;  /* the same place by a weaker kind of name */
 			last_place = t->place;
-			posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
+			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
 			if (k->max_words < t->words)
 				k->max_words = t->words;
 		}
@@ -764,7 +789,7 @@ static int write_file(builder *b, const char *out_path)
 		size_t wlen = (size_t)(sp - t->key);
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			const char *ks = (const char *)strings.p + keys[mid].str;
+			const char *ks = (const char *)x->strings.p + keys[mid].str;
 			int c = strncmp(ks, t->key, wlen);
 			if (c == 0)
 				c = ks[wlen] == '\0' ? 0 : 1;
@@ -773,66 +798,75 @@ static int write_file(builder *b, const char *out_path)
 			else
 				hi = mid;
 		}
-		if (lo < nk && keys[lo].len == wlen && memcmp(strings.p + keys[lo].str, t->key, wlen) == 0 &&
+		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0 &&
 		    keys[lo].max_words < t->words)
 			keys[lo].max_words = t->words;
 	}
-	uint32_t max_words = 1;
+	x->max_words = 1;
 	for (uint32_t i = 0; i < nk; i++)
-		if (keys[i].max_words > max_words)
-			max_words = keys[i].max_words;
+		if (keys[i].max_words > x->max_words)
+			x->max_words = keys[i].max_words;
+	x->nk = nk;
+	x->np = np;
+	return 0;
+}
 
-	uint32_t slots = 16;
-	while (slots < nk * 2u)
-		slots *= 2;
-	uint32_t *hash = calloc(slots, sizeof *hash);
-	if (!hash)
-		goto done;
-	for (uint32_t i = 0; i < nk; i++) {
-		uint32_t s = keys[i].hash & (slots - 1);
-		while (hash[s])
-			s = (s + 1) & (slots - 1);
-		hash[s] = i + 1;
+/* The hash of the keys: at most half full, linear probing. */
+static int make_hash(sections *x)
+{
+	x->slots = 16;
+	while (x->slots < x->nk * 2u)
+		x->slots *= 2;
+	if (!(x->hash = calloc(x->slots, sizeof *x->hash)))
+		return -1;
+	for (uint32_t i = 0; i < x->nk; i++) {
+		uint32_t s = x->keys[i].hash & (x->slots - 1);
+		while (x->hash[s])
+			s = (s + 1) & (x->slots - 1);
+		x->hash[s] = i + 1;
 	}
+	return 0;
+}
 
-	gm_gaz_place *places = calloc(b->n_places ? b->n_places : 1, sizeof *places);
-	if (!places) {
-		free(hash);
-		goto done;
-	}
+/* The places as the file holds them, their strings after the keys'. */
+static int make_places(const builder *b, sections *x)
+{
+	if (!(x->places = calloc(b->n_places ? b->n_places : 1, sizeof *x->places)))
+		return -1;
 	for (size_t i = 0; i < b->n_places; i++) {
 		const bplace *p = &b->places[i];
-		gm_gaz_place *q = &places[i];
+		gm_gaz_place *q = &x->places[i];
 		q->lat = p->lat;
 		q->lon = p->lon;
 		q->population = p->population;
 		memcpy(q->feature, p->feature, sizeof q->feature);
 		memcpy(q->country, p->country, sizeof q->country);
 		q->seat = p->seat;
-		q->id = (uint32_t)strings.len;
-		if (put(&strings, p->id, strlen(p->id) + 1))
-			goto fail_places;
-		q->name_en = (uint32_t)strings.len;
-		if (put(&strings, p->name_en, strlen(p->name_en) + 1))
-			goto fail_places;
-		q->name_ar = (uint32_t)strings.len;
-		if (put(&strings, p->name_ar, strlen(p->name_ar) + 1))
-			goto fail_places;
-		q->admin1 = (uint32_t)strings.len;
-		if (put(&strings, p->admin1, strlen(p->admin1) + 1))
-			goto fail_places;
+		const char *const texts[] = {p->id, p->name_en, p->name_ar, p->admin1};
+		uint32_t *const at[] = {&q->id, &q->name_en, &q->name_ar, &q->admin1};
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+			*at[k] = (uint32_t)x->strings.len;
+			if (put(&x->strings, texts[k], strlen(texts[k]) + 1))
+				return -1;
+		}
 	}
+	return 0;
+}
 
+/* The header and the sections, 8-byte aligned, into file, the checksum over
+ * it all; the build's counts into b->stats. 0, or -1 out of memory. */
+static int lay_out(builder *b, const sections *x, obuf *file)
+{
 	gm_gaz_header h;
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, GM_GAZ_MAGIC, 8);
 	h.version = GM_GAZ_VERSION;
 	h.header_size = sizeof h;
 	h.n_places = (uint32_t)b->n_places;
-	h.n_keys = nk;
-	h.n_postings = np;
-	h.hash_slots = slots;
-	h.max_words = max_words;
+	h.n_keys = x->nk;
+	h.n_postings = x->np;
+	h.hash_slots = x->slots;
+	h.max_words = x->max_words;
 	snprintf(h.name, sizeof h.name, "geomention");
 	/* SOURCE_DATE_EPOCH makes the file reproducible byte for byte */
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -841,74 +875,80 @@ static int write_file(builder *b, const char *out_path)
 	gmtime_r(&now, &tmv);
 	strftime(h.build_date, sizeof h.build_date, "%Y-%m-%dT%H:%M:%SZ", &tmv);
 
-	if (put(&file, &h, sizeof h) || align8(&file))
-		goto fail_places;
-	h.off_places = file.len;
-	if (put(&file, places, b->n_places * sizeof *places) || align8(&file))
-		goto fail_places;
-	h.off_keys = file.len;
-	if (put(&file, keys, (size_t)nk * sizeof *keys) || align8(&file))
-		goto fail_places;
-	h.off_postings = file.len;
-	if (put(&file, posts, (size_t)np * sizeof *posts) || align8(&file))
-		goto fail_places;
-	h.off_hash = file.len;
-	if (put(&file, hash, (size_t)slots * sizeof *hash) || align8(&file))
-		goto fail_places;
-	h.off_strings = file.len;
-	h.strings_size = strings.len;
-	if (put(&file, strings.p, strings.len) || align8(&file))
-		goto fail_places;
-	h.file_size = file.len;
+	if (put(file, &h, sizeof h) || align8(file))
+		return -1;
+	h.off_places = file->len;
+	if (put(file, x->places, b->n_places * sizeof *x->places) || align8(file))
+		return -1;
+	h.off_keys = file->len;
+	if (put(file, x->keys, (size_t)x->nk * sizeof *x->keys) || align8(file))
+		return -1;
+	h.off_postings = file->len;
+	if (put(file, x->posts, (size_t)x->np * sizeof *x->posts) || align8(file))
+		return -1;
+	h.off_hash = file->len;
+	if (put(file, x->hash, (size_t)x->slots * sizeof *x->hash) || align8(file))
+		return -1;
+	h.off_strings = file->len;
+	h.strings_size = x->strings.len;
+	if (put(file, x->strings.p, x->strings.len) || align8(file))
+		return -1;
+	h.file_size = file->len;
 	h.checksum = 0;
-	memcpy(file.p, &h, sizeof h);
-	h.checksum = gm__gaz_checksum(file.p, file.len);
-	memcpy(file.p, &h, sizeof h);
+	memcpy(file->p, &h, sizeof h);
+	h.checksum = gm__gaz_checksum(file->p, file->len);
+	memcpy(file->p, &h, sizeof h);
 
 	b->stats->places = h.n_places;
-	b->stats->keys = nk;
-	b->stats->names = np - b->stats->not_places - b->stats->cues;
+	b->stats->keys = x->nk;
+	b->stats->names = x->np - b->stats->not_places - b->stats->cues;
+	return 0;
+}
 
-	/* a new file beside the target, then rename: never a half file. mkstemp
-	 * makes a name no one can plant a link at (O_CREAT | O_EXCL) */
+/* A new file beside the target, then rename: never a half file. mkstemp
+ * makes a name no one can plant a link at (O_CREAT | O_EXCL). */
+static int write_atomically(const obuf *file, const char *out_path, gm_error *err)
+{
 	char tmp[4096];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", out_path) >= (int)sizeof tmp) {
-		rc = gm__fail(err, GM_EINVAL, "output path too long: %s", out_path);
-		goto fail_places;
-	}
+	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", out_path) >= (int)sizeof tmp)
+		return gm__fail(err, GM_EINVAL, "output path too long: %s", out_path);
 	int fd = mkstemp(tmp);
 	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
-		rc = gm__fail(err, GM_EIO, "cannot write beside %s: %s", out_path, strerror(errno));
+		int rc = gm__fail(err, GM_EIO, "cannot write beside %s: %s", out_path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			remove(tmp);
 		}
-		goto fail_places;
+		return rc;
 	}
 	fchmod(fd, 0644);   /* a file to share, not mkstemp's 0600 */
-	size_t wrote = fwrite(file.p, 1, file.len, f);
+	size_t wrote = fwrite(file->p, 1, file->len, f);
 	int closed = fclose(f);
-	if (wrote != file.len || closed != 0) {
+	if (wrote != file->len || closed != 0) {
 		remove(tmp);
-		rc = gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
-		goto fail_places;
+		return gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
 	}
 	if (rename(tmp, out_path) != 0) {
 		remove(tmp);
-		rc = gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, out_path, strerror(errno));
-		goto fail_places;
+		return gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, out_path, strerror(errno));
 	}
-	rc = GM_OK;
-fail_places:
-	free(places);
-	free(hash);
-done:
-	if (rc == GM_ENOMEM)
-		gm__fail(err, rc, "out of memory compiling the gazetteer");
-	free(keys);
-	free(posts);
-	free(strings.p);
+	return GM_OK;
+}
+
+static int write_file(builder *b, const char *out_path)
+{
+	int rc = add_first_words(b);
+	if (rc != GM_OK)
+		return rc;
+	sections x;
+	memset(&x, 0, sizeof x);
+	obuf file = {0};
+	if (make_keys(b, &x) || make_hash(&x) || make_places(b, &x) || lay_out(b, &x, &file))
+		rc = gm__fail(b->err, GM_ENOMEM, "out of memory compiling the gazetteer");
+	else
+		rc = write_atomically(&file, out_path, b->err);
+	sections_free(&x);
 	free(file.p);
 	return rc;
 }
