@@ -23,6 +23,7 @@ typedef struct hit {
 	uint32_t b0, b1;
 	int purpose;     /* read behind the clitic ل alone (لاستعادة، لقصف) */
 	int sub;         /* the ACLED sub-event type its row gives (GM_TRIGGER_SUB) */
+	const gm_gaz_key *key;   /* the gazetteer key it was read as */
 } hit;
 
 /* The trigger that starts at token i, read through clitics, longest first. */
@@ -65,6 +66,7 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 				h->b0 = tk->b0;
 				h->b1 = t->tok[i + n - 1].b1;
 				h->purpose = !strcmp(rd[j].clitic, "ل") && !rd[j].lam_article;
+				h->key = k;
 				return 1;
 			}
 		}
@@ -288,6 +290,17 @@ static size_t clause_end(const sentence_hits *sh, const gm_tokens *t, size_t i, 
 	return i < s1 ? i + 1 : s1;
 }
 
+/* Where the clause of token i opened by a word of its own (كما، بينما)
+ * starts: a town before that word is another clause's, not one this event
+ * word tells of ("قصفت القوات على باردا كما أغارت طائرات على لاشين"). s0
+ * when no such word stands before i in its sentence. */
+static size_t opened_at(const sentence_hits *sh, size_t i, size_t s0)
+{
+	while (i > s0 && !clause_opener(sh, i))
+		i--;
+	return i;
+}
+
 /* The first token of the clause token i is in. */
 static size_t clause_start(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s0)
 {
@@ -410,10 +423,11 @@ static int stop_word(const gm_tokens *t, size_t i)
 
 static gm_event *push_event(gm_event_list *out, gm_error *err)
 {
-	if (GM__GROW(out->e, out->cap, out->n + 1)) {
+	if (GM__GROW(out->e, out->cap, out->n + 1) || GM__GROW(out->bare, out->bare_cap, out->n + 1)) {
 		gm__fail(err, GM_ENOMEM, "out of memory");
 		return NULL;
 	}
+	out->bare[out->n] = 0;
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
 	e->place = GM_NO_PLACE;
@@ -673,7 +687,7 @@ static long place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * للقصف) or behind في/على after it, or listed with one that is;
 		 * not where fire came from */
 		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
-		    (mt < h->tok || (loc && in_clause) ||
+		    (mt < h->tok || (loc && in_clause && mt > h->tok) ||
 		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
 			(*towns)++;
 			last_town = r[k].place;
@@ -805,6 +819,77 @@ static long told_latest(const told_index *x, size_t s, const gm_event *kept, con
 			return (long)b->idx[j];
 	}
 	return -1;
+}
+
+/* An air strike event's place and index, for merge_bare_fire's binary search. */
+typedef struct strike_at {
+	uint32_t place;
+	size_t idx;
+} strike_at;
+
+static int cmp_strike_at(const void *a, const void *b)
+{
+	const strike_at *x = a, *y = b;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* "تفاصيل القصف التركي على سنجار" above "استهدفت الطائرات الحربية ...
+ * سنجار"، "قصفت الطائرات X": a shelling told by a bare word of bombardment
+ * (bare_fire) at a place where the document tells an air strike of its date
+ * is that strike told again: dropped, its figures given to the strike where
+ * it gave none. Strikes are found by binary search over their places, so a
+ * long document costs n log n. */
+static int merge_bare_fire(gm_event_list *out, gm_error *err)
+{
+	size_t n_strikes = 0, n_bare = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		n_strikes += gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE;
+		n_bare += out->bare[a];
+	}
+	if (!n_strikes || !n_bare)
+		return GM_OK;
+	strike_at *strikes = malloc(n_strikes * sizeof *strikes);
+	if (!strikes)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	n_strikes = 0;
+	for (size_t a = 0; a < out->n; a++)
+		if (gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE)
+			strikes[n_strikes++] = (strike_at){out->e[a].place, a};
+	qsort(strikes, n_strikes, sizeof *strikes, cmp_strike_at);
+	for (size_t a = 0; a < out->n; a++) {
+		const gm_event *e = &out->e[a];
+		if (!out->bare[a] || e->place == GM_NO_PLACE || e->background)
+			continue;
+		size_t lo = 0, hi = n_strikes;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strikes[mid].place < e->place)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n_strikes && strikes[lo].place == e->place; lo++) {
+			gm_event *k = &out->e[strikes[lo].idx];
+			if (!strcmp(k->date, e->date) || !k->date_said || !e->date_said) {
+				add_figures(k, e->fatalities, e->injured);
+				out->bare[a] = 2;   /* dropped below */
+				break;
+			}
+		}
+	}
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		if (out->bare[a] == 2)
+			continue;
+		out->e[w] = out->e[a];
+		out->bare[w] = out->bare[a];
+		w++;
+	}
+	out->n = w;
+	free(strikes);
+	return GM_OK;
 }
 
 static int dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *err)
@@ -951,7 +1036,7 @@ static size_t list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
                          uint32_t places[64])
 {
 	size_t s0 = sh->s0, s1 = sh->s1, n_places = 0;
-	size_t last_taken = (size_t)-1;
+	size_t last_taken = (size_t)-1, opened = opened_at(sh, h->tok, s0);
 	for (size_t k = k0; k < k1 && n_places < 64; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
@@ -964,7 +1049,8 @@ static size_t list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		int in_clause = m[k].tok_first < clause_after ||
 		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
 		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
-		    !(m[k].tok_first < h->tok || (loc && in_clause) || listed))
+		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||
+		      listed))
 			continue;
 		last_taken = k;
 		/* quarters placed at their town are each a place of the list
@@ -976,6 +1062,24 @@ static size_t list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 			places[n_places++] = r[k].place;
 	}
 	return n_places;
+}
+
+/* Fire in sentence sh is told only by words of bombardment that say not
+ * from where (قصف, event-words.tsv) or by a generic word alone (استهدف):
+ * no artillery, rocket or mortar word stands in it. */
+static int bare_fire(const gm_gazetteer *g, const sentence_hits *sh, const sentence_report *sr)
+{
+	if (!sr->have[GM_EV_SHELLING])
+		return 0;
+	if (sr->generic[GM_EV_SHELLING])
+		return 1;
+	for (size_t j = sh->s0; j < sh->s1; j++) {
+		const hit *h = &sh->at[j - sh->s0];
+		if (h->code == GM_EV_SHELLING &&
+		    !(h->key && gm__function_word(gm__gaz_str(g, h->key->str), h->key->len, GM_W_BOMBARD, NULL)))
+			return 0;
+	}
+	return 1;
 }
 
 /* What the event reader keeps of a document while it reads its sentences. */
@@ -1004,6 +1108,7 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 	uint32_t focus = d->focus;
 	long doc_year = d->doc_year;
 	size_t s0 = sh->s0, s1 = sh->s1;
+	int bare = bare_fire(g, sh, sr);
 	int figures_given = 0;
 	size_t told_earlier = out->n;   /* events of the sentences before this one */
 	/* a toll after an air strike or shelling was told ("شهيد في شمسطار،
@@ -1108,6 +1213,7 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 			gm_event *e = push_event(out, err);
 			if (!e)
 				return GM_ENOMEM;
+			out->bare[out->n - 1] = (uint8_t)(c == GM_EV_SHELLING && bare);
 			e->type = gm__trigger_name(c);
 			gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 			e->place = places[pi];
@@ -1165,6 +1271,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 	}
 	/* one event per occurrence: the same type, place and date told twice
 	 * (headline and body) is one; the figures of the first that gives them */
-	return dedupe_events(g, out, err);
+	int rc = merge_bare_fire(out, err);
+	return rc != GM_OK ? rc : dedupe_events(g, out, err);
 }
 

@@ -100,6 +100,8 @@ int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t
 typedef struct gm_event_list {
 	gm_event *e;
 	size_t n, cap;
+	uint8_t *bare;          /* per event: 1 when a bare word of bombardment (القصف) told it (events.c) */
+	size_t bare_cap;
 } gm_event_list;
 
 /* The events of one document from its tokens and resolved matches: one per

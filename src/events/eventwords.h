@@ -22,6 +22,8 @@ enum gm_event_word {
 	GM_W_INCLUDING,               /* بينها، منها، بما يشمل: the places after it are the event's too */
 	GM_W_AGENT,                   /* القوات، الجيش، الطائرات: who strikes, between the event word and
 	                                 the place it strikes (قصفت القوات بيت لاهيا) */
+	GM_W_BOMBARD,                 /* قصف: bombardment that says not from where: at a spot the
+	                                 document tells an air strike at, that strike told again */
 	GM_W_N
 };
 
