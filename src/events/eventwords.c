@@ -1,6 +1,8 @@
 /* eventwords.c: the event reader's function words (eventwords.h). */
 #include "eventwords.h"
 
+#include "hash.h"
+
 #include "fold.h"
 
 #include <pthread.h>
@@ -26,6 +28,10 @@ typedef struct row {
 
 static row *rows;
 static size_t n_rows;
+/* The distinct forms by hash: each slot the first row of a form + 1 (its
+ * rows follow it, sorted), 0 empty; at most a quarter full. */
+static uint32_t *slots;
+static size_t slot_mask;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 int gm__function_word_code(const char *name)
@@ -84,6 +90,20 @@ static void load(void)
 		p = le + 1;
 	}
 	qsort(rows, n_rows, sizeof *rows, cmp_row);
+	size_t n_slots = 64;
+	while (n_slots < 4 * n_rows)
+		n_slots *= 2;
+	if (!(slots = calloc(n_slots, sizeof *slots)))
+		return;
+	slot_mask = n_slots - 1;
+	for (size_t i = 0; i < n_rows; i++) {
+		if (i && rows[i].len == rows[i - 1].len && !memcmp(rows[i].form, rows[i - 1].form, rows[i].len))
+			continue;   /* the same form: found through its first row */
+		size_t s = gm__fnv1a32(GM__FNV32_BASIS, rows[i].form, rows[i].len) & slot_mask;
+		while (slots[s])
+			s = (s + 1) & slot_mask;
+		slots[s] = (uint32_t)i + 1;
+	}
 }
 
 size_t gm__function_word_count(void)
@@ -92,25 +112,25 @@ size_t gm__function_word_count(void)
 	return n_rows;
 }
 
-/* The rows of word w[0..len) (one per function it has), by binary search:
- * [*lo, *lo + n). */
+/* The rows of word w[0..len) (one per function it has), found by hash:
+ * [*lo, *lo + n). Every word of every sentence is asked, most of them no
+ * function word: a miss costs a hash and, mostly, an empty slot. */
 static size_t rows_of(const char *w, size_t len, size_t *lo)
 {
-	size_t a = 0, b = n_rows;
-	while (a < b) {
-		size_t mid = a + (b - a) / 2;
-		size_t n = rows[mid].len < len ? rows[mid].len : len;
-		int c = memcmp(rows[mid].form, w, n);
-		if (c < 0 || (c == 0 && rows[mid].len < len))
-			a = mid + 1;
-		else
-			b = mid;
+	*lo = 0;
+	if (!slots)
+		return 0;
+	for (size_t s = gm__fnv1a32(GM__FNV32_BASIS, w, len) & slot_mask; slots[s]; s = (s + 1) & slot_mask) {
+		size_t a = slots[s] - 1;
+		if (rows[a].len != len || memcmp(rows[a].form, w, len) != 0)
+			continue;
+		size_t n = 1;
+		while (a + n < n_rows && rows[a + n].len == len && !memcmp(rows[a + n].form, w, len))
+			n++;
+		*lo = a;
+		return n;
 	}
-	*lo = a;
-	size_t n = 0;
-	while (a + n < n_rows && rows[a + n].len == len && !memcmp(rows[a + n].form, w, len))
-		n++;
-	return n;
+	return 0;
 }
 
 /* The event reader asks one token for several functions in a row (a day
@@ -122,6 +142,37 @@ static _Thread_local struct {
 	size_t len, lo, n;
 	int set;
 } last;
+
+/* The memo's rows for w (LAST_TEXT bytes at most), looked up when w is not
+ * the word asked last. */
+static void remember(const char *w, size_t len)
+{
+	if (!last.set || len != last.len || memcmp(last.text, w, len) != 0) {
+		last.n = rows_of(w, len, &last.lo);
+		memcpy(last.text, w, len);
+		last.len = len;
+		last.set = 1;
+	}
+}
+
+uint64_t gm__function_mask(const char *w, size_t len)
+{
+	pthread_once(&once, load);
+	if (!rows)
+		return 0;
+	size_t lo, n;
+	if (len > LAST_TEXT) {
+		n = rows_of(w, len, &lo);
+	} else {
+		remember(w, len);
+		lo = last.lo;
+		n = last.n;
+	}
+	uint64_t mask = 0;
+	for (size_t i = lo; i < lo + n; i++)
+		mask |= GM_W_BIT(rows[i].function);
+	return mask;
+}
 
 int gm__function_word(const char *w, size_t len, int function, long *value)
 {
@@ -138,12 +189,7 @@ int gm__function_word(const char *w, size_t len, int function, long *value)
 			}
 		return 0;
 	}
-	if (!last.set || len != last.len || memcmp(last.text, w, len) != 0) {
-		last.n = rows_of(w, len, &last.lo);
-		memcpy(last.text, w, len);
-		last.len = len;
-		last.set = 1;
-	}
+	remember(w, len);
 	for (size_t i = last.lo; i < last.lo + last.n; i++)
 		if (rows[i].function == function) {
 			if (value)

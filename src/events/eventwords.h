@@ -8,6 +8,7 @@
 #include "tokenize.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum gm_event_word {
 	GM_W_NONE = 0,
@@ -31,6 +32,11 @@ enum gm_event_word {
  * gets the row's value (a number's, a weekday's 0-6, days back). Safe from
  * any thread. */
 int gm__function_word(const char *w, size_t len, int function, long *value);
+/* Every function the folded word w[0..len) has, as bits (1 << function):
+ * one lookup where a caller asks about several. */
+uint64_t gm__function_mask(const char *w, size_t len);
+#define GM_W_BIT(function) ((uint64_t)1 << (function))
+_Static_assert(GM_W_N <= 64, "a function per bit of gm__function_mask");
 /* The function of a name as event-words.tsv writes it, -1 when unknown. */
 int gm__function_word_code(const char *name);
 /* Rows the table holds (those with a known function and a value). */
@@ -38,6 +44,11 @@ size_t gm__function_word_count(void);
 
 /* The folded text of token i. */
 static inline const char *gm__tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
+/* Every function token i has, as bits. */
+static inline uint64_t gm__word_mask(const gm_tokens *t, size_t i)
+{
+	return gm__function_mask(gm__tok_text(t, i), t->tok[i].f_len);
+}
 /* Whether token i has that function (event-words.tsv); *value its value. */
 static inline int gm__word_has(const gm_tokens *t, size_t i, int function, long *value)
 {

@@ -111,12 +111,23 @@ int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t
 {
 	out[0] = '\0';
 	int y, mo, d, said = 0;
-	if (!doc_date || strlen(doc_date) != 10 || sscanf(doc_date, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+	/* YYYY-MM-DD (the reader checked it): digits read here, once a sentence */
+	if (!doc_date || strlen(doc_date) != 10 || doc_date[4] != '-' || doc_date[7] != '-')
 		return 0;
+	for (int k = 0; k < 10; k++)
+		if (k != 4 && k != 7 && (doc_date[k] < '0' || doc_date[k] > '9'))
+			return 0;
+	y = (doc_date[0] - '0') * 1000 + (doc_date[1] - '0') * 100 + (doc_date[2] - '0') * 10 + (doc_date[3] - '0');
+	mo = (doc_date[5] - '0') * 10 + (doc_date[6] - '0');
+	d = (doc_date[8] - '0') * 10 + (doc_date[9] - '0');
 	long base = days_from_civil(y, mo, d);
 	int weekday = (int)(((base % 7) + 11) % 7);   /* 1970-01-01 was a Thursday (4) */
 	long back = 0;
+	const uint64_t day_words = GM_W_BIT(GM_W_TODAY) | GM_W_BIT(GM_W_YESTERDAY) | GM_W_BIT(GM_W_NIGHT) |
+	                           GM_W_BIT(GM_W_WEEKDAY);
 	for (size_t i = t0; i < t1; i++) {
+		if (!(gm__word_mask(t, i) & day_words))
+			continue;   /* most words: one lookup, no day */
 		if (gm__word_has(t, i, GM_W_TODAY, NULL)) {
 			said = 1;   /* and a weekday may follow: اليوم الأربعاء */
 			continue;
