@@ -197,6 +197,16 @@ static int comma_between(const char *text, const gm_token *a, const gm_token *b)
 
 /* What the words around a match say about it: the type word, organisation
  * head or title before it, a patronym after it, and adjective agreement. */
+/* s[0..n) into dst (cap bytes), cut where it does not fit, NUL-terminated:
+ * snprintf's "%.*s" without its cost (every match copies its clitic). */
+static void copy_cut(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match *m, size_t prev_match_end)
 {
 	const gm_token *first = &t->tok[m->tok_first], *last = &t->tok[m->tok_last];
@@ -206,7 +216,7 @@ static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match 
 		uint8_t cue = gm__cue(g, pw, pt->f_len);
 		int role = GM_CUE_ROLE(cue);
 		if (role == GM_CUE_TYPE || role == GM_CUE_ORG || role == GM_CUE_TITLE)
-			snprintf(m->type_word, sizeof m->type_word, "%s", pw);
+			copy_cut(m->type_word, sizeof m->type_word, pw, strlen(pw));
 		if (role == GM_CUE_TYPE)
 			m->type_class = GM_CUE_CLASS(cue);
 		else if (role == GM_CUE_PARENT && GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
@@ -294,7 +304,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	m->tok_last = (uint32_t)(i + n - 1);
 	m->key = k;
 	m->variant = (uint8_t)how;   /* enum gm_match_variant */
-	snprintf(m->clitic, sizeof m->clitic, "%s", v->clitic);
+	copy_cut(m->clitic, sizeof m->clitic, v->clitic, strlen(v->clitic));
 	uint32_t nb = tk->b0, nc = 0;
 	if (v->strip)
 		skip_letters(text, tk->b0, tk->b1, v->strip, &nb, &nc);
@@ -614,7 +624,7 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 			m->c1 = tk->c1;
 			m->quarter = 1;
 			m->type_class = GM_TW_NEIGHBOURHOOD;
-			snprintf(m->type_word, sizeof m->type_word, "%.*s", (int)t->tok[i - 1].f_len, t->folded + t->tok[i - 1].f_off);
+			copy_cut(m->type_word, sizeof m->type_word, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len);
 			if (out->n > 1)
 				out->m[out->n - 2].parent_link = parent_link(g, text, t, &out->m[out->n - 2], m);
 			found = 1;

@@ -139,6 +139,32 @@ static size_t admin1_slot(const gm_context *ctx, const char *key)
 	return i;
 }
 
+/* Whether k is the key admin1_key makes of (cc, a1), "CC/admin1" cut to the
+ * 63 bytes a context slot holds, compared where it stands: scoring asks
+ * this for every candidate, and printing the key each time cost more than
+ * all the rest of the scoring (#17). */
+static int is_admin1_key(const char *k, const char *cc, const char *a1)
+{
+	const size_t max = sizeof ((gm_context *)0)->admin1[0] - 1;
+	size_t n = 0;
+	for (const char *parts[3] = {cc, "/", a1}, **p = parts; p < parts + 3; p++)
+		for (const char *s = *p; *s; s++, n++) {
+			if (n == max)
+				return k[n] == '\0';
+			if (k[n] != *s)
+				return 0;
+		}
+	return k[n] == '\0';
+}
+
+static size_t admin1_slot_of(const gm_context *ctx, const char *cc, const char *a1)
+{
+	size_t i = 0;
+	while (i < ctx->n_admin1 && !is_admin1_key(ctx->admin1[i], cc, a1))
+		i++;
+	return i;
+}
+
 /* The admin1 key a place counts under, or 0 when it counts under none. */
 static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, size_t cap)
 {
@@ -169,8 +195,8 @@ static void add_contribution(const gm_gazetteer *g, const gm_context *ctx, const
 	size_t c = country_slot(ctx, op->country);
 	if (c < ctx->n)
 		country[c]++;
-	char key[64];
-	if (admin1_key(g, op, key, sizeof key) && (c = admin1_slot(ctx, key)) < ctx->n_admin1)
+	const char *a1 = gm__gaz_str(g, op->admin1);
+	if (a1[0] && !is_country(op->feature) && (c = admin1_slot_of(ctx, op->country, a1)) < ctx->n_admin1)
 		admin1[c]++;
 }
 
@@ -258,9 +284,7 @@ static uint32_t context_count(const gm_context *ctx, const char *cc, const char 
 		size_t i = country_slot(ctx, cc);
 		return i < ctx->n && ctx->count[i] > ctx->excluded[i] ? ctx->count[i] - ctx->excluded[i] : 0;
 	}
-	char key[64];
-	snprintf(key, sizeof key, "%s/%s", cc, admin1);
-	size_t i = admin1_slot(ctx, key);
+	size_t i = admin1_slot_of(ctx, cc, admin1);
 	return i < ctx->n_admin1 && ctx->admin1_count[i] > ctx->excluded_admin1[i]
 	               ? ctx->admin1_count[i] - ctx->excluded_admin1[i]
 	               : 0;
@@ -370,6 +394,21 @@ static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
 	return n > 2 && !strncmp(s, "ال", strlen("ال")) ? n - 2 : n;
 }
 
+/* parts appended to rule[0..*o) (cap bytes): what snprintf(rule + *o, cap
+ * - *o, "%s%s...") writes, *o then the length, at most cap - 1. */
+static void put_rule(char *rule, size_t *o, size_t cap, const char *const *parts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(parts[i]);
+		size_t room = *o + 1 < cap ? cap - 1 - *o : 0;
+		size_t k = len < room ? len : room;
+		memcpy(rule + *o, parts[i], k);
+		*o += k;
+	}
+	if (*o < cap)
+		rule[*o] = '\0';
+}
+
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
                         const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
                         size_t cap)
@@ -382,15 +421,18 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	/* the reason is text for a person: written only when asked for (the
 	 * chosen candidate, explain), not for every candidate scored */
 #define ADD(...) do { if (!rule) break; int w_ = snprintf(rule + o, o < cap ? cap - o : 0, __VA_ARGS__); if (w_ > 0) o += (size_t)w_; if (o >= cap) o = cap - 1; } while (0)
+	/* strings only: appended as they are, cut as snprintf cuts (the rule
+	 * is text for every mention written: printf cost more than scoring) */
+#define ADDS(...) do { if (!rule) break; const char *const p_[] = {__VA_ARGS__}; put_rule(rule, &o, cap, p_, sizeof p_ / sizeof *p_); } while (0)
 	if (m->variant == GM_MATCH_LATIN)
-		ADD("Latin %s; ", gm__gaz_str(g, m->key->str) + 1);
+		ADDS("Latin ", gm__gaz_str(g, m->key->str) + 1, "; ");
 	if (m->clitic[0]) {
 		s -= 5;
-		ADD("clitic %s", m->clitic);
+		ADDS("clitic ", m->clitic);
 	} else {
-		ADD("exact");
+		ADDS("exact");
 	}
-	ADD("; %s", what);
+	ADDS("; ", what);
 	if (pl->population >= 1000000)
 		ADD(" pop %.1fM", (double)pl->population / 1e6);
 	else if (pl->population >= 1000)
@@ -414,30 +456,30 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			s -= 5;
 		break;
 	}
-	ADD("; %s", kind_name(p->kind, p->note));
+	ADDS("; ", kind_name(p->kind, p->note));
 	int countryside = m->hinterland && starts(pl->feature, "ADM");
 	size_t letters = letters_after_article(g, m->key);
 	if (letters <= 2 && !type_fits && p->kind != GM_NAME_CURATED && !is_country(pl->feature)) {
 		/* two letters (يو، بي، سي) are a syllable, an initial or a particle far
 		 * more often than the river or village that carries them, tagged or not */
 		s -= 40;
-		ADD(" of 2 letters");
+		ADDS(" of 2 letters");
 	} else if (p->kind == GM_NAME_UNTAGGED && !type_fits && !countryside && letters <= 3) {
 		/* three letters or fewer (بن، سن، لي، عنه): common words far more
 		 * often than the obscure places that carry them untagged */
 		s -= 40;
-		ADD(" of 3 letters");
+		ADDS(" of 3 letters");
 	}
 	if (m->type_class > GM_TW_AREA) {
 		if (type_fits) {
 			s += 25;
-			ADD("; after %s", m->type_word);
+			ADDS("; after ", m->type_word);
 		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !starts(pl->feature, "PPL")) {
 			/* "حي X" is a neighbourhood: never the country, province or region X
 			 * (حي البرازيل، أحياء الأندلس); a quarter or camp named after a town
 			 * (مخيم جنين) is at the town */
 			s = 0;
-			ADD("; a %s is no neighbourhood (after %s)", pl->feature, m->type_word);
+			ADDS("; a ", pl->feature, " is no neighbourhood (after ", m->type_word, ")");
 		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (pl->population >= 100000 || !strcmp(pl->feature, "PPLA") ||
 		                                                     !strcmp(pl->feature, "PPLC"))) {
 			/* a camp or square named after a large town is at it (مخيم جنين)
@@ -445,33 +487,33 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			 * Beirut is no square of Riyadh */
 			if (ctx && context_count(ctx, pl->country, NULL) == 0 && other_countries(ctx, pl->country)) {
 				s = 0;
-				ADD("; a quarter named after %s abroad", gm__gaz_str(g, pl->name_en));
+				ADDS("; a quarter named after ", gm__gaz_str(g, pl->name_en), " abroad");
 			} else {
-				ADD("; a camp or quarter named after %s", gm__gaz_str(g, pl->name_en));
+				ADDS("; a camp or quarter named after ", gm__gaz_str(g, pl->name_en));
 			}
 		} else {
 			s -= 20;
-			ADD("; %s does not fit %s", pl->feature, m->type_word);
+			ADDS("; ", pl->feature, " does not fit ", m->type_word);
 		}
 	}
 	if (countryside) {
 		/* "ريف إدلب" is the countryside around Idlib: its province or district
 		 * (news-dev's convention, and ACLED's for an unnamed village) */
 		s += w->hinterland_admin;
-		ADD("; after %s: the province", "ريف");
+		ADDS("; after ريف: the province");
 	}
 	if (ctx && !is_country(pl->feature) && context_count(ctx, pl->country, NULL) > 0) {
 		s += w->context_country;
-		ADD("; country in context %s", pl->country);
+		ADDS("; country in context ", pl->country);
 		const char *a1 = gm__gaz_str(g, pl->admin1);
 		if (a1[0] && !is_admin1(pl->feature) && context_count(ctx, pl->country, a1) > 0) {
 			s += w->context_admin1;
-			ADD("; admin1 in context %s", a1);
+			ADDS("; admin1 in context ", a1);
 		}
 	}
 	if (p->kind == GM_NAME_LATIN && (!ctx || context_count(ctx, pl->country, NULL) == 0)) {
 		s = 0;
-		ADD("; %s not in context", pl->country[0] ? pl->country : "no country");
+		ADDS("; ", pl->country[0] ? pl->country : "no country", " not in context");
 	}
 	int listed = 0;
 	if (parent && parent->place != GM_GAZ_NO_PLACE) {
@@ -480,7 +522,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		if (b) {
 			s += b;
 			listed = parent->link == GM_PL_LIST;
-			ADD("; %s", why);
+			ADDS("; ", why);
 		}
 	}
 	int in_context = ctx && context_count(ctx, pl->country, NULL) > 0;
@@ -492,12 +534,12 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */
 		s = 0;
-		ADD("; a quarter outside the document's countries");
+		ADDS("; a quarter outside the document's countries");
 	} else if (m->lexicon == 2 && !in_context) {
 		/* جنوب غرب، الشمالية الغربية: a direction, unless it names a unit of
 		 * the country the document is about */
 		s = 0;
-		ADD("; compass phrase outside its country");
+		ADDS("; compass phrase outside its country");
 	} else if (m->lexicon && !(type_fits && type_evidence(g, m)) && !listed && p->kind != GM_NAME_CURATED) {
 		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
 		 * evidence: a type word that fits, a reviewed (curated) spelling, or a

@@ -25,5 +25,17 @@ void gm__date_text(uint32_t c, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, 11, "%04u-%02u-%02u", (c / 10000) % 10000, (c / 100) % 100, c % 100);
+	/* "%04u-%02u-%02u" by hand: every daily row and event writes one */
+	uint32_t y = (c / 10000) % 10000, m = (c / 100) % 100, d = c % 100;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
