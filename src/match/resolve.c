@@ -12,7 +12,26 @@
 #include <stdio.h>
 #include <string.h>
 
-static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+/* String equality and prefix, inline: the scorer compares feature and country
+ * codes of every candidate many times, and a call to strcmp costs more
+ * than such short codes. */
+static inline int str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+static inline int starts(const char *s, const char *p)
+{
+	while (*p && *s == *p) {
+		s++;
+		p++;
+	}
+	return !*p;
+}
 
 /* ------------------------------------------------------------------ weights */
 
@@ -60,24 +79,24 @@ int gm_resolve_weights_parse(gm_resolve_weights *w, const char *spec, gm_error *
 
 void gm_gazetteer_set_weights(gm_gazetteer *gaz, const gm_resolve_weights *w) { gaz->w = *w; }
 
-static int is_country(const char *f) { return starts(f, "PCL") || strcmp(f, "TERR") == 0; }
+static int is_country(const char *f) { return starts(f, "PCL") || str_eq(f, "TERR"); }
 
 /* Does a feature code fit the class a type word asks for? */
 static int fits_type(int cls, const char *f)
 {
 	switch (cls) {
-	case GM_TW_POPULATED: return starts(f, "PPL") && strcmp(f, "PPLX") != 0;
-	case GM_TW_ADMIN: return starts(f, "ADM") || strcmp(f, "RGN") == 0 || is_country(f);
+	case GM_TW_POPULATED: return starts(f, "PPL") && !str_eq(f, "PPLX");
+	case GM_TW_ADMIN: return starts(f, "ADM") || str_eq(f, "RGN") || is_country(f);
 	case GM_TW_MOUNTAIN:
-		return !strcmp(f, "MT") || !strcmp(f, "MTS") || !strcmp(f, "PLAT") || !strcmp(f, "HLL") || !strcmp(f, "HLLS") ||
-		       !strcmp(f, "PK") || !strcmp(f, "PKS") || !strcmp(f, "RDGE") || !strcmp(f, "UPLD");
+		return str_eq(f, "MT") || str_eq(f, "MTS") || str_eq(f, "PLAT") || str_eq(f, "HLL") || str_eq(f, "HLLS") ||
+		       str_eq(f, "PK") || str_eq(f, "PKS") || str_eq(f, "RDGE") || str_eq(f, "UPLD");
 	case GM_TW_WATER:
-		return !strcmp(f, "STM") || !strcmp(f, "SEA") || !strcmp(f, "OCN") || !strcmp(f, "LK") || !strcmp(f, "BAY") ||
-		       !strcmp(f, "GULF") || !strcmp(f, "RSV");
-	case GM_TW_ROAD: return !strcmp(f, "RD") || !strcmp(f, "PASS") || !strcmp(f, "GAP");
-	case GM_TW_AIRPORT: return !strcmp(f, "AIRP");
-	case GM_TW_PORT: return !strcmp(f, "PRT") || starts(f, "PPL");
-	case GM_TW_NEIGHBOURHOOD: return !strcmp(f, "PPLX");
+		return str_eq(f, "STM") || str_eq(f, "SEA") || str_eq(f, "OCN") || str_eq(f, "LK") || str_eq(f, "BAY") ||
+		       str_eq(f, "GULF") || str_eq(f, "RSV");
+	case GM_TW_ROAD: return str_eq(f, "RD") || str_eq(f, "PASS") || str_eq(f, "GAP");
+	case GM_TW_AIRPORT: return str_eq(f, "AIRP");
+	case GM_TW_PORT: return str_eq(f, "PRT") || starts(f, "PPL");
+	case GM_TW_NEIGHBOURHOOD: return str_eq(f, "PPLX");
 	default: return 1;
 	}
 }
@@ -85,21 +104,21 @@ static int fits_type(int cls, const char *f)
 static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const char **what)
 {
 	if (is_country(f)) { *what = "country"; return 70; }
-	if (!strcmp(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
-	if (!strcmp(f, "CONT")) { *what = "continent"; return 70; }
-	if (!strcmp(f, "OCN")) { *what = "ocean"; return 70; }
-	if (!strcmp(f, "RGN") || !strcmp(f, "RGNH")) { *what = "region"; return 60; }
-	if (!strcmp(f, "PCLH")) { *what = "historic state"; return 60; }
+	if (str_eq(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
+	if (str_eq(f, "CONT")) { *what = "continent"; return 70; }
+	if (str_eq(f, "OCN")) { *what = "ocean"; return 70; }
+	if (str_eq(f, "RGN") || str_eq(f, "RGNH")) { *what = "region"; return 60; }
+	if (str_eq(f, "PCLH")) { *what = "historic state"; return 60; }
 	/* seas, rivers, mountains: named as such they are rarely anything else */
-	if (!strcmp(f, "SEA") || !strcmp(f, "GULF") || !strcmp(f, "LK") || !strcmp(f, "STM") || !strcmp(f, "MT") ||
-	    !strcmp(f, "MTS") || !strcmp(f, "PEN") || !strcmp(f, "PLAT")) { *what = "natural feature"; return 45; }
+	if (str_eq(f, "SEA") || str_eq(f, "GULF") || str_eq(f, "LK") || str_eq(f, "STM") || str_eq(f, "MT") ||
+	    str_eq(f, "MTS") || str_eq(f, "PEN") || str_eq(f, "PLAT")) { *what = "natural feature"; return 45; }
 	int base;
-	if (!strcmp(f, "ADM1")) { *what = "admin1"; base = 50; }
-	else if (!strcmp(f, "PPLA")) { *what = "provincial capital"; base = 45; }
+	if (str_eq(f, "ADM1")) { *what = "admin1"; base = 50; }
+	else if (str_eq(f, "PPLA")) { *what = "provincial capital"; base = 45; }
 	/* a district is rarely what a bare name means when a town shares it */
 	else if (starts(f, "ADM")) { *what = "district"; base = w->district_base; }
 	/* the seat of a district is the town its district's news names */
-	else if (!strcmp(f, "PPLA2")) { *what = "district seat"; base = 33; }
+	else if (str_eq(f, "PPLA2")) { *what = "district seat"; base = 33; }
 	else if (starts(f, "PPL")) { *what = "town"; base = 30; }
 	else { *what = f; base = 30; }
 	if (pop >= 1000000) base += 15;
@@ -126,7 +145,7 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 static size_t country_slot(const gm_context *ctx, const char *cc)
 {
 	size_t i = 0;
-	while (i < ctx->n && strcmp(ctx->country[i], cc) != 0)
+	while (i < ctx->n && !str_eq(ctx->country[i], cc))
 		i++;
 	return i;
 }
@@ -134,7 +153,7 @@ static size_t country_slot(const gm_context *ctx, const char *cc)
 static size_t admin1_slot(const gm_context *ctx, const char *key)
 {
 	size_t i = 0;
-	while (i < ctx->n_admin1 && strcmp(ctx->admin1[i], key) != 0)
+	while (i < ctx->n_admin1 && !str_eq(ctx->admin1[i], key))
 		i++;
 	return i;
 }
@@ -290,14 +309,14 @@ static uint32_t context_count(const gm_context *ctx, const char *cc, const char 
 	               : 0;
 }
 
-static int is_admin1(const char *f) { return strcmp(f, "ADM1") == 0; }
+static int is_admin1(const char *f) { return str_eq(f, "ADM1"); }
 
 /* Whether other names than ctx->exclude's make the document about a country
  * other than cc (the name's own contribution does not count). */
 static int other_countries(const gm_context *ctx, const char *cc)
 {
 	for (size_t i = 0; i < ctx->n; i++)
-		if (ctx->count[i] > ctx->excluded[i] && strcmp(ctx->country[i], cc) != 0)
+		if (ctx->count[i] > ctx->excluded[i] && !str_eq(ctx->country[i], cc))
 			return 1;
 	return 0;
 }
@@ -315,13 +334,13 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	if (parent->link == GM_PL_LIST) {
 		/* a sibling in a list of places: same country, and near it */
 		double azi;
-		if (strcmp(c->country, pp->country) != 0 || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
+		if (!str_eq(c->country, pp->country) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
 			return 0;
 		snprintf(what, cap, "listed with %s", pname);
 		return 10;
 	}
 	if (is_country(pp->feature)) {
-		if (strcmp(c->country, pp->country) != 0)
+		if (!str_eq(c->country, pp->country))
 			return 0;
 		snprintf(what, cap, "in %s (explicit parent)", pname);
 		return 20;
@@ -329,9 +348,9 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	double azi;
 	double km = gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi);
 	const char *parent_a1 = gm__gaz_str(g, pp->admin1);
-	int inside_admin = is_admin1(pp->feature) && parent_a1[0] && strcmp(c->country, pp->country) == 0 &&
-	                   strcmp(gm__gaz_str(g, c->admin1), parent_a1) == 0;
-	double reach = is_admin1(pp->feature) || starts(pp->feature, "ADM") || !strcmp(pp->feature, "RGN") ? 150 : 60;
+	int inside_admin = is_admin1(pp->feature) && parent_a1[0] && str_eq(c->country, pp->country) &&
+	                   str_eq(gm__gaz_str(g, c->admin1), parent_a1);
+	double reach = is_admin1(pp->feature) || starts(pp->feature, "ADM") || str_eq(pp->feature, "RGN") ? 150 : 60;
 	if (!inside_admin && km > reach)
 		return 0;
 	if (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_WEST && km > 5) {
@@ -349,7 +368,7 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
  * city of 100k. */
 static int large_place(const gm_gaz_place *pl)
 {
-	return is_admin1(pl->feature) || !strcmp(pl->feature, "PPLC") || !strcmp(pl->feature, "PPLA") ||
+	return is_admin1(pl->feature) || str_eq(pl->feature, "PPLC") || str_eq(pl->feature, "PPLA") ||
 	       pl->population >= 100000;
 }
 
@@ -368,7 +387,7 @@ static int type_evidence(const gm_gazetteer *g, const gm_match *m)
 static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
                         int context_elsewhere)
 {
-	if (is_country(pl->feature) || !strcmp(pl->feature, "CONT"))
+	if (is_country(pl->feature) || str_eq(pl->feature, "CONT"))
 		return w->lex_country;
 	int large = large_place(pl);
 	if (context_elsewhere)   /* سيول in an article about Jordan's floods is not Seoul */
@@ -381,7 +400,7 @@ static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int
 	/* a district seat with no population in the sources is a town of ten thousand
 	 * or more; a definite common noun (الشهداء، البلاد، الجمعة) is that noun far
 	 * more often than a town of that size */
-	if (pl->population >= 10000 || (!pl->population && !strcmp(pl->feature, "PPLA2")))
+	if (pl->population >= 10000 || (!pl->population && str_eq(pl->feature, "PPLA2")))
 		return in_context ? (definite ? w->lex_mid_def_in : w->lex_mid_in) : w->lex_mid_none;
 	return w->lex_small;
 }
@@ -480,8 +499,8 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 			 * (مخيم جنين) is at the town */
 			s = 0;
 			ADDS("; a ", pl->feature, " is no neighbourhood (after ", m->type_word, ")");
-		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (pl->population >= 100000 || !strcmp(pl->feature, "PPLA") ||
-		                                                     !strcmp(pl->feature, "PPLC"))) {
+		} else if (m->type_class == GM_TW_NEIGHBOURHOOD && (pl->population >= 100000 || str_eq(pl->feature, "PPLA") ||
+		                                                     str_eq(pl->feature, "PPLC"))) {
 			/* a camp or square named after a large town is at it (مخيم جنين)
 			 * where the document is about its country; ساحة رياض الصلح in
 			 * Beirut is no square of Riyadh */
@@ -530,7 +549,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	 * whichever country the document is about */
 	int stateless = !pl->country[0] || pl->country[0] == '-';
 	int context_elsewhere = ctx && !in_context && !stateless && other_countries(ctx, pl->country);
-	if (!strcmp(pl->feature, "PPLX") && context_elsewhere) {
+	if (str_eq(pl->feature, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */
 		s = 0;
@@ -559,7 +578,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		 * which country (مقاطعتي بادين وتاتا in Sindh is not Morocco's Tata) */
 		s -= w->abroad_town;
 		ADD("; country not in context (-%d)", w->abroad_town);
-	} else if (context_elsewhere && !type_fits && !listed && strcmp(pl->feature, "PPLC") != 0 &&
+	} else if (context_elsewhere && !type_fits && !listed && !str_eq(pl->feature, "PPLC") &&
 	           (starts(pl->feature, "PPL") || starts(pl->feature, "ADM"))) {
 		/* a city or province abroad: برنو in Sudanese news is a village of
 		 * Kordofan before it is Brno, صلاح الدين in Tripoli a quarter */
@@ -631,7 +650,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		 * name with one clear winner */
 		/* a quarter's name (حي الشهداء، ساحة النور) says little of the country:
 		 * quarters of that name are everywhere */
-		if (best < 60 || !g->places[p[bi].place].country[0] || !strcmp(g->places[p[bi].place].feature, "PPLX"))
+		if (best < 60 || !g->places[p[bi].place].country[0] || str_eq(g->places[p[bi].place].feature, "PPLX"))
 			continue;
 		context_add(ctx, g, p[bi].place);
 		m[i].context_place = p[bi].place;
@@ -731,7 +750,7 @@ static uint32_t most_named_town(const gm_gazetteer *g, const gm_resolved *out, s
 	size_t k = 0;
 	uint32_t first = GM_GAZ_NO_PLACE;
 	for (size_t i = 0; at && i < n; i++) {
-		if (!populated(g, out[i].place) || !strcmp(g->places[out[i].place].feature, "PPLX"))
+		if (!populated(g, out[i].place) || str_eq(g->places[out[i].place].feature, "PPLX"))
 			continue;
 		if (first == GM_GAZ_NO_PLACE)
 			first = out[i].place;
@@ -806,12 +825,12 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	double *pts = NULL;
 	size_t n_pts = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (out[i].place == GM_GAZ_NO_PLACE || strcmp(g->places[out[i].place].feature, "PPLX") != 0)
+		if (out[i].place == GM_GAZ_NO_PLACE || !str_eq(g->places[out[i].place].feature, "PPLX"))
 			continue;
 		if (!pts) {
 			pts = malloc(2 * (n ? n : 1) * sizeof *pts);
 			for (size_t j = 0; pts && j < n; j++) {
-				if (out[j].place == GM_GAZ_NO_PLACE || !strcmp(g->places[out[j].place].feature, "PPLX"))
+				if (out[j].place == GM_GAZ_NO_PLACE || str_eq(g->places[out[j].place].feature, "PPLX"))
 					continue;
 				const gm_gaz_place *o = &g->places[out[j].place];
 				if (is_country(o->feature) || is_admin1(o->feature))
