@@ -92,7 +92,10 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 	static const size_t al = sizeof "ال" - 1;
 	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < GM_MAX_READINGS; i++) {
 		size_t pl = clitics[i].len;
-		if (wlen <= pl || memcmp(w, clitics[i].prefix, pl) != 0)
+		/* the clitic's first letter (two bytes) first: most words start with
+		 * none, and a call to memcmp costs more than the test */
+		if (wlen <= pl || w[1] != clitics[i].prefix[1] || w[0] != clitics[i].prefix[0] ||
+		    memcmp(w, clitics[i].prefix, pl) != 0)
 			continue;
 		if (!letters)
 			letters = gm__utf8_count(w, wlen);
