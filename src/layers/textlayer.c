@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,10 +149,51 @@ static int format_coord(char *buf, size_t cap, gm_text_format format, double v)
 	return n;
 }
 
+static size_t format_xy(char *buf, size_t cap, gm_text_format format, double x, double y);
+
+/* The points written last, by their bits: a layer names the same places
+ * over and over (mentions, daily), and printing a double costs more than the
+ * rest of a feature. Per thread, so any thread may write. */
+#define XY_SLOTS 256
+static _Thread_local struct xy_memo {
+	uint64_t x, y;
+	int format;       /* -1: empty */
+	uint8_t len;
+	char text[80];
+} xy_memo[XY_SLOTS];
+static _Thread_local int xy_memo_ready;
+
 size_t gm__textlayer_xy(char *buf, size_t cap, gm_text_format format, double x, double y)
 {
 	if (cap < 128)
 		return 0;
+	if (!xy_memo_ready) {
+		for (size_t i = 0; i < XY_SLOTS; i++)
+			xy_memo[i].format = -1;
+		xy_memo_ready = 1;
+	}
+	uint64_t bx, by;
+	memcpy(&bx, &x, sizeof bx);
+	memcpy(&by, &y, sizeof by);
+	uint64_t h = (bx ^ (by * 0x9E3779B97F4A7C15ull) ^ (uint64_t)format) * 0x9E3779B97F4A7C15ull;
+	struct xy_memo *m = &xy_memo[h >> 56];
+	if (m->format == (int)format && m->x == bx && m->y == by) {
+		memcpy(buf, m->text, (size_t)m->len + 1);
+		return m->len;
+	}
+	size_t n = format_xy(buf, cap, format, x, y);
+	if (n < sizeof m->text) {
+		m->x = bx;
+		m->y = by;
+		m->format = (int)format;
+		m->len = (uint8_t)n;
+		memcpy(m->text, buf, n + 1);
+	}
+	return n;
+}
+
+static size_t format_xy(char *buf, size_t cap, gm_text_format format, double x, double y)
+{
 	/* CSV: a point on whole numbers is written as two integers, "22,39"
 	 * (GDAL's rule for WKT, which its CSV writer follows) */
 	if (format == GM_TEXT_CSV && x >= -2147483648.0 && x <= 2147483647.0 && y >= -2147483648.0 &&

@@ -200,6 +200,40 @@ static void coordinate_text(void)
 	CHECK_STR(num, "1.5,-112");
 }
 
+/* points are remembered by their bits (a layer names the same places over
+ * and over): asked again, in another format, or among thousands that share
+ * memo slots, each point still gets its own text */
+static void coordinate_text_remembered(void)
+{
+	char num[128], again[128], csv[128];
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, 46.75190001, 39.81770004);
+	gm__textlayer_xy(csv, sizeof csv, GM_TEXT_CSV, 46.75190001, 39.81770004);
+	gm__textlayer_xy(again, sizeof again, GM_TEXT_GEOJSON, 46.75190001, 39.81770004);
+	CHECK_STR(num, "46.7519, 39.8177");
+	CHECK_STR(again, num);
+	CHECK_STR(csv, "46.75190001,39.81770004");
+	gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, -0.0, 0.0);
+	CHECK_STR(num, "-0.0, 0.0");   /* -0.0 and 0.0 differ in their bits, and so in text */
+	/* 5000 points twice over 256 slots: every text as printf and trimming make it */
+	int same = 1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 5000; i++) {
+			double xy[2] = {30 + i * 0.001, 35 - i * 0.0007};
+			char want[128] = "";
+			for (int k = 0; k < 2; k++) {
+				char c[64];
+				int n = snprintf(c, sizeof c, "%.7f", xy[k]);
+				while (n > 2 && c[n - 1] == '0' && c[n - 2] != '.')
+					c[--n] = '\0';
+				strcat(want, k ? ", " : "");
+				strcat(want, c);
+			}
+			gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, xy[0], xy[1]);
+			same &= strcmp(num, want) == 0;
+		}
+	CHECK(same);
+}
+
 /* a write that fails is reported, not lost: /dev/full takes nothing; a
  * folder that does not exist */
 static void failed_writes_reported(void)
@@ -231,6 +265,7 @@ int main(int argc, char **argv)
 		return check_done("textlayer");
 	static const check_case cases[] = {CHECK_CASE(geojson_as_gdal_writes_it), CHECK_CASE(csv_as_gdal_writes_it),
 	                                   CHECK_CASE(object_text_stays_a_string), CHECK_CASE(coordinate_text),
+	                                   CHECK_CASE(coordinate_text_remembered),
 	                                   CHECK_CASE(failed_writes_reported)};
 	int rc = check_run("textlayer", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	free(fs);
