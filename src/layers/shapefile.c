@@ -9,6 +9,7 @@
  * known. */
 #include "shapefile.h"
 
+#include "strbuf.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -229,11 +230,11 @@ static int put_value(char *slot, unsigned width, const gm_field *f, const gm_val
 			return 0;
 		}
 		char num[32];
-		int n = snprintf(num, sizeof num, "%lld", v->i);
-		if (n <= 0 || (unsigned)n > width)
+		size_t n = gm__int_text(num, v->i);
+		if (n > width)
 			return -1;
-		memset(slot, ' ', width - (unsigned)n);   /* numbers right-aligned */
-		memcpy(slot + width - (unsigned)n, num, (size_t)n);
+		memset(slot, ' ', width - n);   /* numbers right-aligned */
+		memcpy(slot + width - n, num, n);
 		return 0;
 	}
 	if (f->type == GM_F_DATE) {

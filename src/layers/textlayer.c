@@ -8,6 +8,7 @@
 #include "textlayer.h"
 
 #include "json.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <math.h>
@@ -65,15 +66,7 @@ static void put_str(gm_textlayer *g, const char *s) { put(g, s, strlen(s)); }
 static void put_int(gm_textlayer *g, long long v)
 {
 	char tmp[24];
-	size_t i = sizeof tmp;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		tmp[--i] = '-';
-	put(g, tmp + i, sizeof tmp - i);
+	put(g, tmp, gm__int_text(tmp, v));
 }
 
 static void textlayer_sink(void *g, const char *s, size_t n) { put((gm_textlayer *)g, s, n); }

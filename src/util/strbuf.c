@@ -78,3 +78,20 @@ void gm__sb_free(gm_strbuf *b)
 	free(b->s);
 	memset(b, 0, sizeof *b);
 }
+
+size_t gm__int_text(char *out, long long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	size_t n = sizeof tmp - i;
+	memcpy(out, tmp + i, n);
+	out[n] = '\0';
+	return n;
+}

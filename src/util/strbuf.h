@@ -19,6 +19,9 @@ void gm__sb_printf(gm_strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* v in decimal ("%lld") into out (at least 21 bytes), NUL-terminated: its
+ * length. Without printf: the layers write millions of integers. */
+size_t gm__int_text(char *out, long long v);
 /* Empty again, its memory kept. */
 void gm__sb_clear(gm_strbuf *b);
 void gm__sb_free(gm_strbuf *b);

@@ -2,6 +2,7 @@
 #include "check.h"
 #include "strbuf.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -59,9 +60,23 @@ static void overflow_is_remembered(void)
 	gm__sb_free(&b);
 }
 
+/* integers as "%lld" writes them, the extremes too */
+static void int_text_is_printf(void)
+{
+	const long long v[] = {0, 7, -7, 10, 1234567890123LL, -1000, LLONG_MAX, LLONG_MIN};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		char got[32], want[32];
+		size_t n = gm__int_text(got, v[i]);
+		snprintf(want, sizeof want, "%lld", v[i]);
+		CHECK_STR(got, want);
+		CHECK_INT(n, strlen(want));
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
-	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered)};
+	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered),
+	                                   CHECK_CASE(int_text_is_printf)};
 	return check_run("strbuf", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
