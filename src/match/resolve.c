@@ -1,6 +1,8 @@
 /* resolve.c: priors, context and a readable reason for every choice. */
 #include "resolve.h"
 
+#include "strbuf.h"
+
 #include "crs.h"
 #include "error.h"
 #include "utf8.h"
@@ -442,6 +444,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 #define ADD(...) do { if (!rule) break; int w_ = snprintf(rule + o, o < cap ? cap - o : 0, __VA_ARGS__); if (w_ > 0) o += (size_t)w_; if (o >= cap) o = cap - 1; } while (0)
 	/* strings only: appended as they are, cut as snprintf cuts (the rule
 	 * is text for every mention written: printf cost more than scoring) */
+	char num[24];   /* a number's text for ADDS */
 #define ADDS(...) do { if (!rule) break; const char *const p_[] = {__VA_ARGS__}; put_rule(rule, &o, cap, p_, sizeof p_ / sizeof *p_); } while (0)
 	if (m->variant == GM_MATCH_LATIN)
 		ADDS("Latin ", gm__gaz_str(g, m->key->str) + 1, "; ");
@@ -569,7 +572,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		int definite = !strncmp(gm__gaz_str(g, m->key->str), "ال", strlen("ال"));
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		s -= cost;
-		ADD("; common word (-%d)", cost);
+		ADDS("; common word (-", (gm__int_text(num, cost), num), ")");
 	} else if (context_elsewhere && !listed && !large_place(pl) &&
 	           (starts(pl->feature, "PPL") || (starts(pl->feature, "ADM") && !is_admin1(pl->feature)))) {
 		/* a small town or district abroad (Buffalo, Wayne) in an article about
@@ -577,17 +580,17 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		 * lacks than that town; a type word says what kind of place it is, not
 		 * which country (مقاطعتي بادين وتاتا in Sindh is not Morocco's Tata) */
 		s -= w->abroad_town;
-		ADD("; country not in context (-%d)", w->abroad_town);
+		ADDS("; country not in context (-", (gm__int_text(num, w->abroad_town), num), ")");
 	} else if (context_elsewhere && !type_fits && !listed && !str_eq(pl->feature, "PPLC") &&
 	           (starts(pl->feature, "PPL") || starts(pl->feature, "ADM"))) {
 		/* a city or province abroad: برنو in Sudanese news is a village of
 		 * Kordofan before it is Brno, صلاح الدين in Tripoli a quarter */
 		s -= w->abroad_city;
 		if (w->abroad_city)
-			ADD("; country not in context (-%d)", w->abroad_city);
+			ADDS("; country not in context (-", (gm__int_text(num, w->abroad_city), num), ")");
 	}
 	if (n_candidates > 1)
-		ADD("; of %u candidates", n_candidates);
+		ADDS("; of ", (gm__int_text(num, n_candidates), num), " candidates");
 #undef ADD
 	if (s < 0)
 		s = 0;
