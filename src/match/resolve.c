@@ -573,7 +573,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		s -= cost;
 		ADDS("; common word (-", (gm__int_text(num, cost), num), ")");
-	} else if (context_elsewhere && !listed && !large_place(pl) &&
+	} else if (context_elsewhere && !listed && (!large_place(pl) || p->kind == GM_NAME_UNTAGGED) &&
 	           (starts(pl->feature, "PPL") || (starts(pl->feature, "ADM") && !is_admin1(pl->feature)))) {
 		/* a small town or district abroad (Buffalo, Wayne) in an article about
 		 * elsewhere is far more often a person, a word or a place the gazetteer
