@@ -386,7 +386,7 @@ static int read_cues(builder *b, tsv *t)
 		int role = gm__gaz_cue_role(get(t, c_role));
 		int cls = role > 0 ? gm__gaz_cue_class(role, c_class >= 0 ? get(t, c_class) : "") : -1;
 		if (role < 0 || cls < 0) {
-			gm__build_problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent)");
+			gm__build_problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent, media, office)");
 			continue;
 		}
 		uint32_t w = make_key(b, get(t, c_word), key, sizeof key);

@@ -210,8 +210,48 @@ static void copy_cut(char *dst, size_t cap, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-static void read_neighbours(const gm_gazetteer *g, const gm_tokens *t, gm_match *m, size_t prev_match_end)
+/* "الرئيس السوري بشار الأسد"، "وزير الدفاع خالد العبيدي"، "نظيره التركي
+ * هاكان فيدان": an office (cues.tsv, office), one or two definite words (its
+ * ministry, its adjective), then at most one name of four letters or more
+ * (the given name) before the match: the match is the holder's name, not a
+ * place. A preposition between ("السفير الروسي في بيروت") is no name, and an
+ * office right before a place ("محافظ حلب") leaves it a place. */
+/* The article as written: a bare alef and lam (folding makes ألكسندر and
+ * إلهام look like it), three letters after it at least. */
+static int definite_word(const char *text, const gm_tokens *t, size_t i)
 {
+	const gm_token *tk = &t->tok[i];
+	return tk->f_len > 6 && tk->b1 - tk->b0 >= 4 && !memcmp(text + tk->b0, "ال", 4);
+}
+
+static int after_office(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t first)
+{
+	size_t k = first;   /* the token after the words walked back over */
+	if (k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN && !definite_word(text, t, k - 1)) {
+		const gm_token *pt = &t->tok[k - 1];
+		const char *w = t->folded + pt->f_off;
+		if (gm__cue(g, w, pt->f_len) || gm__utf8_count(w, pt->f_len) < 4)
+			return 0;
+		k--;   /* the given name */
+	}
+	for (int defs = 0; k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN; defs++, k--) {
+		const gm_token *pt = &t->tok[k - 1];
+		if (GM_CUE_ROLE(gm__cue(g, t->folded + pt->f_off, pt->f_len)) == GM_CUE_OFFICE)
+			return defs > 0;
+		if (defs == 2 || !definite_word(text, t, k - 1))
+			return 0;
+	}
+	return 0;
+}
+
+static void read_neighbours(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_match *m,
+                            size_t prev_match_end)
+{
+	/* (a name behind a preposition, لإيران، بحلب, is no holder's name) */
+	if (!m->clitic[0] && after_office(g, text, t, m->tok_first)) {
+		m->blocked = GM_BLOCK_TITLE;
+		return;
+	}
 	const gm_token *first = &t->tok[m->tok_first], *last = &t->tok[m->tok_last];
 	if (m->tok_first > 0 && t->tok[m->tok_first - 1].gap_after != GM_GAP_BREAK) {
 		const gm_token *pt = &t->tok[m->tok_first - 1];
@@ -332,7 +372,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 		}
 	/* the adjective rule looks past a word that is a blocked phrase, not a
 	 * place (الداخلية السعودية: the Saudi interior ministry) */
-	read_neighbours(g, t, m, out->n > 1 && out->m[out->n - 2].not_place ? (size_t)-1 : prev_end);
+	read_neighbours(g, text, t, m, out->n > 1 && out->m[out->n - 2].not_place ? (size_t)-1 : prev_end);
 	/* tanween (روسيّاً، دولياً) marks an indefinite noun or adjective: a name
 	 * takes none, so the word is not the place its letters spell */
 	for (uint32_t b = m->b0; b + 1 < m->b1 && !m->blocked; b++)
