@@ -268,6 +268,10 @@ static void read_neighbours(const gm_gazetteer *g, const char *text, const gm_to
 			m->blocked = GM_BLOCK_ORG;
 		else if (role == GM_CUE_TITLE)
 			m->blocked = GM_BLOCK_TITLE;
+		else if (role == GM_CUE_PATRONYM && !m->clitic[0])
+			m->blocked = GM_BLOCK_PATRONYM;   /* "عثمان بن عفان": the father's name (a town
+			                                     named so, بنت جبيل، بن قردان, is one key;
+			                                     a name behind a clitic, بن ببغداد, is none) */
 		else if (!cue && !m->clitic[0] && m->tok_first != prev_match_end &&
 		         gm__utf8_count(pw, pt->f_len) >= 5 && !memcmp(pw, "ال", 4)) {
 			/* "الكنيسة الغربية": a definite noun, then a definite nisba that

@@ -183,6 +183,9 @@ static void office_holders(void)
 	CHECK_INT(blocked_at("قال السفير الروسي في باكو", "باكو"), GM_BLOCK_NONE);
 	CHECK_INT(blocked_at("وصل المبعوث الخاص لباكو", "باكو"), GM_BLOCK_NONE);
 	CHECK_INT(blocked_at("وصل رئيس باكو", "باكو"), GM_BLOCK_NONE);
+	/* the name after بن is the father's; one behind a clitic is none */
+	CHECK_INT(blocked_at("حكم يوسف بن صلاح الدين", "صلاح الدين"), GM_BLOCK_PATRONYM);
+	CHECK_INT(blocked_at("قال محمد بن بباكو", "باكو"), GM_BLOCK_NONE);
 	/* two names before it are more than a given name: a list, not a holder */
 	CHECK_INT(blocked_at("الرئيس الصربي ألكسندر فوتشيتش باكو", "باكو"), GM_BLOCK_NONE);
 }
