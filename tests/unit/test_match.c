@@ -183,6 +183,9 @@ static void office_holders(void)
 	CHECK_INT(blocked_at("قال السفير الروسي في باكو", "باكو"), GM_BLOCK_NONE);
 	CHECK_INT(blocked_at("وصل المبعوث الخاص لباكو", "باكو"), GM_BLOCK_NONE);
 	CHECK_INT(blocked_at("وصل رئيس باكو", "باكو"), GM_BLOCK_NONE);
+	/* a club named after its city: before the name (سبورتنغ) or after it (يونايتد) */
+	CHECK_INT(blocked_at("فاز سبورتنغ باكو", "باكو"), GM_BLOCK_ORG);
+	CHECK_INT(blocked_at("فاز باكو يونايتد", "باكو"), GM_BLOCK_ORG);
 	/* the name after بن is the father's; one behind a clitic is none */
 	CHECK_INT(blocked_at("حكم يوسف بن صلاح الدين", "صلاح الدين"), GM_BLOCK_PATRONYM);
 	CHECK_INT(blocked_at("قال محمد بن بباكو", "باكو"), GM_BLOCK_NONE);
