@@ -9,7 +9,7 @@
 
 #include "geomention.h"
 
-#include "write.h"
+#include "aggregates.h"
 
 #include <gdal.h>
 

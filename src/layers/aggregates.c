@@ -1,0 +1,103 @@
+/* aggregates.c: what a run sums per place and per day, in the order the
+ * layers list it (aggregates.h). */
+#include "aggregates.h"
+
+#include "countries.h"
+#include "datecode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *v, gm_place *p, char *first,
+                         char *last)
+{
+	gm_gazetteer_get_place(gaz, a->place, p);
+	memset(v, 0, gm__n_place_fields * sizeof *v);
+	gm__date_text(a->first_date, first);
+	gm__date_text(a->last_date, last);
+	v[0].s = p->id;
+	v[1].s = p->name_ar;
+	v[2].s = p->name_en;
+	v[3].s = p->country;
+	v[4].s = p->admin1;
+	v[5].s = p->feature;
+	v[6].i = a->mentions;
+	v[7].i = a->docs;
+	v[8].s = first;
+	v[9].s = last;
+	v[10].i = a->demonyms;
+	v[11].i = a->events;
+	v[12].i = a->fatalities;
+	v[13].i = a->injured;
+	const gm_country *c = gm__country(p->country);
+	v[14].s = c ? c->cc3 : "";
+	v[15].s = gm__admin1_id(p->country, p->admin1);
+}
+
+/* Places most mentioned first, then by events and demonyms, then in
+ * gazetteer order: the same order whatever order the input came in, so runs
+ * over shards merge to the very file one run gives. */
+static int cmp_place(const void *pa, const void *pb)
+{
+	const gm_place_agg *a = *(const gm_place_agg *const *)pa, *b = *(const gm_place_agg *const *)pb;
+	if (a->mentions != b->mentions)
+		return a->mentions > b->mentions ? -1 : 1;
+	if (a->events != b->events)
+		return a->events > b->events ? -1 : 1;
+	if (a->demonyms != b->demonyms)
+		return a->demonyms > b->demonyms ? -1 : 1;
+	return a->place < b->place ? -1 : a->place > b->place;
+}
+
+/* By date (known dates first, oldest first), then place (placeless last). */
+static int cmp_cell(const void *pa, const void *pb)
+{
+	const gm_daily_cell *a = *(const gm_daily_cell *const *)pa, *b = *(const gm_daily_cell *const *)pb;
+	uint32_t da = a->date ? a->date : UINT32_MAX, db = b->date ? b->date : UINT32_MAX;
+	if (da != db)
+		return da < db ? -1 : 1;
+	return a->place < b->place ? -1 : a->place > b->place;
+}
+
+int gm__place_listed(const gm_place_agg *a)
+{
+	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
+}
+
+const gm_place_agg **gm__places_in_order(const gm_aggregates *r, size_t *n)
+{
+	const gm_place_agg **order = malloc((r->n_places ? r->n_places : 1) * sizeof *order);
+	*n = 0;
+	if (!order)
+		return NULL;
+	for (size_t i = 0; i < r->n_places; i++)
+		if (gm__place_listed(&r->places[i]))
+			order[(*n)++] = &r->places[i];
+	if (*n)
+		qsort(order, *n, sizeof *order, cmp_place);
+	return order;
+}
+
+const gm_daily_cell **gm__cells_in_order(const gm_aggregates *r)
+{
+	const gm_daily_cell **order = malloc((r->n_cells ? r->n_cells : 1) * sizeof *order);
+	if (!order)
+		return NULL;
+	for (size_t i = 0; i < r->n_cells; i++)
+		order[i] = &r->cells[i];
+	qsort(order, r->n_cells, sizeof *order, cmp_cell);
+	return order;
+}
+
+void gm__summary_counts(const gm_aggregates *r, gm_run_summary *summary)
+{
+	memset(summary, 0, sizeof *summary);
+	summary->documents = r->n_documents;
+	summary->skipped = r->n_skipped;
+	summary->mentions = r->n_mentions;
+	summary->demonyms = r->n_demonyms;
+	summary->events = r->n_events;
+	for (size_t i = 0; i < r->n_places; i++)
+		summary->places += gm__place_listed(&r->places[i]);
+}
+

@@ -1,0 +1,62 @@
+/* aggregates.h: what a run sums per place and per day (internal), and the
+ * order the places and daily layers list them in.
+ *
+ * run/ fills these sums as documents are mapped (or merged); layers/ reads
+ * them at the end, as a read-only view: the writer, the previews and the
+ * database sink list the same rows in the same order. */
+#ifndef GM_AGGREGATES_H
+#define GM_AGGREGATES_H
+
+#include "geomention.h"
+
+#include "events.h"
+#include "layers.h"
+
+#include <time.h>
+
+typedef struct gm_place_agg {
+	uint32_t place;
+	uint32_t mentions, docs;   /* docs: documents with a mention */
+	uint32_t demonyms;
+	uint32_t events;
+	long fatalities, injured;  /* sums over the events located here */
+	uint32_t last_doc;         /* the run's document serial of its latest mention */
+	uint32_t first_date, last_date;   /* YYYYMMDD, 0 when none known */
+} gm_place_agg;
+
+/* One row of the daily layer: a place (or GM_NO_PLACE) on a date (YYYYMMDD, 0 unknown). */
+typedef struct gm_daily_cell {
+	uint32_t place, date;
+	uint32_t mentions, events;
+	long fatalities, injured;
+	uint32_t per_type[GM_EV_N - 1];   /* per_type[t - 1]: events of type t */
+} gm_daily_cell;
+
+/* What the writer needs of a finished run: its aggregates and counts. */
+typedef struct gm_aggregates {
+	const gm_place_agg *places;
+	size_t n_places;
+	const gm_daily_cell *cells;
+	size_t n_cells;
+	size_t n_inputs, n_documents, n_skipped, n_mentions, n_demonyms, n_events;
+	struct timespec started;
+} gm_aggregates;
+
+/* A place is listed when it is mentioned, has events or its demonyms occur
+ * (mentions 0): a place a run saw is in its places layer, so that merging
+ * runs' places layers loses no count. */
+int gm__place_listed(const gm_place_agg *a);
+/* The places layer's rows, most mentioned first (malloc'd, *n of them); NULL
+ * when out of memory. */
+const gm_place_agg **gm__places_in_order(const gm_aggregates *a, size_t *n);
+/* The daily layer's rows, by date then place (malloc'd, r->n_cells of them);
+ * NULL when out of memory. */
+const gm_daily_cell **gm__cells_in_order(const gm_aggregates *r);
+/* A places layer row's values (gm__place_fields) of a; p, first and last
+ * (11 bytes each) hold what the values point to. */
+void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *v, gm_place *p, char *first,
+                      char *last);
+/* The summary's counts of a run (its files left empty). */
+void gm__summary_counts(const gm_aggregates *a, gm_run_summary *summary);
+
+#endif
