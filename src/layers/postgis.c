@@ -9,6 +9,7 @@
 #include "error.h"
 #include "events.h"
 #include "gazetteer.h"
+#include "pgtext.h"
 #include "strbuf.h"
 
 #include <cpl_error.h>
@@ -51,76 +52,6 @@ static void CPL_STDCALL log_error(CPLErr cls, CPLErrorNum no, const char *msg)
 	gm_pg *pg = CPLGetErrorHandlerUserData();
 	if (pg && cls >= CE_Failure)
 		snprintf(pg->last_error, sizeof pg->last_error, "%s", msg);
-}
-
-/* The value of password=... in a libpq keyword string (quotes and \\ escapes
- * as libpq reads them), or of the password in a URI's user:password@, into
- * out; *raw0 and *raw1 (may be NULL) get where it stands in conn, as written. */
-static void password_span(const char *conn, char *out, size_t cap, const char **raw0, const char **raw1)
-{
-	out[0] = '\0';
-	if (raw0)
-		*raw0 = *raw1 = NULL;
-	const char *uri = strstr(conn, "://");
-	if (uri) {
-		const char *at = strchr(uri + 3, '@'), *colon = strchr(uri + 3, ':');
-		if (at && colon && colon < at) {
-			snprintf(out, cap, "%.*s", (int)(at - colon - 1), colon + 1);
-			if (raw0) {
-				*raw0 = colon + 1;
-				*raw1 = at;
-			}
-		}
-		return;
-	}
-	for (const char *p = conn; (p = strstr(p, "password")) != NULL; p += 8) {
-		const char *q = p + 8;
-		while (*q == ' ')
-			q++;
-		if (*q != '=' || (p > conn && p[-1] != ' ' && p[-1] != ':'))
-			continue;
-		q++;
-		while (*q == ' ')
-			q++;
-		size_t o = 0;
-		int quoted = *q == '\'';
-		const char *start = q;
-		for (q += quoted; *q; q++) {
-			if (quoted ? *q == '\'' : *q == ' ')
-				break;
-			if (*q == '\\' && q[1])
-				q++;
-			if (o + 1 < cap)
-				out[o++] = *q;
-		}
-		out[o] = '\0';
-		if (raw0) {
-			*raw0 = start;
-			*raw1 = quoted && *q == '\'' ? q + 1 : q;
-		}
-		return;
-	}
-}
-
-static void password_of(const char *conn, char *out, size_t cap) { password_span(conn, out, cap, NULL, NULL); }
-
-void gm_pg_redact(const char *conn, char *out, size_t cap)
-{
-	char pw[128];
-	const char *r0, *r1;
-	password_span(conn, pw, sizeof pw, &r0, &r1);
-	size_t o = 0, pl = strlen(pw);
-	for (const char *p = conn; *p && o + 1 < cap;) {
-		/* the value as written (quoted, escaped), and wherever else it appears */
-		if ((r0 && p == r0 && r1 > r0) || (pl && !strncmp(p, pw, pl))) {
-			for (const char *s = "***"; *s && o + 1 < cap; s++)
-				out[o++] = *s;
-			p += r0 && p == r0 && r1 > r0 ? (size_t)(r1 - r0) : pl;
-		} else {
-			out[o++] = *p++;
-		}
-	}
-	out[o] = '\0';
 }
 
 /* msg with the password blanked out, into err */
@@ -182,263 +113,7 @@ static int query_text(gm_pg *pg, const char *sql, char *out, size_t cap, gm_erro
 	return GM_OK;
 }
 
-/* A text literal (E'...' so that it reads the same whatever
- * standard_conforming_strings says); NULL for an empty or absent one. */
-static void put_text(gm_strbuf *b, const char *s)
-{
-	if (!s || !*s) {
-		gm__sb_puts(b, "NULL");
-		return;
-	}
-	gm__sb_puts(b, "E'");
-	const char *run = s;
-	for (; *s; s++)
-		if (*s == '\'' || *s == '\\') {
-			gm__sb_put(b, run, (size_t)(s - run));
-			gm__sb_put(b, *s == '\'' ? "''" : "\\\\", 2);
-			run = s + 1;
-		}
-	gm__sb_put(b, run, (size_t)(s - run));
-	gm__sb_puts(b, "'");
-}
-
-static void put_point(gm_strbuf *b, double lon, double lat)
-{
-	if (isnan(lon) || isnan(lat))
-		gm__sb_puts(b, "NULL");
-	else
-		gm__sb_printf(b, "ST_SetSRID(ST_MakePoint(%.10g, %.10g), 4326)", lon, lat);
-}
-
-static void put_values(gm_strbuf *b, const gm_field *fields, size_t n, const gm_value *v)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			gm__sb_puts(b, ", ");
-		if (fields[i].type == GM_F_INT) {
-			if (v[i].null)
-				gm__sb_puts(b, "NULL");
-			else
-				gm__sb_printf(b, "%lld", v[i].i);
-		} else if (fields[i].type == GM_F_DATE) {
-			if (v[i].s && strlen(v[i].s) == 10)
-				gm__sb_printf(b, "DATE '%.10s'", v[i].s);   /* YYYY-MM-DD, made by us */
-			else
-				gm__sb_puts(b, "NULL");
-		} else {
-			put_text(b, v[i].s);
-		}
-	}
-}
-
-static void put_columns(gm_strbuf *b, const gm_field *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		gm__sb_printf(b, "%s\"%s\"", i ? ", " : "", fields[i].name);
-}
-
-static const char *sql_type(const gm_field *f)
-{
-	return f->type == GM_F_INT ? "integer" : f->type == GM_F_DATE ? "date" : "text";
-}
-
-/* ---------------------------------------------------------------- schema */
-
-/* The documents table's columns, in the order rows are written. */
-static const gm_field doc_fields[] = {
-	{"doc_id", GM_F_STR, 0}, {"path", GM_F_STR, 0}, {"line", GM_F_INT, 0}, {"status", GM_F_STR, 0},
-	{"reason", GM_F_STR, 0}, {"warning", GM_F_STR, 0}, {"date", GM_F_DATE, 0}, {"url", GM_F_STR, 0},
-	{"source", GM_F_STR, 0}, {"title", GM_F_STR, 0}, {"mentions", GM_F_INT, 0}, {"demonyms", GM_F_INT, 0},
-	{"events", GM_F_INT, 0}, {"invalid_utf8", GM_F_INT, 0},
-};
-#define N_DOC_FIELDS (sizeof doc_fields / sizeof *doc_fields)
-
-static void feature_table(gm_strbuf *b, const char *s, const char *name, const gm_field *fields, size_t n)
-{
-	gm__sb_printf(b, "CREATE TABLE IF NOT EXISTS \"%s\".%s (id bigserial PRIMARY KEY, run_id text NOT NULL", s, name);
-	for (size_t i = 0; i < n; i++)
-		gm__sb_printf(b, ", \"%s\" %s", fields[i].name, sql_type(&fields[i]));
-	gm__sb_puts(b, ", geom geometry(Point, 4326))");
-}
-
-/* The statements that make the schema, one a string in a NULL-terminated
- * array of a gm_strbuf each: tables and indexes if missing, views anew. */
-static int schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	*n = 0;
-#define NEXT() (*n < cap ? &out[(*n)++] : NULL)
-	gm_strbuf *b;
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "CREATE SCHEMA IF NOT EXISTS \"%s\"", s);
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".runs (run_id text PRIMARY KEY, started timestamptz NOT NULL, "
-	              "finished timestamptz, tool_version text, gazetteer text, gazetteer_checksum text, options text, "
-	              "documents integer, skipped integer, mentions integer, places integer, demonyms integer, "
-	              "events integer)",
-	              s);
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "CREATE TABLE IF NOT EXISTS \"%s\".documents (run_id text NOT NULL", s);
-	for (size_t i = 0; i < N_DOC_FIELDS; i++)
-		gm__sb_printf(b, ", \"%s\" %s%s", doc_fields[i].name, sql_type(&doc_fields[i]), i ? "" : " PRIMARY KEY");
-	gm__sb_puts(b, ")");
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".gazetteer (place_id text PRIMARY KEY, name_ar text, name_en text, "
-	              "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326), "
-	              "admin1_id text)",
-	              s);
-	/* a schema an older geomention made gets the columns added since */
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "ALTER TABLE \"%s\".gazetteer ADD COLUMN IF NOT EXISTS admin1_id text", s);
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".countries (cca2 text PRIMARY KEY, cca3 text, ccn3 text, "
-	              "name_en text, acled_region text)",
-	              s);
-	/* the country table the library holds (acled.h), as it is in this version */
-	size_t nc;
-	const gm_country *cs = gm__countries(&nc);
-	if (!cs || !(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "INSERT INTO \"%s\".countries (cca2, cca3, ccn3, name_en, acled_region) VALUES ", s);
-	for (size_t i = 0; i < nc; i++) {
-		gm__sb_puts(b, i ? ", (" : "(");
-		const char *col[5] = {cs[i].cc2, cs[i].cc3, cs[i].ccn3, cs[i].name, cs[i].region};
-		for (int k = 0; k < 5; k++) {
-			if (k)
-				gm__sb_puts(b, ", ");
-			put_text(b, col[k]);
-		}
-		gm__sb_puts(b, ")");
-	}
-	gm__sb_puts(b, " ON CONFLICT (cca2) DO UPDATE SET cca3 = EXCLUDED.cca3, ccn3 = EXCLUDED.ccn3, name_en = "
-	               "EXCLUDED.name_en, acled_region = EXCLUDED.acled_region");
-	static const char *const feature_tables[] = {"mentions", "demonyms", "events"};
-	for (int t = 0; t < 3; t++) {
-		if (!(b = NEXT()))
-			return -1;
-		int ev = t == 2;
-		const gm_field *ff = ev ? gm__event_fields : gm__mention_fields;
-		size_t nf = ev ? gm__n_event_fields : gm__n_mention_fields;
-		feature_table(b, s, feature_tables[t], ff, nf);
-		if (!(b = NEXT()))
-			return -1;
-		gm__sb_printf(b, "ALTER TABLE \"%s\".%s", s, feature_tables[t]);
-		for (size_t i = 0; i < nf; i++)
-			gm__sb_printf(b, "%s ADD COLUMN IF NOT EXISTS \"%s\" %s", i ? "," : "", ff[i].name, sql_type(&ff[i]));
-		static const char *const indexed[] = {"run_id", "doc_id", "place_id", "date"};
-		for (int k = 0; k < 4; k++) {
-			if (!(b = NEXT()))
-				return -1;
-			gm__sb_printf(b, "CREATE INDEX IF NOT EXISTS %s_%s_idx ON \"%s\".%s (\"%s\")", feature_tables[t],
-			              indexed[k], s, feature_tables[t], indexed[k]);
-		}
-		if (!(b = NEXT()))
-			return -1;
-		gm__sb_printf(b, "CREATE INDEX IF NOT EXISTS %s_geom_idx ON \"%s\".%s USING gist (geom)", feature_tables[t], s,
-		              feature_tables[t]);
-	}
-	/* views anew each run: a newer geomention may have changed them */
-	static const char *const views[] = {"places", "daily", "events_acled"};
-	for (int v = 0; v < 3; v++) {
-		if (!(b = NEXT()))
-			return -1;
-		gm__sb_printf(b, "DROP VIEW IF EXISTS \"%s\".%s", s, views[v]);
-	}
-	/* places: what the places layer holds, from the rows (background events
-	 * are history, not counted) */
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".places AS WITH "
-	              "m AS (SELECT place_id, count(*) AS mentions, count(DISTINCT doc_id) AS docs, min(date) AS d0, "
-	              "max(date) AS d1 FROM \"%s\".mentions GROUP BY place_id), "
-	              "d AS (SELECT place_id, count(*) AS demonyms FROM \"%s\".demonyms GROUP BY place_id), "
-	              "e AS (SELECT place_id, count(*) AS events, sum(fatalities) FILTER (WHERE fatalities > 0) AS "
-	              "fatalities, sum(injured) FILTER (WHERE injured > 0) AS injured, min(date) AS d0, max(date) AS d1 "
-	              "FROM \"%s\".events WHERE background = 0 AND place_id IS NOT NULL GROUP BY place_id) "
-	              "SELECT g.place_id, g.name_ar, g.name_en, g.country, g.admin1, g.feature, "
-	              "coalesce(m.mentions, 0)::integer AS mentions, coalesce(m.docs, 0)::integer AS docs, "
-	              "least(m.d0, e.d0) AS first_date, greatest(m.d1, e.d1) AS last_date, "
-	              "coalesce(d.demonyms, 0)::integer AS demonyms, coalesce(e.events, 0)::integer AS events, "
-	              "coalesce(e.fatalities, 0)::integer AS fatalities, coalesce(e.injured, 0)::integer AS injured, "
-	              "c.cca3 AS iso3, g.admin1_id, g.geom "
-	              "FROM \"%s\".gazetteer g LEFT JOIN m USING (place_id) LEFT JOIN d USING (place_id) "
-	              "LEFT JOIN e USING (place_id) LEFT JOIN \"%s\".countries c ON c.cca2 = g.country "
-	              "WHERE m.place_id IS NOT NULL OR d.place_id IS NOT NULL OR e.place_id IS NOT NULL",
-	              s, s, s, s, s, s);
-	/* daily: one row per place (or none) and date, events per type; the
-	 * rows of both tables in one GROUP BY, which takes NULL (no place, no
-	 * date) as a key like any other */
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".daily AS WITH u AS (SELECT place_id, date, 1 AS mentions, 0 AS events, "
-	              "0 AS fatalities, 0 AS injured, NULL::text AS type FROM \"%s\".mentions UNION ALL SELECT place_id, "
-	              "date, 0, 1, greatest(fatalities, 0), greatest(injured, 0), type FROM \"%s\".events WHERE "
-	              "background = 0), "
-	              "k AS (SELECT place_id, date, sum(mentions)::integer AS mentions, sum(events)::integer AS events, "
-	              "coalesce(sum(fatalities), 0)::integer AS fatalities, coalesce(sum(injured), 0)::integer AS injured",
-	              s, s, s);
-	for (int t = 1; t < GM_EV_N; t++)
-		gm__sb_printf(b, ", (count(*) FILTER (WHERE type = '%s'))::integer AS \"%s\"", gm__trigger_name(t),
-		              gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
-	gm__sb_puts(b, " FROM u GROUP BY place_id, date) SELECT k.place_id, g.name_ar, g.name_en, g.country, k.date, "
-	               "k.mentions, k.events, k.fatalities, k.injured");
-	for (int t = 1; t < GM_EV_N; t++)
-		gm__sb_printf(b, ", k.\"%s\"", gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
-	gm__sb_printf(b, ", g.geom FROM k LEFT JOIN \"%s\".gazetteer g USING (place_id)", s);
-	/* events_acled: events.csv's rows (acled.c), ACLED's names; timestamp
-	 * is when the run that wrote the row ended */
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".events_acled AS SELECT e.event_id AS event_id_cnty, e.date AS event_date, "
-	              "extract(year FROM e.date)::integer AS year, CASE WHEN e.date IS NOT NULL THEN 1 END AS "
-	              "time_precision, CASE WHEN e.event_type IS NULL THEN NULL WHEN e.event_type IN ('Protests', "
-	              "'Riots') THEN 'Demonstrations' WHEN e.event_type = 'Strategic developments' THEN 'Strategic "
-	              "developments' ELSE 'Political violence' END AS disorder_type, e.event_type, e.sub_type AS "
-	              "sub_event_type, NULL::text AS actor1, NULL::text AS assoc_actor_1, NULL::text AS inter1, "
-	              "NULL::text AS actor2, NULL::text AS assoc_actor_2, NULL::text AS inter2, NULL::text AS "
-	              "interaction, CASE WHEN e.event_type = 'Violence against civilians' THEN 'Civilian targeting' END "
-	              "AS civilian_targeting, nullif(c.ccn3, '')::integer AS iso, c.acled_region AS region, c.name_en AS "
-	              "country, e.admin1, NULL::text AS admin2, NULL::text AS admin3, e.name_en AS location, "
-	              "round(ST_Y(e.geom)::numeric, 4) AS latitude, round(ST_X(e.geom)::numeric, 4) AS longitude, "
-	              "e.precision AS geo_precision, coalesce(e.source, substring(e.url FROM '://([^/?#:]+)')) AS "
-	              "source, NULL::text AS source_scale, e.snippet AS notes, greatest(coalesce(e.fatalities, 0), 0) AS "
-	              "fatalities, CASE WHEN e.injured >= 0 THEN 'injured=' || e.injured END AS tags, "
-	              "extract(epoch FROM r.finished)::bigint AS timestamp, e.geom "
-	              "FROM \"%s\".events e LEFT JOIN \"%s\".countries c ON c.cca2 = e.country LEFT JOIN \"%s\".runs "
-	              "r USING (run_id) WHERE e.place_id IS NOT NULL AND e.background = 0",
-	              s, s, s, s);
-#undef NEXT
-	for (size_t i = 0; i < *n; i++)
-		if (out[i].failed)
-			return -1;
-	return 0;
-}
-
 /* ------------------------------------------------------------ connection */
-
-/* A schema name we need not quote: letters, digits, _ (PostgreSQL folds
- * unquoted names to lower case; ours are used quoted, as given). */
-static int valid_schema(const char *s)
-{
-	size_t n = strlen(s);
-	if (!n || n > 63 || (s[0] >= '0' && s[0] <= '9'))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
 
 static int lock_schema(gm_pg *pg, gm_error *err)
 {
@@ -458,11 +133,11 @@ static int connect_db(gm_pg *pg, const gm_write_options *o, gm_error *err)
 		return gm__fail(err, GM_EINVAL,
 		                "--pg takes GDAL's PostgreSQL connection string, PG:\"dbname=... host=... user=...\" "
 		                "(or PG:postgresql://...), not what was given");
-	if (!valid_schema(schema))
+	if (!gm__pg_valid_schema(schema))
 		return gm__fail(err, GM_EINVAL,
 		                "--pg-schema \"%s\": a schema name of lower-case letters, digits and _ (at most 63)", schema);
 	snprintf(pg->schema, sizeof pg->schema, "%s", schema);
-	password_of(conn + 3, pg->password, sizeof pg->password);
+	gm__pg_password(conn + 3, pg->password, sizeof pg->password);
 	const char *const drivers[] = {"PostgreSQL", NULL};
 	/* LIST_ALL_TABLES=NO: a large database is not walked at open */
 	const char *const open_opts[] = {"LIST_ALL_TABLES=NO", NULL};
@@ -492,7 +167,7 @@ static int make_schema(gm_pg *pg, gm_error *err)
 	gm_strbuf sql[64];
 	memset(sql, 0, sizeof sql);
 	size_t n = 0;
-	int rc = schema_sql(pg->schema, sql, sizeof sql / sizeof *sql, &n) == 0
+	int rc = gm__pg_schema_sql(pg->schema, sql, sizeof sql / sizeof *sql, &n) == 0
 	                 ? GM_OK
 	                 : gm__fail(err, GM_ENOMEM, "out of memory");
 	if (rc == GM_OK && GDALDatasetStartTransaction(pg->ds, FALSE) != OGRERR_NONE)
@@ -567,13 +242,13 @@ int gm__pg_open(gm_pg **out, const gm_gazetteer *gaz, const gm_write_options *op
 		gm_gazetteer_get_info(gaz, &gi);
 		gm_strbuf b = {0};
 		gm__sb_puts(&b, sql);
-		put_text(&b, GM_VERSION_STRING);
+		gm__pg_put_text(&b, GM_VERSION_STRING);
 		gm__sb_puts(&b, ", ");
-		put_text(&b, gi.name);
+		gm__pg_put_text(&b, gi.name);
 		gm__sb_puts(&b, ", ");
-		put_text(&b, gi.checksum);
+		gm__pg_put_text(&b, gi.checksum);
 		gm__sb_puts(&b, ", ");
-		put_text(&b, opts->options_json);
+		gm__pg_put_text(&b, opts->options_json);
 		gm__sb_puts(&b, ")");
 		rc = b.failed ? gm__fail(err, GM_ENOMEM, "out of memory") : exec_sql(pg, b.s, err, "recording the run");
 		gm__sb_free(&b);
@@ -612,13 +287,13 @@ static gm_strbuf *row_start(gm_pg *pg, int t)
 		gm__sb_clear(b);
 		if (t == T_DOCS) {
 			gm__sb_puts(b, "INSERT INTO gm_run_docs (run_id, ");
-			put_columns(b, doc_fields, N_DOC_FIELDS);
+			gm__pg_put_columns(b, gm__pg_doc_fields, GM_PG_N_DOC_FIELDS);
 		} else {
 			gm__sb_printf(b, "INSERT INTO \"%s\".%s (run_id, ", pg->schema, table_name[t]);
 			if (t == T_EVENTS)
-				put_columns(b, gm__event_fields, gm__n_event_fields);
+				gm__pg_put_columns(b, gm__event_fields, gm__n_event_fields);
 			else
-				put_columns(b, gm__mention_fields, gm__n_mention_fields);
+				gm__pg_put_columns(b, gm__mention_fields, gm__n_mention_fields);
 			gm__sb_puts(b, ", geom");
 		}
 		gm__sb_puts(b, ") VALUES ");
@@ -647,9 +322,9 @@ int gm__pg_mention(gm_pg *pg, const gm_mention_rec *m, int demonym, gm_error *er
 		pg->named[m->place] = 1;
 	int t = demonym ? T_DEMONYMS : T_MENTIONS;
 	gm_strbuf *b = row_start(pg, t);
-	put_values(b, gm__mention_fields, gm__n_mention_fields, v);
+	gm__pg_put_values(b, gm__mention_fields, gm__n_mention_fields, v);
 	gm__sb_puts(b, ", ");
-	put_point(b, p.lon, p.lat);
+	gm__pg_put_point(b, p.lon, p.lat);
 	return row_end(pg, t, err);
 }
 
@@ -662,15 +337,15 @@ int gm__pg_event(gm_pg *pg, const gm_event_rec *e, gm_error *err)
 	if (e->place != GM_NO_PLACE && e->place < gm_gazetteer_place_count(pg->gaz))
 		pg->named[e->place] = 1;
 	gm_strbuf *b = row_start(pg, T_EVENTS);
-	put_values(b, gm__event_fields, gm__n_event_fields, v);
+	gm__pg_put_values(b, gm__event_fields, gm__n_event_fields, v);
 	gm__sb_puts(b, ", ");
-	put_point(b, lon, lat);
+	gm__pg_put_point(b, lon, lat);
 	return row_end(pg, T_EVENTS, err);
 }
 
 int gm__pg_doc(gm_pg *pg, const gm_doc_rec *d, gm_error *err)
 {
-	gm_value v[N_DOC_FIELDS];
+	gm_value v[GM_PG_N_DOC_FIELDS];
 	memset(v, 0, sizeof v);
 	v[0].s = d->id;
 	v[1].s = d->path;
@@ -688,7 +363,7 @@ int gm__pg_doc(gm_pg *pg, const gm_doc_rec *d, gm_error *err)
 	v[12].i = (long long)d->n_events;
 	v[13].i = d->invalid_utf8;
 	gm_strbuf *b = row_start(pg, T_DOCS);
-	put_values(b, doc_fields, N_DOC_FIELDS, v);
+	gm__pg_put_values(b, gm__pg_doc_fields, GM_PG_N_DOC_FIELDS, v);
 	return row_end(pg, T_DOCS, err);
 }
 
@@ -714,13 +389,13 @@ static int write_places(gm_pg *pg, gm_error *err)
 			gm__sb_puts(&b, rows ? ", (" : "(");
 			const char *texts[] = {p.id, p.name_ar, p.name_en, p.country, p.admin1, p.feature};
 			for (int k = 0; k < 6; k++) {
-				put_text(&b, texts[k]);
+				gm__pg_put_text(&b, texts[k]);
 				gm__sb_puts(&b, ", ");
 			}
 			gm__sb_printf(&b, "%lld, ", (long long)p.population);
-			put_point(&b, p.lon, p.lat);
+			gm__pg_put_point(&b, p.lon, p.lat);
 			gm__sb_puts(&b, ", ");
-			put_text(&b, gm__admin1_id(p.country, p.admin1));
+			gm__pg_put_text(&b, gm__admin1_id(p.country, p.admin1));
 			gm__sb_puts(&b, ")");
 			rows++;
 		}
@@ -760,13 +435,13 @@ int gm__pg_finish(gm_pg *pg, const gm_run_summary *c, gm_error *err)
 	if (rc == GM_OK) {
 		gm__sb_clear(&b);
 		gm__sb_printf(&b, "INSERT INTO \"%s\".documents (run_id, ", s);
-		put_columns(&b, doc_fields, N_DOC_FIELDS);
+		gm__pg_put_columns(&b, gm__pg_doc_fields, GM_PG_N_DOC_FIELDS);
 		gm__sb_puts(&b, ") SELECT DISTINCT ON (doc_id) run_id, ");
-		put_columns(&b, doc_fields, N_DOC_FIELDS);
+		gm__pg_put_columns(&b, gm__pg_doc_fields, GM_PG_N_DOC_FIELDS);
 		gm__sb_puts(&b, " FROM gm_run_docs ORDER BY doc_id, seq DESC ON CONFLICT (doc_id) DO UPDATE SET run_id = "
 		                "EXCLUDED.run_id");
-		for (size_t i = 1; i < N_DOC_FIELDS; i++)
-			gm__sb_printf(&b, ", \"%s\" = EXCLUDED.\"%s\"", doc_fields[i].name, doc_fields[i].name);
+		for (size_t i = 1; i < GM_PG_N_DOC_FIELDS; i++)
+			gm__sb_printf(&b, ", \"%s\" = EXCLUDED.\"%s\"", gm__pg_doc_fields[i].name, gm__pg_doc_fields[i].name);
 		rc = b.failed ? gm__fail(err, GM_ENOMEM, "out of memory") : exec_sql(pg, b.s, err, "writing the documents");
 	}
 	if (rc == GM_OK)
