@@ -1,0 +1,211 @@
+/* context.c: what the document's confident matches name (context.h). */
+#include "context.h"
+
+#include "codes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The slot of a country / "CC/admin1" key in the context; ctx->n /
+ * ctx->n_admin1 when it is not there. */
+static size_t country_slot(const gm_context *ctx, const char *cc)
+{
+	size_t i = 0;
+	while (i < ctx->n && !gm__code_eq(ctx->country[i], cc))
+		i++;
+	return i;
+}
+
+static size_t admin1_slot(const gm_context *ctx, const char *key)
+{
+	size_t i = 0;
+	while (i < ctx->n_admin1 && !gm__code_eq(ctx->admin1[i], key))
+		i++;
+	return i;
+}
+
+/* Whether k is the key admin1_key makes of (cc, a1), "CC/admin1" cut to the
+ * 63 bytes a context slot holds, compared where it stands: scoring asks
+ * this for every candidate, and printing the key each time cost more than
+ * all the rest of the scoring (#17). */
+static int is_admin1_key(const char *k, const char *cc, const char *a1)
+{
+	const size_t max = sizeof ((gm_context *)0)->admin1[0] - 1;
+	size_t n = 0;
+	for (const char *parts[3] = {cc, "/", a1}, **p = parts; p < parts + 3; p++)
+		for (const char *s = *p; *s; s++, n++) {
+			if (n == max)
+				return k[n] == '\0';
+			if (k[n] != *s)
+				return 0;
+		}
+	return k[n] == '\0';
+}
+
+static size_t admin1_slot_of(const gm_context *ctx, const char *cc, const char *a1)
+{
+	size_t i = 0;
+	while (i < ctx->n_admin1 && !is_admin1_key(ctx->admin1[i], cc, a1))
+		i++;
+	return i;
+}
+
+/* The admin1 key a place counts under, or 0 when it counts under none. */
+static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, size_t cap)
+{
+	const char *a1 = gm__gaz_str(g, pl->admin1);
+	if (!a1[0] || gm__feature_is_country(pl->feature))
+		return 0;
+	snprintf(key, cap, "%s/%s", pl->country, a1);
+	return 1;
+}
+
+/* A name is not its own context; where it is repeated, its other
+ * occurrences count only in a document about more than one country: "بلدة
+ * برنو" twice in Sudanese news does not make Brno's Czechia the document's
+ * country, "مدينة درعا" in an article about Daraa alone does make Syria its
+ * country. (A count that matters is of a country in the context, so "another
+ * country" is "more than one".) */
+struct gm__key_counts {
+	const gm_gaz_key *key;   /* NULL: a free slot */
+	uint32_t country[GM_RESOLVE_MAX_CONTEXT];
+	uint32_t admin1[GM_RESOLVE_MAX_CONTEXT];
+};
+
+/* Add what match o's confident reading adds to the context into counts. */
+static void add_contribution(const gm_gazetteer *g, const gm_context *ctx, const gm_match *o, uint32_t *country,
+                             uint32_t *admin1)
+{
+	const gm_gaz_place *op = &g->places[o->context_place];
+	size_t c = country_slot(ctx, op->country);
+	if (c < ctx->n)
+		country[c]++;
+	const char *a1 = gm__gaz_str(g, op->admin1);
+	if (a1[0] && !gm__feature_is_country(op->feature) && (c = admin1_slot_of(ctx, op->country, a1)) < ctx->n_admin1)
+		admin1[c]++;
+}
+
+static size_t key_slot(const gm_gaz_key *k, size_t cap)
+{
+	uintptr_t h = (uintptr_t)k;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 7) & (cap - 1);
+}
+
+/* The counts of every key named more than once, once per key: built after
+ * the context is complete (its slots no longer change). */
+void gm__context_count_keys(const gm_gazetteer *g, gm_context *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->n_all; i++)
+		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
+	if (ctx->n <= 1 || n == 0)
+		return;   /* a repeat counts only in a document of several countries */
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	struct gm__key_counts *t = calloc(cap, sizeof *t);
+	if (!t)
+		return;   /* gm__context_exclude scans instead */
+	for (size_t i = 0; i < ctx->n_all; i++) {
+		const gm_match *o = &ctx->all[i];
+		if (o->context_place == GM_GAZ_NO_PLACE)
+			continue;
+		size_t s = key_slot(o->key, cap);
+		while (t[s].key && t[s].key != o->key)
+			s = (s + 1) & (cap - 1);
+		t[s].key = o->key;
+		add_contribution(g, ctx, o, t[s].country, t[s].admin1);
+	}
+	ctx->by_key = t;
+	ctx->by_key_cap = cap;
+}
+
+void gm__context_free(gm_context *ctx)
+{
+	free(ctx->by_key);
+	ctx->by_key = NULL;
+	ctx->by_key_cap = 0;
+}
+
+void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x)
+{
+	ctx->exclude = x;
+	memset(ctx->excluded, 0, sizeof ctx->excluded);
+	memset(ctx->excluded_admin1, 0, sizeof ctx->excluded_admin1);
+	if (!x)
+		return;
+	int repeats_count = ctx->n > 1;
+	if (!repeats_count || !ctx->all) {
+		if (x->context_place != GM_GAZ_NO_PLACE)
+			add_contribution(g, ctx, x, ctx->excluded, ctx->excluded_admin1);
+		return;
+	}
+	if (ctx->by_key) {
+		/* every occurrence of x's name, x among them */
+		size_t s = key_slot(x->key, ctx->by_key_cap);
+		while (ctx->by_key[s].key && ctx->by_key[s].key != x->key)
+			s = (s + 1) & (ctx->by_key_cap - 1);
+		if (ctx->by_key[s].key) {
+			memcpy(ctx->excluded, ctx->by_key[s].country, sizeof ctx->excluded);
+			memcpy(ctx->excluded_admin1, ctx->by_key[s].admin1, sizeof ctx->excluded_admin1);
+		}
+		return;
+	}
+	for (size_t j = 0; j < ctx->n_all; j++) {
+		const gm_match *o = &ctx->all[j];
+		if ((o != x && o->key != x->key) || o->context_place == GM_GAZ_NO_PLACE)
+			continue;
+		add_contribution(g, ctx, o, ctx->excluded, ctx->excluded_admin1);
+	}
+}
+
+/* How many confident matches other than ctx->exclude's name this country /
+ * admin1. */
+uint32_t gm__context_count(const gm_context *ctx, const char *cc, const char *admin1)
+{
+	if (!admin1) {
+		size_t i = country_slot(ctx, cc);
+		return i < ctx->n && ctx->count[i] > ctx->excluded[i] ? ctx->count[i] - ctx->excluded[i] : 0;
+	}
+	size_t i = admin1_slot_of(ctx, cc, admin1);
+	return i < ctx->n_admin1 && ctx->admin1_count[i] > ctx->excluded_admin1[i]
+	               ? ctx->admin1_count[i] - ctx->excluded_admin1[i]
+	               : 0;
+}
+
+/* Whether other names than ctx->exclude's make the document about a country
+ * other than cc (the name's own contribution does not count). */
+int gm__context_other_countries(const gm_context *ctx, const char *cc)
+{
+	for (size_t i = 0; i < ctx->n; i++)
+		if (ctx->count[i] > ctx->excluded[i] && !gm__code_eq(ctx->country[i], cc))
+			return 1;
+	return 0;
+}
+
+void gm__context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
+{
+	const gm_gaz_place *pl = &g->places[place];
+	size_t c = country_slot(ctx, pl->country);
+	if (c == ctx->n) {
+		if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
+			return;
+		snprintf(ctx->country[c], sizeof ctx->country[c], "%s", pl->country);
+		ctx->n++;
+	}
+	ctx->count[c]++;
+	char key[64];
+	if (!admin1_key(g, pl, key, sizeof key))
+		return;
+	c = admin1_slot(ctx, key);
+	if (c == ctx->n_admin1) {
+		if (ctx->n_admin1 == GM_RESOLVE_MAX_CONTEXT)
+			return;
+		snprintf(ctx->admin1[c], sizeof ctx->admin1[c], "%s", key);
+		ctx->n_admin1++;
+	}
+	ctx->admin1_count[c]++;
+}

@@ -1,0 +1,423 @@
+/* score.c: one candidate's score and the reason for it (score.h). */
+#include "score.h"
+
+#include "codes.h"
+#include "context.h"
+#include "crs.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <math.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Does a feature code fit the class a type word asks for? */
+static int fits_type(int cls, const char *f)
+{
+	switch (cls) {
+	case GM_TW_POPULATED: return gm__code_starts(f, "PPL") && !gm__code_eq(f, "PPLX");
+	case GM_TW_ADMIN: return gm__code_starts(f, "ADM") || gm__code_eq(f, "RGN") || gm__feature_is_country(f);
+	case GM_TW_MOUNTAIN:
+		return gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PLAT") || gm__code_eq(f, "HLL") || gm__code_eq(f, "HLLS") ||
+		       gm__code_eq(f, "PK") || gm__code_eq(f, "PKS") || gm__code_eq(f, "RDGE") || gm__code_eq(f, "UPLD");
+	case GM_TW_WATER:
+		return gm__code_eq(f, "STM") || gm__code_eq(f, "SEA") || gm__code_eq(f, "OCN") || gm__code_eq(f, "LK") || gm__code_eq(f, "BAY") ||
+		       gm__code_eq(f, "GULF") || gm__code_eq(f, "RSV");
+	case GM_TW_ROAD: return gm__code_eq(f, "RD") || gm__code_eq(f, "PASS") || gm__code_eq(f, "GAP");
+	case GM_TW_AIRPORT: return gm__code_eq(f, "AIRP");
+	case GM_TW_PORT: return gm__code_eq(f, "PRT") || gm__code_starts(f, "PPL");
+	case GM_TW_NEIGHBOURHOOD: return gm__code_eq(f, "PPLX");
+	default: return 1;
+	}
+}
+
+static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const char **what)
+{
+	if (gm__feature_is_country(f)) { *what = "country"; return 70; }
+	if (gm__code_eq(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
+	if (gm__code_eq(f, "CONT")) { *what = "continent"; return 70; }
+	if (gm__code_eq(f, "OCN")) { *what = "ocean"; return 70; }
+	if (gm__code_eq(f, "RGN") || gm__code_eq(f, "RGNH")) { *what = "region"; return 60; }
+	if (gm__code_eq(f, "PCLH")) { *what = "historic state"; return 60; }
+	/* seas, rivers, mountains: named as such they are rarely anything else */
+	if (gm__code_eq(f, "SEA") || gm__code_eq(f, "GULF") || gm__code_eq(f, "LK") || gm__code_eq(f, "STM") || gm__code_eq(f, "MT") ||
+	    gm__code_eq(f, "MTS") || gm__code_eq(f, "PEN") || gm__code_eq(f, "PLAT")) { *what = "natural feature"; return 45; }
+	int base;
+	if (gm__code_eq(f, "ADM1")) { *what = "admin1"; base = 50; }
+	else if (gm__code_eq(f, "PPLA")) { *what = "provincial capital"; base = 45; }
+	/* a district is rarely what a bare name means when a town shares it */
+	else if (gm__code_starts(f, "ADM")) { *what = "district"; base = w->district_base; }
+	/* the seat of a district is the town its district's news names */
+	else if (gm__code_eq(f, "PPLA2")) { *what = "district seat"; base = 33; }
+	else if (gm__code_starts(f, "PPL")) { *what = "town"; base = 30; }
+	else { *what = f; base = 30; }
+	if (pop >= 1000000) base += 15;
+	else if (pop >= 100000) base += 10;
+	else if (pop >= 10000) base += 5;
+	return base;
+}
+
+static const char *kind_name(uint8_t kind, uint8_t note)
+{
+	if (kind == GM_NAME_VARIANT && note == 1)
+		return "two-word name written as one";
+	switch (kind) {
+	case GM_NAME_CURATED: return "curated name";
+	case GM_NAME_TAGGED: return "Arabic name";
+	case GM_NAME_VARIANT: return "spelling variant of a tagged name";
+	case GM_NAME_LATIN: return "Latin name by consonant skeleton (no Arabic name)";
+	default: return "untagged name";
+	}
+}
+
+/* What an explicit parent says of a candidate: a bonus when the candidate lies
+ * in it (country, admin1) or near it (geodesic distance, and the direction
+ * the text gives). */
+static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent, char *what,
+                        size_t cap)
+{
+	const gm_gaz_place *pp = &g->places[parent->place];
+	const char *pname = gm__gaz_str(g, pp->name_en);
+	if (c == pp)
+		return 0;
+	if (parent->link == GM_PL_LIST) {
+		/* a sibling in a list of places: same country, and near it */
+		double azi;
+		if (!gm__code_eq(c->country, pp->country) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
+			return 0;
+		snprintf(what, cap, "listed with %s", pname);
+		return 10;
+	}
+	if (gm__feature_is_country(pp->feature)) {
+		if (!gm__code_eq(c->country, pp->country))
+			return 0;
+		snprintf(what, cap, "in %s (explicit parent)", pname);
+		return 20;
+	}
+	double azi;
+	double km = gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi);
+	const char *parent_a1 = gm__gaz_str(g, pp->admin1);
+	int inside_admin = gm__feature_is_admin1(pp->feature) && parent_a1[0] && gm__code_eq(c->country, pp->country) &&
+	                   gm__code_eq(gm__gaz_str(g, c->admin1), parent_a1);
+	double reach = gm__feature_is_admin1(pp->feature) || gm__code_starts(pp->feature, "ADM") || gm__code_eq(pp->feature, "RGN") ? 150 : 60;
+	if (!inside_admin && km > reach)
+		return 0;
+	if (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_WEST && km > 5) {
+		/* the bearing from the parent to the candidate must agree with the text */
+		static const double want[] = {0, 0, 0, 180, 90, 270};
+		double d = fabs(fmod(azi - want[parent->link] + 540.0, 360.0) - 180.0);
+		if (d > 67.5)
+			return 0;
+	}
+	snprintf(what, cap, "%.0f km from %s (explicit parent)", km, pname);
+	return 20;
+}
+
+/* A place news names by itself: a province, a capital, a provincial capital, a
+ * city of 100k. */
+int gm__large_place(const gm_gaz_place *pl)
+{
+	return gm__feature_is_admin1(pl->feature) || gm__code_eq(pl->feature, "PPLC") || gm__code_eq(pl->feature, "PPLA") ||
+	       pl->population >= 100000;
+}
+
+/* What a name that is also a common word costs a place with no type word or
+ * parent to back it: little for countries, provinces and cities of 100k,
+ * enough that a town of 10k needs its country in context, and more than any
+ * village's prior. */
+/* Whether the type word before a common word is evidence enough: said of
+ * this word, not of a list before it ("بلدة A والقرى" is "the villages"), and
+ * not before a word of two letters (قرى من is "villages of") */
+static int type_evidence(const gm_gazetteer *g, const gm_match *m)
+{
+	return !m->type_inherited && gm__utf8_count(gm__gaz_str(g, m->key->str), m->key->len) >= 3;
+}
+
+static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
+                        int context_elsewhere)
+{
+	if (gm__feature_is_country(pl->feature) || gm__code_eq(pl->feature, "CONT"))
+		return w->lex_country;
+	int large = gm__large_place(pl);
+	if (context_elsewhere)   /* سيول in an article about Jordan's floods is not Seoul */
+		return large ? w->lex_large_else : w->lex_small_else;
+	/* a district is rarely what a bare name means (prior), less so a common word */
+	if (gm__code_starts(pl->feature, "ADM") && !gm__feature_is_admin1(pl->feature))
+		return w->lex_small;
+	if (large)
+		return in_context ? w->lex_large_in : w->lex_large_none;
+	/* a district seat with no population in the sources is a town of ten thousand
+	 * or more; a definite common noun (الشهداء، البلاد، الجمعة) is that noun far
+	 * more often than a town of that size */
+	if (pl->population >= 10000 || (!pl->population && gm__code_eq(pl->feature, "PPLA2")))
+		return in_context ? (definite ? w->lex_mid_def_in : w->lex_mid_in) : w->lex_mid_none;
+	return w->lex_small;
+}
+
+/* Letters of a key, not counting a leading article. */
+static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	const char *s = gm__gaz_str(g, k->str);
+	size_t n = gm__utf8_count(s, k->len);
+	return n > 2 && !strncmp(s, "ال", strlen("ال")) ? n - 2 : n;
+}
+
+/* parts appended to rule[0..*o) (cap bytes): what snprintf(rule + *o, cap
+ * - *o, "%s%s...") writes, *o then the length, at most cap - 1. */
+static void put_rule(char *rule, size_t *o, size_t cap, const char *const *parts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(parts[i]);
+		size_t room = *o + 1 < cap ? cap - 1 - *o : 0;
+		size_t k = len < room ? len : room;
+		memcpy(rule + *o, parts[i], k);
+		*o += k;
+	}
+	if (*o < cap)
+		rule[*o] = '\0';
+}
+
+/* A candidate being scored: its score so far, the reason as it is written
+ * (rule NULL: no reason wanted), and what later steps ask of earlier ones. */
+typedef struct scoring {
+	const gm_gazetteer *g;
+	const gm_match *m;
+	const gm_gaz_posting *p;
+	const gm_gaz_place *pl;
+	const gm_context *ctx;
+	const gm_resolve_weights *w;
+	int s;
+	char *rule;
+	size_t o, cap;
+	int type_fits;     /* a type word before the name that fits the place's class */
+	int countryside;   /* after ريف, and the place is an area */
+	int listed;        /* a sibling in a list of places (the parent's link) */
+} scoring;
+
+/* Parts appended to the reason, as they are (the rule is text for every
+ * mention written: printf cost more than scoring). */
+#define SAY(c, ...)                                                                                                    \
+	do {                                                                                                           \
+		if ((c)->rule) {                                                                                       \
+			const char *const p_[] = {__VA_ARGS__};                                                        \
+			put_rule((c)->rule, &(c)->o, (c)->cap, p_, sizeof p_ / sizeof *p_);                            \
+		}                                                                                                      \
+	} while (0)
+
+static void say_population(scoring *c, int64_t pop)
+{
+	if (!c->rule || pop < 1000)
+		return;
+	size_t room = c->o < c->cap ? c->cap - c->o : 0;
+	int n = pop >= 1000000 ? snprintf(c->rule + c->o, room, " pop %.1fM", (double)pop / 1e6)
+	                       : snprintf(c->rule + c->o, room, " pop %.0fk", (double)pop / 1e3);
+	if (n > 0)
+		c->o += (size_t)n;
+	if (c->o >= c->cap)
+		c->o = c->cap - 1;
+}
+
+/* How the name was read (clitics, Latin), what the place is (what), and the
+ * kind of name that matched. */
+static void score_name(scoring *c, const char *what)
+{
+	const gm_match *m = c->m;
+	if (m->variant == GM_MATCH_LATIN)
+		SAY(c, "Latin ", gm__gaz_str(c->g, m->key->str) + 1, "; ");
+	if (m->clitic[0]) {
+		c->s -= 5;
+		SAY(c, "clitic ", m->clitic);
+	} else {
+		SAY(c, "exact");
+	}
+	SAY(c, "; ", what);
+	say_population(c, c->pl->population);
+	switch (c->p->kind) {
+	case GM_NAME_CURATED: c->s += 15; break;
+	case GM_NAME_TAGGED: c->s += 10; break;
+	/* the same letters but for vowels and transliteration classes: less sure
+	 * than the name itself, surer than an untagged alternate */
+	case GM_NAME_VARIANT: c->s += c->p->note == 1 ? 5 : -c->w->variant_cost; break;   /* note 1: a two-word name written as one */
+	/* a transliteration guess: it counts only inside a country the document
+	 * is already about (below), and less than any Arabic name */
+	case GM_NAME_LATIN: c->s -= 10; break;
+	default:
+		/* GeoNames' untagged Arabic-script names are Persian, Urdu and ad-hoc
+		 * transliterations of foreign places (Ans = ان, Ely = الي): they
+		 * need the document's context or a large place to count */
+		c->s -= 10;
+		if (m->clitic[0])
+			c->s -= 5;
+		break;
+	}
+	SAY(c, "; ", kind_name(c->p->kind, c->p->note));
+}
+
+/* Names of two or three letters. */
+static void score_length(scoring *c)
+{
+	size_t letters = letters_after_article(c->g, c->m->key);
+	if (letters <= 2 && !c->type_fits && c->p->kind != GM_NAME_CURATED && !gm__feature_is_country(c->pl->feature)) {
+		/* two letters (يو، بي، سي) are a syllable, an initial or a particle far
+		 * more often than the river or village that carries them, tagged or not */
+		c->s -= 40;
+		SAY(c, " of 2 letters");
+	} else if (c->p->kind == GM_NAME_UNTAGGED && !c->type_fits && !c->countryside && letters <= 3) {
+		/* three letters or fewer (بن، سن، لي، عنه): common words far more
+		 * often than the obscure places that carry them untagged */
+		c->s -= 40;
+		SAY(c, " of 3 letters");
+	}
+}
+
+/* The type word before the name (مدينة، حي، نهر ...). */
+static void score_type_word(scoring *c)
+{
+	const gm_match *m = c->m;
+	const gm_gaz_place *pl = c->pl;
+	if (m->type_class <= GM_TW_AREA)
+		return;
+	if (c->type_fits) {
+		c->s += 25;
+		SAY(c, "; after ", m->type_word);
+	} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !gm__code_starts(pl->feature, "PPL")) {
+		/* "حي X" is a neighbourhood: never the country, province or region X
+		 * (حي البرازيل، أحياء الأندلس); a quarter or camp named after a town
+		 * (مخيم جنين) is at the town */
+		c->s = 0;
+		SAY(c, "; a ", pl->feature, " is no neighbourhood (after ", m->type_word, ")");
+	} else if (m->type_class == GM_TW_NEIGHBOURHOOD &&
+	           (pl->population >= 100000 || gm__code_eq(pl->feature, "PPLA") || gm__code_eq(pl->feature, "PPLC"))) {
+		/* a camp or square named after a large town is at it (مخيم جنين)
+		 * where the document is about its country; ساحة رياض الصلح in
+		 * Beirut is no square of Riyadh */
+		if (c->ctx && gm__context_count(c->ctx, pl->country, NULL) == 0 &&
+		    gm__context_other_countries(c->ctx, pl->country)) {
+			c->s = 0;
+			SAY(c, "; a quarter named after ", gm__gaz_str(c->g, pl->name_en), " abroad");
+		} else {
+			SAY(c, "; a camp or quarter named after ", gm__gaz_str(c->g, pl->name_en));
+		}
+	} else {
+		c->s -= 20;
+		SAY(c, "; ", pl->feature, " does not fit ", m->type_word);
+	}
+}
+
+/* The countryside of X, the country and first-level area in context. */
+static void score_context(scoring *c)
+{
+	const gm_gaz_place *pl = c->pl;
+	if (c->countryside) {
+		/* "ريف إدلب" is the countryside around Idlib: its province or district
+		 * (news-dev's convention, and ACLED's for an unnamed village) */
+		c->s += c->w->hinterland_admin;
+		SAY(c, "; after ريف: the province");
+	}
+	if (c->ctx && !gm__feature_is_country(pl->feature) && gm__context_count(c->ctx, pl->country, NULL) > 0) {
+		c->s += c->w->context_country;
+		SAY(c, "; country in context ", pl->country);
+		const char *a1 = gm__gaz_str(c->g, pl->admin1);
+		if (a1[0] && !gm__feature_is_admin1(pl->feature) && gm__context_count(c->ctx, pl->country, a1) > 0) {
+			c->s += c->w->context_admin1;
+			SAY(c, "; admin1 in context ", a1);
+		}
+	}
+	if (c->p->kind == GM_NAME_LATIN && (!c->ctx || gm__context_count(c->ctx, pl->country, NULL) == 0)) {
+		c->s = 0;
+		SAY(c, "; ", pl->country[0] ? pl->country : "no country", " not in context");
+	}
+}
+
+static void score_parent(scoring *c, const gm_parent *parent)
+{
+	if (!parent || parent->place == GM_GAZ_NO_PLACE)
+		return;
+	char why[96];
+	int b = parent_bonus(c->g, c->pl, parent, why, sizeof why);
+	if (b) {
+		c->s += b;
+		c->listed = parent->link == GM_PL_LIST;
+		SAY(c, "; ", why);
+	}
+}
+
+/* What a name needs to count where it is also a word, a quarter, a compass
+ * phrase or a small place abroad. */
+static void score_evidence(scoring *c)
+{
+	const gm_gaz_place *pl = c->pl;
+	const gm_resolve_weights *w = c->w;
+	char num[24];
+	int in_context = c->ctx && gm__context_count(c->ctx, pl->country, NULL) > 0;
+	/* a place of no one country (Kashmir, a sea, a river) is not abroad of
+	 * whichever country the document is about */
+	int stateless = !pl->country[0] || pl->country[0] == '-';
+	int context_elsewhere = c->ctx && !in_context && !stateless && gm__context_other_countries(c->ctx, pl->country);
+	if (gm__code_eq(pl->feature, "PPLX") && context_elsewhere) {
+		/* a quarter is one of a town the document is about: حي الرسالة in
+		 * Fallujah's news is not a quarter of Kuwait City */
+		c->s = 0;
+		SAY(c, "; a quarter outside the document's countries");
+	} else if (c->m->lexicon == 2 && !in_context) {
+		/* جنوب غرب، الشمالية الغربية: a direction, unless it names a unit of
+		 * the country the document is about */
+		c->s = 0;
+		SAY(c, "; compass phrase outside its country");
+	} else if (c->m->lexicon && !(c->type_fits && type_evidence(c->g, c->m)) && !c->listed &&
+	           c->p->kind != GM_NAME_CURATED) {
+		/* a common Arabic word (القصف، الأحد، مخيم، سيول) is a place only on
+		 * evidence: a type word that fits, a reviewed (curated) spelling, or a
+		 * place large enough that news names it by that word (حلب، جنين، سرت
+		 * with their context), or a list of places it stands in (سرمدا وحارم
+		 * وزردنا). A parent adds its bonus but does not lift the cost:
+		 * "اشتباكات عنيفة في حلب" is violent clashes, not a village */
+		int definite = !strncmp(gm__gaz_str(c->g, c->m->key->str), "ال", strlen("ال"));
+		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
+		c->s -= cost;
+		SAY(c, "; common word (-", (gm__int_text(num, cost), num), ")");
+	} else if (context_elsewhere && !c->listed && (!gm__large_place(pl) || c->p->kind == GM_NAME_UNTAGGED) &&
+	           (gm__code_starts(pl->feature, "PPL") ||
+	            (gm__code_starts(pl->feature, "ADM") && !gm__feature_is_admin1(pl->feature)))) {
+		/* a small town or district abroad (Buffalo, Wayne) in an article about
+		 * elsewhere is far more often a person, a word or a place the gazetteer
+		 * lacks than that town; a type word says what kind of place it is, not
+		 * which country (مقاطعتي بادين وتاتا in Sindh is not Morocco's Tata) */
+		c->s -= w->abroad_town;
+		SAY(c, "; country not in context (-", (gm__int_text(num, w->abroad_town), num), ")");
+	} else if (context_elsewhere && !c->type_fits && !c->listed && !gm__code_eq(pl->feature, "PPLC") &&
+	           (gm__code_starts(pl->feature, "PPL") || gm__code_starts(pl->feature, "ADM"))) {
+		/* a city or province abroad: برنو in Sudanese news is a village of
+		 * Kordofan before it is Brno, صلاح الدين in Tripoli a quarter */
+		c->s -= w->abroad_city;
+		if (w->abroad_city)
+			SAY(c, "; country not in context (-", (gm__int_text(num, w->abroad_city), num), ")");
+	}
+}
+
+int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
+                        const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
+                        size_t cap)
+{
+	const gm_gaz_place *pl = &g->places[p->place];
+	scoring c = {.g = g, .m = m, .p = p, .pl = pl, .ctx = ctx, .w = &g->w, .rule = rule, .cap = cap};
+	/* the reason is text for a person: written only when asked for (the
+	 * chosen candidate, explain), not for every candidate scored */
+	const char *what;
+	c.s = prior(c.w, pl->feature, pl->population, &what);
+	c.type_fits = m->type_class > GM_TW_AREA && fits_type(m->type_class, pl->feature);
+	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
+	score_name(&c, what);
+	score_length(&c);
+	score_type_word(&c);
+	score_context(&c);
+	score_parent(&c, parent);
+	score_evidence(&c);
+	if (n_candidates > 1) {
+		char num[24];
+		SAY(&c, "; of ", (gm__int_text(num, n_candidates), num), " candidates");
+	}
+	return c.s < 0 ? 0 : c.s > 100 ? 100 : c.s;
+}

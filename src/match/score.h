@@ -1,0 +1,28 @@
+/* score.h: one candidate's score, 0-100, and the reason for it (internal).
+ *
+ * The priors (feature class, population), the kind of name that matched,
+ * clitics, the type word before the name, an explicit parent, the common-word
+ * cost and the document's context, weighed by the gazetteer's weights
+ * (gazetteer/weights.c). resolve.c chooses among the scores. */
+#ifndef GM_SCORE_H
+#define GM_SCORE_H
+
+#include "context.h"
+#include "match.h"
+
+/* The place a match's explicit parent resolved to ("X في Y": Y), and how it is linked. */
+typedef struct gm_parent {
+	uint32_t place;       /* GM_GAZ_NO_PLACE: none */
+	uint8_t link;         /* enum gm_parent_link */
+} gm_parent;
+
+/* Score one candidate (a posting of m->key) in context; rule (may be NULL:
+ * not wanted) gets the reason. */
+int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
+                        const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
+                        size_t rule_cap);
+/* A province, capital, provincial capital or city of 100k: what a document's
+ * country in context lifts. */
+int gm__large_place(const gm_gaz_place *pl);
+
+#endif
