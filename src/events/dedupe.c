@@ -1,0 +1,252 @@
+/* dedupe.c: the same event told twice, kept once with the best place and figures (reading.h). */
+#include "reading.h"
+
+#include "error.h"
+#include "eventwords.h"
+#include "grow.h"
+#include "hash.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The latest event of type c told before index `before` (for a generic
+ * word, the latest violent one): what "the attack", "the meeting" refer to. */
+gm_event *gm__ev_told_before(gm_event_list *out, size_t before, int c, int generic)
+{
+	for (size_t x = before; x-- > 0;) {
+		int xc = gm__trigger_code(out->e[x].type);
+		if (xc == c || (generic && xc > 0 && gm__ev_has_toll(xc)))
+			return &out->e[x];
+	}
+	return NULL;
+}
+
+/* Figures a later sentence gives to an event already told: only where it
+ * stated none (the first report's figures stand). */
+void gm__ev_add_figures(gm_event *to, long killed, long injured)
+{
+	if (to->fatalities < 0)
+		to->fatalities = killed;
+	if (to->injured < 0)
+		to->injured = injured;
+}
+
+/* Event words that, with the article and no place of their own, tell again
+ * of one already told (الهجوم، القتال، الاجتماع، المتظاهرين); weapons with
+ * the article (بالمسيرات، المدفعية) are how, not which. */
+int gm__ev_told_again(int c, int generic)
+{
+	return generic || c == GM_EV_ARMED_CLASH || c == GM_EV_PROTEST || c == GM_EV_DIPLOMACY || c == GM_EV_AGREEMENT;
+}
+
+/* Two tokens that name who speaks after a diplomacy word (دعا الاتحاد
+ * الأوروبي): the same caller twice in a report is one call. */
+int gm__ev_same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end)
+{
+	if (a + 2 > end || b + 2 > end || !gm__ev_is_definite(t, a))
+		return 0;
+	for (size_t k = 0; k < 2; k++)
+		if (t->tok[a + k].f_len != t->tok[b + k].f_len ||
+		    memcmp(gm__tok_text(t, a + k), gm__tok_text(t, b + k), t->tok[a + k].f_len) != 0)
+			return 0;
+	return 1;
+}
+
+/* The events kept so far, by type and place, so that finding an earlier
+ * report of the same event costs the reports of that place, not all of
+ * them: bucket (code, place) holds the kept indices in order; per code, the
+ * regions (precision 3 and up, which same_spot joins within 25 km) seen. */
+typedef struct told_bucket {
+	uint64_t key;        /* code << 32 | place; 0 with n 0: free */
+	size_t *idx, n, cap;
+} told_bucket;
+
+typedef struct told_index {
+	told_bucket *b;
+	size_t cap, used;
+	struct {
+		uint32_t place;
+		size_t bucket;
+	} *regions[GM_EV_N];
+	size_t n_regions[GM_EV_N], cap_regions[GM_EV_N];
+} told_index;
+
+static size_t told_slot(const told_index *x, uint64_t key)
+{
+	uint64_t h = key * 0x9E3779B97F4A7C15ull;
+	size_t s = (size_t)(h >> 20) & (x->cap - 1);
+	while (x->b[s].cap && x->b[s].key != key)
+		s = (s + 1) & (x->cap - 1);
+	return s;
+}
+
+static void told_free(told_index *x)
+{
+	for (size_t i = 0; i < x->cap; i++)
+		free(x->b[i].idx);
+	free(x->b);
+	for (int c = 0; c < GM_EV_N; c++)
+		free(x->regions[c]);
+}
+
+/* Remember kept event i (of code c at place): -1 out of memory. */
+static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place, size_t i)
+{
+	uint64_t key = (uint64_t)(uint32_t)c << 32 | place;
+	size_t s = told_slot(x, key);
+	told_bucket *b = &x->b[s];
+	if (!b->cap) {
+		b->key = key;
+		b->cap = 4;
+		if (!(b->idx = malloc(b->cap * sizeof *b->idx)))
+			return -1;
+		x->used++;
+		if (gm__ev_precision_of(g, place, 0) >= 3) {
+			if (GM__GROW(x->regions[c], x->cap_regions[c], x->n_regions[c] + 1))
+				return -1;
+			x->regions[c][x->n_regions[c]].place = place;
+			x->regions[c][x->n_regions[c]++].bucket = s;
+		}
+	} else if (GM__GROW(b->idx, b->cap, b->n + 1)) {
+		return -1;
+	}
+	b->idx[b->n++] = i;
+	return 0;
+}
+
+/* The latest kept report in bucket s that e may be told again of: another
+ * sentence's, of its date or undated by its text. -1 when none. */
+static long told_latest(const told_index *x, size_t s, const gm_event *kept, const gm_event *e)
+{
+	const told_bucket *b = &x->b[s];
+	for (size_t j = b->n; j-- > 0;) {
+		const gm_event *k = &kept[b->idx[j]];
+		if (k->snippet_start != e->snippet_start && (!strcmp(k->date, e->date) || !k->date_said || !e->date_said))
+			return (long)b->idx[j];
+	}
+	return -1;
+}
+
+/* An air strike event's place and index, for merge_bare_fire's binary search. */
+typedef struct strike_at {
+	uint32_t place;
+	size_t idx;
+} strike_at;
+
+static int cmp_strike_at(const void *a, const void *b)
+{
+	const strike_at *x = a, *y = b;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* "تفاصيل القصف التركي على سنجار" above "استهدفت الطائرات الحربية ...
+ * سنجار"، "قصفت الطائرات X": a shelling told by a bare word of bombardment
+ * (bare_fire) at a place where the document tells an air strike of its date
+ * is that strike told again: dropped, its figures given to the strike where
+ * it gave none. Strikes are found by binary search over their places, so a
+ * long document costs n log n. */
+int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err)
+{
+	size_t n_strikes = 0, n_bare = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		n_strikes += gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE;
+		n_bare += out->bare[a];
+	}
+	if (!n_strikes || !n_bare)
+		return GM_OK;
+	strike_at *strikes = malloc(n_strikes * sizeof *strikes);
+	if (!strikes)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	n_strikes = 0;
+	for (size_t a = 0; a < out->n; a++)
+		if (gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE)
+			strikes[n_strikes++] = (strike_at){out->e[a].place, a};
+	qsort(strikes, n_strikes, sizeof *strikes, cmp_strike_at);
+	for (size_t a = 0; a < out->n; a++) {
+		const gm_event *e = &out->e[a];
+		if (!out->bare[a] || e->place == GM_NO_PLACE || e->background)
+			continue;
+		size_t lo = 0, hi = n_strikes;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strikes[mid].place < e->place)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n_strikes && strikes[lo].place == e->place; lo++) {
+			gm_event *k = &out->e[strikes[lo].idx];
+			if (!strcmp(k->date, e->date) || !k->date_said || !e->date_said) {
+				gm__ev_add_figures(k, e->fatalities, e->injured);
+				out->bare[a] = 2;   /* dropped below */
+				break;
+			}
+		}
+	}
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		if (out->bare[a] == 2)
+			continue;
+		out->e[w] = out->e[a];
+		out->bare[w] = out->bare[a];
+		w++;
+	}
+	out->n = w;
+	free(strikes);
+	return GM_OK;
+}
+
+int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *err)
+{
+	told_index x;
+	memset(&x, 0, sizeof x);
+	x.cap = 64;
+	while (x.cap < 2 * out->n)
+		x.cap *= 2;
+	if (!(x.b = calloc(x.cap, sizeof *x.b)))
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		gm_event *e = &out->e[a];
+		int c = gm__trigger_code(e->type);
+		long dup = -1;
+		/* with no place there is nothing to tell two reports apart by: both stay */
+		/* (events of one sentence are distinct by construction: the quarters
+		 * of a list placed at one town) */
+		if (e->place != GM_NO_PLACE && c > 0) {
+			uint64_t key = (uint64_t)(uint32_t)c << 32 | e->place;
+			size_t s = told_slot(&x, key);
+			if (x.b[s].cap)
+				dup = told_latest(&x, s, out->e, e);
+			/* a region's other names within 25 km (same_spot) */
+			for (size_t r = 0; gm__ev_precision_of(g, e->place, 0) >= 3 && r < x.n_regions[c]; r++) {
+				if (x.regions[c][r].place == e->place || !gm__ev_same_spot(g, x.regions[c][r].place, e->place))
+					continue;
+				long d = told_latest(&x, x.regions[c][r].bucket, out->e, e);
+				if (d > dup)
+					dup = d;
+			}
+		}
+		if (dup >= 0) {
+			gm_event *k = &out->e[dup];
+			/* a headline dated only by the document takes the body's date */
+			if (!k->date_said && e->date_said) {
+				memcpy(k->date, e->date, sizeof k->date);
+				k->date_said = 1;
+			}
+			gm__ev_add_figures(k, e->fatalities, e->injured);
+			continue;
+		}
+		out->e[w] = *e;
+		if (e->place != GM_NO_PLACE && c > 0 && told_add(&x, g, c, e->place, w) != 0) {
+			told_free(&x);
+			return gm__fail(err, GM_ENOMEM, "out of memory");
+		}
+		w++;
+	}
+	told_free(&x);
+	out->n = w;
+	return GM_OK;
+}

@@ -1,0 +1,297 @@
+/* where.c: the place an event word governs, and the towns of a list (reading.h). */
+#include "reading.h"
+
+#include "crs.h"
+#include "eventwords.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Matches x and x + 1 are one item of a list: a place and the word after
+ * it, side by side, that the gazetteer reads as a name of its own or as none
+ * (جباليا النزلة، جباليا البلد: Jabalia's quarters). A word read as no place
+ * before a name (خالد العبيدي) starts no item. */
+static int one_item(const gm_match *m, const gm_resolved *r, size_t x)
+{
+	return m[x].tok_last + 1 == m[x + 1].tok_first && r[x].place != GM_GAZ_NO_PLACE;
+}
+
+/* Is match k an item of a list whose earlier item j (k > j) the event has
+ * taken: the same run of names joined by و or commas, perhaps past items the
+ * gazetteer does not know? */
+static int listed_after(const gm_match *m, const gm_resolved *r, size_t j, size_t k)
+{
+	for (size_t x = j; x < k; x++)
+		if (!gm__listed_together(m, x) && !one_item(m, r, x))
+			return 0;
+	return 1;
+}
+
+/* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
+ * district or a point near a town, 3 a region, country or natural feature. */
+int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
+{
+	const char *f = g->places[place].feature;
+	if (!strncmp(f, "PPL", 3))
+		return near ? 2 : 1;
+	if (!strcmp(f, "ADM2") || !strcmp(f, "ADM3") || !strcmp(f, "RD") || !strcmp(f, "PASS") || !strcmp(f, "AIRP"))
+		return 2;
+	return 3;
+}
+
+/* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
+ * before the name or before its type word (في منطقة ساريبابا): 1; 2 when
+ * the place follows the event word itself, as its object or its agent. */
+static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
+                           int from_counts)
+{
+	for (size_t back = 1; back <= 3 && i >= back; back++) {
+		if (gm__word_has(t, i - back, GM_W_LOCATIVE, NULL))
+			/* "من داخل أرمينيا": where fire came from */
+			return !(i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts);
+		/* a verb whose object is the place reached (event-triggers.tsv, reach):
+		 * "طال القصف كلاً من ..." */
+		if (gm__ev_code_at(sh, i - back) == GM_TR_REACH)
+			return 1;
+		/* the event word itself, with at most its subject between: the place
+		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
+		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
+		int code = gm__ev_code_at(sh, i - back);
+		if (code > 0 && code < GM_EV_N)
+			return 2;
+		/* "بما يشمل X"، "من بينها مدينة X": a place the event reached too */
+		if (gm__word_has(t, i - back, GM_W_INCLUDING, NULL))
+			return 1;
+		/* "كلاً من X وY": each of them, not where from */
+		if (gm__word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_EACH, NULL))
+			return 1;
+		/* "من" is where fire comes from, but where people flee from */
+		if (from_counts && gm__word_has(t, i - back, GM_W_FROM, NULL))
+			return 1;
+		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
+		const gm_token *pt = &t->tok[i - back];
+		const char *w = gm__tok_text(t, i - back);
+		size_t ya = strlen("ي"), yah = strlen("يه");
+		int adjective = gm__utf8_count(w, pt->f_len) > 3 && gm__utf8_has_prefix(w, pt->f_len, "ال") &&
+		                (!memcmp(w + pt->f_len - ya, "ي", ya) || !memcmp(w + pt->f_len - yah, "يه", yah));
+		/* or who strikes, between the event word and its object: قصفت قوات الاحتلال X */
+		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective &&
+		    !gm__word_has(t, i - back, GM_W_AGENT, NULL))
+			return 0;
+	}
+	return 0;
+}
+
+/* "قصف على مناطق عدة، بما يشمل جباليا، وبيت لاهيا": a place behind an
+ * including word (event-words.tsv) that opens the clause right after the
+ * event's own still belongs to the event's clause, though a comma stands
+ * between. */
+static int included_after(const gm_gazetteer *g, const gm_tokens *t, size_t i, size_t clause_after)
+{
+	for (size_t back = 1; back <= 3 && i >= back; back++) {
+		size_t w = i - back;
+		if (gm__word_has(t, w, GM_W_INCLUDING, NULL))
+			return w < clause_after + 2;
+		const gm_token *pt = &t->tok[w];
+		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, w), pt->f_len)) != GM_CUE_TYPE)
+			return 0;
+	}
+	return 0;
+}
+
+int gm__ev_is_country_place(const gm_gazetteer *g, uint32_t place)
+{
+	return !strncmp(g->places[place].feature, "PCL", 3);
+}
+
+/* Countries and capitals named in a report are mostly its actors ("قالت
+ * باكو", "اتهمت أذربيجان"), not where it happened. */
+static int is_actor_place(const gm_gazetteer *g, uint32_t place)
+{
+	return gm__ev_is_country_place(g, place) || !strcmp(g->places[place].feature, "PPLC");
+}
+
+/* A word of that function (event-words.tsv) stands right before the name
+ * at token i, or before a type word in front of it (رئيس جمهورية تتارستان،
+ * عاصمة جمهورية تتارستان). */
+static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i, int function)
+{
+	for (size_t back = 1; back <= 2 && i >= back; back++) {
+		if (gm__word_has(t, i - back, function, NULL))
+			return 1;
+		const gm_token *pt = &t->tok[i - back];
+		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+			return 0;
+	}
+	return 0;
+}
+
+/* "رئيس جمهورية تتارستان", "محافظ كورسك": a place named in an official's
+ * title speaks or acts; it is not where the event happened. */
+static int in_title(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	return word_before_name(g, t, i, GM_W_OFFICIAL);
+}
+
+/* A country's capital or a division's seat, as the gazetteer build found
+ * it; GM_NO_PLACE when not known. */
+uint32_t gm__ev_seat_of(const gm_gazetteer *g, uint32_t place)
+{
+	uint32_t s = g->places[place].seat;
+	return s && s <= g->h->n_places ? s - 1 : GM_NO_PLACE;
+}
+
+/* "عاصمة جمهورية تتارستان": the name at token i follows "capital of". */
+int gm__ev_capital_before(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	return word_before_name(g, t, i, GM_W_CAPITAL);
+}
+
+/* Two places an analyst would not tell apart on a map of events: the same
+ * one, or two names of one region (Karabakh, Nagorno-Karabakh) within 25 km. */
+int gm__ev_same_spot(const gm_gazetteer *g, uint32_t a, uint32_t b)
+{
+	if (a == b)
+		return 1;
+	if (a == GM_NO_PLACE || b == GM_NO_PLACE)
+		return 0;
+	/* towns, corridors and districts next to each other are distinct events */
+	if (gm__ev_precision_of(g, a, 0) < 3 || gm__ev_precision_of(g, b, 0) < 3)
+		return 0;
+	const gm_gaz_place *x = &g->places[a], *y = &g->places[b];
+	return gm__geodesic_km(x->lat, x->lon, y->lat, y->lon, NULL) <= 25.0;
+}
+
+/* The document's focus: the place most mentioned, the most specific (not a
+ * country) where one is mentioned at least twice; a tie goes to the one
+ * named first. (Counted by sorting: linear-log in the mentions.) */
+uint32_t gm__ev_focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t n)
+{
+	gm_place_at *pf = malloc((n ? n : 1) * sizeof *pf);
+	size_t k = 0;
+	for (size_t i = 0; pf && i < n; i++)
+		if (r[i].place != GM_GAZ_NO_PLACE)
+			pf[k++] = (gm_place_at){r[i].place, i};
+	if (k)
+		qsort(pf, k, sizeof *pf, gm__cmp_place_at);
+	uint32_t best = GM_NO_PLACE, best_country = GM_NO_PLACE;
+	size_t best_n = 0, best_cn = 0, best_at = 0, best_cat = 0;
+	for (size_t a = 0; a < k;) {
+		size_t b = a;
+		while (b < k && pf[b].place == pf[a].place)
+			b++;
+		size_t c = b - a, at = pf[a].first;
+		if (!strncmp(g->places[pf[a].place].feature, "PCL", 3)) {
+			if (c > best_cn || (c == best_cn && at < best_cat)) {
+				best_cn = c;
+				best_cat = at;
+				best_country = pf[a].place;
+			}
+		} else if (c > best_n || (c == best_n && at < best_at)) {
+			best_n = c;
+			best_at = at;
+			best = pf[a].place;
+		}
+		a = b;
+	}
+	free(pf);
+	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
+}
+
+/* Where an event of type c told by hit h happened, among the sentence's
+ * places: for diplomacy, the speaker right after the trigger (دعت موسكو; a
+ * country speaks from its capital), else a city next to it, else none; for
+ * the rest, the first mention after the trigger behind في/على (من for
+ * displacement), else the nearest that is not an actor. *told_at says the
+ * place came behind a locative word; *towns counts the towns struck. */
+long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                           const gm_resolved *r,
+                           size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
+{
+	long pick = -1, nearest = -1;
+	size_t best_d = (size_t)-1;
+	uint32_t last_town = GM_NO_PLACE;
+	*towns = 0;
+	*told_at = 0;
+	/* a town behind a locative in another clause (... ، وقال مسؤول في باكو)
+	 * is not one struck */
+	size_t clause_after = gm__ev_clause_end(sh, t, h->tok, s1);
+	for (size_t k = k0; k < k1; k++) {
+		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1)
+			continue;
+		size_t mt = m[k].tok_first;
+		if (c == GM_EV_DIPLOMACY) {
+			if (mt == h->tok + h->n)
+				pick = (long)k;
+			else if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && nearest < 0 &&
+			         (mt + 2 >= h->tok && mt <= h->tok + h->n + 2))
+				nearest = (long)k;
+			continue;
+		}
+		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT);
+		/* right after the event word, a country or capital is who acts */
+		if (loc == 2 && is_actor_place(g, r[k].place))
+			loc = 0;
+		loc = loc || !strcmp(m[k].clitic, "ب");
+		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after));
+		if (mt > h->tok && pick < 0 && loc) {
+			pick = (long)k;
+			*told_at = 1;
+		}
+		if ((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc)
+			continue;
+		/* the towns shelled: named before the trigger (توفوز ... تعرضت
+		 * للقصف) or behind في/على after it, or listed with one that is;
+		 * not where fire came from */
+		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
+		    (mt < h->tok || (loc && in_clause && mt > h->tok) ||
+		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
+			(*towns)++;
+			last_town = r[k].place;
+		}
+		size_t d = mt > h->tok ? mt - h->tok : (h->tok - mt) + 1;
+		if (d < best_d) {
+			best_d = d;
+			nearest = (long)k;
+		}
+	}
+	return pick >= 0 ? pick : nearest;
+}
+
+/* The towns of a list sentence sh tells an event of type c at (hit h; the
+ * event's clause ends before clause_after): named before the event word,
+ * behind a locative in its clause, or listed with one taken; into places
+ * (up to 64), in text order. Quarters placed at their town each count. */
+size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                         const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
+                         uint32_t places[64])
+{
+	size_t s0 = sh->s0, s1 = sh->s1, n_places = 0;
+	size_t last_taken = (size_t)-1, opened = gm__ev_opened_at(sh, h->tok, s0);
+	for (size_t k = k0; k < k1 && n_places < 64; k++) {
+		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
+		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
+			continue;
+		int loc = locative_before(g, t, sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
+		if (loc == 2 && is_actor_place(g, r[k].place))
+			loc = 0;
+		loc = loc || !strcmp(m[k].clitic, "ب");
+		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
+		int in_clause = m[k].tok_first < clause_after ||
+		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
+		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
+		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||
+		      listed))
+			continue;
+		last_taken = k;
+		/* quarters placed at their town are each a place of the list
+		 * (أحياء الرسالة والأندلس والضباط: three strikes in Fallujah) */
+		int seen = 0;
+		for (size_t x = 0; x < n_places && !r[k].quarter; x++)
+			seen |= places[x] == r[k].place;
+		if (!seen)
+			places[n_places++] = r[k].place;
+	}
+	return n_places;
+}
