@@ -1,8 +1,11 @@
-/* gazetteer_build.h: the builder's in-memory places (internal): the
- * interface every source reader writes through. places.c keeps the store;
- * gazetteer_build.c reads the TSV sources and compiles the file; geonames.c
- * reads GeoNames dumps. The readers call the store, never each other, and
- * only gazetteer_build.c calls the GeoNames reader. */
+/* gazetteer_build.h: compiling a gazetteer (internal to build/).
+ *
+ * gazetteer_build.c drives it: the sources are read into the builder's
+ * in-memory places (places.c keeps the store; geonames.c reads GeoNames
+ * dumps, reviewed.c the TSV sources through tsv.c), every name becomes its
+ * keys (keys.c), each division gets its seat (seats.c), and the file is laid
+ * out and written (layout.c). The readers call the store and keys.c, never
+ * each other; nothing calls back into gazetteer_build.c. */
 #ifndef GM_GAZETTEER_BUILD_H
 #define GM_GAZETTEER_BUILD_H
 
@@ -61,5 +64,53 @@ void gm__build_problem(builder *b, const char *file, size_t line, const char *wh
  * countryInfo.txt. Keeps the places with an Arabic-script name, and every
  * country and first-level division. */
 int gm__build_read_geonames(builder *b, const char *dir);
+
+/* tsv.c: one TSV source */
+/* A TSV source being read: its header, the row read last (cols), where. */
+typedef struct tsv {
+	char *buf;
+	char *cols[32];
+	int n_cols;
+	char *header[32];
+	int n_header;
+	char *next;
+	size_t line;
+	const char *path;
+} tsv;
+
+/* SRC_LIBRARY: countries.tsv, acled-regions.tsv, admin1.tsv and event-words.tsv, compiled into the
+ * library (layers/acled.c), not the gazetteer: passed over, so that a glob
+ * of every TSV in gazetteer/ builds */
+enum { SRC_PLACES, SRC_CURATED, SRC_NOT_PLACES, SRC_CUES, SRC_DEMONYMS, SRC_TRIGGERS, SRC_LIBRARY, SRC_UNKNOWN };
+
+int gm__tsv_open(tsv *t, const char *path, gm_error *err);
+int gm__tsv_col(const tsv *t, const char *name);
+const char *gm__tsv_get(const tsv *t, int c);
+int gm__tsv_kind(const tsv *t);
+/* The next data row into t->cols: blank and # lines are passed over, a row
+ * whose column count differs from the header's is reported and passed over. */
+int gm__tsv_next_row(builder *b, tsv *t);
+int gm__tsv_coord(const char *s, double lo, double hi, double *out);
+
+/* keys.c: the keys names are found by */
+/* Tokenize and fold a name into a key ("word word"); returns its word count,
+ * 0 when it is unusable. */
+uint32_t gm__build_key(builder *b, const char *name, char *out, size_t cap);
+int gm__build_add_triple(builder *b, const char *key, uint32_t words, uint32_t place, uint8_t kind, uint8_t note);
+int gm__build_demonym_forms(builder *b, const char *stem, uint32_t place);
+int gm__build_name_keys(builder *b, uint32_t i);
+
+/* reviewed.c: the TSV sources' rows */
+int gm__build_read_tsv(builder *b, tsv *t, int kind);
+
+/* seats.c: the seats of divisions */
+/* Every country's capital (its most populous PPLC) and every first-level
+ * division's seat (the most populous PPLA of the same country whose admin1
+ * names the division): events told of "the capital of X" and statements of a
+ * government go there. Only the few thousand PPLC/PPLA are compared. */
+int gm__build_assign_seats(builder *b);
+
+/* layout.c: the compiled file */
+int gm__build_write_file(builder *b, const char *out_path);
 
 #endif

@@ -1,0 +1,317 @@
+/* layout.c: the compiled file: keys, hash, places and strings laid out for mmap, written atomically (gazetteer_build.h). */
+#include "gazetteer_build.h"
+
+#include "error.h"
+#include "grow.h"
+#include "hash.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+/* best kind first, so deduplication keeps it: curated, tagged, untagged */
+static int kind_rank(uint8_t kind)
+{
+	switch (kind) {
+	case GM_NAME_CURATED: return 0;
+	case GM_NAME_TAGGED: return 1;
+	case GM_NAME_UNTAGGED: return 2;
+	case GM_NAME_VARIANT: return 3;
+	case GM_NAME_LATIN: return 4;
+	case GM_NAME_DEMONYM: return 5;
+	case GM_NAME_NOT_PLACE: return 6;
+	case GM_NAME_CUE: return 7;
+	case GM_NAME_TRIGGER: return 8;
+	default: return 9;  /* first-word markers */
+	}
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+	const triple *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return kind_rank(x->kind) - kind_rank(y->kind);
+}
+
+typedef struct obuf {
+	unsigned char *p;
+	size_t len, cap;
+} obuf;
+
+static int put(obuf *o, const void *d, size_t n)
+{
+	if (n > SIZE_MAX - o->len || GM__GROW(o->p, o->cap, o->len + n))
+		return -1;
+	memcpy(o->p + o->len, d, n);
+	o->len += n;
+	return 0;
+}
+
+static int align8(obuf *o)
+{
+	static const unsigned char zero[8];
+	return put(o, zero, (8 - o->len % 8) % 8);
+}
+
+/* The first word of every multi-word key gets a key too (a marker, kind
+ * 255, where it is no name of its own), so the matcher knows how far a word
+ * may reach; the triples end sorted by key. */
+static int add_first_words(builder *b)
+{
+	if (b->n_triples)   /* qsort(NULL, 0) is undefined: a source with no name at all */
+		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	for (size_t i = 0; i < b->n_triples; i++) {
+		if (b->triples[i].words < 2 || (i && strcmp(b->triples[i].key, b->triples[i - 1].key) == 0))
+			continue;
+		char *sp = strchr(b->triples[i].key, ' ');
+		*sp = '\0';
+		if (gm__build_add_triple(b, b->triples[i].key, 1, GM_GAZ_NO_PLACE, 255, 0)) {
+			*sp = ' ';
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		}
+		*sp = ' ';
+	}
+	if (b->n_triples)
+		qsort(b->triples, b->n_triples, sizeof *b->triples, cmp_triple);
+	return GM_OK;
+}
+
+/* The file's sections, made before they are laid out. */
+typedef struct sections {
+	gm_gaz_key *keys;
+	gm_gaz_posting *posts;
+	uint32_t nk, np;
+	uint32_t max_words;   /* the longest key, in words */
+	uint32_t *hash;       /* open addressing: key index + 1, 0 empty */
+	uint32_t slots;
+	gm_gaz_place *places;
+	obuf strings;         /* every string, NUL-terminated; offset 0 is "" */
+} sections;
+
+static void sections_free(sections *x)
+{
+	free(x->keys);
+	free(x->posts);
+	free(x->hash);
+	free(x->places);
+	free(x->strings.p);
+}
+
+/* Keys and their postings from the sorted triples (a place once per key, by
+ * its strongest kind of name), and each first word's reach: 0, or -1 out of
+ * memory. */
+static int make_keys(const builder *b, sections *x)
+{
+	x->keys = calloc(b->n_triples + 1, sizeof *x->keys);
+	x->posts = calloc(b->n_triples + 1, sizeof *x->posts);
+	if (!x->keys || !x->posts || put(&x->strings, "", 1))
+		return -1;
+	gm_gaz_key *keys = x->keys;
+	uint32_t nk = 0, np = 0;
+	for (size_t i = 0; i < b->n_triples;) {
+		size_t j = i;
+		gm_gaz_key *k = &keys[nk++];
+		k->len = (uint32_t)strlen(b->triples[i].key);
+		k->hash = gm__gaz_hash(b->triples[i].key, k->len);
+		k->str = (uint32_t)x->strings.len;
+		if (put(&x->strings, b->triples[i].key, k->len + 1))
+			return -1;
+		k->post_start = np;
+		k->max_words = 0;
+		uint32_t last_place = UINT32_MAX - 1;
+		for (; j < b->n_triples && strcmp(b->triples[j].key, b->triples[i].key) == 0; j++) {
+			const triple *t = &b->triples[j];
+			if (t->kind == 255)
+				continue;  /* a first-word marker, not a name */
+			if (t->place == last_place && t->place != GM_GAZ_NO_PLACE)
+				continue;  /* the same place by a weaker kind of name */
+			last_place = t->place;
+			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
+			if (k->max_words < t->words)
+				k->max_words = t->words;
+		}
+		k->post_count = np - k->post_start;
+		i = j;
+	}
+	/* max_words of a first word: the longest key that starts with it */
+	for (size_t i = 0; i < b->n_triples; i++) {
+		const triple *t = &b->triples[i];
+		if (t->words < 2)
+			continue;
+		const char *sp = strchr(t->key, ' ');
+		/* find the key of the first word: keys are sorted like the triples */
+		size_t lo = 0, hi = nk;
+		size_t wlen = (size_t)(sp - t->key);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const char *ks = (const char *)x->strings.p + keys[mid].str;
+			int c = strncmp(ks, t->key, wlen);
+			if (c == 0)
+				c = ks[wlen] == '\0' ? 0 : 1;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0 &&
+		    keys[lo].max_words < t->words)
+			keys[lo].max_words = t->words;
+	}
+	x->max_words = 1;
+	for (uint32_t i = 0; i < nk; i++)
+		if (keys[i].max_words > x->max_words)
+			x->max_words = keys[i].max_words;
+	x->nk = nk;
+	x->np = np;
+	return 0;
+}
+
+/* The hash of the keys: at most half full, linear probing. */
+static int make_hash(sections *x)
+{
+	x->slots = 16;
+	while (x->slots < x->nk * 2u)
+		x->slots *= 2;
+	if (!(x->hash = calloc(x->slots, sizeof *x->hash)))
+		return -1;
+	for (uint32_t i = 0; i < x->nk; i++) {
+		uint32_t s = x->keys[i].hash & (x->slots - 1);
+		while (x->hash[s])
+			s = (s + 1) & (x->slots - 1);
+		x->hash[s] = i + 1;
+	}
+	return 0;
+}
+
+/* The places as the file holds them, their strings after the keys'. */
+static int make_places(const builder *b, sections *x)
+{
+	if (!(x->places = calloc(b->n_places ? b->n_places : 1, sizeof *x->places)))
+		return -1;
+	for (size_t i = 0; i < b->n_places; i++) {
+		const bplace *p = &b->places[i];
+		gm_gaz_place *q = &x->places[i];
+		q->lat = p->lat;
+		q->lon = p->lon;
+		q->population = p->population;
+		memcpy(q->feature, p->feature, sizeof q->feature);
+		memcpy(q->country, p->country, sizeof q->country);
+		q->seat = p->seat;
+		const char *const texts[] = {p->id, p->name_en, p->name_ar, p->admin1};
+		uint32_t *const at[] = {&q->id, &q->name_en, &q->name_ar, &q->admin1};
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+			*at[k] = (uint32_t)x->strings.len;
+			if (put(&x->strings, texts[k], strlen(texts[k]) + 1))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The header and the sections, 8-byte aligned, into file, the checksum over
+ * it all; the build's counts into b->stats. 0, or -1 out of memory. */
+static int lay_out(builder *b, const sections *x, obuf *file)
+{
+	gm_gaz_header h;
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, GM_GAZ_MAGIC, 8);
+	h.version = GM_GAZ_VERSION;
+	h.header_size = sizeof h;
+	h.n_places = (uint32_t)b->n_places;
+	h.n_keys = x->nk;
+	h.n_postings = x->np;
+	h.hash_slots = x->slots;
+	h.max_words = x->max_words;
+	snprintf(h.name, sizeof h.name, "geomention");
+	/* SOURCE_DATE_EPOCH makes the file reproducible byte for byte */
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t now = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tmv;
+	gmtime_r(&now, &tmv);
+	strftime(h.build_date, sizeof h.build_date, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+
+	if (put(file, &h, sizeof h) || align8(file))
+		return -1;
+	h.off_places = file->len;
+	if (put(file, x->places, b->n_places * sizeof *x->places) || align8(file))
+		return -1;
+	h.off_keys = file->len;
+	if (put(file, x->keys, (size_t)x->nk * sizeof *x->keys) || align8(file))
+		return -1;
+	h.off_postings = file->len;
+	if (put(file, x->posts, (size_t)x->np * sizeof *x->posts) || align8(file))
+		return -1;
+	h.off_hash = file->len;
+	if (put(file, x->hash, (size_t)x->slots * sizeof *x->hash) || align8(file))
+		return -1;
+	h.off_strings = file->len;
+	h.strings_size = x->strings.len;
+	if (put(file, x->strings.p, x->strings.len) || align8(file))
+		return -1;
+	h.file_size = file->len;
+	h.checksum = 0;
+	memcpy(file->p, &h, sizeof h);
+	h.checksum = gm__gaz_checksum(file->p, file->len);
+	memcpy(file->p, &h, sizeof h);
+
+	b->stats->places = h.n_places;
+	b->stats->keys = x->nk;
+	b->stats->names = x->np - b->stats->not_places - b->stats->cues;
+	return 0;
+}
+
+/* A new file beside the target, then rename: never a half file. mkstemp
+ * makes a name no one can plant a link at (O_CREAT | O_EXCL). */
+static int write_atomically(const obuf *file, const char *out_path, gm_error *err)
+{
+	char tmp[4096];
+	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", out_path) >= (int)sizeof tmp)
+		return gm__fail(err, GM_EINVAL, "output path too long: %s", out_path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (!f) {
+		int rc = gm__fail(err, GM_EIO, "cannot write beside %s: %s", out_path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			remove(tmp);
+		}
+		return rc;
+	}
+	fchmod(fd, 0644);   /* a file to share, not mkstemp's 0600 */
+	size_t wrote = fwrite(file->p, 1, file->len, f);
+	int closed = fclose(f);
+	if (wrote != file->len || closed != 0) {
+		remove(tmp);
+		return gm__fail(err, GM_EIO, "cannot write %s: %s", tmp, strerror(errno));
+	}
+	if (rename(tmp, out_path) != 0) {
+		remove(tmp);
+		return gm__fail(err, GM_EIO, "cannot rename %s to %s: %s", tmp, out_path, strerror(errno));
+	}
+	return GM_OK;
+}
+
+int gm__build_write_file(builder *b, const char *out_path)
+{
+	int rc = add_first_words(b);
+	if (rc != GM_OK)
+		return rc;
+	sections x;
+	memset(&x, 0, sizeof x);
+	obuf file = {0};
+	if (make_keys(b, &x) || make_hash(&x) || make_places(b, &x) || lay_out(b, &x, &file))
+		rc = gm__fail(b->err, GM_ENOMEM, "out of memory compiling the gazetteer");
+	else
+		rc = write_atomically(&file, out_path, b->err);
+	sections_free(&x);
+	free(file.p);
+	return rc;
+}
