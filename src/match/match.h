@@ -102,4 +102,21 @@ int gm__match(const gm_gazetteer *gaz, gm_translit *tr, const char *text, const 
               gm_error *err);
 void gm__matches_free(gm_matches *m);
 
+/* neighbours.c: what the words around a match say of it */
+/* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
+int gm__nisba_ending(const char *w, size_t len);
+/* s[0..n) into dst (cap bytes), cut where it does not fit, NUL-terminated:
+ * snprintf's "%.*s" without its cost (every match copies its clitic). */
+void gm__copy_cut(char *dst, size_t cap, const char *s, size_t n);
+/* What the words around a match say about it: the type word, organisation
+ * head or title before it, a patronym after it, and adjective agreement. */
+void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_match *m,
+                         size_t prev_match_end);
+/* The link from match a to the next match b, when the words between them make
+ * b a's parent: "X في Y", "X بY", "X، Y", "X شمال Y", "X بالقرب من Y". */
+uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *a,
+                        const gm_match *b);
+/* Which matches are next items of a list (gm_match.list_next). */
+void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out);
+
 #endif

@@ -1,0 +1,209 @@
+/* neighbours.c: what the words around a match say of it (match.h): the type word, organisation head or title before it, an office holder's name, a patronym or nisba after it, its parent ("X في Y"), and the lists it stands in. */
+#include "match.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
+int gm__nisba_ending(const char *w, size_t len)
+{
+	return (len >= 4 && !memcmp(w + len - 4, "يه", 4)) || (len >= 2 && !memcmp(w + len - 2, "ي", 2));
+}
+
+/* Whether the text between two tokens holds a comma (، or ,). */
+static int comma_between(const char *text, const gm_token *a, const gm_token *b)
+{
+	for (uint32_t i = a->b1; i < b->b0; i++) {
+		if (text[i] == ',')
+			return 1;
+		if (i + 1 < b->b0 && !memcmp(text + i, "،", 2))
+			return 1;
+	}
+	return 0;
+}
+
+/* s[0..n) into dst (cap bytes), cut where it does not fit, NUL-terminated:
+ * snprintf's "%.*s" without its cost (every match copies its clitic). */
+void gm__copy_cut(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* "الرئيس السوري بشار الأسد"، "وزير الدفاع خالد العبيدي"، "نظيره التركي
+ * هاكان فيدان": an office (cues.tsv, office), one or two definite words (its
+ * ministry, its adjective), then at most one name of four letters or more
+ * (the given name) before the match: the match is the holder's name, not a
+ * place. A preposition between ("السفير الروسي في بيروت") is no name, and an
+ * office right before a place ("محافظ حلب") leaves it a place. */
+/* The article as written: a bare alef and lam (folding makes ألكسندر and
+ * إلهام look like it), three letters after it at least. */
+static int definite_word(const char *text, const gm_tokens *t, size_t i)
+{
+	const gm_token *tk = &t->tok[i];
+	return tk->f_len > 6 && tk->b1 - tk->b0 >= 4 && !memcmp(text + tk->b0, "ال", 4);
+}
+
+static int after_office(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t first)
+{
+	size_t k = first;   /* the token after the words walked back over */
+	if (k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN && !definite_word(text, t, k - 1)) {
+		const gm_token *pt = &t->tok[k - 1];
+		const char *w = t->folded + pt->f_off;
+		if (gm__cue(g, w, pt->f_len) || gm__utf8_count(w, pt->f_len) < 4)
+			return 0;
+		k--;   /* the given name */
+	}
+	for (int defs = 0; k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN; defs++, k--) {
+		const gm_token *pt = &t->tok[k - 1];
+		if (GM_CUE_ROLE(gm__cue(g, t->folded + pt->f_off, pt->f_len)) == GM_CUE_OFFICE)
+			return defs > 0;
+		if (defs == 2 || !definite_word(text, t, k - 1))
+			return 0;
+	}
+	return 0;
+}
+
+/* What the words around a match say about it: the type word, organisation
+ * head or title before it, a patronym after it, and adjective agreement. */
+void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_match *m,
+                         size_t prev_match_end)
+{
+	/* (a name behind a preposition, لإيران، بحلب, is no holder's name) */
+	if (!m->clitic[0] && after_office(g, text, t, m->tok_first)) {
+		m->blocked = GM_BLOCK_TITLE;
+		return;
+	}
+	const gm_token *first = &t->tok[m->tok_first], *last = &t->tok[m->tok_last];
+	if (m->tok_first > 0 && t->tok[m->tok_first - 1].gap_after != GM_GAP_BREAK) {
+		const gm_token *pt = &t->tok[m->tok_first - 1];
+		const char *pw = t->folded + pt->f_off;
+		uint8_t cue = gm__cue(g, pw, pt->f_len);
+		int role = GM_CUE_ROLE(cue);
+		if (role == GM_CUE_TYPE || role == GM_CUE_ORG || role == GM_CUE_TITLE)
+			gm__copy_cut(m->type_word, sizeof m->type_word, pw, strlen(pw));
+		if (role == GM_CUE_TYPE)
+			m->type_class = GM_CUE_CLASS(cue);
+		else if (role == GM_CUE_PARENT && GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
+			m->hinterland = 1;
+		else if (role == GM_CUE_ORG)
+			m->blocked = GM_BLOCK_ORG;
+		else if (role == GM_CUE_TITLE)
+			m->blocked = GM_BLOCK_TITLE;
+		else if (role == GM_CUE_PATRONYM && !m->clitic[0])
+			m->blocked = GM_BLOCK_PATRONYM;   /* "عثمان بن عفان": the father's name (a town
+			                                     named so, بنت جبيل، بن قردان, is one key;
+			                                     a name behind a clitic, بن ببغداد, is none) */
+		else if (!cue && !m->clitic[0] && m->tok_first != prev_match_end &&
+		         gm__utf8_count(pw, pt->f_len) >= 5 && !memcmp(pw, "ال", 4)) {
+			/* "الكنيسة الغربية": a definite noun, then a definite nisba that
+			 * agrees with it, is an adjective, not the province Gharbia (a noun
+			 * of three letters or more after the article: إلى folds to الي) */
+			const char *w = t->folded + first->f_off;
+			if (m->tok_first == m->tok_last && first->f_len > 4 && !memcmp(w, "ال", 4) &&
+			    gm__nisba_ending(w, first->f_len))
+				m->blocked = GM_BLOCK_ADJECTIVE;
+		}
+	}
+	if (m->tok_last + 1 < t->n && last->gap_after != GM_GAP_BREAK) {
+		const gm_token *nt = &t->tok[m->tok_last + 1];
+		uint8_t cue = gm__cue(g, t->folded + nt->f_off, nt->f_len);
+		if (GM_CUE_ROLE(cue) == GM_CUE_PATRONYM && !m->blocked)
+			m->blocked = GM_BLOCK_PATRONYM;
+		else if (GM_CUE_ROLE(cue) == GM_CUE_MEDIA && !m->blocked)
+			m->blocked = GM_BLOCK_ORG;
+	}
+}
+
+/* The link from match a to the next match b, when the words between them make
+ * b a's parent: "X في Y", "X بY", "X، Y", "X شمال Y", "X بالقرب من Y". */
+uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *a,
+                        const gm_match *b)
+{
+	uint32_t gap = b->tok_first - a->tok_last - 1;
+	const gm_token *la = &t->tok[a->tok_last];
+	if (gap == 0) {
+		if (!strcmp(b->clitic, "ب") && la->gap_after != GM_GAP_BREAK)
+			return GM_PL_IN;
+		if (comma_between(text, la, &t->tok[b->tok_first]))
+			return GM_PL_COMMA;
+		return GM_PL_NONE;
+	}
+	if (gap > 2 || la->gap_after == GM_GAP_BREAK)
+		return GM_PL_NONE;
+	const gm_token *w = &t->tok[a->tok_last + 1];
+	uint8_t cue = gm__cue(g, t->folded + w->f_off, w->f_len);
+	if (GM_CUE_ROLE(cue) != GM_CUE_PARENT || GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
+		return GM_PL_NONE;
+	if (gap == 2) {
+		/* "بالقرب من Y", "شمال غرب Y" */
+		const gm_token *w2 = &t->tok[a->tok_last + 2];
+		const char *x = t->folded + w2->f_off;
+		uint8_t cue2 = gm__cue(g, x, w2->f_len);
+		if (!(w2->f_len == 4 && !memcmp(x, "من", 4)) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
+			return GM_PL_NONE;
+		if (w->gap_after == GM_GAP_BREAK)
+			return GM_PL_NONE;
+	}
+	return GM_CUE_CLASS(cue);
+}
+
+int gm__listed_together(const gm_match *m, size_t a) { return m[a].list_next != 0; }
+
+/* Do the words between matches a and b hold only items of a list: runs of one
+ * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
+ * التحتا): villages the gazetteer lacks do not end the list. */
+static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
+{
+	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
+	if (g1 <= g0 || g1 - g0 > 8)
+		return 0;
+	if (t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK) {
+		/* "باردا وتيرتر وأغدام": items joined by و, one or two the gazetteer
+		 * does not know; each a word of its own behind و, as b is */
+		if (g1 - g0 > 2 || strncmp(m[b].clitic, "و", strlen("و")) != 0)
+			return 0;
+		for (size_t x = g0; x < g1; x++) {
+			const char *w = t->folded + t->tok[x].f_off;
+			if (t->tok[x].is_number || t->tok[x].gap_after == GM_GAP_QUOTE ||
+			    gm__utf8_count(w, t->tok[x].f_len) < 4 || strncmp(w, "و", strlen("و")) != 0)
+				return 0;
+		}
+		return 1;
+	}
+	size_t run = 0;
+	for (size_t x = g0; x < g1; x++) {
+		if (t->tok[x].is_number || ++run > 2)
+			return 0;
+		if (t->tok[x].gap_after == GM_GAP_BREAK)
+			run = 0;
+	}
+	return run == 0 || !strncmp(m[b].clitic, "و", strlen("و"));
+}
+
+/* Whether token i is و and a type word: "مدينة كفرنبل وبلدات حاس وكفرومة",
+ * a list going on with a new kind of place. */
+static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const gm_token *tk = &t->tok[i];
+	const char *w = t->folded + tk->f_off;
+	return tk->f_len > 4 && !memcmp(w, "و", 2) && GM_CUE_ROLE(gm__gaz_cue(g, w + 2, tk->f_len - 2)) == GM_CUE_TYPE;
+}
+
+/* Which matches are next items of a list (gm_match.list_next). */
+void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
+{
+	for (size_t a = 0; a + 1 < out->n; a++) {
+		gm_match *x = &out->m[a], *y = &out->m[a + 1];
+		if (x->tok_last + 1 == y->tok_first)
+			x->list_next = x->parent_link == GM_PL_COMMA || !strncmp(y->clitic, "و", strlen("و"));
+		else if (x->tok_last + 2 == y->tok_first && t->tok[x->tok_last].gap_after != GM_GAP_BREAK &&
+		         and_type_word(g, t, x->tok_last + 1))
+			x->list_next = 1;
+		else
+			x->list_next = list_gap(t, out->m, a, a + 1) ? 2 : 0;
+	}
+}

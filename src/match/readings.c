@@ -1,0 +1,156 @@
+/* readings.c: a word read through its clitics (match.h): the readings the
+ * matcher and the event reader look up, the keys of names of several words,
+ * cue words behind one clitic. */
+#include "match.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* Clitic readings of a word, tried in this order after the bare word: fewer
+ * letters first, so "ولبنان" is read و+لبنان before ول+بنان. */
+enum { STRIP, KEEP_ARTICLE, LAM_ARTICLE };
+/* the prefixes with their length in bytes (every letter here is 2 bytes) */
+#define CLITIC(s, mode) {s, sizeof s - 1, mode}
+static const struct {
+	const char *prefix;
+	size_t len;
+	int mode;
+} clitics[] = {
+	CLITIC("و", STRIP), CLITIC("ف", STRIP), CLITIC("ب", STRIP),
+	/* لموصل for للموصل: one lam for preposition and article (news-dev README);
+	 * before ل + موصل, which would find only the untagged alternate */
+	CLITIC("ل", LAM_ARTICLE), CLITIC("ل", STRIP),
+	CLITIC("لل", LAM_ARTICLE),
+	CLITIC("وب", STRIP), CLITIC("ول", STRIP), CLITIC("فب", STRIP), CLITIC("فل", STRIP),
+	CLITIC("وال", KEEP_ARTICLE), CLITIC("فال", KEEP_ARTICLE), CLITIC("بال", KEEP_ARTICLE),
+	/* ك with the article (كالفاشر "like El Fasher", in lists of towns); ك
+	 * alone stays out, below */
+	CLITIC("كال", KEEP_ARTICLE),
+	CLITIC("ولل", LAM_ARTICLE), CLITIC("فلل", LAM_ARTICLE),
+	CLITIC("وبال", KEEP_ARTICLE), CLITIC("فبال", KEEP_ARTICLE),
+};
+/* ك ("like, as") alone is left out: before a place name it is rare in news,
+ * and read as a clitic it turns common words into places (كبيرا -> Beira,
+ * كمية -> Mie). With the article (كالفاشر) the name keeps its article and the
+ * lexicon's evidence rules guard the common words (كالعادة). */
+/* The article alone is never stripped: names that carry it are in the
+ * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
+ * into places (الروسية -> روسيه, the Persian name of Russia). */
+
+uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
+{
+	uint8_t c = gm__gaz_cue(g, w, len);
+	/* one leading و ب ل ف (two bytes each) on a word of three letters or more */
+	if (!c && len > 4 &&
+	    (!memcmp(w, "و", 2) || !memcmp(w, "ب", 2) || !memcmp(w, "ل", 2) || !memcmp(w, "ف", 2)))
+		c = gm__gaz_cue(g, w + 2, len - 2);
+	return c;
+}
+
+size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)
+{
+	/* this runs for every word of every document, twice (places, events):
+	 * no strlen, no printf, one count of the word's letters */
+	size_t n = 0;
+	/* the bare word */
+	if (wlen < sizeof v->text) {
+		memcpy(v[0].text, w, wlen);
+		v[0].len = wlen;
+		v[0].strip = 0;
+		v[0].clitic[0] = '\0';
+		v[0].lam_article = 0;
+		v[0].short_rest = 0;
+		n = 1;
+	}
+	size_t letters = 0;
+	static const size_t al = sizeof "ال" - 1;
+	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < GM_MAX_READINGS; i++) {
+		size_t pl = clitics[i].len;
+		/* the clitic's first letter (two bytes) first: most words start with
+		 * none, and a call to memcmp costs more than the test */
+		if (wlen <= pl || w[1] != clitics[i].prefix[1] || w[0] != clitics[i].prefix[0] ||
+		    memcmp(w, clitics[i].prefix, pl) != 0)
+			continue;
+		if (!letters)
+			letters = gm__utf8_count(w, wlen);
+		const char *rest = w + pl;
+		size_t rl = wlen - pl;
+		uint32_t pcp = (uint32_t)(pl / 2);
+		/* a clitic on a two-letter remainder is most often a plain word: kept
+		 * only where a longer name starts with it (وتل عرن), checked below */
+		int short_rest = letters < pcp + 3;
+		gm_reading *x = &v[n];
+		if (clitics[i].mode == STRIP) {
+			if (rl >= sizeof x->text)
+				continue;
+			memcpy(x->text, rest, rl);
+			x->len = rl;
+			x->strip = pcp;
+		} else {
+			/* both look up الX: وال+X keeps the name's article in the span (cut
+			 * 2 letters fewer); لل+X is ل + الX with the alef dropped (1 fewer) */
+			if (rl + al >= sizeof x->text)
+				continue;
+			memcpy(x->text, "ال", al);
+			memcpy(x->text + al, rest, rl);
+			x->len = rl + al;
+			x->strip = pcp - (clitics[i].mode == KEEP_ARTICLE ? 2 : 1);
+		}
+		/* the clitic as reported: the letters left outside the span */
+		size_t shown = pl;
+		if (clitics[i].mode == KEEP_ARTICLE)
+			shown = pl - al;
+		else if (clitics[i].mode == LAM_ARTICLE)
+			shown = pl - 2;
+		memcpy(x->clitic, clitics[i].prefix, shown);
+		x->clitic[shown] = '\0';
+		x->lam_article = clitics[i].mode == LAM_ARTICLE && pl == sizeof "ل" - 1;
+		x->short_rest = (uint8_t)short_rest;
+		/* the same reading twice (وال STRIP after و STRIP of القدس, ...) is tried once */
+		int dup = 0;
+		for (size_t j = 0; j < n; j++)
+			if (v[j].len == x->len && memcmp(v[j].text, x->text, x->len) == 0)
+				dup = 1;
+		if (!dup)
+			n++;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const gm_gaz_key *k = gm__gaz_find(g, v[i].text, v[i].len);
+		v[i].key = k;
+		v[i].max_words = k ? (k->max_words ? k->max_words : 1) : 0;
+		if (v[i].short_rest && v[i].max_words < 2)
+			continue;
+		if (kept != i)
+			v[kept] = v[i];
+		kept++;
+	}
+	return kept;
+}
+
+const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
+                                  uint32_t n, char *key, size_t cap)
+{
+	if (n == 1)
+		return r->key;   /* looked up with the reading */
+	size_t kl = gm__join_key(t, r, i, n, key, cap);
+	return kl ? gm__gaz_find(g, key, kl) : NULL;
+}
+
+size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap)
+{
+	size_t kl = r->len;
+	if (kl >= cap)
+		return 0;
+	memcpy(key, r->text, kl);
+	for (uint32_t x = 1; x < n; x++) {
+		const gm_token *nt = &t->tok[i + x];
+		if (kl + 1 + nt->f_len >= cap)
+			return 0;
+		key[kl++] = ' ';
+		memcpy(key + kl, t->folded + nt->f_off, nt->f_len);
+		kl += nt->f_len;
+	}
+	return kl;
+}
