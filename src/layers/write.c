@@ -475,14 +475,11 @@ static int close_streamed(gm_writer *w, int ok, gm_error *err)
 	return rc;
 }
 
-int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
+/* Every layer file: the streamed ones closed, places and daily in each
+ * format (daily.csv always), the GeoPackage made one file, and what is for
+ * looking at: styles, the QGIS project, map.html, map.svg. */
+static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 {
-	gm_run_summary local;
-	if (!summary)
-		summary = &local;
-	gm__summary_counts(r, summary);
-
-	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	int rc = close_streamed(w, 1, err);
 	int arc = gm__textlayer_close(w->acled, 1, err);
 	w->acled = NULL;
@@ -504,7 +501,6 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		if (!strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG"))
 			rc = one_geopackage(w, w->drivers[f], err);
-	/* what is for looking at: styles, the QGIS project, map.html, map.svg */
 	gm_preview_ctx pc = preview_ctx(w);
 	if (rc == GM_OK)
 		rc = gm__preview_styles(&pc, err);
@@ -514,51 +510,77 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		rc = gm__preview_project(&pc, err);
 	if (rc == GM_OK)
 		rc = gm__preview_map_svg(&pc, r, err);
-	CPLPopErrorHandler();
+	return rc;
+}
 
-	/* what is in the new folder is the set of files written (run.json lists
-	 * them all; the summary the first 32) */
+/* The files in the new folder, sorted (malloc'd, *n of them; the caller
+ * frees each and the array). */
+static int files_written(const gm_writer *w, char ***out, size_t *n, gm_error *err)
+{
 	char **names = NULL;
 	size_t n_names = 0, cap_names = 0;
-	if (rc == GM_OK) {
-		DIR *d = opendir(w->dir.tmp);
-		struct dirent *e;
-		while (rc == GM_OK && d && (e = readdir(d))) {
-			if (e->d_name[0] == '.')
-				continue;
-			if (GM__GROW(names, cap_names, n_names + 1)) {
-				rc = gm__fail(err, GM_ENOMEM, "out of memory");
-				break;
-			}
-			if (!(names[n_names] = strdup(e->d_name)))
-				rc = gm__fail(err, GM_ENOMEM, "out of memory");
-			else
-				n_names++;
+	int rc = GM_OK;
+	DIR *d = opendir(w->dir.tmp);
+	struct dirent *e;
+	while (rc == GM_OK && d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (GM__GROW(names, cap_names, n_names + 1)) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			break;
 		}
-		if (d)
-			closedir(d);
-		if (n_names)
-			qsort(names, n_names, sizeof *names, cmp_name);
+		if (!(names[n_names] = strdup(e->d_name)))
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		else
+			n_names++;
 	}
-	if (rc == GM_OK) {
-		summary->n_files_total = n_names + 1;
-		for (size_t i = 0; i < n_names && summary->n_files < 31; i++)
-			snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
-		snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "run.json");
+	if (d)
+		closedir(d);
+	if (n_names)
+		qsort(names, n_names, sizeof *names, cmp_name);
+	*out = names;
+	*n = n_names;
+	return rc;
+}
 
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
-		char p[4096];
-		FILE *f = join_path(p, sizeof p, w->dir.tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
-		if (!f) {
-			rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-		} else {
-			int wrc = write_run_json(f, w, r, secs, summary, (const char *const *)names, n_names);
-			if (fclose(f) != 0 || wrc != 0)
-				rc = gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-		}
-	}
+/* run.json, listing the files written (the summary the first 32). */
+static int finish_run_json(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, char **names,
+                           size_t n_names, gm_error *err)
+{
+	summary->n_files_total = n_names + 1;
+	for (size_t i = 0; i < n_names && summary->n_files < 31; i++)
+		snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
+	snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "run.json");
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
+	char p[4096];
+	FILE *f = join_path(p, sizeof p, w->dir.tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
+	if (!f)
+		return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+	int wrc = write_run_json(f, w, r, secs, summary, (const char *const *)names, n_names);
+	if (fclose(f) != 0 || wrc != 0)
+		return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
+	return GM_OK;
+}
+
+int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
+{
+	gm_run_summary local;
+	if (!summary)
+		summary = &local;
+	gm__summary_counts(r, summary);
+	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
+	int rc = write_layers(w, r, err);
+	CPLPopErrorHandler();
+	/* what is in the new folder is the set of files written (run.json lists
+	 * them all) */
+	char **names = NULL;
+	size_t n_names = 0;
+	if (rc == GM_OK)
+		rc = files_written(w, &names, &n_names, err);
+	if (rc == GM_OK)
+		rc = finish_run_json(w, r, summary, names, n_names, err);
 	for (size_t i = 0; i < n_names; i++)
 		free(names[i]);
 	free(names);

@@ -162,6 +162,113 @@ void gm_doc_result_free(gm_doc_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+/* Why a match is no place: an organisation's word, a title, a patronym, an
+ * adjective, a demonym, or a not-places row. */
+static void explain_blocked(const gm_ctx *c, const gm_match *m, const gm_gaz_key *k, gm_explanation *out)
+{
+	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
+	uint8_t note = 0;
+	for (uint32_t j = 0; j < k->post_count; j++)
+		if (p[j].kind == GM_NAME_NOT_PLACE)
+			note = p[j].note;
+	switch (m->blocked) {
+	case GM_BLOCK_ORG:
+		snprintf(out->how, sizeof out->how, "not a place: part of an organisation's name (after %s)", m->type_word);
+		break;
+	case GM_BLOCK_TITLE:
+		snprintf(out->how, sizeof out->how, "not a place: a person (after the title %s)", m->type_word);
+		break;
+	case GM_BLOCK_PATRONYM:
+		snprintf(out->how, sizeof out->how, "not a place: a person (before بن/ابن)");
+		break;
+	case GM_BLOCK_ADJECTIVE:
+		snprintf(out->how, sizeof out->how, "not a place: an adjective after a definite noun");
+		break;
+	case GM_BLOCK_DEMONYM: {
+		gm_place pl;
+		gm_gazetteer_get_place(c->gaz, m->demonym_of, &pl);
+		snprintf(out->how, sizeof out->how, "not a place: a demonym of %s (%s)", pl.name_en, pl.id);
+		break;
+	}
+	default:
+		snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
+	}
+}
+
+/* How the name was read: as written or behind a clitic, a spelling variant,
+ * a Latin skeleton. */
+static void explain_reading(const gm_ctx *c, const gm_match *m, const gm_gaz_key *k, gm_explanation *out)
+{
+	if (m->clitic[0])
+		snprintf(out->how, sizeof out->how, "clitic %s", m->clitic);
+	else
+		snprintf(out->how, sizeof out->how, "exact");
+	if (m->variant == GM_MATCH_SKELETON)
+		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how), "; spelling variant");
+	else if (m->variant == GM_MATCH_LATIN)
+		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how),
+		         "; Latin skeleton %s (places with no Arabic name, in the document's countries only)",
+		         k->str ? gm__gaz_str(c->gaz, k->str) + 1 : "");
+}
+
+/* The 16th best of the n scores (INT_MIN: not a candidate): candidates above
+ * it are shown, and at it while room is left. */
+static int sixteenth_best(const int *score, uint32_t n)
+{
+	int top[16];
+	size_t nt = 0;
+	for (uint32_t j = 0; j < n; j++) {
+		if (score[j] == INT_MIN)
+			continue;
+		if (nt < 16) {
+			top[nt++] = score[j];
+		} else {
+			size_t lo = 0;
+			for (size_t x = 1; x < nt; x++)
+				if (top[x] < top[lo])
+					lo = x;
+			if (score[j] > top[lo])
+				top[lo] = score[j];
+		}
+	}
+	int cut = INT_MIN;
+	for (size_t x = 0; x < nt; x++)
+		if (cut == INT_MIN || top[x] < cut)
+			cut = top[x];
+	return cut;
+}
+
+/* The best 16 candidates of match m (score: each one's), the winner among
+ * them, in the gazetteer's order, each with its reason. */
+static void show_candidates(const gm_ctx *c, const gm_match *m, const gm_context *ctx, const gm_parent *parent,
+                            const int *score, long best, gm_explanation *out)
+{
+	const gm_gaz_key *k = m->key;
+	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
+	int cut = sixteenth_best(score, k->post_count);
+	size_t room_at_cut = 16;
+	for (uint32_t j = 0; j < k->post_count; j++)
+		if (score[j] != INT_MIN && score[j] > cut && room_at_cut)
+			room_at_cut--;
+	if (best >= 0 && score[best] == cut && room_at_cut)
+		room_at_cut--;   /* the winner is shown whatever its rank among equals */
+	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
+		if (score[j] == INT_MIN || score[j] < cut)
+			continue;
+		if (score[j] == cut && (long)j != best) {
+			if (!room_at_cut)
+				continue;
+			room_at_cut--;
+		}
+		gm_candidate_explained *e = &out->candidates[out->n_candidates];
+		e->place = p[j].place;
+		e->score = gm__score_candidate(c->gaz, m, &p[j], ctx, parent, k->post_count, e->rule, sizeof e->rule);
+		if ((long)j == best && e->score >= c->gaz->w.min_score)
+			out->winner = (int)out->n_candidates;
+		out->n_candidates++;
+	}
+}
+
 int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -183,52 +290,17 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 	}
 	snprintf(out->key, sizeof out->key, "%s", gm__gaz_str(c->gaz, k->str));
 	if (m->not_place) {
-		const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
-		uint8_t note = 0;
-		for (uint32_t j = 0; j < k->post_count; j++)
-			if (p[j].kind == GM_NAME_NOT_PLACE)
-				note = p[j].note;
-		switch (m->blocked) {
-		case GM_BLOCK_ORG:
-			snprintf(out->how, sizeof out->how, "not a place: part of an organisation's name (after %s)", m->type_word);
-			break;
-		case GM_BLOCK_TITLE:
-			snprintf(out->how, sizeof out->how, "not a place: a person (after the title %s)", m->type_word);
-			break;
-		case GM_BLOCK_PATRONYM:
-			snprintf(out->how, sizeof out->how, "not a place: a person (before بن/ابن)");
-			break;
-		case GM_BLOCK_ADJECTIVE:
-			snprintf(out->how, sizeof out->how, "not a place: an adjective after a definite noun");
-			break;
-		case GM_BLOCK_DEMONYM: {
-			gm_place pl;
-			gm_gazetteer_get_place(c->gaz, m->demonym_of, &pl);
-			snprintf(out->how, sizeof out->how, "not a place: a demonym of %s (%s)", pl.name_en, pl.id);
-			break;
-		}
-		default:
-			snprintf(out->how, sizeof out->how, "not a place (%s)", gm__gaz_not_place_kind(note));
-		}
+		explain_blocked(c, m, k, out);
 		return GM_OK;
 	}
-	if (m->clitic[0])
-		snprintf(out->how, sizeof out->how, "clitic %s", m->clitic);
-	else
-		snprintf(out->how, sizeof out->how, "exact");
-	if (m->variant == GM_MATCH_SKELETON)
-		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how), "; spelling variant");
-	else if (m->variant == GM_MATCH_LATIN)
-		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how),
-		         "; Latin skeleton %s (places with no Arabic name, in the document's countries only)", k->str ? gm__gaz_str(c->gaz, k->str) + 1 : "");
+	explain_reading(c, m, k, out);
 	gm_context ctx;
 	gm__resolve_context(c->gaz, c->matches.m, c->matches.n, &ctx);
 	gm__context_exclude(c->gaz, &ctx, m);
 	gm_parent parent = gm__parent_of(c->matches.m, c->matches.n, 0, c->resolved);
 	const gm_gaz_posting *p = &c->gaz->postings[k->post_start];
 	/* every candidate is scored, as the resolver scores them (Islamabad has
-	 * 198): the winner is the resolver's; the 16 shown are the best of them,
-	 * the winner among them, in the gazetteer's order */
+	 * 198): the winner is the resolver's */
 	int *score = malloc((k->post_count ? k->post_count : 1) * sizeof *score);
 	if (!score) {
 		gm__context_free(&ctx);
@@ -244,50 +316,7 @@ int gm_explain(gm_ctx *c, const char *text, gm_explanation *out, gm_error *err)
 		                         best < 0 ? GM_GAZ_NO_PLACE : p[best].place))
 			best = (long)j;
 	}
-	/* the 16th best score: candidates above it are shown, and at it while room is left */
-	int cut = INT_MIN;
-	{
-		int top[16];
-		size_t nt = 0;
-		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (score[j] == INT_MIN)
-				continue;
-			if (nt < 16) {
-				top[nt++] = score[j];
-			} else {
-				size_t lo = 0;
-				for (size_t x = 1; x < nt; x++)
-					if (top[x] < top[lo])
-						lo = x;
-				if (score[j] > top[lo])
-					top[lo] = score[j];
-			}
-		}
-		for (size_t x = 0; x < nt; x++)
-			if (cut == INT_MIN || top[x] < cut)
-				cut = top[x];
-	}
-	size_t room_at_cut = 16;
-	for (uint32_t j = 0; j < k->post_count; j++)
-		if (score[j] != INT_MIN && score[j] > cut && room_at_cut)
-			room_at_cut--;
-	if (best >= 0 && score[best] == cut && room_at_cut)
-		room_at_cut--;   /* the winner is shown whatever its rank among equals */
-	for (uint32_t j = 0; j < k->post_count && out->n_candidates < 16; j++) {
-		if (score[j] == INT_MIN || score[j] < cut)
-			continue;
-		if (score[j] == cut && (long)j != best) {
-			if (!room_at_cut)
-				continue;
-			room_at_cut--;
-		}
-		gm_candidate_explained *e = &out->candidates[out->n_candidates];
-		e->place = p[j].place;
-		e->score = gm__score_candidate(c->gaz, m, &p[j], &ctx, &parent, k->post_count, e->rule, sizeof e->rule);
-		if ((long)j == best && e->score >= c->gaz->w.min_score)
-			out->winner = (int)out->n_candidates;
-		out->n_candidates++;
-	}
+	show_candidates(c, m, &ctx, &parent, score, best, out);
 	free(score);
 	gm__context_free(&ctx);
 	return GM_OK;
