@@ -274,6 +274,15 @@ static int match_name(matcher *x)
 	return 0;
 }
 
+/* Key k, read as r, taken as one word's match of kind how when it names a
+ * place: 1 taken, 0 not, -1 out of memory. */
+static int take_word(matcher *x, const gm_gaz_key *k, const gm_reading *r, int how)
+{
+	if (!k || !gm__gaz_key_has_place(x->g, k))
+		return 0;
+	return record_match(x->g, x->text, x->t, x->out, x->i, 1, k, r, how, x->prev_end, x->err) ? -1 : 1;
+}
+
 /* No name: a spelling variant of a known one (الدانمارك for الدنمارك,
  * الأوروجواي for الأوروغواي), by skeleton, one word, five letters or more. */
 static int match_skeleton(matcher *x)
@@ -285,12 +294,9 @@ static int match_skeleton(matcher *x)
 			continue;
 		if (gm__utf8_count(r->text, r->len) < 5 || !gm__skeleton(r->text, r->len, skel, sizeof skel))
 			continue;
-		const gm_gaz_key *k = gm__gaz_find(x->g, skel, strlen(skel));
-		if (!k || !gm__gaz_key_has_place(x->g, k))
-			continue;
-		if (record_match(x->g, x->text, x->t, x->out, x->i, 1, k, r, GM_MATCH_SKELETON, x->prev_end, x->err))
-			return -1;
-		return 1;
+		int n = take_word(x, gm__gaz_find(x->g, skel, strlen(skel)), r, GM_MATCH_SKELETON);
+		if (n)
+			return n;
 	}
 	return 0;
 }
@@ -330,12 +336,9 @@ static int match_latin(matcher *x)
 		size_t kl = gm__translit_key(x->tr, r->text, r->len, need, lk, sizeof lk);
 		if (!kl)
 			continue;
-		const gm_gaz_key *k = find_latin(x->g, lk, kl, sizeof lk);
-		if (!k || !gm__gaz_key_has_place(x->g, k))
-			continue;
-		if (record_match(x->g, x->text, x->t, x->out, x->i, 1, k, r, GM_MATCH_LATIN, x->prev_end, x->err))
-			return -1;
-		return 1;
+		int n = take_word(x, find_latin(x->g, lk, kl, sizeof lk), r, GM_MATCH_LATIN);
+		if (n)
+			return n;
 	}
 	return 0;
 }
