@@ -7,46 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The slot of a country / "CC/admin1" key in the context; ctx->n /
- * ctx->n_admin1 when it is not there. */
-static size_t country_slot(const gm_context *ctx, const char *cc)
-{
-	size_t i = 0;
-	while (i < ctx->n && !gm__code_eq(ctx->country[i], cc))
-		i++;
-	return i;
-}
-
 static size_t admin1_slot(const gm_context *ctx, const char *key)
 {
 	size_t i = 0;
 	while (i < ctx->n_admin1 && !gm__code_eq(ctx->admin1[i], key))
-		i++;
-	return i;
-}
-
-/* Whether k is the key admin1_key makes of (cc, a1), "CC/admin1" cut to the
- * 63 bytes a context slot holds, compared where it stands: scoring asks
- * this for every candidate, and printing the key each time cost more than
- * all the rest of the scoring (#17). */
-static int is_admin1_key(const char *k, const char *cc, const char *a1)
-{
-	const size_t max = sizeof ((gm_context *)0)->admin1[0] - 1;
-	size_t n = 0;
-	for (const char *parts[3] = {cc, "/", a1}, **p = parts; p < parts + 3; p++)
-		for (const char *s = *p; *s; s++, n++) {
-			if (n == max)
-				return k[n] == '\0';
-			if (k[n] != *s)
-				return 0;
-		}
-	return k[n] == '\0';
-}
-
-static size_t admin1_slot_of(const gm_context *ctx, const char *cc, const char *a1)
-{
-	size_t i = 0;
-	while (i < ctx->n_admin1 && !is_admin1_key(ctx->admin1[i], cc, a1))
 		i++;
 	return i;
 }
@@ -78,11 +42,11 @@ static void add_contribution(const gm_gazetteer *g, const gm_context *ctx, const
                              uint32_t *admin1)
 {
 	const gm_gaz_place *op = &g->places[o->context_place];
-	size_t c = country_slot(ctx, op->country);
+	size_t c = gm__context_country_slot(ctx, op->country);
 	if (c < ctx->n)
 		country[c]++;
 	const char *a1 = gm__gaz_str(g, op->admin1);
-	if (a1[0] && !gm__feature_is_country(op->feature) && (c = admin1_slot_of(ctx, op->country, a1)) < ctx->n_admin1)
+	if (a1[0] && !gm__feature_is_country(op->feature) && (c = gm__context_admin1_slot_of(ctx, op->country, a1)) < ctx->n_admin1)
 		admin1[c]++;
 }
 
@@ -162,34 +126,10 @@ void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match 
 	}
 }
 
-/* How many confident matches other than ctx->exclude's name this country /
- * admin1. */
-uint32_t gm__context_count(const gm_context *ctx, const char *cc, const char *admin1)
-{
-	if (!admin1) {
-		size_t i = country_slot(ctx, cc);
-		return i < ctx->n && ctx->count[i] > ctx->excluded[i] ? ctx->count[i] - ctx->excluded[i] : 0;
-	}
-	size_t i = admin1_slot_of(ctx, cc, admin1);
-	return i < ctx->n_admin1 && ctx->admin1_count[i] > ctx->excluded_admin1[i]
-	               ? ctx->admin1_count[i] - ctx->excluded_admin1[i]
-	               : 0;
-}
-
-/* Whether other names than ctx->exclude's make the document about a country
- * other than cc (the name's own contribution does not count). */
-int gm__context_other_countries(const gm_context *ctx, const char *cc)
-{
-	for (size_t i = 0; i < ctx->n; i++)
-		if (ctx->count[i] > ctx->excluded[i] && !gm__code_eq(ctx->country[i], cc))
-			return 1;
-	return 0;
-}
-
 void gm__context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 {
 	const gm_gaz_place *pl = &g->places[place];
-	size_t c = country_slot(ctx, pl->country);
+	size_t c = gm__context_country_slot(ctx, pl->country);
 	if (c == ctx->n) {
 		if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
 			return;

@@ -6,6 +6,8 @@
 
 #include "match.h"
 
+#include "codes.h"
+
 #define GM_RESOLVE_MAX_CONTEXT 32
 
 /* What the document's confident matches name: countries, and first-level
@@ -43,11 +45,66 @@ void gm__context_free(gm_context *ctx);
 /* Make x (one of ctx->all, or NULL: none) the match whose name the context
  * leaves out while its candidates are scored. */
 void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x);
-/* How many confident matches other than the excluded name's name this
- * country (admin1 NULL) or this first-level area of it. */
-uint32_t gm__context_count(const gm_context *ctx, const char *cc, const char *admin1);
-/* Whether names other than the excluded one make the document about a
- * country other than cc. */
-int gm__context_other_countries(const gm_context *ctx, const char *cc);
+
+/* The counts below are asked for every candidate scored: inline. */
+/* The slot of a country / "CC/admin1" key in the context; ctx->n /
+ * ctx->n_admin1 when it is not there. */
+static inline size_t gm__context_country_slot(const gm_context *ctx, const char *cc)
+{
+	size_t i = 0;
+	while (i < ctx->n && !gm__code_eq(ctx->country[i], cc))
+		i++;
+	return i;
+}
+
+/* Whether k is the key admin1_key makes of (cc, a1), "CC/admin1" cut to the
+ * 63 bytes a context slot holds, compared where it stands: scoring asks
+ * this for every candidate, and printing the key each time cost more than
+ * all the rest of the scoring (#17). */
+static inline int gm__context_is_admin1_key(const char *k, const char *cc, const char *a1)
+{
+	const size_t max = sizeof ((gm_context *)0)->admin1[0] - 1;
+	size_t n = 0;
+	for (const char *parts[3] = {cc, "/", a1}, **p = parts; p < parts + 3; p++)
+		for (const char *s = *p; *s; s++, n++) {
+			if (n == max)
+				return k[n] == '\0';
+			if (k[n] != *s)
+				return 0;
+		}
+	return k[n] == '\0';
+}
+
+static inline size_t gm__context_admin1_slot_of(const gm_context *ctx, const char *cc, const char *a1)
+{
+	size_t i = 0;
+	while (i < ctx->n_admin1 && !gm__context_is_admin1_key(ctx->admin1[i], cc, a1))
+		i++;
+	return i;
+}
+
+/* How many confident matches other than ctx->exclude's name this country /
+ * admin1. */
+static inline uint32_t gm__context_count(const gm_context *ctx, const char *cc, const char *admin1)
+{
+	if (!admin1) {
+		size_t i = gm__context_country_slot(ctx, cc);
+		return i < ctx->n && ctx->count[i] > ctx->excluded[i] ? ctx->count[i] - ctx->excluded[i] : 0;
+	}
+	size_t i = gm__context_admin1_slot_of(ctx, cc, admin1);
+	return i < ctx->n_admin1 && ctx->admin1_count[i] > ctx->excluded_admin1[i]
+	               ? ctx->admin1_count[i] - ctx->excluded_admin1[i]
+	               : 0;
+}
+
+/* Whether other names than ctx->exclude's make the document about a country
+ * other than cc (the name's own contribution does not count). */
+static inline int gm__context_other_countries(const gm_context *ctx, const char *cc)
+{
+	for (size_t i = 0; i < ctx->n; i++)
+		if (ctx->count[i] > ctx->excluded[i] && !gm__code_eq(ctx->country[i], cc))
+			return 1;
+	return 0;
+}
 
 #endif

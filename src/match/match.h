@@ -81,8 +81,14 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t len, gm_reading
 size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap);
 /* The key of reading r of token i and the n-1 tokens after it, or NULL;
  * key (cap bytes) is the buffer for joining. */
-const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
-                                  uint32_t n, char *key, size_t cap);
+static inline const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r,
+                                                size_t i, uint32_t n, char *key, size_t cap)
+{
+	if (n == 1)
+		return r->key;   /* looked up with the reading */
+	size_t kl = gm__join_key(t, r, i, n, key, cap);
+	return kl ? gm__gaz_find(g, key, kl) : NULL;
+}
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */

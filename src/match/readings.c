@@ -129,15 +129,6 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 	return kept;
 }
 
-const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_tokens *t, const gm_reading *r, size_t i,
-                                  uint32_t n, char *key, size_t cap)
-{
-	if (n == 1)
-		return r->key;   /* looked up with the reading */
-	size_t kl = gm__join_key(t, r, i, n, key, cap);
-	return kl ? gm__gaz_find(g, key, kl) : NULL;
-}
-
 size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t n, char *key, size_t cap)
 {
 	size_t kl = r->len;

@@ -115,18 +115,6 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	return 20;
 }
 
-/* A place news names by itself: a province, a capital, a provincial capital, a
- * city of 100k. */
-int gm__large_place(const gm_gaz_place *pl)
-{
-	return gm__feature_is_admin1(pl->feature) || gm__code_eq(pl->feature, "PPLC") || gm__code_eq(pl->feature, "PPLA") ||
-	       pl->population >= 100000;
-}
-
-/* What a name that is also a common word costs a place with no type word or
- * parent to back it: little for countries, provinces and cities of 100k,
- * enough that a town of 10k needs its country in context, and more than any
- * village's prior. */
 /* Whether the type word before a common word is evidence enough: said of
  * this word, not of a list before it ("بلدة A والقرى" is "the villages"), and
  * not before a word of two letters (قرى من is "villages of") */
@@ -135,6 +123,10 @@ static int type_evidence(const gm_gazetteer *g, const gm_match *m)
 	return !m->type_inherited && gm__utf8_count(gm__gaz_str(g, m->key->str), m->key->len) >= 3;
 }
 
+/* What a name that is also a common word costs a place with no type word or
+ * parent to back it: little for countries, provinces and cities of 100k,
+ * enough that a town of 10k needs its country in context, and more than any
+ * village's prior. */
 static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
                         int context_elsewhere)
 {

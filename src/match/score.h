@@ -7,6 +7,7 @@
 #ifndef GM_SCORE_H
 #define GM_SCORE_H
 
+#include "codes.h"
 #include "context.h"
 #include "match.h"
 
@@ -23,6 +24,10 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
                         size_t rule_cap);
 /* A province, capital, provincial capital or city of 100k: what a document's
  * country in context lifts. */
-int gm__large_place(const gm_gaz_place *pl);
+static inline int gm__large_place(const gm_gaz_place *pl)
+{
+	return gm__feature_is_admin1(pl->feature) || gm__code_eq(pl->feature, "PPLC") || gm__code_eq(pl->feature, "PPLA") ||
+	       pl->population >= 100000;
+}
 
 #endif
