@@ -1,4 +1,6 @@
-/* keys.c: the keys a name is found by: folded words, a two-word name written as one, the spelling skeleton, the demonyms, the Latin skeleton (gazetteer_build.h). */
+/* keys.c: the keys a name is found by: folded words, a two-word name written
+ * as one, the spelling skeleton, the demonyms, the Latin skeleton
+ * (gazetteer_build.h). */
 #include "gazetteer_build.h"
 
 #include "error.h"

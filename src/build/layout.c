@@ -1,4 +1,5 @@
-/* layout.c: the compiled file: keys, hash, places and strings laid out for mmap, written atomically (gazetteer_build.h). */
+/* layout.c: the compiled file: keys, hash, places and strings laid out for
+ * mmap, written atomically (gazetteer_build.h). */
 #include "gazetteer_build.h"
 
 #include "error.h"

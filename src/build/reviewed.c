@@ -1,4 +1,5 @@
-/* reviewed.c: the TSV sources: places, curated rows, not-places, cues, demonyms, event triggers (gazetteer_build.h). */
+/* reviewed.c: the TSV sources: places, curated rows, not-places, cues,
+ * demonyms, event triggers (gazetteer_build.h). */
 #include "gazetteer_build.h"
 
 #include "error.h"

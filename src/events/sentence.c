@@ -1,4 +1,5 @@
-/* sentence.c: what a sentence says of its events: casualty figures, years, the words that change how they are read (reading.h). */
+/* sentence.c: what a sentence says of its events: casualty figures, years, the
+ * words that change how they are read (reading.h). */
 #include "reading.h"
 
 #include "eventwords.h"

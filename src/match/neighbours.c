@@ -1,4 +1,7 @@
-/* neighbours.c: what the words around a match say of it (match.h): the type word, organisation head or title before it, an office holder's name, a patronym or nisba after it, its parent ("X في Y"), and the lists it stands in. */
+/* neighbours.c: what the words around a match say of it (match.h): the type
+ * word, organisation head or title before it, an office holder's name, a
+ * patronym or nisba after it, its parent ("X في Y"), and the lists it stands
+ * in. */
 #include "match.h"
 
 #include "utf8.h"

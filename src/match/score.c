@@ -20,11 +20,12 @@ static int fits_type(int cls, const char *f)
 	case GM_TW_POPULATED: return gm__code_starts(f, "PPL") && !gm__code_eq(f, "PPLX");
 	case GM_TW_ADMIN: return gm__code_starts(f, "ADM") || gm__code_eq(f, "RGN") || gm__feature_is_country(f);
 	case GM_TW_MOUNTAIN:
-		return gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PLAT") || gm__code_eq(f, "HLL") || gm__code_eq(f, "HLLS") ||
-		       gm__code_eq(f, "PK") || gm__code_eq(f, "PKS") || gm__code_eq(f, "RDGE") || gm__code_eq(f, "UPLD");
+		return gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PLAT") || gm__code_eq(f, "HLL") ||
+		       gm__code_eq(f, "HLLS") || gm__code_eq(f, "PK") || gm__code_eq(f, "PKS") || gm__code_eq(f, "RDGE") ||
+		       gm__code_eq(f, "UPLD");
 	case GM_TW_WATER:
-		return gm__code_eq(f, "STM") || gm__code_eq(f, "SEA") || gm__code_eq(f, "OCN") || gm__code_eq(f, "LK") || gm__code_eq(f, "BAY") ||
-		       gm__code_eq(f, "GULF") || gm__code_eq(f, "RSV");
+		return gm__code_eq(f, "STM") || gm__code_eq(f, "SEA") || gm__code_eq(f, "OCN") || gm__code_eq(f, "LK") ||
+		       gm__code_eq(f, "BAY") || gm__code_eq(f, "GULF") || gm__code_eq(f, "RSV");
 	case GM_TW_ROAD: return gm__code_eq(f, "RD") || gm__code_eq(f, "PASS") || gm__code_eq(f, "GAP");
 	case GM_TW_AIRPORT: return gm__code_eq(f, "AIRP");
 	case GM_TW_PORT: return gm__code_eq(f, "PRT") || gm__code_starts(f, "PPL");
@@ -42,8 +43,11 @@ static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const 
 	if (gm__code_eq(f, "RGN") || gm__code_eq(f, "RGNH")) { *what = "region"; return 60; }
 	if (gm__code_eq(f, "PCLH")) { *what = "historic state"; return 60; }
 	/* seas, rivers, mountains: named as such they are rarely anything else */
-	if (gm__code_eq(f, "SEA") || gm__code_eq(f, "GULF") || gm__code_eq(f, "LK") || gm__code_eq(f, "STM") || gm__code_eq(f, "MT") ||
-	    gm__code_eq(f, "MTS") || gm__code_eq(f, "PEN") || gm__code_eq(f, "PLAT")) { *what = "natural feature"; return 45; }
+	if (gm__code_eq(f, "SEA") || gm__code_eq(f, "GULF") || gm__code_eq(f, "LK") || gm__code_eq(f, "STM") ||
+	    gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PEN") || gm__code_eq(f, "PLAT")) {
+		*what = "natural feature";
+		return 45;
+	}
 	int base;
 	if (gm__code_eq(f, "ADM1")) { *what = "admin1"; base = 50; }
 	else if (gm__code_eq(f, "PPLA")) { *what = "provincial capital"; base = 45; }
@@ -186,6 +190,7 @@ typedef struct scoring {
 	int type_fits;     /* a type word before the name that fits the place's class */
 	int countryside;   /* after ريف, and the place is an area */
 	int listed;        /* a sibling in a list of places (the parent's link) */
+	int in_context;    /* the place's country is in the document's context (asked once) */
 } scoring;
 
 /* Parts appended to the reason, as they are (the rule is text for every
@@ -285,8 +290,7 @@ static void score_type_word(scoring *c)
 		/* a camp or square named after a large town is at it (مخيم جنين)
 		 * where the document is about its country; ساحة رياض الصلح in
 		 * Beirut is no square of Riyadh */
-		if (c->ctx && gm__context_count(c->ctx, pl->country, NULL) == 0 &&
-		    gm__context_other_countries(c->ctx, pl->country)) {
+		if (c->ctx && !c->in_context && gm__context_other_countries(c->ctx, pl->country)) {
 			c->s = 0;
 			SAY(c, "; a quarter named after ", gm__gaz_str(c->g, pl->name_en), " abroad");
 		} else {
@@ -308,7 +312,7 @@ static void score_context(scoring *c)
 		c->s += c->w->hinterland_admin;
 		SAY(c, "; after ريف: the province");
 	}
-	if (c->ctx && !gm__feature_is_country(pl->feature) && gm__context_count(c->ctx, pl->country, NULL) > 0) {
+	if (c->in_context && !gm__feature_is_country(pl->feature)) {
 		c->s += c->w->context_country;
 		SAY(c, "; country in context ", pl->country);
 		const char *a1 = gm__gaz_str(c->g, pl->admin1);
@@ -317,7 +321,7 @@ static void score_context(scoring *c)
 			SAY(c, "; admin1 in context ", a1);
 		}
 	}
-	if (c->p->kind == GM_NAME_LATIN && (!c->ctx || gm__context_count(c->ctx, pl->country, NULL) == 0)) {
+	if (c->p->kind == GM_NAME_LATIN && !c->in_context) {
 		c->s = 0;
 		SAY(c, "; ", pl->country[0] ? pl->country : "no country", " not in context");
 	}
@@ -343,7 +347,7 @@ static void score_evidence(scoring *c)
 	const gm_gaz_place *pl = c->pl;
 	const gm_resolve_weights *w = c->w;
 	char num[24];
-	int in_context = c->ctx && gm__context_count(c->ctx, pl->country, NULL) > 0;
+	int in_context = c->in_context;
 	/* a place of no one country (Kashmir, a sea, a river) is not abroad of
 	 * whichever country the document is about */
 	int stateless = !pl->country[0] || pl->country[0] == '-';
@@ -366,7 +370,7 @@ static void score_evidence(scoring *c)
 		 * with their context), or a list of places it stands in (سرمدا وحارم
 		 * وزردنا). A parent adds its bonus but does not lift the cost:
 		 * "اشتباكات عنيفة في حلب" is violent clashes, not a village */
-		int definite = !strncmp(gm__gaz_str(c->g, c->m->key->str), "ال", strlen("ال"));
+		int definite = gm__utf8_has_prefix(gm__gaz_str(c->g, c->m->key->str), c->m->key->len, "ال");
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		c->s -= cost;
 		SAY(c, "; common word (-", (gm__int_text(num, cost), num), ")");
@@ -401,6 +405,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	c.s = prior(c.w, pl->feature, pl->population, &what);
 	c.type_fits = m->type_class > GM_TW_AREA && fits_type(m->type_class, pl->feature);
 	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
+	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
 	score_name(&c, what);
 	score_length(&c);
 	score_type_word(&c);
