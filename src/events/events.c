@@ -203,11 +203,8 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 		gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 		e->place = places[pi];
 		e->precision = n_places > 1 ? gm__ev_precision_of(d->g, places[pi], 0) : precision;
-		if (gm__ev_has_toll(c) && !sp->figures_given) {
-			e->fatalities = sp->sr->killed;
-			e->injured = sp->sr->injured;
-			sp->figures_given = 1;
-		}
+		if (gm__ev_has_toll(c))
+			give_figures(sp, e);   /* a new event's figures are unknown (-1): the sentence's */
 		memcpy(e->date, sp->date, sizeof e->date);
 		e->date_said = sp->date_said;
 		e->background = background;
