@@ -39,7 +39,7 @@ static void free_builder(builder *b)
 		free(p->names);
 	}
 	free(b->places);
-	free(b->id_slots);
+	gm__table_free(&b->ids);
 	for (size_t i = 0; i < b->n_triples; i++)
 		free(b->triples[i].key);
 	free(b->triples);

@@ -11,6 +11,7 @@
 
 #include "gazetteer.h"
 #include "tokenize.h"
+#include "table.h"
 
 typedef struct bname {
 	char *text;
@@ -38,8 +39,7 @@ typedef struct triple {
 typedef struct builder {
 	bplace *places;
 	size_t n_places, cap_places;
-	uint32_t *id_slots;  /* open addressing: place index + 1 */
-	size_t id_cap;
+	gm__table ids;       /* places by id */
 	triple *triples;
 	size_t n_triples, cap_triples;
 	gm_tokenizer tz;

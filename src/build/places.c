@@ -32,40 +32,23 @@ void gm__build_problem(builder *b, const char *file, size_t line, const char *wh
 
 static uint32_t str_hash(const char *s) { return gm__gaz_hash(s, strlen(s)); }
 
-static int id_rehash(builder *b)
+static int same_id(const void *places, size_t i, const void *id)
 {
-	size_t cap = b->id_cap ? b->id_cap * 2 : 1024;
-	uint32_t *slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		return -1;
-	for (size_t i = 0; i < b->n_places; i++) {
-		size_t j = str_hash(b->places[i].id) & (cap - 1);
-		while (slots[j])
-			j = (j + 1) & (cap - 1);
-		slots[j] = (uint32_t)i + 1;
-	}
-	free(b->id_slots);
-	b->id_slots = slots;
-	b->id_cap = cap;
-	return 0;
+	return strcmp(((const bplace *)places)[i].id, id) == 0;
 }
 
 long gm__build_find_place(const builder *b, const char *id)
 {
-	if (!b->id_cap)
-		return -1;
-	for (size_t j = str_hash(id) & (b->id_cap - 1); b->id_slots[j]; j = (j + 1) & (b->id_cap - 1))
-		if (strcmp(b->places[b->id_slots[j] - 1].id, id) == 0)
-			return (long)b->id_slots[j] - 1;
-	return -1;
+	size_t i = gm__table_find(&b->ids, str_hash(id), same_id, b->places, id);
+	return i == GM__TABLE_NONE ? -1 : (long)i;
 }
 
 bplace *gm__build_add_place(builder *b, const char *id)
 {
 	if (GM__GROW(b->places, b->cap_places, b->n_places + 1))
 		return NULL;
-	if ((b->n_places + 1) * 2 > b->id_cap && id_rehash(b))
-		return NULL;
+	if (gm__table_reserve(&b->ids, b->n_places + 1))
+		return NULL;   /* so that the add below cannot fail */
 	bplace *p = &b->places[b->n_places];
 	memset(p, 0, sizeof *p);
 	p->id = gm__build_strdup(id);
@@ -74,10 +57,7 @@ bplace *gm__build_add_place(builder *b, const char *id)
 	p->admin1 = gm__build_strdup("");
 	if (!p->id || !p->name_en || !p->name_ar || !p->admin1)
 		return NULL;
-	size_t j = str_hash(id) & (b->id_cap - 1);
-	while (b->id_slots[j])
-		j = (j + 1) & (b->id_cap - 1);
-	b->id_slots[j] = (uint32_t)b->n_places + 1;
+	gm__table_add(&b->ids, str_hash(id), b->n_places);
 	b->n_places++;
 	return p;
 }

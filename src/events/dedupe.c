@@ -5,6 +5,7 @@
 #include "eventwords.h"
 #include "grow.h"
 #include "hash.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,13 +58,14 @@ int gm__ev_same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end)
  * them: bucket (code, place) holds the kept indices in order; per code, the
  * regions (precision 3 and up, which same_spot joins within 25 km) seen. */
 typedef struct told_bucket {
-	uint64_t key;        /* code << 32 | place; 0 with n 0: free */
+	uint64_t key;        /* told_key() */
 	size_t *idx, n, cap;
 } told_bucket;
 
 typedef struct told_index {
 	told_bucket *b;
-	size_t cap, used;
+	size_t n, cap;
+	gm__table by_key;    /* b by key */
 	struct {
 		uint32_t place;
 		size_t bucket;
@@ -71,20 +73,26 @@ typedef struct told_index {
 	size_t n_regions[GM_EV_N], cap_regions[GM_EV_N];
 } told_index;
 
-static size_t told_slot(const told_index *x, uint64_t key)
+static uint64_t told_key(int c, uint32_t place) { return (uint64_t)(uint32_t)c << 32 | place; }
+
+static int same_bucket(const void *b, size_t i, const void *key)
 {
-	uint64_t h = key * 0x9E3779B97F4A7C15ull;
-	size_t s = (size_t)(h >> 20) & (x->cap - 1);
-	while (x->b[s].cap && x->b[s].key != key)
-		s = (s + 1) & (x->cap - 1);
-	return s;
+	return ((const told_bucket *)b)[i].key == *(const uint64_t *)key;
+}
+
+/* The bucket of (c, place), or GM__TABLE_NONE. */
+static size_t told_bucket_of(const told_index *x, int c, uint32_t place)
+{
+	uint64_t key = told_key(c, place);
+	return gm__table_find(&x->by_key, gm__hash_u64(key), same_bucket, x->b, &key);
 }
 
 static void told_free(told_index *x)
 {
-	for (size_t i = 0; i < x->cap; i++)
+	for (size_t i = 0; i < x->n; i++)
 		free(x->b[i].idx);
 	free(x->b);
+	gm__table_free(&x->by_key);
 	for (int c = 0; c < GM_EV_N; c++)
 		free(x->regions[c]);
 }
@@ -92,24 +100,23 @@ static void told_free(told_index *x)
 /* Remember kept event i (of code c at place): -1 out of memory. */
 static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place, size_t i)
 {
-	uint64_t key = (uint64_t)(uint32_t)c << 32 | place;
-	size_t s = told_slot(x, key);
-	told_bucket *b = &x->b[s];
-	if (!b->cap) {
-		b->key = key;
-		b->cap = 4;
-		if (!(b->idx = malloc(b->cap * sizeof *b->idx)))
+	size_t s = told_bucket_of(x, c, place);
+	if (s == GM__TABLE_NONE) {
+		uint64_t key = told_key(c, place);
+		if (GM__GROW(x->b, x->cap, x->n + 1) || gm__table_add(&x->by_key, gm__hash_u64(key), x->n))
 			return -1;
-		x->used++;
+		s = x->n++;
+		x->b[s] = (told_bucket){.key = key};
 		if (gm__ev_precision_of(g, place, 0) >= 3) {
 			if (GM__GROW(x->regions[c], x->cap_regions[c], x->n_regions[c] + 1))
 				return -1;
 			x->regions[c][x->n_regions[c]].place = place;
 			x->regions[c][x->n_regions[c]++].bucket = s;
 		}
-	} else if (GM__GROW(b->idx, b->cap, b->n + 1)) {
-		return -1;
 	}
+	told_bucket *b = &x->b[s];
+	if (GM__GROW(b->idx, b->cap, b->n + 1))
+		return -1;
 	b->idx[b->n++] = i;
 	return 0;
 }
@@ -202,11 +209,6 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 {
 	told_index x;
 	memset(&x, 0, sizeof x);
-	x.cap = 64;
-	while (x.cap < 2 * out->n)
-		x.cap *= 2;
-	if (!(x.b = calloc(x.cap, sizeof *x.b)))
-		return gm__fail(err, GM_ENOMEM, "out of memory");
 	size_t w = 0;
 	for (size_t a = 0; a < out->n; a++) {
 		gm_event *e = &out->e[a];
@@ -216,9 +218,8 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 		/* (events of one sentence are distinct by construction: the quarters
 		 * of a list placed at one town) */
 		if (e->place != GM_NO_PLACE && c > 0) {
-			uint64_t key = (uint64_t)(uint32_t)c << 32 | e->place;
-			size_t s = told_slot(&x, key);
-			if (x.b[s].cap)
+			size_t s = told_bucket_of(&x, c, e->place);
+			if (s != GM__TABLE_NONE)
 				dup = told_latest(&x, s, out->e, e);
 			/* a region's other names within 25 km (same_spot) */
 			for (size_t r = 0; gm__ev_precision_of(g, e->place, 0) >= 3 && r < x.n_regions[c]; r++) {

@@ -2,6 +2,7 @@
 #include "eventwords.h"
 
 #include "hash.h"
+#include "table.h"
 
 #include "fold.h"
 
@@ -28,10 +29,9 @@ typedef struct row {
 
 static row *rows;
 static size_t n_rows;
-/* The distinct forms by hash: each slot the first row of a form + 1 (its
- * rows follow it, sorted), 0 empty; at most a quarter full. */
-static uint32_t *slots;
-static size_t slot_mask;
+/* The distinct forms: each found at the first of its rows (its other rows
+ * follow it, sorted); a quarter full, since most words asked are misses. */
+static gm__table forms;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 int gm__function_word_code(const char *name)
@@ -90,19 +90,12 @@ static void load(void)
 		p = le + 1;
 	}
 	qsort(rows, n_rows, sizeof *rows, cmp_row);
-	size_t n_slots = 64;
-	while (n_slots < 4 * n_rows)
-		n_slots *= 2;
-	if (!(slots = calloc(n_slots, sizeof *slots)))
+	if (gm__table_reserve(&forms, 2 * n_rows))
 		return;
-	slot_mask = n_slots - 1;
 	for (size_t i = 0; i < n_rows; i++) {
 		if (i && rows[i].len == rows[i - 1].len && !memcmp(rows[i].form, rows[i - 1].form, rows[i].len))
 			continue;   /* the same form: found through its first row */
-		size_t s = gm__fnv1a32(GM__FNV32_BASIS, rows[i].form, rows[i].len) & slot_mask;
-		while (slots[s])
-			s = (s + 1) & slot_mask;
-		slots[s] = (uint32_t)i + 1;
+		gm__table_add(&forms, gm__fnv1a32(GM__FNV32_BASIS, rows[i].form, rows[i].len), i);   /* room reserved */
 	}
 }
 
@@ -115,22 +108,30 @@ size_t gm__function_word_count(void)
 /* The rows of word w[0..len) (one per function it has), found by hash:
  * [*lo, *lo + n). Every word of every sentence is asked, most of them no
  * function word: a miss costs a hash and, mostly, an empty slot. */
+typedef struct word {
+	const char *w;
+	size_t len;
+} word;
+
+static int same_form(const void *r, size_t i, const void *key)
+{
+	const row *x = &((const row *)r)[i];
+	const word *k = key;
+	return x->len == k->len && !memcmp(x->form, k->w, k->len);
+}
+
 static size_t rows_of(const char *w, size_t len, size_t *lo)
 {
+	word k = {w, len};
+	size_t a = gm__table_find(&forms, gm__fnv1a32(GM__FNV32_BASIS, w, len), same_form, rows, &k);
 	*lo = 0;
-	if (!slots)
+	if (a == GM__TABLE_NONE)
 		return 0;
-	for (size_t s = gm__fnv1a32(GM__FNV32_BASIS, w, len) & slot_mask; slots[s]; s = (s + 1) & slot_mask) {
-		size_t a = slots[s] - 1;
-		if (rows[a].len != len || memcmp(rows[a].form, w, len) != 0)
-			continue;
-		size_t n = 1;
-		while (a + n < n_rows && rows[a + n].len == len && !memcmp(rows[a + n].form, w, len))
-			n++;
-		*lo = a;
-		return n;
-	}
-	return 0;
+	size_t n = 1;
+	while (a + n < n_rows && same_form(rows, a + n, &k))
+		n++;
+	*lo = a;
+	return n;
 }
 
 /* The event reader asks one token for several functions in a row (a day

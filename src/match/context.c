@@ -2,6 +2,7 @@
 #include "context.h"
 
 #include "codes.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, 
  * country. (A count that matters is of a country in the context, so "another
  * country" is "more than one".) */
 struct gm__key_counts {
-	const gm_gaz_key *key;   /* NULL: a free slot */
+	const gm_gaz_key *key;
 	uint32_t country[GM_RESOLVE_MAX_CONTEXT];
 	uint32_t admin1[GM_RESOLVE_MAX_CONTEXT];
 };
@@ -50,12 +51,11 @@ static void add_contribution(const gm_gazetteer *g, const gm_context *ctx, const
 		admin1[c]++;
 }
 
-static size_t key_slot(const gm_gaz_key *k, size_t cap)
+static uint32_t key_hash(const gm_gaz_key *k) { return gm__hash_u64((uint64_t)(uintptr_t)k); }
+
+static int same_key(const void *counts, size_t i, const void *key)
 {
-	uintptr_t h = (uintptr_t)k;
-	h ^= h >> 17;
-	h *= (uintptr_t)0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 7) & (cap - 1);
+	return ((const struct gm__key_counts *)counts)[i].key == key;
 }
 
 /* The counts of every key named more than once, once per key: built after
@@ -67,31 +67,35 @@ void gm__context_count_keys(const gm_gazetteer *g, gm_context *ctx)
 		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
 	if (ctx->n <= 1 || n == 0)
 		return;   /* a repeat counts only in a document of several countries */
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	struct gm__key_counts *t = calloc(cap, sizeof *t);
-	if (!t)
+	struct gm__key_counts *counts = calloc(n, sizeof *counts);
+	gm__table index = {0};
+	if (!counts || gm__table_reserve(&index, n)) {
+		free(counts);
 		return;   /* gm__context_exclude scans instead */
+	}
+	size_t n_keys = 0;
 	for (size_t i = 0; i < ctx->n_all; i++) {
 		const gm_match *o = &ctx->all[i];
 		if (o->context_place == GM_GAZ_NO_PLACE)
 			continue;
-		size_t s = key_slot(o->key, cap);
-		while (t[s].key && t[s].key != o->key)
-			s = (s + 1) & (cap - 1);
-		t[s].key = o->key;
-		add_contribution(g, ctx, o, t[s].country, t[s].admin1);
+		uint32_t h = key_hash(o->key);
+		size_t k = gm__table_find(&index, h, same_key, counts, o->key);
+		if (k == GM__TABLE_NONE) {
+			k = n_keys++;
+			counts[k].key = o->key;
+			gm__table_add(&index, h, k);   /* room reserved: cannot fail */
+		}
+		add_contribution(g, ctx, o, counts[k].country, counts[k].admin1);
 	}
-	ctx->by_key = t;
-	ctx->by_key_cap = cap;
+	ctx->by_key = counts;
+	ctx->by_key_index = index;
 }
 
 void gm__context_free(gm_context *ctx)
 {
 	free(ctx->by_key);
 	ctx->by_key = NULL;
-	ctx->by_key_cap = 0;
+	gm__table_free(&ctx->by_key_index);
 }
 
 void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x)
@@ -109,12 +113,10 @@ void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match 
 	}
 	if (ctx->by_key) {
 		/* every occurrence of x's name, x among them */
-		size_t s = key_slot(x->key, ctx->by_key_cap);
-		while (ctx->by_key[s].key && ctx->by_key[s].key != x->key)
-			s = (s + 1) & (ctx->by_key_cap - 1);
-		if (ctx->by_key[s].key) {
-			memcpy(ctx->excluded, ctx->by_key[s].country, sizeof ctx->excluded);
-			memcpy(ctx->excluded_admin1, ctx->by_key[s].admin1, sizeof ctx->excluded_admin1);
+		size_t k = gm__table_find(&ctx->by_key_index, key_hash(x->key), same_key, ctx->by_key, x->key);
+		if (k != GM__TABLE_NONE) {
+			memcpy(ctx->excluded, ctx->by_key[k].country, sizeof ctx->excluded);
+			memcpy(ctx->excluded_admin1, ctx->by_key[k].admin1, sizeof ctx->excluded_admin1);
 		}
 		return;
 	}

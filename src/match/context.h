@@ -7,6 +7,7 @@
 #include "match.h"
 
 #include "codes.h"
+#include "table.h"
 
 #define GM_RESOLVE_MAX_CONTEXT 32
 
@@ -31,7 +32,7 @@ typedef struct gm_context {
 	 * that excluding a name costs the same however long the document
 	 * (gm__context_free releases it; NULL: computed by a scan instead) */
 	struct gm__key_counts *by_key;
-	size_t by_key_cap;     /* slots, a power of two */
+	gm__table by_key_index;
 } gm_context;
 
 /* Count place once more in the context: its country, and its "CC/admin1". */

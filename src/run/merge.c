@@ -11,6 +11,7 @@
 #include "geomention.h"
 
 #include "error.h"
+#include "grow.h"
 #include "hash.h"
 #include "json.h"
 #include "run.h"
@@ -29,8 +30,7 @@
 
 typedef struct id_index {
 	const gm_gazetteer *gaz;
-	uint32_t *slots;   /* place index + 1, 0 empty */
-	size_t cap;
+	gm__table places;   /* the gazetteer's places by id */
 } id_index;
 
 /* the gazetteer's own hash (FNV-1a): one hash in the project */
@@ -40,22 +40,21 @@ static int id_index_build(id_index *x, const gm_gazetteer *gaz, gm_error *err)
 {
 	uint32_t n = gm_gazetteer_place_count(gaz);
 	x->gaz = gaz;
-	x->cap = 1024;
-	while (x->cap < (size_t)n * 2)
-		x->cap *= 2;
-	x->slots = calloc(x->cap, sizeof *x->slots);
-	if (!x->slots)
+	x->places = (gm__table){0};
+	if (gm__table_reserve(&x->places, n))
 		return gm__fail(err, GM_ENOMEM, "out of memory indexing place ids");
 	for (uint32_t i = 0; i < n; i++) {
 		gm_place p;
-		if (gm_gazetteer_get_place(gaz, i, &p) != GM_OK)
-			continue;
-		size_t h = hash_str(p.id) & (x->cap - 1);
-		while (x->slots[h])
-			h = (h + 1) & (x->cap - 1);
-		x->slots[h] = i + 1;
+		if (gm_gazetteer_get_place(gaz, i, &p) == GM_OK)
+			gm__table_add(&x->places, hash_str(p.id), i);   /* room reserved: cannot fail */
 	}
 	return GM_OK;
+}
+
+static int same_id(const void *gaz, size_t i, const void *id)
+{
+	gm_place p;
+	return gm_gazetteer_get_place(gaz, (uint32_t)i, &p) == GM_OK && !strcmp(p.id, id);
 }
 
 /* The index of a place id; GM_NO_PLACE for "" and for an id not in the gazetteer (*unknown 1). */
@@ -64,13 +63,9 @@ static uint32_t id_lookup(const id_index *x, const char *id, int *unknown)
 	*unknown = 0;
 	if (!id || !*id)
 		return GM_NO_PLACE;
-	for (size_t h = hash_str(id) & (x->cap - 1); x->slots[h]; h = (h + 1) & (x->cap - 1)) {
-		gm_place p;
-		if (gm_gazetteer_get_place(x->gaz, x->slots[h] - 1, &p) == GM_OK && !strcmp(p.id, id))
-			return x->slots[h] - 1;
-	}
-	*unknown = 1;
-	return GM_NO_PLACE;
+	size_t i = gm__table_find(&x->places, hash_str(id), same_id, x->gaz, id);
+	*unknown = i == GM__TABLE_NONE;
+	return *unknown ? GM_NO_PLACE : (uint32_t)i;
 }
 
 /* -------------------------------------------------------------- one part */
@@ -78,9 +73,12 @@ static uint32_t id_lookup(const id_index *x, const char *id, int *unknown)
 /* The documents merged so far, by id, path and line: the same shard given
  * twice would count every document twice (#18). */
 typedef struct doc_seen {
-	uint64_t *slots;   /* a hash of the key, 0 empty */
-	char **first_part; /* the part it came from, for the message */
-	size_t cap, n;
+	struct seen_doc {
+		uint64_t key;            /* doc_key() */
+		const char *first_part;  /* the part it came from, for the message */
+	} *docs;
+	size_t n, cap;
+	gm__table index;   /* docs by key */
 } doc_seen;
 
 typedef struct part {
@@ -113,45 +111,26 @@ static uint64_t doc_key(const char *id, const char *path, long line)
 	const char *parts[] = {id, "\t", path, "\t", num};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
 		h = gm__fnv1a64(h, parts[i], strlen(parts[i]));
-	return h ? h : 1;
+	return h;
 }
 
 /* 1 when the document was merged before (*where: the part), 0 new, -1 out of memory. */
+static int same_doc(const void *docs, size_t i, const void *key)
+{
+	return ((const struct seen_doc *)docs)[i].key == *(const uint64_t *)key;
+}
+
 static int seen_before(doc_seen *x, uint64_t key, const char *part_name, const char **where)
 {
-	if ((x->n + 1) * 2 > x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 1024;
-		uint64_t *slots = calloc(cap, sizeof *slots);
-		char **first = calloc(cap, sizeof *first);
-		if (!slots || !first) {
-			free(slots);
-			free(first);
-			return -1;
-		}
-		for (size_t i = 0; i < x->cap; i++)
-			if (x->slots[i]) {
-				size_t j = x->slots[i] & (cap - 1);
-				while (slots[j])
-					j = (j + 1) & (cap - 1);
-				slots[j] = x->slots[i];
-				first[j] = x->first_part[i];
-			}
-		free(x->slots);
-		free(x->first_part);
-		x->slots = slots;
-		x->first_part = first;
-		x->cap = cap;
-	}
-	size_t j = key & (x->cap - 1);
-	while (x->slots[j] && x->slots[j] != key)
-		j = (j + 1) & (x->cap - 1);
-	if (x->slots[j]) {
-		*where = x->first_part[j];
+	uint32_t h = (uint32_t)key;   /* key is a hash already */
+	size_t i = gm__table_find(&x->index, h, same_doc, x->docs, &key);
+	if (i != GM__TABLE_NONE) {
+		*where = x->docs[i].first_part;
 		return 1;
 	}
-	x->slots[j] = key;
-	x->first_part[j] = (char *)part_name;
-	x->n++;
+	if (GM__GROW(x->docs, x->cap, x->n + 1) || gm__table_add(&x->index, h, x->n))
+		return -1;
+	x->docs[x->n++] = (struct seen_doc){key, part_name};
 	return 0;
 }
 
@@ -532,8 +511,8 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 	if (rc == GM_OK)
 		rc = gm_run_finish(run, summary, err);
 	gm_run_free(run);
-	free(ids.slots);
-	free(seen.slots);
-	free(seen.first_part);
+	gm__table_free(&ids.places);
+	gm__table_free(&seen.index);
+	free(seen.docs);
 	return rc;
 }

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "grow.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ void gm_run_free(gm_run *r)
 	free(r->aggs);
 	free(r->agg_of_place);
 	free(r->cells);
-	free(r->cell_slots);
+	gm__table_free(&r->cell_index);
 	free(r->last_mention_doc);
 	free(r);
 }
@@ -79,43 +80,28 @@ static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 	return &r->aggs[ai - 1];
 }
 
-static size_t cell_hash(uint32_t place, uint32_t date)
+static uint64_t cell_key(uint32_t place, uint32_t date) { return (uint64_t)place << 32 | date; }
+
+static int same_cell(const void *cells, size_t i, const void *key)
 {
-	uint64_t k = ((uint64_t)place << 32 | date) * 0x9E3779B97F4A7C15ull;
-	return (size_t)(k >> 29);
+	const gm_daily_cell *c = &((const gm_daily_cell *)cells)[i];
+	return cell_key(c->place, c->date) == *(const uint64_t *)key;
 }
 
 /* The daily row of (place, date), made on first sight; NULL when out of memory. */
 static gm_daily_cell *cell_of(gm_run *r, uint32_t place, uint32_t date)
 {
-	if (r->n_cells * 2 >= r->cap_slots) {
-		size_t cap = r->cap_slots ? r->cap_slots * 2 : 1024;
-		uint32_t *slots = calloc(cap, sizeof *slots);
-		if (!slots)
-			return NULL;
-		for (size_t i = 0; i < r->n_cells; i++) {
-			size_t h = cell_hash(r->cells[i].place, r->cells[i].date) & (cap - 1);
-			while (slots[h])
-				h = (h + 1) & (cap - 1);
-			slots[h] = (uint32_t)i + 1;
-		}
-		free(r->cell_slots);
-		r->cell_slots = slots;
-		r->cap_slots = cap;
-	}
-	size_t h = cell_hash(place, date) & (r->cap_slots - 1);
-	for (; r->cell_slots[h]; h = (h + 1) & (r->cap_slots - 1)) {
-		gm_daily_cell *c = &r->cells[r->cell_slots[h] - 1];
-		if (c->place == place && c->date == date)
-			return c;
-	}
-	if (GM__GROW(r->cells, r->cap_cells, r->n_cells + 1))
+	uint64_t key = cell_key(place, date);
+	uint32_t h = gm__hash_u64(key);
+	size_t i = gm__table_find(&r->cell_index, h, same_cell, r->cells, &key);
+	if (i != GM__TABLE_NONE)
+		return &r->cells[i];
+	if (GM__GROW(r->cells, r->cap_cells, r->n_cells + 1) || gm__table_add(&r->cell_index, h, r->n_cells))
 		return NULL;
-	gm_daily_cell *c = &r->cells[r->n_cells];
+	gm_daily_cell *c = &r->cells[r->n_cells++];
 	memset(c, 0, sizeof *c);
 	c->place = place;
 	c->date = date;
-	r->cell_slots[h] = (uint32_t)++r->n_cells;
 	return c;
 }
 

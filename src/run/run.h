@@ -13,6 +13,7 @@
 #include "postgis.h"
 #include "write.h"
 #include "datecode.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -29,8 +30,7 @@ struct gm_run {
 	size_t n_aggs, cap_aggs;
 	gm_daily_cell *cells;
 	size_t n_cells, cap_cells;
-	uint32_t *cell_slots;      /* open addressing: cell index + 1, 0 empty */
-	size_t cap_slots;
+	gm__table cell_index;      /* cells by (place, date) */
 	uint32_t doc_serial;       /* counts documents for the places' docs field */
 	char *last_mention_doc;    /* the doc_id of the latest mention */
 	struct timespec started;

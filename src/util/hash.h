@@ -29,4 +29,9 @@ static inline uint64_t gm__fnv1a64(uint64_t h, const void *s, size_t len)
 	return h;
 }
 
+/* A 64-bit integer key (a pointer, two indices side by side) to 32 bits
+ * for a table slot: Fibonacci hashing, the high half, where every bit of the
+ * key has had its say. */
+static inline uint32_t gm__hash_u64(uint64_t k) { return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 32); }
+
 #endif
