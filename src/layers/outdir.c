@@ -3,6 +3,7 @@
 #include "outdir.h"
 
 #include "error.h"
+#include "grow.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -356,4 +357,34 @@ void gm__outdir_abandon(gm_outdir *d)
 		close(d->lock_fd);   /* releases the flock */
 	}
 	d->lock_fd = -1;
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int gm__outdir_files(const gm_outdir *od, char ***out, size_t *n, gm_error *err)
+{
+	char **names = NULL;
+	size_t n_names = 0, cap_names = 0;
+	int rc = GM_OK;
+	DIR *d = opendir(od->tmp);
+	struct dirent *e;
+	while (rc == GM_OK && d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (GM__GROW(names, cap_names, n_names + 1)) {
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+			break;
+		}
+		if (!(names[n_names] = strdup(e->d_name)))
+			rc = gm__fail(err, GM_ENOMEM, "out of memory");
+		else
+			n_names++;
+	}
+	if (d)
+		closedir(d);
+	if (n_names)
+		qsort(names, n_names, sizeof *names, cmp_name);
+	*out = names;
+	*n = n_names;
+	return rc;
 }

@@ -41,6 +41,9 @@ int gm__outdir_commit(gm_outdir *d, gm_error *err);
 /* Remove the new folder (a failed or interrupted run) and release the lock;
  * OUT stays as it was. Safe after commit and after a failed open. */
 void gm__outdir_abandon(gm_outdir *d);
+/* The files in the new folder, sorted by name, dot files left out
+ * (malloc'd, *n of them; the caller frees each and the array). */
+int gm__outdir_files(const gm_outdir *d, char ***out, size_t *n, gm_error *err);
 /* Remove a folder and everything below it, following no link (only this
  * run's own folders are handed to it). */
 void gm__remove_tree(const char *dir);

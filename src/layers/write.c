@@ -1,7 +1,8 @@
 /* write.c: the layers (OGR, any vector driver that can create files) and
- * run.json. Everything is written into a new folder beside the output folder
- * and swapped in as a whole when every file is whole (outdir.h), so a failed
- * or killed run never leaves half a layer, nor a mix of two runs. */
+ * run.json (runjson.c) of a run. Everything is written into a new folder
+ * beside the output folder and swapped in as a whole when every file is
+ * whole (outdir.h), so a failed or killed run never leaves half a layer, nor
+ * a mix of two runs. */
 #include "write.h"
 
 #include "acled.h"
@@ -12,18 +13,16 @@
 #include "grow.h"
 #include "events.h"
 #include "gazetteer.h"
-#include "json.h"
 #include "layerfile.h"
 #include "layers.h"
 #include "outdir.h"
 #include "preview.h"
+#include "runjson.h"
 #include "textlayer.h"
-#include "utf8.h"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_error.h>
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <gdal.h>
@@ -245,39 +244,6 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 	return rc;
 }
 
-void gm__write_doc_members(FILE *f, const gm_doc_rec *d, const char *id_key)
-{
-	fprintf(f, "\"%s\": ", id_key);
-	gm__json_write_string(f, d->id);
-	fprintf(f, ", \"path\": ");
-	gm__json_write_string(f, d->path);
-	if (d->line)
-		fprintf(f, ", \"line\": %ld", d->line);
-	fprintf(f, ", \"status\": \"%s\"", d->skipped ? "skipped" : "processed");
-	if (d->reason) {
-		fprintf(f, ", \"reason\": ");
-		gm__json_write_string(f, d->reason);
-	}
-	if (d->warning && d->warning[0]) {
-		fprintf(f, ", \"warning\": ");
-		gm__json_write_string(f, d->warning);
-	}
-	if (d->invalid_utf8)
-		fprintf(f, ", \"invalid_utf8_replaced\": %u", d->invalid_utf8);
-	if (d->date && d->date[0])
-		fprintf(f, ", \"date\": \"%s\"", d->date);
-	/* where it came from, as the input gave it (cut to what a DBF holds, as in the layers) */
-	const char *const prov[3] = {d->url, d->source, d->title}, *const prov_key[3] = {"url", "source", "title"};
-	for (int k = 0; k < 3; k++)
-		if (prov[k] && prov[k][0]) {
-			fprintf(f, ", \"%s\": ", prov_key[k]);
-			gm__json_write_string(f, prov[k]);
-		}
-	if (!d->skipped)
-		fprintf(f, ", \"mentions\": %zu, \"demonyms\": %zu, \"events\": %zu", d->n_mentions, d->n_demonyms,
-		        d->n_events);
-}
-
 int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err)
 {
 	fputc('{', w->docs);
@@ -359,65 +325,8 @@ static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH dr
 	return rc;
 }
 
-/* ---------------------------------------------------------------- run.json */
-
-static int write_run_json(FILE *f, gm_writer *w, const gm_aggregates *r, double seconds, const gm_run_summary *s,
-                          const char *const *files, size_t n_files)
-{
-	gm_gazetteer_info gi;
-	gm_gazetteer_get_info(w->gaz, &gi);
-	fprintf(f, "{\n  \"tool\": \"geomention\",\n  \"version\": ");
-	gm__json_write_string(f, GM_VERSION_STRING);
-	fprintf(f, ",\n  \"gazetteer\": {\"name\": ");
-	gm__json_write_string(f, gi.name);
-	fprintf(f, ", \"build_date\": ");
-	gm__json_write_string(f, gi.build_date);
-	fprintf(f, ", \"checksum\": \"%s\", \"format_version\": %u, \"places\": %u},\n", gi.checksum, gi.format_version,
-	        gi.places);
-	/* the caller's JSON, with any byte that is not UTF-8 (a Latin-1 path
-	 * given on the command line) as U+FFFD: such bytes are never JSON's own
-	 * punctuation, so the text stays the JSON it was, and valid */
-	const char *oj = w->opts.options_json && *w->opts.options_json ? w->opts.options_json : "{}";
-	size_t ojl;
-	unsigned bad = 0;
-	char *fixed = gm__utf8_repair(oj, strlen(oj), &ojl, &bad);
-	fprintf(f, "  \"options\": %s,\n", fixed ? fixed : "{}");
-	free(fixed);
-	fprintf(f, "  \"timing\": {\"seconds\": %.3f},\n", seconds);
-	fprintf(f,
-	        "  \"counts\": {\"inputs\": %zu, \"documents\": %zu, \"skipped\": %zu, \"mentions\": %zu, \"places\": %zu, "
-	        "\"demonyms\": %zu, \"events\": %zu, \"events_acled\": %zu},\n",
-	        r->n_inputs, s->documents, s->skipped, s->mentions, s->places, s->demonyms, s->events, w->n_acled);
-	fprintf(f, "  \"files\": [");
-	for (size_t i = 0; i < n_files; i++) {
-		gm__json_write_string(f, files[i]);
-		fprintf(f, ", ");
-	}
-	fprintf(f, "\"run.json\"],\n  \"documents\": [\n");
-	/* the entries as they were written, one a line */
-	if (fflush(w->docs) != 0 || fseek(w->docs, 0, SEEK_SET) != 0)
-		return -1;
-	char *line = NULL;
-	size_t cap = 0, i = 0;
-	ssize_t len;
-	while ((len = getline(&line, &cap, w->docs)) > 0) {
-		if (line[len - 1] == '\n')
-			line[--len] = '\0';
-		fprintf(f, "    %s%s\n", line, ++i < w->n_docs ? "," : "");
-	}
-	free(line);
-	fprintf(f, "  ]\n}\n");
-	return ferror(w->docs) ? -1 : 0;
-}
-
 /* ------------------------------------------------------------- the whole run */
 
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* GeoPackage is one file with every layer, as QGIS users expect (#18): the
- * layers are written one file each as the run goes (each in a transaction
- * of its own, streamed), then gathered here into geomention.gpkg, in the
- * order places, mentions, events, daily, demonyms, and their files removed. */
 /* What preview.c needs of the writer. */
 static gm_preview_ctx preview_ctx(const gm_writer *w)
 {
@@ -432,6 +341,10 @@ static gm_preview_ctx preview_ctx(const gm_writer *w)
 	return c;
 }
 
+/* GeoPackage is one file with every layer, as QGIS users expect (#18): the
+ * layers are written one file each as the run goes (each in a transaction
+ * of its own, streamed), then gathered here into geomention.gpkg, in the
+ * order places, mentions, events, daily, demonyms, and their files removed. */
 static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 {
 	static const char *const order[] = {"places", "mentions", "events", "daily", "demonyms"};
@@ -513,36 +426,6 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 	return rc;
 }
 
-/* The files in the new folder, sorted (malloc'd, *n of them; the caller
- * frees each and the array). */
-static int files_written(const gm_writer *w, char ***out, size_t *n, gm_error *err)
-{
-	char **names = NULL;
-	size_t n_names = 0, cap_names = 0;
-	int rc = GM_OK;
-	DIR *d = opendir(w->dir.tmp);
-	struct dirent *e;
-	while (rc == GM_OK && d && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (GM__GROW(names, cap_names, n_names + 1)) {
-			rc = gm__fail(err, GM_ENOMEM, "out of memory");
-			break;
-		}
-		if (!(names[n_names] = strdup(e->d_name)))
-			rc = gm__fail(err, GM_ENOMEM, "out of memory");
-		else
-			n_names++;
-	}
-	if (d)
-		closedir(d);
-	if (n_names)
-		qsort(names, n_names, sizeof *names, cmp_name);
-	*out = names;
-	*n = n_names;
-	return rc;
-}
-
 /* run.json, listing the files written (the summary the first 32). */
 static int finish_run_json(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, char **names,
                            size_t n_names, gm_error *err)
@@ -555,13 +438,11 @@ static int finish_run_json(gm_writer *w, const gm_aggregates *r, gm_run_summary 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
 	char p[4096];
-	FILE *f = join_path(p, sizeof p, w->dir.tmp, "run.json") == 0 ? fopen(p, "w") : NULL;
-	if (!f)
-		return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-	int wrc = write_run_json(f, w, r, secs, summary, (const char *const *)names, n_names);
-	if (fclose(f) != 0 || wrc != 0)
-		return gm__fail(err, GM_EIO, "cannot write %s: %s", p, strerror(errno));
-	return GM_OK;
+	if (join_path(p, sizeof p, w->dir.tmp, "run.json") != 0)
+		return gm__fail(err, GM_EIO, "cannot write run.json in %s: the path is too long", w->dir.tmp);
+	gm_runjson j = {w->gaz, w->opts.options_json, secs, r->n_inputs, summary, w->n_acled, (const char *const *)names,
+	                n_names, w->docs, w->n_docs};
+	return gm__runjson_write(p, &j, err);
 }
 
 int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summary, gm_error *err)
@@ -578,7 +459,7 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	char **names = NULL;
 	size_t n_names = 0;
 	if (rc == GM_OK)
-		rc = files_written(w, &names, &n_names, err);
+		rc = gm__outdir_files(&w->dir, &names, &n_names, err);
 	if (rc == GM_OK)
 		rc = finish_run_json(w, r, summary, names, n_names, err);
 	for (size_t i = 0; i < n_names; i++)

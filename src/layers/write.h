@@ -36,9 +36,5 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *a, gm_run_summary *summ
 /* Unfinished: the temporary folder and everything in it is removed. */
 void gm__writer_free(gm_writer *w);
 int gm__check_write_options(const gm_write_options *opts, gm_error *err);
-/* The members of run.json's entry for one input ("id": ..., "path": ...,
- * absent ones left out), no braces: run.json's entries and the stream's
- * document records (id_key "doc_id") are written by it. */
-void gm__write_doc_members(FILE *f, const gm_doc_rec *d, const char *id_key);
 
 #endif

@@ -9,6 +9,7 @@
 #include "json.h"
 #include "layers.h"
 #include "run.h"
+#include "runjson.h"
 #include "textlayer.h"
 
 #include <errno.h>
