@@ -328,81 +328,81 @@ static void print_summary(const gm_run *run, const gm_gazetteer *gaz, const gm_w
 	}
 }
 
-int gm_cli_map(int argc, char **argv)
+/* Everything that can be refused, refused before any work: the inputs, the
+ * gazetteer (with --weights), the output options. The output folder is not
+ * touched here: a refused input or gazetteer leaves no folder behind. */
+static int open_inputs(const map_args *a, const gm_write_options *wo, gm_reader **reader, gm_gazetteer **gaz)
 {
-	map_args a = {.out = {.out_dir = "output", .formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1},
-	              .inputs = calloc((size_t)argc + 1, sizeof(char *))};
-	/* everything below is released at "out:", whichever way the command ends */
-	gm_cli_json opts = {0};
-	gm_reader *reader = NULL;
-	gm_gazetteer *gaz = NULL;
-	gm_run *run = NULL;
 	gm_error err = {0, ""};
-	int status = !a.out.formats || !a.inputs ? GM_EXIT_FAIL : parse_args(argc, argv, &a);
-	if (status != GM_EXIT_OK || a.help) {
-		if (a.help)
-			help(stdout);
-		goto out;
-	}
-	int quiet = a.out.quiet;
-	gm_write_options wo = gm_cli_write_options(&a.out);
-	record_options(&a, &opts);
-	if (opts.failed) {
-		fprintf(stderr, "geomention map: out of memory\n");
-		status = GM_EXIT_FAIL;
-		goto out;
-	}
-	wo.options_json = opts.s;
-
-	/* everything that can be refused is refused before any work */
-	/* (the output folder last: a refused input or gazetteer leaves no folder behind) */
-	if (gm_reader_open(&reader, a.inputs, a.ni, a.date, &err) != GM_OK ||
-	    gm_gazetteer_open_flags(&gaz, a.out.gaz_path, a.out.gaz_flags, &err) != GM_OK ||
-	    (!a.stream && gm_run_check_options(&wo, &err) != GM_OK)) {
+	if (gm_reader_open(reader, a->inputs, a->ni, a->date, &err) != GM_OK ||
+	    gm_gazetteer_open_flags(gaz, a->out.gaz_path, a->out.gaz_flags, &err) != GM_OK ||
+	    (!a->stream && gm_run_check_options(wo, &err) != GM_OK)) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
-		status = GM_EXIT_USAGE;
-		goto out;
+		return GM_EXIT_USAGE;
 	}
-	if (a.weights) {
+	if (a->weights) {
 		gm_resolve_weights w;
 		gm_resolve_weights_default(&w);
-		if (gm_resolve_weights_parse(&w, a.weights, &err) != GM_OK) {
+		if (gm_resolve_weights_parse(&w, a->weights, &err) != GM_OK) {
 			fprintf(stderr, "geomention map: %s\n", err.message);
-			status = GM_EXIT_USAGE;
-			goto out;
+			return GM_EXIT_USAGE;
 		}
-		gm_gazetteer_set_weights(gaz, &w);
+		gm_gazetteer_set_weights(*gaz, &w);
 	}
-	if (a.stream) {
-		status = map_stream(reader, gaz, a.jobs, quiet);
-		goto out;
-	}
+	return GM_EXIT_OK;
+}
+
+/* The documents mapped into the output folder (and the database). */
+static int map_run(const map_args *a, gm_reader *reader, const gm_gazetteer *gaz, const gm_write_options *wo)
+{
+	gm_error err = {0, ""};
+	gm_run *run = NULL;
+	int quiet = a->out.quiet, status = GM_EXIT_OK;
 	catch_signals();
-	if (gm_run_new(&run, gaz, &wo, &err) != GM_OK) {
+	if (gm_run_new(&run, gaz, wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
-		status = err.code == GM_EIO || err.code == GM_EBUSY ? GM_EXIT_USAGE : GM_EXIT_FAIL;
-		goto out;
+		return err.code == GM_EIO || err.code == GM_EBUSY ? GM_EXIT_USAGE : GM_EXIT_FAIL;
 	}
-	progress_start(quiet, a.inputs, a.ni);
-	int rc = gm_run_map_reader(run, reader, gaz, a.jobs, report_item, &quiet, &err);
+	progress_start(quiet, a->inputs, a->ni);
+	int rc = gm_run_map_reader(run, reader, gaz, a->jobs, report_item, &quiet, &err);
 	progress_clear();
+	gm_run_summary sum;
 	if (rc < 0) {
 		if (!interrupted)
 			fprintf(stderr, "geomention map: %s\n", err.message);
 		status = GM_EXIT_FAIL;
-		goto out;
-	}
-	gm_run_summary sum;
-	if (gm_run_finish(run, &sum, &err) != GM_OK) {
+	} else if (gm_run_finish(run, &sum, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
-		goto out;
+	} else if (!quiet) {
+		print_summary(run, gaz, wo, &sum);
 	}
-	if (!quiet)
-		print_summary(run, gaz, &wo, &sum);
-out:
-	free(opts.s);
 	gm_run_free(run);
+	return status;
+}
+
+int gm_cli_map(int argc, char **argv)
+{
+	map_args a = {.out = {.out_dir = "output", .formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1},
+	              .inputs = calloc((size_t)argc + 1, sizeof(char *))};
+	gm_cli_json opts = {0};   /* run.json's options */
+	gm_reader *reader = NULL;
+	gm_gazetteer *gaz = NULL;
+	int status = !a.out.formats || !a.inputs ? GM_EXIT_FAIL : parse_args(argc, argv, &a);
+	if (status == GM_EXIT_OK && a.help) {
+		help(stdout);
+	} else if (status == GM_EXIT_OK) {
+		gm_write_options wo = gm_cli_write_options(&a.out);
+		record_options(&a, &opts);
+		wo.options_json = opts.s;
+		if (opts.failed) {
+			fprintf(stderr, "geomention map: out of memory\n");
+			status = GM_EXIT_FAIL;
+		} else if ((status = open_inputs(&a, &wo, &reader, &gaz)) == GM_EXIT_OK) {
+			status = a.stream ? map_stream(reader, gaz, a.jobs, a.out.quiet) : map_run(&a, reader, gaz, &wo);
+		}
+	}
+	free(opts.s);
 	gm_gazetteer_close(gaz);
 	gm_reader_free(reader);
 	free(a.out.formats);

@@ -36,92 +36,102 @@ static void help(FILE *f)
 	        "  geomention merge all.geojsons -o out\n");
 }
 
-int gm_cli_merge(int argc, char **argv)
+/* The command line into out and parts (np of them): GM_EXIT_OK, GM_EXIT_USAGE
+ * (said on stderr), or -1 when --help was asked and printed. */
+static int parse_args(int argc, char **argv, gm_cli_output *out, const char **parts, size_t *np)
 {
-	gm_cli_output out = {.formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1};
-	const char **parts = calloc((size_t)argc + 1, sizeof *parts);
-	const char **formats = out.formats;
-	size_t np = 0;
-	int status = GM_EXIT_OK;
-	gm_cli_json opts = {0};   /* run.json's options, built below */
-	if (!formats || !parts)
-		return GM_EXIT_FAIL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			help(stdout);
-			goto done;
-		} else if (gm_cli_output_option(&out, argc, argv, &i)) {
+			return -1;
+		} else if (gm_cli_output_option(out, argc, argv, &i)) {
 			continue;
 		} else if (!strcmp(a, "--")) {
 			while (++i < argc)
-				parts[np++] = argv[i];
+				parts[(*np)++] = argv[i];
 		} else if (a[0] != '-') {
-			parts[np++] = a;
+			parts[(*np)++] = a;
 		} else {
 			fprintf(stderr, "geomention merge: unknown option or missing value: %s (see geomention merge --help)\n", a);
-			status = GM_EXIT_USAGE;
-			goto done;
+			return GM_EXIT_USAGE;
 		}
 	}
-	const char *out_dir = out.out_dir, *gaz_path = out.gaz_path;
-	int quiet = out.quiet;
-	if (!np || (!out_dir && !out.pg)) {
+	if (!*np || (!out->out_dir && !out->pg)) {
 		fprintf(stderr, "geomention merge: %s (see geomention merge --help)\n",
-		        !np ? "no PART given" : "no output folder: -o DIR (or a database: --pg CONN)");
-		status = GM_EXIT_USAGE;
-		goto done;
+		        !*np ? "no PART given" : "no output folder: -o DIR (or a database: --pg CONN)");
+		return GM_EXIT_USAGE;
 	}
-	if (!gaz_path)
-		gaz_path = gm_cli_default_gazetteer();
+	return GM_EXIT_OK;
+}
 
-	gm_cli_json_raw(&opts, "{\"command\": \"merge\", ");
-	gm_cli_json_output(&opts, &out);
-	gm_cli_json_raw(&opts, ", \"gazetteer\": ");
-	gm_cli_json_str(&opts, gaz_path);
-	gm_cli_json_raw(&opts, ", \"parts\": ");
-	gm_cli_json_list(&opts, parts, np);
-	gm_cli_json_raw(&opts, "}");
-	if (opts.failed) {
-		fprintf(stderr, "geomention merge: out of memory\n");
-		status = GM_EXIT_FAIL;
-		goto done;
+static void report(const gm_write_options *wo, const gm_run_summary *sum, size_t np)
+{
+	printf("geomention merge: %zu parts; %zu documents, %zu skipped; %zu mentions; %zu places; %zu events\n", np,
+	       sum->documents, sum->skipped, sum->mentions, sum->places, sum->events);
+	if (wo->out_dir) {
+		printf("wrote into %s/:", wo->out_dir);
+		for (size_t i = 0; i < sum->n_files; i++)
+			printf(" %s", sum->files[i]);
+		printf("\n");
 	}
+	if (wo->pg)
+		printf("wrote into the database, schema %s\n", wo->pg_schema ? wo->pg_schema : "geomention");
+}
 
+/* The parts merged with the gazetteer at gaz_path, options_json for run.json. */
+static int merge(const gm_cli_output *out, const char *gaz_path, const char *const *parts, size_t np,
+                 const char *options_json)
+{
 	gm_error err = {0, ""};
-	gm_write_options wo = gm_cli_write_options(&out);
-	wo.options_json = opts.s;
+	gm_write_options wo = gm_cli_write_options(out);
+	wo.options_json = options_json;
 	if (gm_run_check_options(&wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
-		status = GM_EXIT_USAGE;
-		goto done;
+		return GM_EXIT_USAGE;
 	}
 	gm_gazetteer *gaz = NULL;
-	if (gm_gazetteer_open_flags(&gaz, gaz_path, out.gaz_flags, &err) != GM_OK) {
+	if (gm_gazetteer_open_flags(&gaz, gaz_path, out->gaz_flags, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
-		status = GM_EXIT_USAGE;
-		goto done;
+		return GM_EXIT_USAGE;
 	}
+	int status = GM_EXIT_OK;
 	gm_run_summary sum;
 	if (gm_merge(parts, np, gaz, &wo, &sum, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
 		status = err.code == GM_ENOENT ? GM_EXIT_USAGE : GM_EXIT_FAIL;
-	} else if (!quiet) {
-		printf("geomention merge: %zu parts; %zu documents, %zu skipped; %zu mentions; %zu places; %zu events\n", np,
-		       sum.documents, sum.skipped, sum.mentions, sum.places, sum.events);
-		if (wo.out_dir) {
-			printf("wrote into %s/:", wo.out_dir);
-			for (size_t i = 0; i < sum.n_files; i++)
-				printf(" %s", sum.files[i]);
-			printf("\n");
-		}
-		if (wo.pg)
-			printf("wrote into the database, schema %s\n", wo.pg_schema ? wo.pg_schema : "geomention");
+	} else if (!out->quiet) {
+		report(&wo, &sum, np);
 	}
 	gm_gazetteer_close(gaz);
-done:
-	free(opts.s);
-	free(formats);
-	free(parts);
 	return status;
+}
+
+int gm_cli_merge(int argc, char **argv)
+{
+	gm_cli_output out = {.formats = calloc((size_t)argc + 1, sizeof(char *)), .rfc7946 = 1};
+	const char **parts = calloc((size_t)argc + 1, sizeof *parts);
+	size_t np = 0;
+	gm_cli_json opts = {0};   /* run.json's options */
+	int status = out.formats && parts ? parse_args(argc, argv, &out, parts, &np) : GM_EXIT_FAIL;
+	if (status == GM_EXIT_OK) {
+		const char *gaz_path = out.gaz_path ? out.gaz_path : gm_cli_default_gazetteer();
+		gm_cli_json_raw(&opts, "{\"command\": \"merge\", ");
+		gm_cli_json_output(&opts, &out);
+		gm_cli_json_raw(&opts, ", \"gazetteer\": ");
+		gm_cli_json_str(&opts, gaz_path);
+		gm_cli_json_raw(&opts, ", \"parts\": ");
+		gm_cli_json_list(&opts, parts, np);
+		gm_cli_json_raw(&opts, "}");
+		if (opts.failed) {
+			fprintf(stderr, "geomention merge: out of memory\n");
+			status = GM_EXIT_FAIL;
+		} else {
+			status = merge(&out, gaz_path, parts, np, opts.s);
+		}
+	}
+	free(opts.s);
+	free(out.formats);
+	free(parts);
+	return status < 0 ? GM_EXIT_OK : status;
 }

@@ -46,6 +46,52 @@ static int hex4(parser *p, uint32_t *v)
 	return 0;
 }
 
+/* The \u escape at p->pos (after "\u"), and the low half that follows a
+ * high surrogate, as one code point. What UTF-8 cannot hold becomes U+FFFD:
+ * a lone surrogate, and NUL, which would cut the text where it stands (a
+ * visible mark instead, counted, so the reader can say so). */
+static int unicode_escape(parser *p, uint32_t *cp)
+{
+	if (hex4(p, cp))
+		return -1;
+	if (*cp >= 0xD800 && *cp <= 0xDBFF && p->pos + 6 <= p->len && p->s[p->pos] == '\\' && p->s[p->pos + 1] == 'u') {
+		uint32_t lo;
+		p->pos += 2;
+		if (hex4(p, &lo))
+			return -1;
+		*cp = lo >= 0xDC00 && lo <= 0xDFFF ? 0x10000 + ((*cp - 0xD800) << 10) + (lo - 0xDC00) : 0xFFFD;
+	} else if (*cp >= 0xD800 && *cp <= 0xDFFF) {
+		*cp = 0xFFFD;
+	} else if (*cp == 0) {
+		*cp = 0xFFFD;
+		p->nul_escapes++;
+	}
+	return 0;
+}
+
+/* The escape at p->pos (after the backslash) as the bytes it stands for,
+ * into enc (*el of them). */
+static int escape(parser *p, char enc[8], size_t *el)
+{
+	if (p->pos >= p->len)
+		return fail(p, "unterminated escape");
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	char e = p->s[p->pos++];
+	const char *k = e ? strchr(from, e) : NULL;
+	if (k) {
+		enc[0] = to[k - from];
+		*el = 1;
+		return 0;
+	}
+	if (e != 'u')
+		return fail(p, "unknown escape");
+	uint32_t cp;
+	if (unicode_escape(p, &cp))
+		return -1;
+	*el = gm__utf8_encode(cp, enc);
+	return 0;
+}
+
 /* A string at p->pos (opening quote); decoded into *out when out != NULL. */
 static int string(parser *p, char **out)
 {
@@ -54,83 +100,43 @@ static int string(parser *p, char **out)
 	char *buf = out ? malloc(cap) : NULL;
 	if (out && !buf)
 		return fail(p, "out of memory");
+	int rc = 0;
 	for (;;) {
 		if (p->pos >= p->len) {
-			free(buf);
-			return fail(p, "unterminated string");
+			rc = fail(p, "unterminated string");
+			break;
 		}
 		unsigned char c = (unsigned char)p->s[p->pos];
 		char enc[8];
-		size_t el = 0;
+		size_t el = 1;
 		if (c == '"') {
 			p->pos++;
 			break;
 		}
 		if (c < 0x20) {
-			free(buf);
-			return fail(p, "control character in string");
+			rc = fail(p, "control character in string");
+			break;
 		}
 		if (c == '\\') {
 			p->pos++;
-			if (p->pos >= p->len) {
-				free(buf);
-				return fail(p, "unterminated escape");
-			}
-			char e = p->s[p->pos++];
-			uint32_t cp;
-			switch (e) {
-			case '"': enc[0] = '"'; el = 1; break;
-			case '\\': enc[0] = '\\'; el = 1; break;
-			case '/': enc[0] = '/'; el = 1; break;
-			case 'b': enc[0] = '\b'; el = 1; break;
-			case 'f': enc[0] = '\f'; el = 1; break;
-			case 'n': enc[0] = '\n'; el = 1; break;
-			case 'r': enc[0] = '\r'; el = 1; break;
-			case 't': enc[0] = '\t'; el = 1; break;
-			case 'u':
-				if (hex4(p, &cp)) {
-					free(buf);
-					return -1;
-				}
-				if (cp >= 0xD800 && cp <= 0xDBFF && p->pos + 6 <= p->len && p->s[p->pos] == '\\' &&
-				    p->s[p->pos + 1] == 'u') {
-					uint32_t lo;
-					p->pos += 2;
-					if (hex4(p, &lo)) {
-						free(buf);
-						return -1;
-					}
-					if (lo >= 0xDC00 && lo <= 0xDFFF)
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-					else
-						cp = 0xFFFD;
-				} else if (cp >= 0xD800 && cp <= 0xDFFF) {
-					cp = 0xFFFD;  /* a lone surrogate cannot be UTF-8 */
-				} else if (cp == 0) {
-					/* it would cut the text where it stands: a visible mark
-					 * instead, counted, so the reader can say so */
-					cp = 0xFFFD;
-					p->nul_escapes++;
-				}
-				el = gm__utf8_encode(cp, enc);
+			if ((rc = escape(p, enc, &el)) != 0)
 				break;
-			default:
-				free(buf);
-				return fail(p, "unknown escape");
-			}
 		} else {
 			enc[0] = (char)c;
-			el = 1;
 			p->pos++;
 		}
 		if (buf) {
 			if (GM__GROW(buf, cap, n + el + 1)) {
-				free(buf);
-				return fail(p, "out of memory");
+				rc = fail(p, "out of memory");
+				break;
 			}
 			memcpy(buf + n, enc, el);
 			n += el;
 		}
+	}
+	if (rc) {
+		free(buf);
+		return rc;
 	}
 	if (buf) {
 		buf[n] = '\0';
