@@ -76,7 +76,7 @@ int gm__build_demonym_forms(builder *b, const char *stem, uint32_t place)
 static size_t demonym_stem(builder *b, const char *name, char *out, size_t cap)
 {
 	const char *s = name;
-	if (!strncmp(s, "ال", strlen("ال")))
+	if (gm__utf8_starts(s, "ال"))
 		s += strlen("ال");
 	if (gm__build_key(b, s, out, cap) != 1)
 		return 0;
@@ -90,7 +90,7 @@ static size_t demonym_stem(builder *b, const char *name, char *out, size_t cap)
 		}
 	}
 	out[n] = '\0';
-	if (n >= 2 && !memcmp(out + n - 2, "ي", 2))
+	if (gm__utf8_has_suffix(out, n, "ي"))
 		return 0;
 	return gm__utf8_count(out, n) >= 3 ? n : 0;
 }

@@ -211,7 +211,7 @@ static int read_demonyms(builder *b, tsv *t)
 			continue;
 		}
 		size_t n = strlen(key);
-		if (n < 2 + 6 || memcmp(key + n - 2, "ي", 2) != 0) {
+		if (gm__utf8_count(key, n) < 4 || !gm__utf8_has_suffix(key, n, "ي")) {
 			gm__build_problem(b, t->path, t->line, "a demonym is the masculine singular ending in ي (أمريكي)");
 			continue;
 		}

@@ -99,7 +99,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 		const gm_match *pm = &out->m[out->n - 2];
 		const char *w = t->folded + tk->f_off;
 		if (!pm->not_place && pm->tok_last + 1 == m->tok_first && t->tok[pm->tok_last].gap_after == GM_GAP_JOIN &&
-		    tk->f_len > 4 && !memcmp(w, "ال", 4) && gm__nisba_ending(w, tk->f_len))
+		    tk->f_len > 4 && gm__utf8_starts(w, "ال") && gm__nisba_ending(w, tk->f_len))
 			m->blocked = GM_BLOCK_ADJECTIVE, m->not_place = 1;
 	}
 	if (out->n > 1)
@@ -192,7 +192,7 @@ static int unlisted_quarter(const gm_gazetteer *g, const gm_tokens *t, size_t i,
 	uint8_t cue = gm__cue(g, t->folded + before->f_off, before->f_len);
 	const char *w = t->folded + tk->f_off;
 	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE && tk->f_len > 4 &&
-	       !memcmp(w, "ال", 4) && gm__utf8_count(w, tk->f_len) >= 6 &&
+	       gm__utf8_starts(w, "ال") && gm__utf8_count(w, tk->f_len) >= 6 &&
 	       !(v0 && v0->key && gm__gaz_key_has_place(g, v0->key)) && !gm__event_word(g, w, tk->f_len);
 }
 
@@ -330,7 +330,7 @@ static int match_latin(matcher *x)
 		if (x->whole && j > 0)
 			continue;
 		size_t need = latin_need(position, r);
-		if (!need || gm__utf8_count(r->text, r->len) < 4 || !strncmp(r->text, "ال", strlen("ال")))
+		if (!need || gm__utf8_count(r->text, r->len) < 4 || gm__utf8_starts(r->text, "ال"))
 			continue;
 		char lk[256];
 		size_t kl = gm__translit_key(x->tr, r->text, r->len, need, lk, sizeof lk);

@@ -11,7 +11,7 @@
 /* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
 int gm__nisba_ending(const char *w, size_t len)
 {
-	return (len >= 4 && !memcmp(w + len - 4, "يه", 4)) || (len >= 2 && !memcmp(w + len - 2, "ي", 2));
+	return gm__utf8_has_suffix(w, len, "يه") || gm__utf8_has_suffix(w, len, "ي");
 }
 
 /* Whether the text between two tokens holds a comma (، or ,). */
@@ -20,7 +20,7 @@ static int comma_between(const char *text, const gm_token *a, const gm_token *b)
 	for (uint32_t i = a->b1; i < b->b0; i++) {
 		if (text[i] == ',')
 			return 1;
-		if (i + 1 < b->b0 && !memcmp(text + i, "،", 2))
+		if (i + 1 < b->b0 && gm__utf8_starts(text + i, "،"))
 			return 1;
 	}
 	return 0;
@@ -47,7 +47,7 @@ void gm__copy_cut(char *dst, size_t cap, const char *s, size_t n)
 static int definite_word(const char *text, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
-	return tk->f_len > 6 && tk->b1 - tk->b0 >= 4 && !memcmp(text + tk->b0, "ال", 4);
+	return tk->f_len > 6 && tk->b1 - tk->b0 >= 4 && gm__utf8_starts(text + tk->b0, "ال");
 }
 
 static int after_office(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t first)
@@ -101,12 +101,12 @@ void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_token
 			                                     named so, بنت جبيل، بن قردان, is one key;
 			                                     a name behind a clitic, بن ببغداد, is none) */
 		else if (!cue && !m->clitic[0] && m->tok_first != prev_match_end &&
-		         gm__utf8_count(pw, pt->f_len) >= 5 && !memcmp(pw, "ال", 4)) {
+		         gm__utf8_count(pw, pt->f_len) >= 5 && gm__utf8_starts(pw, "ال")) {
 			/* "الكنيسة الغربية": a definite noun, then a definite nisba that
 			 * agrees with it, is an adjective, not the province Gharbia (a noun
 			 * of three letters or more after the article: إلى folds to الي) */
 			const char *w = t->folded + first->f_off;
-			if (m->tok_first == m->tok_last && first->f_len > 4 && !memcmp(w, "ال", 4) &&
+			if (m->tok_first == m->tok_last && first->f_len > 4 && gm__utf8_starts(w, "ال") &&
 			    gm__nisba_ending(w, first->f_len))
 				m->blocked = GM_BLOCK_ADJECTIVE;
 		}
@@ -146,7 +146,7 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 		const gm_token *w2 = &t->tok[a->tok_last + 2];
 		const char *x = t->folded + w2->f_off;
 		uint8_t cue2 = gm__cue(g, x, w2->f_len);
-		if (!(w2->f_len == 4 && !memcmp(x, "من", 4)) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
+		if (!(w2->f_len == 4 && gm__utf8_starts(x, "من")) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
 			return GM_PL_NONE;
 		if (w->gap_after == GM_GAP_BREAK)
 			return GM_PL_NONE;
@@ -167,12 +167,12 @@ static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 	if (t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK) {
 		/* "باردا وتيرتر وأغدام": items joined by و, one or two the gazetteer
 		 * does not know; each a word of its own behind و, as b is */
-		if (g1 - g0 > 2 || strncmp(m[b].clitic, "و", strlen("و")) != 0)
+		if (g1 - g0 > 2 || !gm__utf8_starts(m[b].clitic, "و"))
 			return 0;
 		for (size_t x = g0; x < g1; x++) {
 			const char *w = t->folded + t->tok[x].f_off;
 			if (t->tok[x].is_number || t->tok[x].gap_after == GM_GAP_QUOTE ||
-			    gm__utf8_count(w, t->tok[x].f_len) < 4 || strncmp(w, "و", strlen("و")) != 0)
+			    gm__utf8_count(w, t->tok[x].f_len) < 4 || !gm__utf8_starts(w, "و"))
 				return 0;
 		}
 		return 1;
@@ -184,7 +184,7 @@ static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 		if (t->tok[x].gap_after == GM_GAP_BREAK)
 			run = 0;
 	}
-	return run == 0 || !strncmp(m[b].clitic, "و", strlen("و"));
+	return run == 0 || gm__utf8_starts(m[b].clitic, "و");
 }
 
 /* Whether token i is و and a type word: "مدينة كفرنبل وبلدات حاس وكفرومة",
@@ -193,7 +193,7 @@ static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
 	const char *w = t->folded + tk->f_off;
-	return tk->f_len > 4 && !memcmp(w, "و", 2) && GM_CUE_ROLE(gm__gaz_cue(g, w + 2, tk->f_len - 2)) == GM_CUE_TYPE;
+	return tk->f_len > 4 && gm__utf8_starts(w, "و") && GM_CUE_ROLE(gm__gaz_cue(g, w + 2, tk->f_len - 2)) == GM_CUE_TYPE;
 }
 
 /* Which matches are next items of a list (gm_match.list_next). */
@@ -202,7 +202,7 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 	for (size_t a = 0; a + 1 < out->n; a++) {
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
 		if (x->tok_last + 1 == y->tok_first)
-			x->list_next = x->parent_link == GM_PL_COMMA || !strncmp(y->clitic, "و", strlen("و"));
+			x->list_next = x->parent_link == GM_PL_COMMA || gm__utf8_starts(y->clitic, "و");
 		else if (x->tok_last + 2 == y->tok_first && t->tok[x->tok_last].gap_after != GM_GAP_BREAK &&
 		         and_type_word(g, t, x->tok_last + 1))
 			x->list_next = 1;

@@ -43,7 +43,7 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 	uint8_t c = gm__gaz_cue(g, w, len);
 	/* one leading و ب ل ف (two bytes each) on a word of three letters or more */
 	if (!c && len > 4 &&
-	    (!memcmp(w, "و", 2) || !memcmp(w, "ب", 2) || !memcmp(w, "ل", 2) || !memcmp(w, "ف", 2)))
+	    (gm__utf8_starts(w, "و") || gm__utf8_starts(w, "ب") || gm__utf8_starts(w, "ل") || gm__utf8_starts(w, "ف")))
 		c = gm__gaz_cue(g, w + 2, len - 2);
 	return c;
 }

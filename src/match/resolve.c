@@ -255,7 +255,7 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
 		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place || m[i].type_class != GM_TW_NEIGHBOURHOOD ||
-		    (m[i].lexicon && !(m[i].key && m[i].key->len > 6 && !strncmp(gm__gaz_str(g, m[i].key->str), "ال", strlen("ال")))) ||
+		    (m[i].lexicon && !(m[i].key && m[i].key->len > 6 && gm__utf8_starts(gm__gaz_str(g, m[i].key->str), "ال"))) ||
 		    (m[i].key && gm__event_word(g, gm__gaz_str(g, m[i].key->str), m[i].key->len)))
 			continue;
 		if (!focus_known) {

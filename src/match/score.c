@@ -157,7 +157,7 @@ static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
 {
 	const char *s = gm__gaz_str(g, k->str);
 	size_t n = gm__utf8_count(s, k->len);
-	return n > 2 && !strncmp(s, "ال", strlen("ال")) ? n - 2 : n;
+	return n > 2 && gm__utf8_starts(s, "ال") ? n - 2 : n;
 }
 
 /* parts appended to rule[0..*o) (cap bytes): what snprintf(rule + *o, cap

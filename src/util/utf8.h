@@ -26,4 +26,15 @@ static inline int gm__utf8_has_prefix(const char *s, size_t len, const char *pre
 	return len >= n && !memcmp(s, prefix, n);
 }
 
+/* Whether s[0..len) ends with the bytes of suffix. */
+static inline int gm__utf8_has_suffix(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && !memcmp(s + len - n, suffix, n);
+}
+
+/* The same for a NUL-terminated s: byte lengths of Arabic letters are
+ * never counted by hand (strncmp(w, "ال", 4)). */
+static inline int gm__utf8_starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
 #endif
