@@ -207,6 +207,54 @@ static int plain_latin(const char *s)
 	return letters >= 3;
 }
 
+/* A row's comma-separated alternatenames, cut in place: the Arabic-script
+ * ones and the plain Latin ones (as many as there is room for). */
+typedef struct row_names {
+	char *arabic[64], *latin[8];
+	size_t n_arabic, n_latin;
+} row_names;
+
+static void split_alternates(char *s, row_names *r)
+{
+	r->n_arabic = r->n_latin = 0;
+	while (*s) {
+		char *e = strchr(s, ',');
+		if (e)
+			*e = '\0';
+		if (arabic_script(s) && r->n_arabic < sizeof r->arabic / sizeof *r->arabic)
+			r->arabic[r->n_arabic++] = s;
+		else if (plain_latin(s) && r->n_latin < sizeof r->latin / sizeof *r->latin)
+			r->latin[r->n_latin++] = s;
+		s = e ? e + 1 : s + strlen(s);
+	}
+}
+
+/* The place's names: GeoNames' own Arabic ones (alternateNames, tagged),
+ * the row's Arabic alternates, and for a place kept for its Latin names
+ * those (c[1] name, c[2] asciiname, the Latin alternates). */
+static int add_names(builder *b, const dump *d, bplace *p, const alt_name *alt, uint32_t gid, const row_names *r,
+                     int latin_only, char **c)
+{
+	for (const alt_name *a = alt; a && a < d->alts + d->n_alts && a->gid == gid; a++) {
+		if (gm__build_add_name(p, a->text, strlen(a->text), a->kind))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		if (a->kind == GM_NAME_TAGGED && !p->name_ar[0])
+			gm__build_set_str(&p->name_ar, a->text);   /* preferred sorts first */
+	}
+	for (size_t i = 0; i < r->n_arabic; i++)
+		if (gm__build_add_name(p, r->arabic[i], strlen(r->arabic[i]), GM_NAME_UNTAGGED))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	if (latin_only) {
+		if (gm__build_add_name(p, c[1], strlen(c[1]), GM_NAME_LATIN) ||
+		    gm__build_add_name(p, c[2], strlen(c[2]), GM_NAME_LATIN))
+			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+		for (size_t i = 0; i < r->n_latin; i++)
+			if (gm__build_add_name(p, r->latin[i], strlen(r->latin[i]), GM_NAME_LATIN))
+				return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	}
+	return GM_OK;
+}
+
 static int on_place(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
 {
 	if (n < 15) {
@@ -228,23 +276,12 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	int is_country = !strncmp(fcode, "PCL", 3) ||
 	                 (d->n_countries &&   /* bsearch(NULL, 0) is undefined */
 	                  bsearch(&gid, d->countries, d->n_countries, sizeof *d->countries, cmp_u32) != NULL);
-	/* the comma-separated alternatenames, cut in place; the Arabic-script ones kept */
-	char *arabic[64], *latin[8];
-	size_t n_arabic = 0, n_latin = 0;
-	for (char *s = c[3]; *s;) {
-		char *e = strchr(s, ',');
-		if (e)
-			*e = '\0';
-		if (arabic_script(s) && n_arabic < sizeof arabic / sizeof *arabic)
-			arabic[n_arabic++] = s;
-		else if (plain_latin(s) && n_latin < sizeof latin / sizeof *latin)
-			latin[n_latin++] = s;
-		s = e ? e + 1 : s + strlen(s);
-	}
+	row_names names;
+	split_alternates(c[3], &names);
 	/* a populated place with no Arabic name is kept for its Latin names:
 	 * news names villages no gazetteer spells in Arabic (translit.h) */
-	int latin_only = !alt && !n_arabic && c[6][0] == 'P';
-	if (!alt && !n_arabic && !is_country && strcmp(fcode, "ADM1") != 0 && !latin_only)
+	int latin_only = !alt && !names.n_arabic && c[6][0] == 'P';
+	if (!alt && !names.n_arabic && !is_country && strcmp(fcode, "ADM1") != 0 && !latin_only)
 		return GM_OK;
 	char id[32];
 	snprintf(id, sizeof id, "gn:%u", gid);
@@ -270,24 +307,7 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 		if (a)
 			gm__build_set_str(&p->admin1, a->name);
 	}
-	for (const alt_name *a = alt; a && a < d->alts + d->n_alts && a->gid == gid; a++) {
-		if (gm__build_add_name(p, a->text, strlen(a->text), a->kind))
-			return gm__fail(b->err, GM_ENOMEM, "out of memory");
-		if (a->kind == GM_NAME_TAGGED && !p->name_ar[0])
-			gm__build_set_str(&p->name_ar, a->text);   /* preferred sorts first */
-	}
-	for (size_t i = 0; i < n_arabic; i++)
-		if (gm__build_add_name(p, arabic[i], strlen(arabic[i]), GM_NAME_UNTAGGED))
-			return gm__fail(b->err, GM_ENOMEM, "out of memory");
-	if (latin_only) {
-		if (gm__build_add_name(p, c[1], strlen(c[1]), GM_NAME_LATIN) ||
-		    gm__build_add_name(p, c[2], strlen(c[2]), GM_NAME_LATIN))
-			return gm__fail(b->err, GM_ENOMEM, "out of memory");
-		for (size_t i = 0; i < n_latin; i++)
-			if (gm__build_add_name(p, latin[i], strlen(latin[i]), GM_NAME_LATIN))
-				return gm__fail(b->err, GM_ENOMEM, "out of memory");
-	}
-	return GM_OK;
+	return add_names(b, d, p, alt, gid, &names, latin_only, c);
 }
 
 static int is_place_file(const char *n)

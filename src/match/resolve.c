@@ -206,17 +206,13 @@ static int near_any(const double *pts, size_t n, double lat, double lon, double 
  * placed at its city, as ACLED codes a neighbourhood to its town: the town it
  * is said to be in (X في Y، بY), else a town named within a few words, else
  * the town the document names most. */
-static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+/* A quarter is one of a town the document names: a neighbourhood 900 km
+ * from every other place of the text is another city's (حي الرسالة in
+ * Fallujah's news is not Riyadh's): unresolved, for place_quarters to place.
+ * (The other places once, sorted by latitude: each quarter is measured
+ * against those of its band only, not against every match.) */
+static void drop_far_quarters(const gm_gazetteer *g, size_t n, gm_resolved *out)
 {
-	/* the document's town, counted (quadratic in the matches) only for a
-	 * document with a quarter to place, before any is placed */
-	uint32_t focus = GM_GAZ_NO_PLACE;
-	int focus_known = 0;
-	/* a quarter is one of a town the document names: a neighbourhood 900 km
-	 * from every other place of the text is another city's (حي الرسالة in
-	 * Fallujah's news is not Riyadh's) */
-	/* (the other places once, sorted by latitude: each quarter is measured
-	 * against those of its band only, not against every match) */
 	double *pts = NULL;
 	size_t n_pts = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -251,6 +247,40 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			out[i].place = GM_GAZ_NO_PLACE;
 	}
 	free(pts);
+}
+
+/* The town quarter i is placed at, and how it was chosen (*how); focus: the
+ * town the document names most. */
+static uint32_t quarter_town(const gm_gazetteer *g, const gm_match *m, size_t n, size_t i, const gm_resolved *out,
+                             uint32_t focus, const char **how)
+{
+	gm_parent parent = gm__parent_of(m, n, i, out);
+	if (populated(g, parent.place)) {
+		*how = "the town it is said to be in";
+		return parent.place;
+	}
+	for (size_t d = 1; d <= 3; d++) {
+		/* a town named just before or after (a list of quarters, then its town) */
+		if (i >= d && populated(g, out[i - d].place) && m[i].tok_first - m[i - d].tok_last <= 12) {
+			*how = "a town named before it";
+			return out[i - d].place;
+		}
+		if (i + d < n && populated(g, out[i + d].place) && m[i + d].tok_first - m[i].tok_last <= 8) {
+			*how = "a town named after it";
+			return out[i + d].place;
+		}
+	}
+	*how = "the town the document names most";
+	return focus;
+}
+
+static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+{
+	/* the document's town, counted (quadratic in the matches) only for a
+	 * document with a quarter to place, before any is placed */
+	uint32_t focus = GM_GAZ_NO_PLACE;
+	int focus_known = 0;
+	drop_far_quarters(g, n, out);
 	for (size_t i = 0; i < n; i++) {
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
@@ -262,22 +292,8 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			focus = most_named_town(g, out, n);
 			focus_known = 1;
 		}
-		uint32_t at = GM_GAZ_NO_PLACE;
 		const char *how = "";
-		gm_parent parent = gm__parent_of(m, n, i, out);
-		if (populated(g, parent.place)) {
-			at = parent.place;
-			how = "the town it is said to be in";
-		}
-		for (size_t d = 1; at == GM_GAZ_NO_PLACE && d <= 3; d++) {
-			/* a town named just before or after (a list of quarters, then its town) */
-			if (i >= d && populated(g, out[i - d].place) && m[i].tok_first - m[i - d].tok_last <= 12)
-				at = out[i - d].place, how = "a town named before it";
-			else if (i + d < n && populated(g, out[i + d].place) && m[i + d].tok_first - m[i].tok_last <= 8)
-				at = out[i + d].place, how = "a town named after it";
-		}
-		if (at == GM_GAZ_NO_PLACE && focus != GM_GAZ_NO_PLACE)
-			at = focus, how = "the town the document names most";
+		uint32_t at = quarter_town(g, m, n, i, out, focus, &how);
 		if (at == GM_GAZ_NO_PLACE)
 			continue;
 		out[i].place = at;
