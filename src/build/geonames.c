@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "grow.h"
+#include "search.h"
 #include "utf8.h"
 
 #include <dirent.h>
@@ -180,16 +181,14 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The first alternate name of gid, or NULL; they are sorted by gid. */
+static int alt_below(const void *alts, size_t i, const void *gid)
+{
+	return ((const alt_name *)alts)[i].gid < *(const uint32_t *)gid;
+}
+
 static const alt_name *alts_of(const dump *d, uint32_t gid)
 {
-	size_t lo = 0, hi = d->n_alts;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->alts[mid].gid < gid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = gm__lower_bound(d->alts, d->n_alts, alt_below, &gid);
 	return lo < d->n_alts && d->alts[lo].gid == gid ? &d->alts[lo] : NULL;
 }
 

@@ -5,6 +5,7 @@
 #include "error.h"
 #include "grow.h"
 #include "hash.h"
+#include "search.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -106,6 +107,23 @@ static void sections_free(sections *x)
 	free(x->strings.p);
 }
 
+/* The first word of a multi-word key, to find the key of that word alone
+ * among the keys sorted by text: a key sorts below it when it is smaller in
+ * the word's bytes, not when it merely starts with the word. */
+typedef struct first_word {
+	const char *strings;
+	const char *text;
+	size_t len;
+} first_word;
+
+static int key_below_word(const void *keys, size_t i, const void *word)
+{
+	const first_word *w = word;
+	const char *ks = w->strings + ((const gm_gaz_key *)keys)[i].str;
+	int c = strncmp(ks, w->text, w->len);
+	return c < 0;
+}
+
 /* Keys and their postings from the sorted triples (a place once per key, by
  * its strongest kind of name), and each first word's reach: 0, or -1 out of
  * memory. */
@@ -149,19 +167,9 @@ static int make_keys(const builder *b, sections *x)
 			continue;
 		const char *sp = strchr(t->key, ' ');
 		/* find the key of the first word: keys are sorted like the triples */
-		size_t lo = 0, hi = nk;
 		size_t wlen = (size_t)(sp - t->key);
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			const char *ks = (const char *)x->strings.p + keys[mid].str;
-			int c = strncmp(ks, t->key, wlen);
-			if (c == 0)
-				c = ks[wlen] == '\0' ? 0 : 1;
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		first_word fw = {(const char *)x->strings.p, t->key, wlen};
+		size_t lo = gm__lower_bound(keys, nk, key_below_word, &fw);
 		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0 &&
 		    keys[lo].max_words < t->words)
 			keys[lo].max_words = t->words;

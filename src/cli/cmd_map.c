@@ -294,16 +294,7 @@ static void print_summary(const gm_run *run, const gm_gazetteer *gaz, const gm_w
 	printf("geomention map: %zu documents mapped, %zu skipped; %zu mentions; %zu places; %zu demonyms; "
 	       "%zu events\n",
 	       sum->documents, sum->skipped, sum->mentions, sum->places, sum->demonyms, sum->events);
-	if (wo->out_dir) {
-		printf("wrote into %s/:", wo->out_dir);
-		for (size_t i = 0; i < sum->n_files; i++)
-			printf(" %s", sum->files[i]);
-		printf("\n");
-	}
-	if (wo->pg)
-		printf("wrote into the database, schema %s: mentions, demonyms, events, documents, runs; views places, "
-		       "daily, events_acled\n",
-		       wo->pg_schema ? wo->pg_schema : "geomention");
+	gm_cli_print_written(wo, sum);
 	const char *types[32];
 	uint32_t type_counts[32];
 	size_t n_types = gm_run_event_types(run, types, type_counts, 32);

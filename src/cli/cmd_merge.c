@@ -69,14 +69,7 @@ static void report(const gm_write_options *wo, const gm_run_summary *sum, size_t
 {
 	printf("geomention merge: %zu parts; %zu documents, %zu skipped; %zu mentions; %zu places; %zu events\n", np,
 	       sum->documents, sum->skipped, sum->mentions, sum->places, sum->events);
-	if (wo->out_dir) {
-		printf("wrote into %s/:", wo->out_dir);
-		for (size_t i = 0; i < sum->n_files; i++)
-			printf(" %s", sum->files[i]);
-		printf("\n");
-	}
-	if (wo->pg)
-		printf("wrote into the database, schema %s\n", wo->pg_schema ? wo->pg_schema : "geomention");
+	gm_cli_print_written(wo, sum);
 }
 
 /* The parts merged with the gazetteer at gaz_path, options_json for run.json. */

@@ -103,6 +103,20 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	return wo;
 }
 
+void gm_cli_print_written(const gm_write_options *wo, const gm_run_summary *sum)
+{
+	if (wo->out_dir) {
+		printf("wrote into %s/:", wo->out_dir);
+		for (size_t i = 0; i < sum->n_files; i++)
+			printf(" %s", sum->files[i]);
+		printf("\n");
+	}
+	if (wo->pg)
+		printf("wrote into the database, schema %s: mentions, demonyms, events, documents, runs; views places, "
+		       "daily, events_acled\n",
+		       wo->pg_schema ? wo->pg_schema : "geomention");
+}
+
 void gm_cli_json_output(gm_cli_json *j, const gm_cli_output *o)
 {
 	static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};

@@ -5,6 +5,7 @@
 #include "eventwords.h"
 #include "grow.h"
 #include "hash.h"
+#include "search.h"
 #include "table.h"
 
 #include <stdlib.h>
@@ -148,6 +149,11 @@ static int cmp_strike_at(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+static int strike_below(const void *s, size_t i, const void *place)
+{
+	return ((const strike_at *)s)[i].place < *(const uint32_t *)place;
+}
+
 /* "تفاصيل القصف التركي على سنجار" above "استهدفت الطائرات الحربية ...
  * سنجار"، "قصفت الطائرات X": a shelling told by a bare word of bombardment
  * (bare_fire) at a place where the document tells an air strike of its date
@@ -175,14 +181,7 @@ int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err)
 		const gm_event *e = &out->e[a];
 		if (!out->bare[a] || e->place == GM_NO_PLACE || e->background)
 			continue;
-		size_t lo = 0, hi = n_strikes;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strikes[mid].place < e->place)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = gm__lower_bound(strikes, n_strikes, strike_below, &e->place);
 		for (; lo < n_strikes && strikes[lo].place == e->place; lo++) {
 			gm_event *k = &out->e[strikes[lo].idx];
 			if (!strcmp(k->date, e->date) || !k->date_said || !e->date_said) {

@@ -5,6 +5,7 @@
 #include "reading.h"
 
 #include "eventwords.h"
+#include "search.h"
 
 #include "crs.h"
 #include "error.h"
@@ -38,6 +39,11 @@ typedef struct match_index {
 	int sorted;
 } match_index;
 
+static int match_below(const void *m, size_t i, const void *tok)
+{
+	return ((const gm_match *)m)[i].tok_first < *(const size_t *)tok;
+}
+
 static void sentence_matches(const match_index *mi, size_t s0, size_t s1, size_t *k0, size_t *k1)
 {
 	if (!mi->sorted) {
@@ -45,15 +51,8 @@ static void sentence_matches(const match_index *mi, size_t s0, size_t s1, size_t
 		*k1 = mi->n;
 		return;
 	}
-	size_t lo = 0, hi = mi->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (mi->m[mid].tok_first < s0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*k0 = lo;
+	size_t hi = gm__lower_bound(mi->m, mi->n, match_below, &s0);
+	*k0 = hi;
 	while (hi < mi->n && mi->m[hi].tok_first < s1)
 		hi++;
 	*k1 = hi;

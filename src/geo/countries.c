@@ -1,6 +1,8 @@
 /* countries.c: the country and first-level division tables (countries.h). */
 #include "countries.h"
 
+#include "search.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +117,12 @@ static int cmp_admin1_key(const char *cc, const char *name, const char *const *r
 	return c ? c : strcmp(name, row[1]);
 }
 
+static int admin1_below(const void *rows, size_t i, const void *key)
+{
+	const char *const *k = key;
+	return cmp_admin1_key(k[0], k[1], ((const row_ref *)rows)[i]) > 0;
+}
+
 static int cmp_admin1_rows(const void *a, const void *b)
 {
 	row_ref ra = *(const row_ref *)a, rb = *(const row_ref *)b;
@@ -138,17 +146,7 @@ const char *gm__admin1_id(const char *cc2, const char *admin1)
 	pthread_once(&admin1_once, load_admin1);
 	if (!admin1_sorted || !cc2 || !admin1 || !*admin1)
 		return "";
-	size_t lo = 0, hi = admin1_rows.n_rows;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		row_ref row = admin1_sorted[mid];
-		int c = cmp_admin1_key(cc2, admin1, row);
-		if (!c)
-			return row[2];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return "";
+	const char *const key[2] = {cc2, admin1};
+	size_t i = gm__lower_bound(admin1_sorted, admin1_rows.n_rows, admin1_below, key);
+	return i < admin1_rows.n_rows && !cmp_admin1_key(cc2, admin1, admin1_sorted[i]) ? admin1_sorted[i][2] : "";
 }

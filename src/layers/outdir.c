@@ -116,55 +116,59 @@ static char *listed_files(const char *dir)
 	return out;
 }
 
-/* GM_OK when every entry of an existing OUT is a run's or a file that can
- * be kept; a sub-folder of the user's cannot be (it would have to move). */
-static int check_entries(const char *dir, gm_error *err)
+/* Each entry of folder dir that no run wrote (the user's), handed to fn
+ * until one fails; shown: the folder's name in a message. */
+typedef int (*user_entry_fn)(DIR *dir, const char *dir_path, const char *name, const void *arg, gm_error *err);
+
+static int each_user_entry(const char *dir_path, const char *shown, user_entry_fn fn, const void *arg, gm_error *err)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", dir, strerror(errno));
-	char *listed = listed_files(dir);
+	DIR *dir = opendir(dir_path);
+	if (!dir)
+		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", shown, strerror(errno));
+	char *listed = listed_files(dir_path);
 	int rc = GM_OK;
 	struct dirent *e;
-	while (rc == GM_OK && (e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || run_file(e->d_name, listed))
-			continue;
-		char p[4400];
-		struct stat sb;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		if (lstat(p, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode))
-			rc = gm__fail(err, GM_EIO,
-			              "output folder %s holds %s, which is not a geomention run's: a run replaces its folder as "
-			              "a whole and keeps only plain files of yours (a README); give a new or empty folder",
-			              dir, e->d_name);
-	}
-	closedir(d);
+	while (rc == GM_OK && (e = readdir(dir)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !run_file(e->d_name, listed))
+			rc = fn(dir, dir_path, e->d_name, arg, err);
+	closedir(dir);
 	free(listed);
 	return rc;
 }
 
-/* Link the user's files of the old folder into the new one, before the swap:
- * a link, so the old folder stays whole until the swap itself. */
+/* A sub-folder of the user's cannot be kept (it would have to move). */
+static int keepable(DIR *dir, const char *dir_path, const char *name, const void *arg, gm_error *err)
+{
+	(void)arg;
+	struct stat sb;
+	if (fstatat(dirfd(dir), name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode))
+		return gm__fail(err, GM_EIO,
+		                "output folder %s holds %s, which is not a geomention run's: a run replaces its folder as "
+		                "a whole and keeps only plain files of yours (a README); give a new or empty folder",
+		                dir_path, name);
+	return GM_OK;
+}
+
+/* GM_OK when every entry of an existing OUT is a run's or a file that can
+ * be kept. */
+static int check_entries(const char *dir, gm_error *err) { return each_user_entry(dir, dir, keepable, NULL, err); }
+
+/* A link, so the old folder stays whole until the swap itself. */
+static int link_into_new(DIR *dir, const char *dir_path, const char *name, const void *arg, gm_error *err)
+{
+	(void)dir_path;
+	const gm_outdir *d = arg;
+	char to[4400];
+	snprintf(to, sizeof to, "%s/%s", d->tmp, name);
+	if (linkat(dirfd(dir), name, AT_FDCWD, to, 0) != 0 && errno != EEXIST)
+		return gm__fail(err, GM_EIO, "cannot keep %s/%s in the new output: %s", d->out, name, strerror(errno));
+	return GM_OK;
+}
+
+/* Link the user's files of the old folder into the new one, before the swap. */
 static int keep_user_files(const gm_outdir *d, const char *old, gm_error *err)
 {
-	DIR *dir = opendir(old);
-	if (!dir)
-		return gm__fail(err, GM_EIO, "cannot read output folder %s: %s", d->out, strerror(errno));
-	char *listed = listed_files(old);
-	int rc = GM_OK;
-	struct dirent *e;
-	while (rc == GM_OK && (e = readdir(dir))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || run_file(e->d_name, listed))
-			continue;
-		char to[4400];
-		snprintf(to, sizeof to, "%s/%s", d->tmp, e->d_name);
-		if (linkat(dirfd(dir), e->d_name, AT_FDCWD, to, 0) != 0 && errno != EEXIST)
-			rc = gm__fail(err, GM_EIO, "cannot keep %s/%s in the new output: %s", d->out, e->d_name,
-			              strerror(errno));
-	}
-	closedir(dir);
-	free(listed);
-	return rc;
+	return each_user_entry(old, d->out, link_into_new, d, err);
 }
 
 static int check_existing(const char *out, gm_error *err)

@@ -6,6 +6,7 @@
 #include "codes.h"
 #include "crs.h"
 #include "error.h"
+#include "search.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -183,17 +184,16 @@ static int cmp_lat(const void *a, const void *b)
 
 /* Whether a place lies within km of one of pts (lat, lon pairs sorted by
  * lat): only those within the latitude band are measured. */
+static int lat_below(const void *pts, size_t i, const void *lat)
+{
+	return ((const double *)pts)[2 * i] < *(const double *)lat;
+}
+
 static int near_any(const double *pts, size_t n, double lat, double lon, double km)
 {
 	double band = km / 110.0 + 0.01;   /* a degree of latitude is at least 110 km */
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (pts[2 * mid] < lat - band)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	double south = lat - band;
+	size_t lo = gm__lower_bound(pts, n, lat_below, &south);
 	for (size_t i = lo; i < n && pts[2 * i] <= lat + band; i++) {
 		double azi;
 		if (gm__geodesic_km(lat, lon, pts[2 * i], pts[2 * i + 1], &azi) <= km)
