@@ -292,6 +292,8 @@ typedef struct gm_run_summary {
 	                                (run.json's own list holds them all) */
 	size_t n_files;
 	size_t n_files_total;        /* every file written, run.json included */
+	char warnings[4][320];       /* what the files lack that the run had (run.json lists them too) */
+	size_t n_warnings;
 } gm_run_summary;
 
 /* A run writes its layers as documents come: gm_run_new checks the options,

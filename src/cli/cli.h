@@ -46,6 +46,9 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
 gm_write_options gm_cli_write_options(const gm_cli_output *o);
 /* Where a finished run or merge wrote: the folder's files, the database's schema. */
 void gm_cli_print_written(const gm_write_options *wo, const gm_run_summary *sum);
+/* What the files lack that the run had, on stderr even with --quiet: a loss
+ * is never left unsaid. */
+void gm_cli_print_warnings(const char *cmd, const gm_run_summary *sum);
 /* run.json's members for the output options: "output", "formats", "t_srs",
  * "rfc7946", "demonyms", "pg" (its password as ***), "pg_schema". */
 void gm_cli_json_output(gm_cli_json *j, const gm_cli_output *o);

@@ -365,8 +365,10 @@ static int map_run(const map_args *a, gm_reader *reader, const gm_gazetteer *gaz
 	} else if (gm_run_finish(run, &sum, &err) != GM_OK) {
 		fprintf(stderr, "geomention map: %s\n", err.message);
 		status = err.code == GM_EIO ? GM_EXIT_USAGE : GM_EXIT_FAIL;
-	} else if (!quiet) {
-		print_summary(run, gaz, wo, &sum);
+	} else {
+		gm_cli_print_warnings("map", &sum);
+		if (!quiet)
+			print_summary(run, gaz, wo, &sum);
 	}
 	gm_run_free(run);
 	return status;

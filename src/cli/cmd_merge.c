@@ -93,8 +93,10 @@ static int merge(const gm_cli_output *out, const char *gaz_path, const char *con
 	if (gm_merge(parts, np, gaz, &wo, &sum, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
 		status = err.code == GM_ENOENT ? GM_EXIT_USAGE : GM_EXIT_FAIL;
-	} else if (!out->quiet) {
-		report(&wo, &sum, np);
+	} else {
+		gm_cli_print_warnings("merge", &sum);
+		if (!out->quiet)
+			report(&wo, &sum, np);
 	}
 	gm_gazetteer_close(gaz);
 	return status;

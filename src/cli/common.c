@@ -103,6 +103,12 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	return wo;
 }
 
+void gm_cli_print_warnings(const char *cmd, const gm_run_summary *sum)
+{
+	for (size_t i = 0; i < sum->n_warnings; i++)
+		fprintf(stderr, "geomention %s: warning: %s\n", cmd, sum->warnings[i]);
+}
+
 void gm_cli_print_written(const gm_write_options *wo, const gm_run_summary *sum)
 {
 	if (wo->out_dir) {

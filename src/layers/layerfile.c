@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
@@ -123,22 +124,15 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
 	return rc;
 }
 
-int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
-                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
+/* The OGR dataset and layer of w (w->drv, path, name, srs_def, fields),
+ * FlatGeobuf with its spatial index only when asked (fgb_index). */
+static int create_ogr(gm_layer_file *w, int fgb_index, gm_error *err)
 {
-	const char *drv_name = GDALGetDriverShortName(drv);
-	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
-	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
-	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
-	int is_csv = strcmp(drv_name, "CSV") == 0;
-	if ((strcmp(drv_name, "GeoJSON") == 0 && rfc7946) || is_csv) {
-		w->fields = fields;
-		w->n_fields = n_fields;
-		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
-		                            err);
-	}
-	if (w->is_shapefile)
-		return open_shapefile(w, path, fields, n_fields, srs_def, err);
+	const char *drv_name = GDALGetDriverShortName(w->drv), *path = w->path, *name = w->name, *srs_def = w->srs_def;
+	const gm_field *fields = w->fields;
+	size_t n_fields = w->n_fields;
+	GDALDriverH drv = w->drv;
+	int rfc7946 = w->rfc7946;
 	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (!w->ds)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
@@ -159,7 +153,7 @@ int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, con
 	 * lose their most-mentioned-first order (#18); a reader that wants the
 	 * index builds its own */
 	if (strcmp(drv_name, "FlatGeobuf") == 0)
-		lco = CSLSetNameValue(lco, "SPATIAL_INDEX", "NO");
+		lco = CSLSetNameValue(lco, "SPATIAL_INDEX", fgb_index ? "YES" : "NO");
 	w->layer = GDALDatasetCreateLayer(w->ds, name, srs, wkbPoint, lco);
 	CSLDestroy(lco);
 	OSRRelease(srs);
@@ -176,8 +170,36 @@ int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, con
 			return gm__fail(err, GM_EGDAL, "%s: cannot create field %s in %s: %s", drv_name, fields[i].name, path,
 			                w->log->last_error);
 	}
+	return GM_OK;
+}
+
+int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
+                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
+{
+	const char *drv_name = GDALGetDriverShortName(drv);
+	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
+	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
+	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
+	int is_csv = strcmp(drv_name, "CSV") == 0;
+	if ((strcmp(drv_name, "GeoJSON") == 0 && rfc7946) || is_csv) {
+		w->fields = fields;
+		w->n_fields = n_fields;
+		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
+		                            err);
+	}
+	if (w->is_shapefile)
+		return open_shapefile(w, path, fields, n_fields, srs_def, err);
+	w->drops_unlocated = strcmp(drv_name, "FlatGeobuf") == 0 && atoi(GDALVersionInfo("VERSION_NUM")) < 3060400;
+	w->drv = drv;
 	w->fields = fields;
 	w->n_fields = n_fields;
+	snprintf(w->path, sizeof w->path, "%s", path);
+	w->name = name;
+	w->srs_def = srs_def;
+	w->rfc7946 = rfc7946;
+	int rc = create_ogr(w, 0, err);
+	if (rc != GM_OK)
+		return rc;
 	/* one transaction per layer where the driver has them (GPKG: much faster) */
 	GDALDatasetStartTransaction(w->ds, FALSE);
 	return GM_OK;
@@ -196,6 +218,10 @@ int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_va
 		return gm__textlayer_feature(w->text, x, y, v, err);
 	if (w->shp)
 		return gm__shapefile_feature(w->shp, x, y, v, err);
+	if (!located && w->drops_unlocated) {
+		w->n_dropped++;
+		return GM_OK;
+	}
 	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->layer));
 	for (size_t i = 0; i < w->n_fields; i++) {
 		switch (w->fields[i].type) {
@@ -223,6 +249,8 @@ int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_va
 	int rc = GM_OK;
 	if (OGR_L_CreateFeature(w->layer, f) != OGRERR_NONE)
 		rc = gm__fail(err, GM_EGDAL, "cannot write a feature: %s", w->log->last_error);
+	else
+		w->n_ogr_features++;
 	OGR_F_Destroy(f);
 	return rc;
 }
@@ -248,5 +276,16 @@ int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err)
 	w->ds = NULL;
 	if (ok && w->log->last_error[0])
 		return gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
+	if (ok && !w->n_ogr_features && !strcmp(GDALGetDriverShortName(w->drv), "FlatGeobuf")) {
+		/* an empty FlatGeobuf layer made again, readable (see layerfile.h) */
+		unlink(w->path);
+		int rc = create_ogr(w, 1, err);
+		if (w->ds)
+			GDALClose(w->ds);
+		w->ds = NULL;
+		if (rc == GM_OK && w->log->last_error[0])
+			rc = gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
+		return rc;
+	}
 	return GM_OK;
 }

@@ -50,6 +50,21 @@ typedef struct gm_layer_file {
 	gm_gdal_log *log;
 	const gm_field *fields;
 	size_t n_fields;
+	/* GDAL before 3.6.4 writes no FlatGeobuf feature without geometry
+	 * (GDAL issue 7401): such features are counted here, for run.json to
+	 * say so, instead of vanishing unsaid */
+	int drops_unlocated;
+	size_t n_dropped;
+	char file[64];    /* the file's name in the run's folder, for messages */
+	/* what made an OGR layer, to make it again: GDAL 3.6's FlatGeobuf
+	 * writer without a spatial index leaves a layer of no feature a file
+	 * of no byte, which nothing opens; such a layer is made again empty,
+	 * with the index (no order to lose) */
+	GDALDriverH drv;
+	char path[4096];
+	const char *name, *srs_def;
+	int rfc7946;
+	size_t n_ogr_features;
 } gm_layer_file;
 
 /* Open the layer name at path in drv's format, with these fields, in the CRS

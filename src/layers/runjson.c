@@ -76,7 +76,17 @@ static int write_run_json(FILE *f, const gm_runjson *j)
 		gm__json_write_string(f, j->files[i]);
 		fprintf(f, ", ");
 	}
-	fprintf(f, "\"run.json\"],\n  \"documents\": [\n");
+	fprintf(f, "\"run.json\"],\n");
+	if (s->n_warnings) {
+		/* what a file lacks that the run had */
+		fprintf(f, "  \"warnings\": [");
+		for (size_t i = 0; i < s->n_warnings; i++) {
+			fprintf(f, i ? ", " : "");
+			gm__json_write_string(f, s->warnings[i]);
+		}
+		fprintf(f, "],\n");
+	}
+	fprintf(f, "  \"documents\": [\n");
 	/* the entries as they were written, one a line */
 	if (fflush(j->docs) != 0 || fseek(j->docs, 0, SEEK_SET) != 0)
 		return -1;

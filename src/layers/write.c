@@ -101,6 +101,8 @@ struct gm_writer {
 	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
 	size_t n_docs;
 	int finished;
+	char warnings[4][320];   /* what a layer file lacks (gm_run_summary's) */
+	size_t n_warnings;
 };
 
 const char *gm__layer_stem(const char *layer, int is_csv)
@@ -136,11 +138,25 @@ static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const ch
 		srs_def = "EPSG:4326";
 	}
 	memset(lw, 0, sizeof *lw);
+	snprintf(lw->file, sizeof lw->file, "%s", file);
 	lw->is_shapefile = strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0;
 	lw->transform = use_target;
 	lw->crs = &w->crs;
 	lw->log = &w->log;
 	return gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+}
+
+/* A layer file closed: what it could not hold is said in run.json and the
+ * summary, never left unsaid. */
+static void note_dropped(gm_writer *w, gm_layer_file *lw)
+{
+	if (!lw->n_dropped || w->n_warnings == sizeof w->warnings / sizeof *w->warnings)
+		return;
+	snprintf(w->warnings[w->n_warnings++], sizeof w->warnings[0],
+	         "%s lacks %zu feature%s without a place: GDAL %s writes no FlatGeobuf feature without geometry "
+	         "(fixed in GDAL 3.6.4); every other format has them",
+	         lw->file, lw->n_dropped, lw->n_dropped == 1 ? "" : "s", GDALVersionInfo("RELEASE_NAME"));
+	lw->n_dropped = 0;   /* said once */
 }
 
 static const char *const *formats_of(const gm_write_options *o, size_t *n)
@@ -318,6 +334,7 @@ static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH dr
 		           : open_named(w, &lw, drv, "places", gm__place_fields, gm__n_place_fields, err);
 		if (rc == GM_OK)
 			rc = which ? write_daily(w, r, &lw, err) : write_places(w, r, &lw, err);
+		note_dropped(w, &lw);
 		int crc = gm__layer_file_close(&lw, rc == GM_OK, err);
 		if (rc == GM_OK)
 			rc = crc;
@@ -381,6 +398,7 @@ static int close_streamed(gm_writer *w, int ok, gm_error *err)
 {
 	int rc = GM_OK;
 	for (size_t i = 0; w->layers && i < w->n_formats * N_STREAMED; i++) {
+		note_dropped(w, &w->layers[i]);
 		int crc = gm__layer_file_close(&w->layers[i], ok && rc == GM_OK, err);
 		if (rc == GM_OK)
 			rc = crc;
@@ -434,6 +452,8 @@ static int finish_run_json(gm_writer *w, const gm_aggregates *r, gm_run_summary 
 	for (size_t i = 0; i < n_names && summary->n_files < 31; i++)
 		snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "%s", names[i]);
 	snprintf(summary->files[summary->n_files++], sizeof summary->files[0], "run.json");
+	memcpy(summary->warnings, w->warnings, sizeof summary->warnings);
+	summary->n_warnings = w->n_warnings;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;

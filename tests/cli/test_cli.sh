@@ -261,6 +261,28 @@ assert len(gj) > 5 and gj == fg, (gj[:5], fg[:5])
 PY
 expect_status 0 "help" -- "$BIN" map --help
 expect_grep "events and daily" "$T/stdout" "map help names the events and daily layers"
+# an event with no place has no geometry, which GDAL 3.6.2's FlatGeobuf writer drops
+# (GDAL issue 7401): never unsaid: run.json's warnings and stderr, even with -q, and
+# the GeoJSON layer still has it
+printf 'قتل ثلاثة أشخاص في انفجار سيارة مفخخة صباح اليوم.\n' > "$T/noplace.txt"
+expect_status 0 "FlatGeobuf with a placeless event" -- "$BIN" map -q -f FlatGeobuf -f GeoJSON -o "$T/fgbnp" "$T/noplace.txt"
+python3 - "$T/fgbnp" <<'PY' && ok || bad "a feature FlatGeobuf cannot hold is counted where it is lacking"
+import json, subprocess, sys
+d = sys.argv[1]
+gj = json.load(open(d + "/events.geojson", encoding="utf-8"))["features"]
+assert any(f["geometry"] is None for f in gj), "the GeoJSON layer has the placeless event"
+out = subprocess.run(["ogrinfo", "-ro", "-al", "-so", d + "/events.fgb"], capture_output=True, text=True).stdout
+n_fgb = int([l for l in out.splitlines() if l.startswith("Feature Count:")][0].split(":")[1])
+lacking = len(gj) - n_fgb
+warnings = json.load(open(d + "/run.json", encoding="utf-8")).get("warnings", [])
+if lacking:
+    assert any(w.startswith("events.fgb lacks %d feature" % lacking) for w in warnings), warnings
+else:
+    assert not any(w.startswith("events.fgb") for w in warnings), warnings   # a GDAL that writes them all
+PY
+if [ -s "$T/fgbnp/events.fgb" ] && python3 -c "import json,sys; sys.exit(0 if json.load(open('$T/fgbnp/run.json')).get('warnings') else 1)"; then
+	expect_grep "warning: events.fgb lacks" "$T/stderr" "the warning on stderr despite -q"
+fi
 
 # #19: a database driver is refused before any work, and no folder named after the connection string appears
 ( cd "$T" && "$BIN" map -q -f PostgreSQL -o "PG:dbname=x password=secret" "$T/in/a.txt" ) >"$T/stdout" 2>"$T/stderr"

@@ -104,6 +104,8 @@ static void the_whole_file_is_json(void)
 	s.documents = 1;
 	s.skipped = 1;
 	s.mentions = 2;
+	snprintf(s.warnings[0], sizeof s.warnings[0], "events.fgb lacks 1 feature \"x\"");
+	s.n_warnings = 1;
 	const char *files[] = {"mentions.geojson", "places.geojson"};
 	gm_runjson j = {gaz, "{\"command\": \"map\", \"inputs\": [\"caf\xe9.txt\"]}", 1.5, 2, &s, 0, files, 2, docs, 2};
 	char path[64];
@@ -128,6 +130,7 @@ static void the_whole_file_is_json(void)
 	const char *ea = strstr(text, "\"id\": \"a\""), *eb = strstr(text, "\"id\": \"b\"");
 	CHECK(ea && eb && ea < eb);
 	CHECK(strstr(text, "\"places\": ") != NULL);                           /* the gazetteer's size */
+	CHECK(strstr(text, "\"warnings\": [\"events.fgb lacks 1 feature \\\"x\\\"\"]") != NULL);
 	unlink(path);
 }
 
