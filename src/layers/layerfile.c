@@ -289,3 +289,32 @@ int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err)
 	}
 	return GM_OK;
 }
+
+int gm__layer_files_gather(const char *dir, const char *target, GDALDriverH drv, const char *const *layers, size_t n,
+                           gm_gdal_log *log, GDALDatasetH *out, gm_error *err)
+{
+	char to[4096], from[4096];
+	*out = NULL;
+	if (snprintf(to, sizeof to, "%s/%s", dir, target) >= (int)sizeof to)
+		return gm__fail(err, GM_EIO, "output path too long: %s", dir);
+	GDALDatasetH ds = GDALCreate(drv, to, 0, 0, 0, GDT_Unknown, NULL);
+	if (!ds)
+		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", GDALGetDriverShortName(drv), to, log->last_error);
+	*out = ds;
+	char ext[32];
+	gm__driver_extension(drv, ext, sizeof ext);
+	for (size_t i = 0; i < n; i++) {
+		if (snprintf(from, sizeof from, "%s/%s.%s", dir, layers[i], ext) >= (int)sizeof from || access(from, F_OK) != 0)
+			continue;   /* a layer not written (demonyms only when asked for) */
+		GDALDatasetH in = GDALOpenEx(from, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+		OGRLayerH l = in ? GDALDatasetGetLayerByName(in, layers[i]) : NULL;
+		int copied = l && GDALDatasetCopyLayer(ds, l, layers[i], NULL);
+		if (in)
+			GDALClose(in);
+		if (!copied)
+			return gm__fail(err, GM_EGDAL, "%s: cannot copy layer %s into %s: %s", GDALGetDriverShortName(drv),
+			                layers[i], to, log->last_error);
+		unlink(from);
+	}
+	return GM_OK;
+}

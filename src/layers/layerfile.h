@@ -77,4 +77,11 @@ int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_va
 /* ok: finish and close; !ok: close only. */
 int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err);
 
+/* The layers written one file each in dir (LAYER.EXT of drv's extension)
+ * gathered into one file, target, of the same driver, in the order given,
+ * and their files removed: a GeoPackage of every layer. *out: the new file,
+ * open (the caller adds to it and closes it, also after an error). */
+int gm__layer_files_gather(const char *dir, const char *target, GDALDriverH drv, const char *const *layers, size_t n,
+                           gm_gdal_log *log, GDALDatasetH *out, gm_error *err);
+
 #endif

@@ -65,8 +65,8 @@ int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 			gm_output_formats(list, sizeof list);
 			return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; valid formats: %s", formats[i], list);
 		}
-		/* FlatGeobuf (GDAL 3.6) drops NULL geometries silently; every
-		 * feature here has a point, so it is safe for these layers. */
+		/* (FlatGeobuf on GDAL before 3.6.4 cannot hold a feature without a
+		 * place: layerfile.c counts them, run.json says which file lacks them) */
 	}
 	if (opts->t_srs) {
 		gm_crs c;
@@ -358,39 +358,21 @@ static gm_preview_ctx preview_ctx(const gm_writer *w)
 	return c;
 }
 
-/* GeoPackage is one file with every layer, as QGIS users expect (#18): the
- * layers are written one file each as the run goes (each in a transaction
- * of its own, streamed), then gathered here into geomention.gpkg, in the
- * order places, mentions, events, daily, demonyms, and their files removed. */
+/* GeoPackage is one file with every layer, as QGIS users expect (#18):
+ * gathered (layerfile.c) in the order places, mentions, events, daily,
+ * demonyms, with the layers' styles. */
 static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
 {
 	static const char *const order[] = {"places", "mentions", "events", "daily", "demonyms"};
-	char to[4096], from[4096];
-	if (join_path(to, sizeof to, w->dir.tmp, GM_GEOPACKAGE) != 0)
-		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
-	GDALDatasetH out = GDALCreate(drv, to, 0, 0, 0, GDT_Unknown, NULL);
-	if (!out)
-		return gm__fail(err, GM_EGDAL, "GPKG: cannot create %s: %s", to, w->log.last_error);
-	int rc = GM_OK;
-	for (size_t i = 0; i < sizeof order / sizeof *order && rc == GM_OK; i++) {
-		char file[64];
-		snprintf(file, sizeof file, "%s.gpkg", order[i]);
-		if (join_path(from, sizeof from, w->dir.tmp, file) != 0 || access(from, F_OK) != 0)
-			continue;   /* demonyms only when asked for */
-		GDALDatasetH in = GDALOpenEx(from, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-		OGRLayerH l = in ? GDALDatasetGetLayerByName(in, order[i]) : NULL;
-		if (!l || !GDALDatasetCopyLayer(out, l, order[i], NULL))
-			rc = gm__fail(err, GM_EGDAL, "GPKG: cannot copy layer %s into %s: %s", order[i], to, w->log.last_error);
-		if (in)
-			GDALClose(in);
-		if (rc == GM_OK)
-			unlink(from);
-	}
+	GDALDatasetH out = NULL;
+	int rc = gm__layer_files_gather(w->dir.tmp, GM_GEOPACKAGE, drv, order, sizeof order / sizeof *order, &w->log,
+	                                &out, err);
 	if (rc == GM_OK) {
 		gm_preview_ctx pc = preview_ctx(w);
 		rc = gm__preview_gpkg_styles(&pc, out, err);
 	}
-	GDALClose(out);
+	if (out)
+		GDALClose(out);
 	return rc;
 }
 
