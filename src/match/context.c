@@ -2,8 +2,11 @@
 #include "context.h"
 
 #include "codes.h"
+#include "crs.h"
 #include "hash.h"
+#include "search.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,10 +61,52 @@ static int same_key(const void *counts, size_t i, const void *key)
 	return ((const struct gm__key_counts *)counts)[i].key == key;
 }
 
+static int cmp_named(const void *a, const void *b)
+{
+	const struct gm__named_place *x = a, *y = b;
+	if (x->lat != y->lat)
+		return x->lat < y->lat ? -1 : 1;
+	if (x->lon != y->lon)
+		return x->lon < y->lon ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The named places, once each by (place, name), sorted by latitude: built
+ * once the context is complete, so that a candidate costs the places of its
+ * band of latitude, not every match of the document (a long document names
+ * the same places thousands of times). */
+static void index_named(const gm_gazetteer *g, gm_context *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->n_all; i++)
+		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
+	if (!n || !(ctx->named = malloc(n * sizeof *ctx->named)))
+		return;
+	for (size_t i = 0; i < ctx->n_all; i++) {
+		const gm_match *o = &ctx->all[i];
+		if (o->context_place == GM_GAZ_NO_PLACE)
+			continue;
+		const gm_gaz_place *p = &g->places[o->context_place];
+		ctx->named[ctx->n_named++] = (struct gm__named_place){p->lat, p->lon, o->key};
+	}
+	qsort(ctx->named, ctx->n_named, sizeof *ctx->named, cmp_named);
+	size_t u = 0;
+	for (size_t i = 0; i < ctx->n_named; i++)
+		if (!u || cmp_named(&ctx->named[i], &ctx->named[u - 1]) != 0)
+			ctx->named[u++] = ctx->named[i];
+	ctx->n_named = u;
+}
+
+static int named_below(const void *named, size_t i, const void *lat)
+{
+	return ((const struct gm__named_place *)named)[i].lat < *(const double *)lat;
+}
+
 /* The counts of every key named more than once, once per key: built after
  * the context is complete (its slots no longer change). */
 void gm__context_count_keys(const gm_gazetteer *g, gm_context *ctx)
 {
+	index_named(g, ctx);
 	size_t n = 0;
 	for (size_t i = 0; i < ctx->n_all; i++)
 		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
@@ -96,6 +141,29 @@ void gm__context_free(gm_context *ctx)
 	free(ctx->by_key);
 	ctx->by_key = NULL;
 	gm__table_free(&ctx->by_key_index);
+	free(ctx->named);
+	ctx->named = NULL;
+	ctx->n_named = 0;
+}
+
+int gm__context_near_named(const gm_context *ctx, const gm_gaz_key *key, double lat, double lon, double km)
+{
+	double band = km / 110.0 + 0.01;   /* a degree of latitude is at least 110 km */
+	/* a degree of longitude is at least 110 cos(lat) km: wider where the band reaches the poles */
+	double widest = fabs(lat) + band < 89.0 ? cos((fabs(lat) + band) * (3.14159265358979323846 / 180.0)) : 0.0;
+	double lon_band = widest > 0.01 ? band / widest : 360.0;
+	double south = lat - band;
+	for (size_t i = gm__lower_bound(ctx->named, ctx->n_named, named_below, &south);
+	     i < ctx->n_named && ctx->named[i].lat <= lat + band; i++) {
+		const struct gm__named_place *p = &ctx->named[i];
+		double dlon = fabs(p->lon - lon);
+		if (dlon > 180.0)
+			dlon = 360.0 - dlon;
+		double azi;
+		if (p->key != key && dlon <= lon_band && gm__geodesic_km(lat, lon, p->lat, p->lon, &azi) <= km)
+			return 1;
+	}
+	return 0;
 }
 
 void gm__context_exclude(const gm_gazetteer *g, gm_context *ctx, const gm_match *x)

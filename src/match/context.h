@@ -33,6 +33,14 @@ typedef struct gm_context {
 	 * (gm__context_free releases it; NULL: computed by a scan instead) */
 	struct gm__key_counts *by_key;
 	gm__table by_key_index;
+	/* the places the confident matches name, once per (place, name), by
+	 * latitude: what a candidate is measured against for "near a place the
+	 * document names" (score.c), the band of latitude only */
+	struct gm__named_place {
+		double lat, lon;
+		const gm_gaz_key *key;
+	} *named;
+	size_t n_named;
 } gm_context;
 
 /* Count place once more in the context: its country, and its "CC/admin1". */
@@ -41,6 +49,9 @@ void gm__context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place);
  * summed once per name (so that gm__context_exclude costs the same however
  * long the document). */
 void gm__context_count_keys(const gm_gazetteer *g, gm_context *ctx);
+/* Whether (lat, lon) lies within km of a place the context's matches name
+ * by another name than key. */
+int gm__context_near_named(const gm_context *ctx, const gm_gaz_key *key, double lat, double lon, double km);
 /* Release what the context allocated. */
 void gm__context_free(gm_context *ctx);
 /* Make x (one of ctx->all, or NULL: none) the match whose name the context

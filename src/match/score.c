@@ -340,6 +340,16 @@ static void score_parent(scoring *c, const gm_parent *parent)
 	}
 }
 
+/* Whether the candidate lies within NEAR_KM of a place another name of the
+ * document confidently names: a crossing beside Rafah (كرم أبو سالم) or a
+ * town across a frontier is not "abroad" of the document, whose countries
+ * are those of the places it names, not every country it touches. */
+#define NEAR_KM 30.0
+static int near_named(const scoring *c)
+{
+	return c->ctx && gm__context_near_named(c->ctx, c->m->key, c->pl->lat, c->pl->lon, NEAR_KM);
+}
+
 /* What a name needs to count where it is also a word, a quarter, a compass
  * phrase or a small place abroad. */
 static void score_evidence(scoring *c)
@@ -351,7 +361,8 @@ static void score_evidence(scoring *c)
 	/* a place of no one country (Kashmir, a sea, a river) is not abroad of
 	 * whichever country the document is about */
 	int stateless = !pl->country[0] || pl->country[0] == '-';
-	int context_elsewhere = c->ctx && !in_context && !stateless && gm__context_other_countries(c->ctx, pl->country);
+	int context_elsewhere = c->ctx && !in_context && !stateless && gm__context_other_countries(c->ctx, pl->country) &&
+	                        !near_named(c);
 	if (gm__code_eq(pl->feature, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */

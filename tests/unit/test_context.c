@@ -90,6 +90,28 @@ static void one_country_repeats_count(void)
 	gm__context_free(&ctx);
 }
 
+/* near a place the document names by another name: within km of Baku
+ * (40.378 N, 49.892 E), not by Baku's own name, not 100 km away */
+static void near_a_named_place(void)
+{
+	const gm_gaz_key *k_baku = &gaz->keys[0], *k_other = &gaz->keys[5];
+	gm_match m[3] = {match_of(k_baku, place("t:2")), match_of(k_baku, place("t:2")), match_of(k_other, place("t:4"))};
+	gm_context ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.all = m;
+	ctx.n_all = 3;
+	for (size_t i = 0; i < 3; i++)
+		gm__context_add(&ctx, gaz, m[i].context_place);
+	gm__context_count_keys(gaz, &ctx);
+	CHECK_INT(ctx.n_named, 2);                                                  /* Baku once, Georgia */
+	CHECK(gm__context_near_named(&ctx, k_other, 40.45, 49.95, 30));            /* 10 km from Baku */
+	CHECK(!gm__context_near_named(&ctx, k_baku, 40.45, 49.95, 30));            /* only by its own name */
+	CHECK(!gm__context_near_named(&ctx, k_other, 41.30, 49.89, 30));           /* 100 km north */
+	CHECK(!gm__context_near_named(&ctx, k_other, 40.378, 50.60, 30));          /* 60 km east */
+	gm__context_free(&ctx);
+	CHECK(ctx.named == NULL && ctx.n_named == 0);
+}
+
 /* "CC/admin1" is compared without being printed, cut at the slot's 63 bytes
  * as gm__context_add cuts it */
 static void admin1_keys_compared_where_they_stand(void)
@@ -119,6 +141,7 @@ int main(int argc, char **argv)
 		return check_done("context");
 	static const check_case cases[] = {CHECK_CASE(countries_and_divisions_counted),
 	                                   CHECK_CASE(a_name_is_not_its_own_context), CHECK_CASE(one_country_repeats_count),
+	                                   CHECK_CASE(near_a_named_place),
 	                                   CHECK_CASE(admin1_keys_compared_where_they_stand)};
 	int rc = check_run("context", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
