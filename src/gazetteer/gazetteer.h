@@ -49,8 +49,9 @@ enum gm_cue_role {
 	GM_CUE_PATRONYM,  /* after a name: it was a person's (بن، ابن) */
 	GM_CUE_PARENT,    /* between two names: the second contains or is near the first (class: gm_parent_link) */
 	GM_CUE_MEDIA,     /* after a name: the name is a news outlet's (كركوك ناو، تبريز نيوز) */
-	GM_CUE_OFFICE     /* before a nisba adjective: the names after it are its holder's
+	GM_CUE_OFFICE,    /* before a nisba adjective: the names after it are its holder's
 	                     (الرئيس السوري بشار الأسد، وزير الدفاع العراقي خالد العبيدي) */
+	GM_CUE_LIST       /* after a plural place word: a list of its places follows (بينها، منها، التالية) */
 };
 
 enum gm_type_class {

@@ -45,6 +45,10 @@ typedef struct gm_match {
 	                                   the gazetteer lacks (key is NULL); resolve.c places it at its city */
 	uint8_t lexicon;                /* 1: the name (without clitics) is a common Arabic word, 2: a compass
 	                                   phrase (common-words.tsv): the resolver asks it for evidence */
+	uint8_t list_class;             /* an item of a list of places after a plural place word and a list
+	                                   cue ("قرى منها A وB"): the plural's gm_type_class; 0 none */
+	uint32_t same_as;               /* a name the gazetteer lacks named again ("شهيدان في الحلانية" after
+	                                   the list that named الحلانية): the earlier match's index + 1 */
 } gm_match;
 
 typedef struct gm_matches {
@@ -89,6 +93,22 @@ static inline const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_
 	size_t kl = gm__join_key(t, r, i, n, key, cap);
 	return kl ? gm__gaz_find(g, key, kl) : NULL;
 }
+
+/* Lists of places a plural place word announces ("قرى ومزارع منها
+ * النمرودية وقرتاجة"، "حارات البلدة القديمة، بينها غيث والسلايمة"، "البلدات
+ * التالية: شمسطار، الحلانية"): the place word within GM_LIST_REACH words
+ * before a list cue (cues.tsv, role list). gm__list_opens: the class of the
+ * plural when token i is a list cue that opens one (its folded word into
+ * head), else 0. gm__list_next: the token after an item ending before token
+ * e where the next item starts (a comma, or the conjunction و), (size_t)-1
+ * when the list ends there. gm__list_item_words: the words of an item the
+ * gazetteer lacks at token i (a definite word or two may follow its first),
+ * 0 when token i cannot be one (a number, a cue, an event word, two letters,
+ * or a word that is neither after و nor followed by the next item). */
+#define GM_LIST_REACH 3
+uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char *head, size_t head_cap);
+size_t gm__list_next(const char *text, const gm_tokens *t, size_t e);
+size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i);
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */

@@ -210,3 +210,101 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 			x->list_next = list_gap(t, out->m, a, a + 1) ? 2 : 0;
 	}
 }
+
+/* ----------------------------------------------------------- lists of places */
+
+/* The class of a place word at token i under which places are listed (قرى،
+ * بلدات، أحياء، حارات، مناطق; البلدات with the article): a type cue of a
+ * populated, neighbourhood or area class; 0 when none. */
+static uint8_t listing_class(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	size_t n = t->tok[i].f_len, al = strlen("ال");
+	uint8_t cue = gm__cue(g, w, n);
+	if (!cue && n > al && gm__utf8_starts(w, "ال"))
+		cue = gm__cue(g, w + al, n - al);
+	int cls = GM_CUE_CLASS(cue);
+	if (GM_CUE_ROLE(cue) != GM_CUE_TYPE)
+		return 0;
+	return cls == GM_TW_POPULATED || cls == GM_TW_NEIGHBOURHOOD || cls == GM_TW_AREA ? (uint8_t)cls : 0;
+}
+
+/* Whether a word between the place word and the list cue keeps them one
+ * phrase: a cue (قرب، ومزارع), a place's name (باكو), a definite word
+ * (الخرطوم، القديمة) but the relative pronouns (التي، الذي: "المدينة التي
+ * انسحبت منها" is no list). */
+static int within_phrase(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	size_t n = t->tok[i].f_len;
+	if (t->tok[i].is_number || gm__cue(g, w, n))
+		return 1;
+	if (gm__utf8_starts(w, "ال") && gm__utf8_count(w, n) >= 5)
+		return 1;
+	const gm_gaz_key *k = gm__gaz_find(g, w, n);
+	return k && gm__gaz_key_has_place(g, k);
+}
+
+uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char *head, size_t head_cap)
+{
+	const gm_token *tk = &t->tok[i];
+	if (GM_CUE_ROLE(gm__cue(g, t->folded + tk->f_off, tk->f_len)) != GM_CUE_LIST || i + 1 >= t->n ||
+	    t->tok[i + 1].sentence != tk->sentence)
+		return 0;
+	uint8_t cls = 0;
+	for (size_t back = 1; back <= GM_LIST_REACH + 1 && back <= i; back++) {
+		size_t h = i - back;
+		if (t->tok[h].sentence != tk->sentence)
+			break;
+		uint8_t c = listing_class(g, t, h);
+		if (c) {   /* the farthest: "حارات البلدة القديمة، بينها" lists حارات */
+			cls = c;
+			gm__copy_cut(head, head_cap, t->folded + t->tok[h].f_off, t->tok[h].f_len);
+		} else if (!within_phrase(g, t, h)) {
+			break;
+		}
+	}
+	return cls;
+}
+
+/* Whether token i starts with the conjunction و (and more than it). */
+static int and_word(const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	return t->tok[i].f_len > strlen("و") + 2 && gm__utf8_starts(w, "و");
+}
+
+size_t gm__list_next(const char *text, const gm_tokens *t, size_t e)
+{
+	if (e == 0 || e >= t->n || t->tok[e].sentence != t->tok[e - 1].sentence || t->tok[e].is_number)
+		return (size_t)-1;
+	if (comma_between(text, &t->tok[e - 1], &t->tok[e]))
+		return e;
+	return t->tok[e - 1].gap_after == GM_GAP_JOIN && and_word(t, e) ? e : (size_t)-1;
+}
+
+size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	size_t n = t->tok[i].f_len, skip = and_word(t, i) ? strlen("و") : 0;
+	if (t->tok[i].is_number || gm__utf8_count(w + skip, n - skip) < 3 || gm__cue(g, w, n) ||
+	    gm__event_word(g, w + skip, n - skip))
+		return 0;
+	/* a name of up to three words, up to the next item (حدث بعلبك، سرعين
+	 * التحتا، النبي شيت) */
+	for (size_t k = 1; k <= 3 && i + k <= t->n; k++) {
+		if (gm__list_next(text, t, i + k) != (size_t)-1)
+			return k;
+		if (i + k >= t->n || t->tok[i + k - 1].gap_after != GM_GAP_JOIN || t->tok[i + k].is_number)
+			break;
+	}
+	if (!skip)
+		return 0;   /* the last item carries و; any other is followed by the next */
+	/* the last: itself, and the definite words after it (وحوش الرافقة.) */
+	size_t k = 1;
+	while (k < 3 && i + k < t->n && t->tok[i + k - 1].gap_after == GM_GAP_JOIN && !t->tok[i + k].is_number &&
+	       !and_word(t, i + k) && gm__utf8_starts(t->folded + t->tok[i + k].f_off, "ال") &&
+	       !gm__cue(g, t->folded + t->tok[i + k].f_off, t->tok[i + k].f_len))
+		k++;
+	return k;
+}

@@ -41,10 +41,12 @@ static const struct {
 uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 {
 	uint8_t c = gm__gaz_cue(g, w, len);
-	/* one leading و ب ل ف (two bytes each) on a word of three letters or more */
-	if (!c && len > 4 &&
+	/* one leading و ب ل ف (a letter of two bytes each) on a word of three
+	 * letters or more */
+	const size_t cl = strlen("و");
+	if (!c && len > 2 * cl &&
 	    (gm__utf8_starts(w, "و") || gm__utf8_starts(w, "ب") || gm__utf8_starts(w, "ل") || gm__utf8_starts(w, "ف")))
-		c = gm__gaz_cue(g, w + 2, len - 2);
+		c = gm__gaz_cue(g, w + cl, len - cl);
 	return c;
 }
 

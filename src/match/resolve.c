@@ -254,8 +254,20 @@ static void drop_far_quarters(const gm_gazetteer *g, size_t n, gm_resolved *out)
 static uint32_t quarter_town(const gm_gazetteer *g, const gm_match *m, size_t n, size_t i, const gm_resolved *out,
                              uint32_t focus, const char **how)
 {
+	/* an item of a list of places: the town named before the list (في ريف
+	 * عين عيسى ... والسيطرة على نحو 10 قرى منها A وB); its siblings are no
+	 * parents of it (شمسطار، الحلانية، سرعين التحتا) */
+	size_t first = i;
+	while (m[i].list_class && first > 0 && m[first - 1].list_class)
+		first--;
+	for (size_t d = 1; m[i].list_class && d <= first && m[first].tok_first - m[first - d].tok_last <= 24; d++)
+		if (populated(g, out[first - d].place)) {   /* (words that are no place in between: على نحو) */
+			*how = "a town named before the list";
+			return out[first - d].place;
+		}
 	gm_parent parent = gm__parent_of(m, n, i, out);
-	if (populated(g, parent.place)) {
+	int sibling = m[i].list_class && (parent.link == GM_PL_COMMA || parent.link == GM_PL_LIST);
+	if (!sibling && populated(g, parent.place)) {
 		*how = "the town it is said to be in";
 		return parent.place;
 	}
@@ -284,8 +296,12 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	for (size_t i = 0; i < n; i++) {
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
-		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place || m[i].type_class != GM_TW_NEIGHBOURHOOD ||
-		    (m[i].lexicon && !(m[i].key && m[i].key->len > 6 && gm__utf8_starts(gm__gaz_str(g, m[i].key->str), "ال"))) ||
+		/* (a name listed after a plural place word, "قرى منها A وB", is a place
+		 * by the list: the list, not its word, is the evidence) */
+		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place ||
+		    (m[i].type_class != GM_TW_NEIGHBOURHOOD && !m[i].list_class) ||
+		    (m[i].lexicon && !m[i].list_class &&
+		     !(m[i].key && m[i].key->len > 6 && gm__utf8_starts(gm__gaz_str(g, m[i].key->str), "ال"))) ||
 		    (m[i].key && gm__event_word(g, gm__gaz_str(g, m[i].key->str), m[i].key->len)))
 			continue;
 		if (!focus_known) {
@@ -293,14 +309,20 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			focus_known = 1;
 		}
 		const char *how = "";
-		uint32_t at = quarter_town(g, m, n, i, out, focus, &how);
+		uint32_t at = m[i].same_as && m[i].same_as - 1 < i ? out[m[i].same_as - 1].place : GM_GAZ_NO_PLACE;
+		if (at != GM_GAZ_NO_PLACE)
+			how = "where the document named it before";
+		else
+			at = quarter_town(g, m, n, i, out, focus, &how);
 		if (at == GM_GAZ_NO_PLACE)
 			continue;
 		out[i].place = at;
 		out[i].score = g->w.min_score;
 		out[i].quarter = 1;
-		snprintf(out[i].rule, sizeof out[i].rule, "quarter after %s, %s; placed at %s, %s", m[i].type_word,
-		         m[i].key ? "no quarter of that name" : "not in the gazetteer",
+		snprintf(out[i].rule, sizeof out[i].rule, "%s %s, %s; placed at %s, %s",
+		         m[i].list_class ? "listed after" : "quarter after", m[i].type_word,
+		         m[i].key ? (m[i].list_class ? "no place of that name fits" : "no quarter of that name")
+		                  : "not in the gazetteer",
 		         gm__gaz_str(g, g->places[at].name_en), how);
 	}
 }

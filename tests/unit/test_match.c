@@ -265,6 +265,40 @@ static void explicit_parents(void)
 	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
 }
 
+/* #13: a plural place word and a list cue announce a list: its names the
+ * gazetteer lacks are still places the text names (no key, a list class),
+ * a known word that only starts an item gives way to the item, and a name
+ * listed so is found again later in the document */
+static void places_listed_after_a_plural(void)
+{
+	CHECK_INT(run("سيطرت القوات على قرى قرب باكو منها الزهراوية والنعيمية وحوش الرافقة."), 4);
+	CHECK_STR(span(0), "باكو");
+	CHECK_STR(span(1), "الزهراوية");
+	CHECK(ms.m[1].key == NULL && ms.m[1].quarter && ms.m[1].list_class == GM_TW_POPULATED);
+	CHECK_STR(ms.m[1].type_word, "قري");
+	CHECK_STR(span(2), "النعيمية");   /* the conjunction is no part of the name */
+	CHECK_STR(ms.m[2].clitic, "و");
+	CHECK_STR(span(3), "حوش الرافقة");
+	/* comma lists, with the cue التالية and a colon; a list ends with its sentence */
+	CHECK_INT(run("قصفت الطائرات البلدات التالية: الزهراوية، النعيمية، والبرقاوية. ثم الهادئة"), 3);
+	CHECK_STR(span(2), "البرقاوية");
+	/* the same name again, after a clitic: the same place (same_as) */
+	CHECK_INT(run("وأصيب سكان أحياء باكو بينها الزهراوية والنعيمية. وقتل اثنان بالزهراوية"), 4);
+	CHECK_STR(span(3), "الزهراوية");
+	CHECK_INT(ms.m[3].same_as, 2);
+	CHECK(ms.m[1].list_class == GM_TW_NEIGHBOURHOOD);
+}
+
+/* no list without the plural place word next to the cue, nor across a
+ * relative clause ("the town the forces withdrew from"), nor of words that
+ * are neither after و nor followed by the next item */
+static void no_list_without_its_head(void)
+{
+	CHECK_INT(run("انسحبت منها القوات والميليشيات"), 0);
+	CHECK_INT(run("وصلوا إلى المدينة التي انسحبت منها القوات والميليشيات"), 0);
+	CHECK_INT(run("قرى كثيرة منها صغيرة جدا"), 0);
+}
+
 static void nothing_matches(void)
 {
 	/* numbers and unknown words match nothing */
@@ -302,6 +336,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(demonyms),
 	                                   CHECK_CASE(latin_skeleton),
 	                                   CHECK_CASE(explicit_parents),
+	                                   CHECK_CASE(places_listed_after_a_plural),
+	                                   CHECK_CASE(no_list_without_its_head),
 	                                   CHECK_CASE(nothing_matches)};
 	int rc = check_run("match", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close((gm_gazetteer *)gaz);

@@ -275,6 +275,17 @@ static void explain(void)
 	CHECK(strstr(ex.how, "not a place (media)") != NULL);
 }
 
+/* #13: names a list of places gives that the gazetteer lacks are placed at
+ * the town the list is of, and said so; the same name again, at the same */
+static void case_listed_places(void)
+{
+	CHECK_INT(map("سيطرت القوات على قرى قرب باكو منها الزهراوية والنعيمية. وقتل اثنان في الزهراوية"), 4);
+	CHECK_STR(id_of(1), "t:2");
+	CHECK(strstr(res.mentions[1].rule, "listed after قري") && strstr(res.mentions[1].rule, "a town named before the list"));
+	CHECK_STR(id_of(3), "t:2");
+	CHECK(strstr(res.mentions[3].rule, "where the document named it before") != NULL);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -304,7 +315,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(case_spellings),
 	                                   CHECK_CASE(case_quarters_and_lists),
 	                                   CHECK_CASE(case_countryside),
-	                                   CHECK_CASE(case_weights)};
+	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places)};
 	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_doc_result_free(&res);
 
