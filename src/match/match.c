@@ -1,5 +1,5 @@
 /* match.c: gazetteer names in text, with Arabic clitics. */
-#include "match.h"
+#include "matcher.h"
 
 #include "error.h"
 #include "grow.h"
@@ -10,39 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Byte and code point offsets after skipping `letters` folded code points at
- * the start of text[b0..b1), and any marks that follow them. */
-static void skip_letters(const char *text, uint32_t b0, uint32_t b1, uint32_t letters, uint32_t *nb, uint32_t *nc)
-{
-	const unsigned char *u = (const unsigned char *)text;
-	uint32_t i = b0, seen = 0, cps = 0;
-	while (i < b1) {
-		uint32_t cp, f[4];
-		size_t n = gm__utf8_decode(u + i, b1 - i, &cp);
-		if (!n)
-			n = 1;
-		size_t k = gm__fold_cp(cp, f);
-		if (seen >= letters && k > 0)
-			break;
-		seen += (uint32_t)k;
-		i += (uint32_t)n;
-		cps++;
-	}
-	*nb = i;
-	*nc = cps;
-}
-
-static gm_match *push_match(gm_matches *out, gm_error *err)
-{
-	if (GM__GROW(out->m, out->cap, out->n + 1)) {
-		gm__fail(err, GM_ENOMEM, "out of memory matching");
-		return NULL;
-	}
-	gm_match *m = &out->m[out->n++];
-	memset(m, 0, sizeof *m);
-	return m;
-}
-
 /* Record the match of tokens i..i+n-1 to key k, read as variant v (its
  * clitic), and what its neighbours say of it. */
 static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens *t, gm_matches *out, size_t i,
@@ -50,7 +17,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
                         gm_error *err)
 {
 	const gm_token *tk = &t->tok[i];
-	gm_match *m = push_match(out, err);
+	gm_match *m = gm__push_match(out, err);
 	if (!m)
 		return GM_ENOMEM;
 	m->tok_first = (uint32_t)i;
@@ -60,7 +27,7 @@ static int record_match(const gm_gazetteer *g, const char *text, const gm_tokens
 	gm__copy_cut(m->clitic, sizeof m->clitic, v->clitic, strlen(v->clitic));
 	uint32_t nb = tk->b0, nc = 0;
 	if (v->strip)
-		skip_letters(text, tk->b0, tk->b1, v->strip, &nb, &nc);
+		gm__skip_letters(text, tk->b0, tk->b1, v->strip, &nb, &nc);
 	m->b0 = nb;
 	m->c0 = tk->c0 + nc;
 	m->b1 = t->tok[m->tok_last].b1;
@@ -168,64 +135,6 @@ static int whole_word(const gm_gazetteer *g, const gm_gaz_key *k)
 	return 0;
 }
 
-int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
-{
-	static const size_t al = sizeof "ال" - 1;
-	const gm_gaz_key *k = gm__gaz_find(g, w, len);
-	if (k && gm__gaz_trigger(g, k))
-		return 1;
-	k = len > al && !memcmp(w, "ال", al) ? gm__gaz_find(g, w + al, len - al) : NULL;
-	return k && gm__gaz_trigger(g, k);
-}
-
-/* Whether token i, after a neighbourhood word (حي الصفطاوي، أحياء الرسالة،
- * مخيم المناصرة), names a quarter or camp the gazetteer lacks, which
- * resolve.c places at its city: a definite word of four letters or more that
- * names no place and is no event word ("أحياء كثيرة" names nothing). The
- * caller has seen that it is no cue word; v0 is its first reading (NULL: a
- * word too long to have one). */
-static int unlisted_quarter(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *v0)
-{
-	if (i == 0 || t->tok[i - 1].gap_after == GM_GAP_BREAK)
-		return 0;
-	const gm_token *before = &t->tok[i - 1], *tk = &t->tok[i];
-	uint8_t cue = gm__cue(g, t->folded + before->f_off, before->f_len);
-	const char *w = t->folded + tk->f_off;
-	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE && tk->f_len > 4 &&
-	       gm__utf8_starts(w, "ال") && gm__utf8_count(w, tk->f_len) >= 6 &&
-	       !(v0 && v0->key && gm__gaz_key_has_place(g, v0->key)) && !gm__event_word(g, w, tk->f_len);
-}
-
-/* The document being matched, and the word at token i being read. */
-typedef struct matcher {
-	const gm_gazetteer *g;
-	gm_translit *tr;
-	const char *text;
-	const gm_tokens *t;
-	gm_matches *out;
-	gm_error *err;
-	size_t prev_end;   /* the token after the last match */
-	/* the word at i */
-	size_t i;
-	uint32_t min_words;   /* 2 after a cue word: a name that starts with it must be longer */
-	uint32_t run;         /* words from i on that may join into one name */
-	gm_reading v[GM_MAX_READINGS];
-	size_t nv;
-	int whole;            /* a word of its own: not cut into clitic + a one-word name */
-	/* an open list of places (gm__list_opens): where its next item starts,
-	 * (size_t)-1 when none is open; the plural's class and word */
-	size_t list_next;
-	uint8_t list_class;
-	char list_word[32];
-	/* the listed names the gazetteer lacks, so far: found again where the
-	 * document names them again */
-	struct listed_name {
-		char word[64];   /* folded, without the conjunction */
-		size_t len;
-		size_t match;    /* its match */
-	} listed[16];
-	size_t n_listed;
-} matcher;
 
 static void read_word(matcher *x, size_t i)
 {
@@ -356,135 +265,6 @@ static int match_latin(matcher *x)
 	return 0;
 }
 
-/* No name at all after a neighbourhood word: a quarter or camp the
- * gazetteer lacks. */
-static int match_quarter(matcher *x)
-{
-	const gm_tokens *t = x->t;
-	size_t i = x->i;
-	if (!unlisted_quarter(x->g, t, i, x->nv ? &x->v[0] : NULL))
-		return 0;
-	gm_match *m = push_match(x->out, x->err);
-	if (!m)
-		return -1;
-	const gm_token *tk = &t->tok[i];
-	m->tok_first = m->tok_last = (uint32_t)i;
-	m->b0 = tk->b0;
-	m->b1 = tk->b1;
-	m->c0 = tk->c0;
-	m->c1 = tk->c1;
-	m->quarter = 1;
-	m->type_class = GM_TW_NEIGHBOURHOOD;
-	gm__copy_cut(m->type_word, sizeof m->type_word, t->folded + t->tok[i - 1].f_off, t->tok[i - 1].f_len);
-	if (x->out->n > 1)
-		x->out->m[x->out->n - 2].parent_link = gm__parent_link(x->g, x->text, t, &x->out->m[x->out->n - 2], m);
-	return 1;
-}
-
-/* An item of an open list at token i that the gazetteer lacks: a match
- * without key, which resolve.c places at the town the list is of. */
-static int match_listed(matcher *x)
-{
-	size_t i = x->i, k = gm__list_item_words(x->g, x->text, x->t, i);
-	if (!k)
-		return 0;
-	gm_match *m = push_match(x->out, x->err);
-	if (!m)
-		return -1;
-	const gm_token *first = &x->t->tok[i], *last = &x->t->tok[i + k - 1];
-	uint32_t nb = first->b0, nc = 0;
-	if (gm__utf8_starts(x->t->folded + first->f_off, "و")) {   /* the conjunction is no part of the name */
-		skip_letters(x->text, first->b0, first->b1, 1, &nb, &nc);
-		gm__copy_cut(m->clitic, sizeof m->clitic, "و", strlen("و"));
-	}
-	m->tok_first = (uint32_t)i;
-	m->tok_last = (uint32_t)(i + k - 1);
-	m->b0 = nb;
-	m->b1 = last->b1;
-	m->c0 = first->c0 + nc;
-	m->c1 = last->c1;
-	m->quarter = 1;
-	m->list_class = x->list_class;
-	gm__copy_cut(m->type_word, sizeof m->type_word, x->list_word, strlen(x->list_word));
-	if (k == 1 && x->n_listed < sizeof x->listed / sizeof *x->listed) {
-		struct listed_name *l = &x->listed[x->n_listed++];
-		const char *w = x->t->folded + first->f_off;
-		size_t skip = m->clitic[0] ? strlen("و") : 0;
-		gm__copy_cut(l->word, sizeof l->word, w + skip, first->f_len - skip);
-		l->len = strlen(l->word);
-		l->match = x->out->n - 1;
-	}
-	return (int)k;
-}
-
-/* A name listed before that the gazetteer lacks, named again (after a
- * clitic too: وفي الحلانية، بالحلانية): the same place. */
-static int match_listed_again(matcher *x)
-{
-	for (size_t j = 0; j < x->nv; j++)
-		for (size_t l = 0; l < x->n_listed; l++) {
-			const gm_reading *r = &x->v[j];
-			if (r->len != x->listed[l].len || memcmp(r->text, x->listed[l].word, r->len) != 0)
-				continue;
-			const gm_match *was = &x->out->m[x->listed[l].match];
-			gm_match *m = push_match(x->out, x->err);
-			if (!m)
-				return -1;
-			const gm_token *tk = &x->t->tok[x->i];
-			uint32_t nb = tk->b0, nc = 0;
-			if (r->strip)
-				skip_letters(x->text, tk->b0, tk->b1, r->strip, &nb, &nc);
-			m->tok_first = m->tok_last = (uint32_t)x->i;
-			m->b0 = nb;
-			m->b1 = tk->b1;
-			m->c0 = tk->c0 + nc;
-			m->c1 = tk->c1;
-			gm__copy_cut(m->clitic, sizeof m->clitic, r->clitic, strlen(r->clitic));
-			m->quarter = 1;
-			m->list_class = was->list_class;
-			memcpy(m->type_word, was->type_word, sizeof m->type_word);
-			m->same_as = (uint32_t)x->listed[l].match + 1;
-			return 1;
-		}
-	return 0;
-}
-
-/* The list state after token i was read and n words taken (0: none): an
- * item ends where the next must start, or the list; a list cue opens one. */
-static int follow_list(matcher *x, size_t i, int n)
-{
-	if (x->list_next == i) {
-		/* a known word that is only the start of an item (حدث بعلبك، عين
-		 * بورضاي): the item is one name the gazetteer lacks */
-		if (n > 0 && gm__list_next(x->text, x->t, i + (size_t)n) == (size_t)-1 &&
-		    gm__list_item_words(x->g, x->text, x->t, i) > (size_t)n) {
-			x->out->n--;
-			if (x->out->n)
-				x->out->m[x->out->n - 1].parent_link = GM_PL_NONE;
-			n = 0;
-		}
-		if (!n && x->min_words == 1 && (n = match_listed(x)) < 0)
-			return -1;
-		gm_match *last = n ? &x->out->m[x->out->n - 1] : NULL;
-		if (last && !last->list_class) {   /* a known name listed */
-			last->list_class = x->list_class;
-			if (!last->type_word[0])
-				gm__copy_cut(last->type_word, sizeof last->type_word, x->list_word, strlen(x->list_word));
-		}
-		x->list_next = n ? gm__list_next(x->text, x->t, i + (size_t)n) : (size_t)-1;
-	}
-	/* (a list cue is a gazetteer key: a word that is none opens nothing,
-	 * and most words are none) */
-	if (!n && x->nv && x->v[0].key) {
-		uint8_t cls = gm__list_opens(x->g, x->t, i, x->list_word, sizeof x->list_word);
-		if (cls) {
-			x->list_class = cls;
-			x->list_next = i + 1;
-		}
-	}
-	return n;
-}
-
 int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm_tokens *t, gm_matches *out,
               gm_error *err)
 {
@@ -503,11 +283,11 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		if (!n && x.min_words == 1 && tr)
 			n = match_latin(&x);
 		if (!n && x.min_words == 1)
-			n = match_quarter(&x);
+			n = gm__match_quarter(&x);
 		if (!n && x.n_listed && x.list_next != i)
-			n = match_listed_again(&x);
+			n = gm__match_listed_again(&x);
 		if (n >= 0)
-			n = follow_list(&x, i, n);
+			n = gm__follow_list(&x, i, n);
 		if (n < 0)
 			return GM_ENOMEM;
 		if (n) {
@@ -519,10 +299,4 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 	}
 	gm__link_lists(g, t, out);
 	return GM_OK;
-}
-
-void gm__matches_free(gm_matches *m)
-{
-	free(m->m);
-	memset(m, 0, sizeof *m);
 }

@@ -147,3 +147,12 @@ size_t gm__join_key(const gm_tokens *t, const gm_reading *r, size_t i, uint32_t 
 	}
 	return kl;
 }
+int gm__event_word(const gm_gazetteer *g, const char *w, size_t len)
+{
+	static const size_t al = sizeof "ال" - 1;
+	const gm_gaz_key *k = gm__gaz_find(g, w, len);
+	if (k && gm__gaz_trigger(g, k))
+		return 1;
+	k = len > al && gm__utf8_starts(w, "ال") ? gm__gaz_find(g, w + al, len - al) : NULL;
+	return k && gm__gaz_trigger(g, k);
+}
