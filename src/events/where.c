@@ -28,6 +28,15 @@ static int listed_after(const gm_match *m, const gm_resolved *r, size_t j, size_
 	return 1;
 }
 
+/* Match k is an item of a list of places that a plural place word announces
+ * after the event word ("استهدفت مدينة بعلبك بغارتين، إلى جانب البلدات
+ * التالية: شمسطار، الحلانية"، "والسيطرة على 10 قرى منها A وB"): a place of
+ * the event too, as ACLED codes each town struck. */
+static int announced(const gm_match *m, size_t k, const hit *h)
+{
+	return m[k].list_class && m[k].tok_first > h->tok;
+}
+
 /* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
  * district or a point near a town, 3 a region, country or natural feature. */
 int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
@@ -72,9 +81,8 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
 		const gm_token *pt = &t->tok[i - back];
 		const char *w = gm__tok_text(t, i - back);
-		size_t ya = strlen("ي"), yah = strlen("يه");
 		int adjective = gm__utf8_count(w, pt->f_len) > 3 && gm__utf8_has_prefix(w, pt->f_len, "ال") &&
-		                (!memcmp(w + pt->f_len - ya, "ي", ya) || !memcmp(w + pt->f_len - yah, "يه", yah));
+		                (gm__utf8_has_suffix(w, pt->f_len, "ي") || gm__utf8_has_suffix(w, pt->f_len, "يه"));
 		/* or who strikes, between the event word and its object: قصفت قوات الاحتلال X */
 		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective &&
 		    !gm__word_has(t, i - back, GM_W_AGENT, NULL))
@@ -245,7 +253,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * للقصف) or behind في/على after it, or listed with one that is;
 		 * not where fire came from */
 		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
-		    (mt < h->tok || (loc && in_clause && mt > h->tok) ||
+		    (mt < h->tok || (loc && in_clause && mt > h->tok) || announced(m, k, h) ||
 		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
 			(*towns)++;
 			last_town = r[k].place;
@@ -280,6 +288,7 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
 		int in_clause = m[k].tok_first < clause_after ||
 		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
+		listed |= announced(m, k, h);
 		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||
 		      listed))

@@ -385,6 +385,20 @@ static void clauses_and_lists(void)
 	/* a list goes on with a new kind of place: one event per town (#14) */
 	CHECK_INT(events("القصف المدفعي على مدينة باردا وبلدات لاشين وتل عرن", "2024-05-01"), 3);
 	CHECK_INT(events("القصف المدفعي طال كلا من باردا ولاشين", "2024-05-01"), 2);
+	/* #14: a list a plural place word announces after the event word is
+	 * the event's places too, each town an event, those the gazetteer lacks
+	 * at the town named before the list */
+	CHECK_INT(events("استهدفت الغارات مدينة باردا، إلى جانب البلدات التالية: لاشين، الزهراوية، والنعيمية",
+	                 "2024-05-01"), 4);
+	CHECK(has_event_at("air_strike", "t:15") && has_event_at("air_strike", "t:6"));
+	{
+		size_t at_barda = 0;
+		for (size_t k = 0; k < res.n_events; k++)
+			at_barda += res.events[k].place == (uint32_t)mini_find(gaz, "t:15");
+		CHECK_INT(at_barda, 3);   /* باردا, and the two villages no gazetteer has */
+	}
+	/* a list before the event word is not its places */
+	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
 
 /* the places of a list the event word reaches past a comma, past its
