@@ -252,7 +252,10 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		/* the towns shelled: named before the trigger (توفوز ... تعرضت
 		 * للقصف) or behind في/على after it, or listed with one that is;
 		 * not where fire came from */
-		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) && r[k].place != last_town &&
+		/* (quarters placed at one town after the event word are towns of
+		 * their own: each an event) */
+		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) &&
+		    (r[k].place != last_town || (r[k].quarter && mt > h->tok)) &&
 		    (mt < h->tok || (loc && in_clause && mt > h->tok) || announced(m, k, h) ||
 		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
 			(*towns)++;

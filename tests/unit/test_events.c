@@ -397,6 +397,15 @@ static void clauses_and_lists(void)
 			at_barda += res.events[k].place == (uint32_t)mini_find(gaz, "t:15");
 		CHECK_INT(at_barda, 3);   /* باردا, and the two villages no gazetteer has */
 	}
+	/* villages no gazetteer has, placed at one town, are each an event there */
+	/* (and one for باردا, the town named near them) */
+	CHECK_INT(events("وسيطرت القوات على قرى قرب باردا منها الزهراوية والنعيمية", "2024-05-01"), 3);
+	{
+		size_t at_barda = 0;
+		for (size_t k = 0; k < res.n_events; k++)
+			at_barda += res.events[k].place == (uint32_t)mini_find(gaz, "t:15");
+		CHECK_INT(at_barda, 3);
+	}
 	/* a list before the event word is not its places */
 	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
