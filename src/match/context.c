@@ -77,6 +77,9 @@ static int cmp_named(const void *a, const void *b)
  * the same places thousands of times). */
 static void index_named(const gm_gazetteer *g, gm_context *ctx)
 {
+	free(ctx->named);   /* made again where a caller completes a context twice */
+	ctx->named = NULL;
+	ctx->n_named = 0;
 	size_t n = 0;
 	for (size_t i = 0; i < ctx->n_all; i++)
 		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
@@ -107,6 +110,9 @@ static int named_below(const void *named, size_t i, const void *lat)
 void gm__context_count_keys(const gm_gazetteer *g, gm_context *ctx)
 {
 	index_named(g, ctx);
+	free(ctx->by_key);   /* (counted again: anew) */
+	ctx->by_key = NULL;
+	gm__table_free(&ctx->by_key_index);
 	size_t n = 0;
 	for (size_t i = 0; i < ctx->n_all; i++)
 		n += ctx->all[i].context_place != GM_GAZ_NO_PLACE;
