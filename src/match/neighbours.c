@@ -287,14 +287,15 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 {
 	const char *w = t->folded + t->tok[i].f_off;
 	size_t n = t->tok[i].f_len, skip = and_word(t, i) ? strlen("و") : 0;
-	if (t->tok[i].is_number || gm__utf8_count(w + skip, n - skip) < 3 || gm__cue(g, w, n) ||
-	    gm__event_word(g, w + skip, n - skip))
+	/* a cue word starts an item only with a name after it (وتل رميدة) */
+	int cue = gm__cue(g, w, n) != 0;
+	if (t->tok[i].is_number || gm__utf8_count(w + skip, n - skip) < 3 || gm__event_word(g, w + skip, n - skip))
 		return 0;
 	/* a name of up to three words, up to the next item (حدث بعلبك، سرعين
 	 * التحتا، النبي شيت) */
 	for (size_t k = 1; k <= 3 && i + k <= t->n; k++) {
 		if (gm__list_next(text, t, i + k) != (size_t)-1)
-			return k;
+			return cue && k == 1 ? 0 : k;
 		if (i + k >= t->n || t->tok[i + k - 1].gap_after != GM_GAP_JOIN || t->tok[i + k].is_number)
 			break;
 	}
@@ -306,5 +307,5 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	       !and_word(t, i + k) && gm__utf8_starts(t->folded + t->tok[i + k].f_off, "ال") &&
 	       !gm__cue(g, t->folded + t->tok[i + k].f_off, t->tok[i + k].f_len))
 		k++;
-	return k;
+	return cue && k == 1 ? 0 : k;
 }

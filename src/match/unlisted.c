@@ -63,7 +63,10 @@ static int match_listed(matcher *x)
 		return -1;
 	const gm_token *first = &x->t->tok[i], *last = &x->t->tok[i + k - 1];
 	uint32_t nb = first->b0, nc = 0;
-	if (gm__utf8_starts(x->t->folded + first->f_off, "و")) {   /* the conjunction is no part of the name */
+	/* the conjunction is no part of the name; the و of a word that is a cue
+	 * itself (وادي) is its own letter */
+	const char *w = x->t->folded + first->f_off;
+	if (gm__utf8_starts(w, "و") && !gm__gaz_cue(x->g, w, first->f_len)) {
 		gm__skip_letters(x->text, first->b0, first->b1, 1, &nb, &nc);
 		gm__copy_cut(m->clitic, sizeof m->clitic, "و", strlen("و"));
 	}
@@ -78,7 +81,6 @@ static int match_listed(matcher *x)
 	gm__copy_cut(m->type_word, sizeof m->type_word, x->list_word, strlen(x->list_word));
 	if (k == 1 && x->n_listed < sizeof x->listed / sizeof *x->listed) {
 		struct listed_name *l = &x->listed[x->n_listed++];
-		const char *w = x->t->folded + first->f_off;
 		size_t skip = m->clitic[0] ? strlen("و") : 0;
 		gm__copy_cut(l->word, sizeof l->word, w + skip, first->f_len - skip);
 		l->len = strlen(l->word);
@@ -133,7 +135,7 @@ int gm__follow_list(matcher *x, size_t i, int n)
 				x->out->m[x->out->n - 1].parent_link = GM_PL_NONE;
 			n = 0;
 		}
-		if (!n && x->min_words == 1 && (n = match_listed(x)) < 0)
+		if (!n && (n = match_listed(x)) < 0)   /* (a cue word starts one only with a name after it) */
 			return -1;
 		gm_match *last = n ? &x->out->m[x->out->n - 1] : NULL;
 		if (last && !last->list_class) {   /* a known name listed */

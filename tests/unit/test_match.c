@@ -279,6 +279,10 @@ static void places_listed_after_a_plural(void)
 	CHECK_STR(span(2), "النعيمية");   /* the conjunction is no part of the name */
 	CHECK_STR(ms.m[2].clitic, "و");
 	CHECK_STR(span(3), "حوش الرافقة");
+	/* a cue word starts an item with a name after it, never alone */
+	CHECK_INT(run("سيطرت القوات على قرى قرب باكو منها الزهراوية، جبل النعيمية، والبرقاوية"), 4);
+	CHECK_STR(span(2), "جبل النعيمية");
+	CHECK_INT(run("سيطرت القوات على قرى قرب باكو منها الزهراوية، جبل، والبرقاوية"), 2);   /* the list ends at جبل */
 	/* comma lists, with the cue التالية and a colon; a list ends with its sentence */
 	CHECK_INT(run("قصفت الطائرات البلدات التالية: الزهراوية، النعيمية، والبرقاوية. ثم الهادئة"), 3);
 	CHECK_STR(span(2), "البرقاوية");
