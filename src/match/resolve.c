@@ -327,6 +327,37 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	}
 }
 
+/* A name a list gave, placed at its town because no candidate fitted
+ * there, named again later ("وفي بلدة الحفير" after "البلدات التالية: ...،
+ * الحفير"): the document means the same place, not a namesake abroad that a
+ * type word lifts; one sense per document. (The listed names are few: the
+ * names after them are compared with those alone.) */
+static void same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+{
+	size_t listed[64], n_listed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].key && m[i].list_class && out[i].quarter && out[i].place != GM_GAZ_NO_PLACE) {
+			if (n_listed < sizeof listed / sizeof *listed)
+				listed[n_listed++] = i;
+			continue;
+		}
+		if (!m[i].key || m[i].list_class || out[i].place == GM_GAZ_NO_PLACE)
+			continue;
+		for (size_t l = 0; l < n_listed; l++) {
+			const gm_resolved *was = &out[listed[l]];
+			if (m[listed[l]].key != m[i].key ||
+			    gm__code_eq(g->places[was->place].country, g->places[out[i].place].country))
+				continue;
+			out[i].place = was->place;
+			out[i].score = was->score;
+			out[i].quarter = 1;
+			snprintf(out[i].rule, sizeof out[i].rule, "the name the document listed before; placed at %s",
+			         gm__gaz_str(g, g->places[was->place].name_en));
+			break;
+		}
+	}
+}
+
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 {
 	gm_context ctx;
@@ -370,5 +401,6 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 		}
 	}
 	place_quarters(g, m, n, out);
+	same_as_listed(g, m, n, out);
 	gm__context_free(&ctx);
 }

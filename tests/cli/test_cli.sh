@@ -284,6 +284,19 @@ if [ -s "$T/fgbnp/events.fgb" ] && python3 -c "import json,sys; sys.exit(0 if js
 	expect_grep "warning: events.fgb lacks" "$T/stderr" "the warning on stderr despite -q"
 fi
 
+# #13: a name a list gave, placed at its town, named again with a type word is the same
+# place, not the namesake abroad the type word would lift (بنان: a village of Iran)
+printf '{"id":"l","text":"سيطرت القوات على قرى قرب باكو منها بنان والنعيمية. وفي بلدة بنان قتل اثنان"}\n' > "$T/listed.jsonl"
+"$BIN" map -q --stream "$T/listed.jsonl" > "$T/listed.seq" 2>"$T/stderr"
+python3 - "$T/listed.seq" <<'PY' && ok || bad "a listed name named again is placed where the list put it"
+import json, sys
+ms = [json.loads(l)["properties"] for l in open(sys.argv[1], encoding="utf-8").read().split("\x1e") if l.strip()]
+ms = [p for p in ms if p["kind"] == "mention"]
+assert [p["surface"] for p in ms] == ["باكو", "بنان", "النعيمية", "بنان"], [p["surface"] for p in ms]
+assert all(p["name_en"] == "Baku" for p in ms), [p["name_en"] for p in ms]
+assert "listed before" in ms[3]["rule"], ms[3]["rule"]
+PY
+
 # #19: a database driver is refused before any work, and no folder named after the connection string appears
 ( cd "$T" && "$BIN" map -q -f PostgreSQL -o "PG:dbname=x password=secret" "$T/in/a.txt" ) >"$T/stdout" 2>"$T/stderr"
 [ $? = 2 ] && ok || bad "-f PostgreSQL refused with exit 2"
