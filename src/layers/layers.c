@@ -57,6 +57,24 @@ _Static_assert(COUNT(gm__daily_fields) - GM_DAILY_FIRST_TYPE == GM_EV_N - 1, "on
 _Static_assert(COUNT(gm__daily_fields) <= GM_MAX_FIELDS && COUNT(gm__place_fields) <= GM_MAX_FIELDS,
                "value arrays hold every field");
 
+/* A text or "" for NULL: every text field of a layer is a string. */
+static const char *text_or_empty(const char *s) { return s ? s : ""; }
+
+/* The fields both mentions and events carry: the place (place_id, name_en
+ * at v[0], v[1]) and the article (url, source, title at a[0..2]). */
+static void place_fields(gm_value *v, const gm_place *p)
+{
+	v[0].s = text_or_empty(p->id);
+	v[1].s = text_or_empty(p->name_en);
+}
+
+static void article_fields(gm_value *a, const char *url, const char *source, const char *title)
+{
+	a[0].s = text_or_empty(url);
+	a[1].s = text_or_empty(source);
+	a[2].s = text_or_empty(title);
+}
+
 void gm__mention_values(const gm_gazetteer *gaz, const gm_mention_rec *m, gm_value *v, gm_place *p)
 {
 	memset(p, 0, sizeof *p);
@@ -66,15 +84,12 @@ void gm__mention_values(const gm_gazetteer *gaz, const gm_mention_rec *m, gm_val
 	v[1].i = m->start;
 	v[2].i = m->end;
 	v[3].s = m->surface;
-	v[4].s = p->id ? p->id : "";
-	v[5].s = p->name_en ? p->name_en : "";
+	place_fields(v + 4, p);
 	v[6].i = m->score;
 	v[7].s = m->rule;
-	v[8].s = m->date ? m->date : "";
+	v[8].s = text_or_empty(m->date);
 	v[9].s = m->snippet;
-	v[10].s = m->url ? m->url : "";
-	v[11].s = m->source ? m->source : "";
-	v[12].s = m->title ? m->title : "";
+	article_fields(v + 10, m->url, m->source, m->title);
 }
 
 void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, gm_place *p, double *lon,
@@ -89,10 +104,9 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	memset(v, 0, gm__n_event_fields * sizeof *v);
 	v[0].s = e->event_id;
 	v[1].s = e->doc_id;
-	v[2].s = e->date ? e->date : "";
+	v[2].s = text_or_empty(e->date);
 	v[3].s = e->type;
-	v[4].s = p->id ? p->id : "";
-	v[5].s = p->name_en ? p->name_en : "";
+	place_fields(v + 4, p);
 	v[6].i = e->precision;
 	v[6].null = e->precision == 0;
 	v[7].i = e->fatalities;
@@ -102,13 +116,11 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[9].s = e->trigger;
 	v[10].s = e->snippet;
 	v[11].i = e->background;
-	v[12].s = e->event_type ? e->event_type : "";
-	v[13].s = e->sub_type ? e->sub_type : "";
-	v[14].s = p->country ? p->country : "";
-	v[15].s = p->admin1 ? p->admin1 : "";
-	v[16].s = e->url ? e->url : "";
-	v[17].s = e->source ? e->source : "";
-	v[18].s = e->title ? e->title : "";
+	v[12].s = text_or_empty(e->event_type);
+	v[13].s = text_or_empty(e->sub_type);
+	v[14].s = text_or_empty(p->country);
+	v[15].s = text_or_empty(p->admin1);
+	article_fields(v + 16, e->url, e->source, e->title);
 	v[19].s = gm__admin1_id(p->country, p->admin1);
 }
 
