@@ -20,11 +20,10 @@ static int unlisted_quarter(const gm_gazetteer *g, const gm_tokens *t, size_t i,
 	const gm_token *before = &t->tok[i - 1], *tk = &t->tok[i];
 	uint8_t cue = gm__cue(g, t->folded + before->f_off, before->f_len);
 	const char *w = t->folded + tk->f_off;
-	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE && tk->f_len > 4 &&
-	       gm__utf8_starts(w, "ال") && gm__utf8_count(w, tk->f_len) >= 6 &&
+	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE &&
+	       tk->f_len > strlen("ال") && gm__utf8_starts(w, "ال") && gm__utf8_count(w, tk->f_len) >= 6 &&
 	       !(v0 && v0->key && gm__gaz_key_has_place(g, v0->key)) && !gm__event_word(g, w, tk->f_len);
 }
-
 
 /* No name at all after a neighbourhood word: a quarter or camp the
  * gazetteer lacks. */
