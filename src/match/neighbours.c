@@ -131,7 +131,9 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 	if (gap == 0) {
 		if (!strcmp(b->clitic, "ب") && la->gap_after != GM_GAP_BREAK)
 			return GM_PL_IN;
-		if (comma_between(text, la, &t->tok[b->tok_first]))
+		/* "حلب، سوريا" names the parent; "بيت لاهيا، وبيت حانون" lists a
+		 * sibling: a comma and then و is a list's */
+		if (comma_between(text, la, &t->tok[b->tok_first]) && strcmp(b->clitic, "و") != 0)
 			return GM_PL_COMMA;
 		return GM_PL_NONE;
 	}
@@ -146,7 +148,7 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 		const gm_token *w2 = &t->tok[a->tok_last + 2];
 		const char *x = t->folded + w2->f_off;
 		uint8_t cue2 = gm__cue(g, x, w2->f_len);
-		if (!(w2->f_len == 4 && gm__utf8_starts(x, "من")) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
+		if (!(w2->f_len == strlen("من") && gm__utf8_starts(x, "من")) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
 			return GM_PL_NONE;
 		if (w->gap_after == GM_GAP_BREAK)
 			return GM_PL_NONE;
@@ -159,7 +161,7 @@ int gm__listed_together(const gm_match *m, size_t a) { return m[a].list_next != 
 /* Do the words between matches a and b hold only items of a list: runs of one
  * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
  * التحتا): villages the gazetteer lacks do not end the list. */
-static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
+static int list_gap(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 {
 	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
 	if (g1 <= g0 || g1 - g0 > 8)
@@ -184,7 +186,14 @@ static int list_gap(const gm_tokens *t, const gm_match *m, size_t a, size_t b)
 		if (t->tok[x].gap_after == GM_GAP_BREAK)
 			run = 0;
 	}
-	return run == 0 || gm__utf8_starts(m[b].clitic, "و");
+	/* b is the next item: right after the comma, behind its و, or behind
+	 * one word of the item that carries the و, in the same sentence and no
+	 * event word ("، ومشروع بيت لاهيا"; "، وقصفت إدلب" is a new clause) */
+	const gm_token *lead = &t->tok[g1 - run];
+	return run == 0 || gm__utf8_starts(m[b].clitic, "و") ||
+	       (run == 1 && lead->sentence == t->tok[m[a].tok_last].sentence &&
+	        gm__utf8_starts(t->folded + lead->f_off, "و") &&
+	        !gm__event_word(g, t->folded + lead->f_off + strlen("و"), lead->f_len - strlen("و")));
 }
 
 /* Whether token i is و and a type word: "مدينة كفرنبل وبلدات حاس وكفرومة",
@@ -193,7 +202,8 @@ static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
 	const char *w = t->folded + tk->f_off;
-	return tk->f_len > 4 && gm__utf8_starts(w, "و") && GM_CUE_ROLE(gm__gaz_cue(g, w + 2, tk->f_len - 2)) == GM_CUE_TYPE;
+	const size_t cl = strlen("و");
+	return tk->f_len > 2 * cl && gm__utf8_starts(w, "و") && GM_CUE_ROLE(gm__gaz_cue(g, w + cl, tk->f_len - cl)) == GM_CUE_TYPE;
 }
 
 /* Which matches are next items of a list (gm_match.list_next). */
@@ -207,7 +217,7 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 		         and_type_word(g, t, x->tok_last + 1))
 			x->list_next = 1;
 		else
-			x->list_next = list_gap(t, out->m, a, a + 1) ? 2 : 0;
+			x->list_next = list_gap(g, t, out->m, a, a + 1) ? 2 : 0;
 	}
 }
 

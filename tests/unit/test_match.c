@@ -253,6 +253,18 @@ static void explicit_parents(void)
 	CHECK_INT(ms.m[0].parent_link, GM_PL_IN);
 	CHECK_INT(run("تل عرن، حلب"), 2);
 	CHECK_INT(ms.m[0].parent_link, GM_PL_COMMA);
+	/* a comma and then و lists a sibling: no parent */
+	CHECK_INT(run("تل عرن، وحلب"), 2);
+	CHECK_INT(ms.m[0].parent_link, GM_PL_NONE);
+	CHECK(ms.m[0].list_next != 0);
+	/* the و on a word of the item before its name ("، ومشروع بيت لاهيا"),
+	 * not across a sentence nor behind an event word */
+	CHECK_INT(run("قصف باردا، ومشروع لاشين"), 2);
+	CHECK(ms.m[0].list_next != 0);
+	CHECK_INT(run("قصف باردا. ومشروع لاشين"), 2);
+	CHECK_INT(ms.m[0].list_next, 0);
+	CHECK_INT(run("قصف باردا، وقصفت لاشين"), 2);
+	CHECK_INT(ms.m[0].list_next, 0);
 	CHECK_INT(run("تل عرن شمال حلب"), 2);
 	CHECK_INT(ms.m[0].parent_link, GM_PL_NORTH);
 	CHECK_INT(run("تل عرن بالقرب من حلب"), 2);
