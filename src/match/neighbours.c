@@ -158,6 +158,13 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 
 int gm__listed_together(const gm_match *m, size_t a) { return m[a].list_next != 0; }
 
+/* Whether token i starts with the conjunction و (and more than it). */
+static int and_word(const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	return t->tok[i].f_len > strlen("و") + 2 && gm__utf8_starts(w, "و");
+}
+
 /* Do the words between matches a and b hold only items of a list: runs of one
  * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
  * التحتا): villages the gazetteer lacks do not end the list. */
@@ -174,7 +181,7 @@ static int list_gap(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m
 		for (size_t x = g0; x < g1; x++) {
 			const char *w = t->folded + t->tok[x].f_off;
 			if (t->tok[x].is_number || t->tok[x].gap_after == GM_GAP_QUOTE ||
-			    gm__utf8_count(w, t->tok[x].f_len) < 4 || !gm__utf8_starts(w, "و"))
+			    gm__utf8_count(w, t->tok[x].f_len) < 4 || !and_word(t, x))
 				return 0;
 		}
 		return 1;
@@ -191,8 +198,7 @@ static int list_gap(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m
 	 * event word ("، ومشروع بيت لاهيا"; "، وقصفت إدلب" is a new clause) */
 	const gm_token *lead = &t->tok[g1 - run];
 	return run == 0 || gm__utf8_starts(m[b].clitic, "و") ||
-	       (run == 1 && lead->sentence == t->tok[m[a].tok_last].sentence &&
-	        gm__utf8_starts(t->folded + lead->f_off, "و") &&
+	       (run == 1 && lead->sentence == t->tok[m[a].tok_last].sentence && and_word(t, g1 - run) &&
 	        !gm__event_word(g, t->folded + lead->f_off + strlen("و"), lead->f_len - strlen("و")));
 }
 
@@ -201,9 +207,9 @@ static int list_gap(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m
 static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
-	const char *w = t->folded + tk->f_off;
 	const size_t cl = strlen("و");
-	return tk->f_len > 2 * cl && gm__utf8_starts(w, "و") && GM_CUE_ROLE(gm__gaz_cue(g, w + cl, tk->f_len - cl)) == GM_CUE_TYPE;
+	return and_word(t, i) &&
+	       GM_CUE_ROLE(gm__gaz_cue(g, t->folded + tk->f_off + cl, tk->f_len - cl)) == GM_CUE_TYPE;
 }
 
 /* Which matches are next items of a list (gm_match.list_next). */
@@ -275,13 +281,6 @@ uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char
 		}
 	}
 	return cls;
-}
-
-/* Whether token i starts with the conjunction و (and more than it). */
-static int and_word(const gm_tokens *t, size_t i)
-{
-	const char *w = t->folded + t->tok[i].f_off;
-	return t->tok[i].f_len > strlen("و") + 2 && gm__utf8_starts(w, "و");
 }
 
 size_t gm__list_next(const char *text, const gm_tokens *t, size_t e)

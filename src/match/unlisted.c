@@ -50,13 +50,12 @@ int gm__match_quarter(matcher *x)
 	return 1;
 }
 
-/* An item of an open list at token i that the gazetteer lacks: a match
- * without key, which resolve.c places at the town the list is of. */
-static int match_listed(matcher *x)
+/* An item of an open list at token i that the gazetteer lacks, k words
+ * (gm__list_item_words): a match without key, which resolve.c places at the
+ * town the list is of. */
+static int match_listed(matcher *x, size_t k)
 {
-	size_t i = x->i, k = gm__list_item_words(x->g, x->text, x->t, i);
-	if (!k)
-		return 0;
+	size_t i = x->i;
 	gm_match *m = gm__push_match(x->out, x->err);
 	if (!m)
 		return -1;
@@ -125,24 +124,29 @@ int gm__match_listed_again(matcher *x)
 int gm__follow_list(matcher *x, size_t i, int n)
 {
 	if (x->list_next == i) {
+		size_t next = n > 0 ? gm__list_next(x->text, x->t, i + (size_t)n) : (size_t)-1;
+		/* (a cue word starts an item only with a name after it) */
+		size_t item = next == (size_t)-1 ? gm__list_item_words(x->g, x->text, x->t, i) : 0;
 		/* a known word that is only the start of an item (حدث بعلبك، عين
 		 * بورضاي): the item is one name the gazetteer lacks */
-		if (n > 0 && gm__list_next(x->text, x->t, i + (size_t)n) == (size_t)-1 &&
-		    gm__list_item_words(x->g, x->text, x->t, i) > (size_t)n) {
+		if (n > 0 && item > (size_t)n) {
 			x->out->n--;
 			if (x->out->n)
 				x->out->m[x->out->n - 1].parent_link = GM_PL_NONE;
 			n = 0;
 		}
-		if (!n && (n = match_listed(x)) < 0)   /* (a cue word starts one only with a name after it) */
-			return -1;
+		if (!n && item) {
+			if ((n = match_listed(x, item)) < 0)
+				return -1;
+			next = gm__list_next(x->text, x->t, i + (size_t)n);
+		}
 		gm_match *last = n ? &x->out->m[x->out->n - 1] : NULL;
 		if (last && !last->list_class) {   /* a known name listed */
 			last->list_class = x->list_class;
 			if (!last->type_word[0])
 				gm__copy_cut(last->type_word, sizeof last->type_word, x->list_word, strlen(x->list_word));
 		}
-		x->list_next = n ? gm__list_next(x->text, x->t, i + (size_t)n) : (size_t)-1;
+		x->list_next = n ? next : (size_t)-1;
 	}
 	/* (a list cue is a gazetteer key: a word that is none opens nothing,
 	 * and most words are none) */
