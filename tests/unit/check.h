@@ -5,6 +5,7 @@
 #define GM_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_passed, check_failed;
@@ -89,6 +90,29 @@ static inline int check_run(const char *suite, const check_case *cases, size_t n
 	if (unknown)
 		return 2;
 	return check_done(suite) || !ran;
+}
+
+/* A test's temporary folder removed with all it holds (made by mkdtemp, so
+ * its name has no quote): 0, or 1 when it could not be. */
+static inline int check_remove_tree(const char *dir)
+{
+	char cmd[4200];
+	if (snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir) >= (int)sizeof cmd)
+		return 1;
+	return system(cmd) != 0;
+}
+
+/* A file's text (NUL-terminated, at most 64 KB, in one static buffer), or NULL. */
+static inline char *check_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	static char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
 }
 
 #endif

@@ -128,10 +128,7 @@ static inline int runfix_main(const char *suite, const check_case *cases, size_t
 	write_input();
 	int rc = check_run(suite, cases, n, argc, argv, 2);
 	gm_gazetteer_close(gaz);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }
 

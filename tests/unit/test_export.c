@@ -98,9 +98,6 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(refusals_leave_nothing)};
 	int rc = check_run("export", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }

@@ -125,8 +125,6 @@ int main(int argc, char **argv)
 	make_inputs();
 	static const check_case cases[] = {CHECK_CASE(every_input_accounted_for), CHECK_CASE(refused_before_reading)};
 	int rc = check_run("input", cases, sizeof cases / sizeof *cases, argc, argv, 2);
-	char cmd[700];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(check_remove_tree(dir), 0);
 	return rc;
 }

@@ -175,9 +175,6 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(an_empty_layer_is_a_readable_file), CHECK_CASE(an_unknown_crs_is_refused),
 	                                   CHECK_CASE(drivers_told_apart)};
 	int rc = check_run("layerfile", cases, sizeof cases / sizeof *cases, argc, argv, 2);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }

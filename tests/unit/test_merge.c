@@ -118,82 +118,69 @@ static void folders_merged_are_one_run(void)
 	same_folders(both, merged);
 }
 
-/* the same part twice would count its documents twice: refused, no folder */
-static void a_part_given_twice_is_refused(void)
+/* Merging parts into DIR/name is refused, the message holding want and
+ * also (NULL: nothing more), and no output folder made. */
+static void merge_refused(const char *const *parts, size_t n, const char *name, const char *want, const char *also)
 {
 	gm_error err;
-	char out[340], part[2][340];
-	snprintf(out, sizeof out, "%s/twice", dir);
-	if (make_parts(part))
-		return;
+	char out[340];
+	snprintf(out, sizeof out, "%s/%s", dir, name);
 	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
 	wo.formats = geojson;
 	wo.n_formats = 1;
 	wo.out_dir = out;
-	const char *parts[] = {part[0], part[0]};
 	gm_run_summary s;
-	int rc = gm_merge(parts, 2, gaz, &wo, &s, &err);
+	int rc = gm_merge(parts, n, gaz, &wo, &s, &err);
 	CHECK(rc < 0);
-	CHECK(rc < 0 && strstr(err.message, "merged twice") != NULL);
+	CHECK(rc < 0 && strstr(err.message, want) != NULL && (!also || strstr(err.message, also) != NULL));
 	struct stat st;
 	CHECK(stat(out, &st) != 0);
+}
+
+/* A stream part of the given text, at DIR/name; NULL when it cannot be written. */
+static const char *stream_part(const char *name, const char *text)
+{
+	static char part[340];
+	snprintf(part, sizeof part, "%s/%s", dir, name);
+	FILE *f = fopen(part, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return NULL;
+	fputs(text, f);
+	fclose(f);
+	return part;
+}
+
+/* the same part twice would count its documents twice: refused, no folder */
+static void a_part_given_twice_is_refused(void)
+{
+	char part[2][340];
+	if (make_parts(part))
+		return;
+	const char *parts[] = {part[0], part[0]};
+	merge_refused(parts, 2, "twice", "merged twice", NULL);
 }
 
 /* a part naming a place this gazetteer does not have was mapped with
  * another: refused, with the gazetteer to use named */
 static void a_place_of_another_gazetteer_is_refused(void)
 {
-	gm_error err;
-	char part[340], out[340];
-	snprintf(part, sizeof part, "%s/other.geojsons", dir);
-	snprintf(out, sizeof out, "%s/other", dir);
-	FILE *f = fopen(part, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs("\x1e{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"kind\": \"mention\", "
-	      "\"doc_id\": \"x\", \"start\": 0, \"end\": 4, \"surface\": \"x\", \"place_id\": \"gn:999999999\"}}\n",
-	      f);
-	fclose(f);
-	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
-	wo.formats = geojson;
-	wo.n_formats = 1;
-	wo.out_dir = out;
-	const char *parts[] = {part};
-	gm_run_summary s;
-	int rc = gm_merge(parts, 1, gaz, &wo, &s, &err);
-	CHECK(rc < 0);
-	CHECK(rc < 0 && strstr(err.message, "gn:999999999") && strstr(err.message, "--gazetteer"));
-	struct stat st;
-	CHECK(stat(out, &st) != 0);
+	const char *part = stream_part("other.geojsons",
+	                               "\x1e{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"kind\": \"mention\", "
+	                               "\"doc_id\": \"x\", \"start\": 0, \"end\": 4, \"surface\": \"x\", "
+	                               "\"place_id\": \"gn:999999999\"}}\n");
+	if (part)
+		merge_refused(&part, 1, "other", "gn:999999999", "--gazetteer");
 }
 
 /* a line that is not a feature of map --stream: refused with its line number */
 static void a_damaged_stream_is_refused(void)
 {
-	gm_error err;
-	char part[340], out[340];
-	snprintf(part, sizeof part, "%s/damaged.geojsons", dir);
-	snprintf(out, sizeof out, "%s/damaged", dir);
-	FILE *f = fopen(part, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs("\x1e{\"type\": \"Feature\", \"properties\": {\"kind\": \"document\", \"doc_id\": \"a\"}}\n"
-	      "{\"type\": \"Feature\", \"properties\": {\"kind\n",
-	      f);
-	fclose(f);
-	gm_write_options wo = GM_WRITE_OPTIONS_INIT;
-	wo.formats = geojson;
-	wo.n_formats = 1;
-	wo.out_dir = out;
-	const char *parts[] = {part};
-	gm_run_summary s;
-	int rc = gm_merge(parts, 1, gaz, &wo, &s, &err);
-	CHECK(rc < 0);
-	CHECK(rc < 0 && strstr(err.message, "line 2") != NULL);
-	struct stat st;
-	CHECK(stat(out, &st) != 0);
+	const char *part = stream_part("damaged.geojsons",
+	                               "\x1e{\"type\": \"Feature\", \"properties\": {\"kind\": \"document\", \"doc_id\": \"a\"}}\n"
+	                               "{\"type\": \"Feature\", \"properties\": {\"kind\n");
+	if (part)
+		merge_refused(&part, 1, "damaged", "line 2", NULL);
 }
 
 int main(int argc, char **argv)

@@ -33,14 +33,7 @@ static char *read_back(const char *folder, const char *name)
 {
 	char p[600];
 	snprintf(p, sizeof p, "%s/%s", folder, name);
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	static char buf[1 << 16];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
+	return check_slurp(p);
 }
 
 static size_t count(const char *s, const char *what)
@@ -191,9 +184,6 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(styles_and_project_beside_the_layers)};
 	int rc = check_run("preview", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }

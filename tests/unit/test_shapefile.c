@@ -238,9 +238,6 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(narrowed_fields_keep_every_value), CHECK_CASE(refusals)};
 	int rc = check_run("shapefile", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	free(fs);
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }

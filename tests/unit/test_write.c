@@ -12,17 +12,7 @@
 
 static gm_gazetteer *gaz;
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	static char buf[1 << 16];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
+static char *slurp(const char *path) { return check_slurp(path); }
 
 /* The two sample documents and a skipped input, written with wo. */
 static gm_run *make_run(const gm_write_options *wo)
@@ -322,9 +312,6 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(unfinished_run_leaves_nothing)};
 	int rc = check_run("write", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		rc = 1;
+	rc |= check_remove_tree(dir);
 	return rc;
 }
