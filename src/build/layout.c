@@ -40,7 +40,10 @@ static int cmp_triple(const void *a, const void *b)
 		return c;
 	if (x->place != y->place)
 		return x->place < y->place ? -1 : 1;
-	return kind_rank(x->kind) - kind_rank(y->kind);
+	if (x->kind != y->kind)
+		return kind_rank(x->kind) - kind_rank(y->kind);
+	/* (a word's two cue rows, type and many, in one order every build) */
+	return (int)x->note - (int)y->note;
 }
 
 typedef struct obuf {

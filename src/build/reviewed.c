@@ -180,7 +180,9 @@ static int read_cues(builder *b, tsv *t)
 		int role = gm__gaz_cue_role(gm__tsv_get(t, c_role));
 		int cls = role > 0 ? gm__gaz_cue_class(role, c_class >= 0 ? gm__tsv_get(t, c_class) : "") : -1;
 		if (role < 0 || cls < 0) {
-			gm__build_problem(b, t->path, t->line, "unknown cue role or class (roles: type, org, title, patronym, parent, media, office, list)");
+			gm__build_problem(b, t->path, t->line,
+			                  "unknown cue role or class (roles: type, org, title, patronym, parent, media, office, "
+			                  "list, many)");
 			continue;
 		}
 		uint32_t w = gm__build_key(b, gm__tsv_get(t, c_word), key, sizeof key);

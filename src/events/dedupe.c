@@ -74,7 +74,12 @@ typedef struct told_index {
 	size_t n_regions[GM_EV_N], cap_regions[GM_EV_N];
 } told_index;
 
-static uint64_t told_key(int c, uint32_t place) { return (uint64_t)(uint32_t)c << 32 | place; }
+/* (a quarter placed at its town is told apart from the town by its name's
+ * hash: gm_event_list.aside) */
+static uint64_t told_key(int c, uint32_t place, uint32_t quarter)
+{
+	return ((uint64_t)(uint32_t)c << 32 | place) ^ (uint64_t)quarter * 0x9E3779B97F4A7C15ull;
+}
 
 static int same_bucket(const void *b, size_t i, const void *key)
 {
@@ -82,9 +87,9 @@ static int same_bucket(const void *b, size_t i, const void *key)
 }
 
 /* The bucket of (c, place), or GM__TABLE_NONE. */
-static size_t told_bucket_of(const told_index *x, int c, uint32_t place)
+static size_t told_bucket_of(const told_index *x, int c, uint32_t place, uint32_t quarter)
 {
-	uint64_t key = told_key(c, place);
+	uint64_t key = told_key(c, place, quarter);
 	return gm__table_find(&x->by_key, gm__hash_u64(key), same_bucket, x->b, &key);
 }
 
@@ -99,16 +104,16 @@ static void told_free(told_index *x)
 }
 
 /* Remember kept event i (of code c at place): -1 out of memory. */
-static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place, size_t i)
+static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place, uint32_t quarter, size_t i)
 {
-	size_t s = told_bucket_of(x, c, place);
+	size_t s = told_bucket_of(x, c, place, quarter);
 	if (s == GM__TABLE_NONE) {
-		uint64_t key = told_key(c, place);
+		uint64_t key = told_key(c, place, quarter);
 		if (GM__GROW(x->b, x->cap, x->n + 1) || gm__table_add(&x->by_key, gm__hash_u64(key), x->n))
 			return -1;
 		s = x->n++;
 		x->b[s] = (told_bucket){.key = key};
-		if (gm__ev_precision_of(g, place, 0) >= 3) {
+		if (gm__ev_precision_of(g, place, 0) >= 3 && !quarter) {
 			if (GM__GROW(x->regions[c], x->cap_regions[c], x->n_regions[c] + 1))
 				return -1;
 			x->regions[c][x->n_regions[c]].place = place;
@@ -165,7 +170,7 @@ int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err)
 	size_t n_strikes = 0, n_bare = 0;
 	for (size_t a = 0; a < out->n; a++) {
 		n_strikes += gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE;
-		n_bare += out->bare[a];
+		n_bare += out->aside[a].bare;
 	}
 	if (!n_strikes || !n_bare)
 		return GM_OK;
@@ -179,24 +184,24 @@ int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err)
 	qsort(strikes, n_strikes, sizeof *strikes, cmp_strike_at);
 	for (size_t a = 0; a < out->n; a++) {
 		const gm_event *e = &out->e[a];
-		if (!out->bare[a] || e->place == GM_NO_PLACE || e->background)
+		if (!out->aside[a].bare || e->place == GM_NO_PLACE || e->background)
 			continue;
 		size_t lo = gm__lower_bound(strikes, n_strikes, strike_below, &e->place);
 		for (; lo < n_strikes && strikes[lo].place == e->place; lo++) {
 			gm_event *k = &out->e[strikes[lo].idx];
 			if (!strcmp(k->date, e->date) || !k->date_said || !e->date_said) {
 				gm__ev_add_figures(k, e->fatalities, e->injured);
-				out->bare[a] = 2;   /* dropped below */
+				out->aside[a].bare = 2;   /* dropped below */
 				break;
 			}
 		}
 	}
 	size_t w = 0;
 	for (size_t a = 0; a < out->n; a++) {
-		if (out->bare[a] == 2)
+		if (out->aside[a].bare == 2)
 			continue;
 		out->e[w] = out->e[a];
-		out->bare[w] = out->bare[a];
+		out->aside[w] = out->aside[a];
 		w++;
 	}
 	out->n = w;
@@ -217,7 +222,7 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 		/* (events of one sentence are distinct by construction: the quarters
 		 * of a list placed at one town) */
 		if (e->place != GM_NO_PLACE && c > 0) {
-			size_t s = told_bucket_of(&x, c, e->place);
+			size_t s = told_bucket_of(&x, c, e->place, out->aside[a].quarter);
 			if (s != GM__TABLE_NONE)
 				dup = told_latest(&x, s, out->e, e);
 			/* a region's other names within 25 km (same_spot) */
@@ -240,7 +245,8 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 			continue;
 		}
 		out->e[w] = *e;
-		if (e->place != GM_NO_PLACE && c > 0 && told_add(&x, g, c, e->place, w) != 0) {
+		out->aside[w] = out->aside[a];
+		if (e->place != GM_NO_PLACE && c > 0 && told_add(&x, g, c, e->place, out->aside[w].quarter, w) != 0) {
 			told_free(&x);
 			return gm__fail(err, GM_ENOMEM, "out of memory");
 		}

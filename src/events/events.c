@@ -18,11 +18,11 @@
 
 static gm_event *push_event(gm_event_list *out, gm_error *err)
 {
-	if (GM__GROW(out->e, out->cap, out->n + 1) || GM__GROW(out->bare, out->bare_cap, out->n + 1)) {
+	if (GM__GROW(out->e, out->cap, out->n + 1) || GM__GROW(out->aside, out->aside_cap, out->n + 1)) {
 		gm__fail(err, GM_ENOMEM, "out of memory");
 		return NULL;
 	}
-	out->bare[out->n] = 0;
+	out->aside[out->n] = (struct gm_event_aside){0, 0};
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
 	e->place = GM_NO_PLACE;
@@ -188,8 +188,8 @@ static gm_event *strike_told_at(const sentence_reporter *sp, uint32_t place)
 }
 
 /* The events of type c told by h, one at each of places. */
-static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32_t *places, size_t n_places,
-                        int precision, int background, gm_error *err)
+static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32_t *places,
+                        const uint32_t *quarters, size_t n_places, int precision, int background, gm_error *err)
 {
 	doc_reader *d = sp->d;
 	gm_event_list *out = d->out;
@@ -197,7 +197,8 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 		gm_event *e = push_event(out, err);
 		if (!e)
 			return GM_ENOMEM;
-		out->bare[out->n - 1] = (uint8_t)(c == GM_EV_SHELLING && sp->bare);
+		out->aside[out->n - 1].bare = (uint8_t)(c == GM_EV_SHELLING && sp->bare);
+		out->aside[out->n - 1].quarter = quarters[pi];
 		e->type = gm__trigger_name(c);
 		gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 		e->place = places[pi];
@@ -237,7 +238,10 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	uint32_t place = event_place(sp, c, pick, &precision);
 	if (c == GM_EV_DIPLOMACY && place == GM_NO_PLACE && heard_before(d, h))
 		return GM_OK;
-	if (sp->sr->generic[c] && place != GM_NO_PLACE && precision <= 2) {
+	/* (a quarter placed at its town is a place of its own: حي العروبة is not
+	 * Kirkuk where the attack was told) */
+	uint32_t quarter = pick >= 0 && d->r[pick].place == place ? gm__ev_quarter_key(d->t, &d->m[pick], &d->r[pick]) : 0;
+	if (sp->sr->generic[c] && place != GM_NO_PLACE && precision <= 2 && !quarter) {
 		gm_event *same = strike_told_at(sp, place);
 		if (same) {
 			give_figures(sp, same);
@@ -248,15 +252,31 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	 * غاداباي وداشكيسن"), a list of villages struck or taken ("طال كلاً من
 	 * كفرنبل وحاس وكفرومة"): one event per town, as ACLED codes them */
 	size_t n_places = 0;
-	uint32_t places[64];
-	if (gm__ev_per_place(c) && towns >= 2)
-		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places);
-	else
+	uint32_t places[64], quarters[64];
+	if (gm__ev_per_place(c) && towns >= 2) {
+		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places,
+		                             quarters);
+	} else {
+		quarters[0] = quarter;
 		places[n_places++] = place;
+	}
 	/* history: the event word's own year is before the document's */
 	long year = gm__ev_year_of(d->t, sh, h, sh->s1);
 	int background = d->doc_year && year && year < d->doc_year;
-	return write_events(sp, c, h, places, n_places, precision, background, err);
+	size_t first_new = d->out->n;
+	int rc = write_events(sp, c, h, places, quarters, n_places, precision, background, err);
+	/* "وطالت الهجمات مناطق الحي العسكري ..." after "هجمات إنتحارية في
+	 * كركوك": the generic word with the article names the attacks told
+	 * before, new places of them, of their type */
+	const gm_event *ref = sp->sr->generic[c] && gm__ev_is_definite(d->t, h->tok)
+	                          ? gm__ev_told_before(d->out, sp->told_earlier, c, 1)
+	                          : NULL;
+	for (size_t x = first_new; rc == GM_OK && ref && x < d->out->n; x++) {
+		d->out->e[x].type = ref->type;
+		d->out->e[x].event_type = ref->event_type;
+		d->out->e[x].sub_type = ref->sub_type;
+	}
+	return rc;
 }
 
 /* The events sentence sh reports (sr: what read_sentence found in it), each

@@ -100,8 +100,14 @@ int gm__event_date(const char *doc_date, const gm_tokens *t, size_t t0, size_t t
 typedef struct gm_event_list {
 	gm_event *e;
 	size_t n, cap;
-	uint8_t *bare;          /* per event: 1 when a bare word of bombardment (القصف) told it (events.c) */
-	size_t bare_cap;
+	/* per event, what the layers do not carry (events.c, dedupe.c) */
+	struct gm_event_aside {
+		uint8_t bare;       /* 1 when a bare word of bombardment (القصف) told it */
+		uint32_t quarter;   /* a quarter or village placed at its town (حي العروبة at Kirkuk):
+		                       a hash of its folded name, so that it stays an event of its own
+		                       beside the town's; 0 for any other place */
+	} *aside;
+	size_t aside_cap;
 } gm_event_list;
 
 /* The events of one document from its tokens and resolved matches: one per

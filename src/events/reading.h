@@ -124,10 +124,14 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 /* The towns of a list sentence sh tells an event of type c at (hit h; the
  * event's clause ends before clause_after): named before the event word,
  * behind a locative in its clause, or listed with one taken; into places
- * (up to 64), in text order. Quarters placed at their town each count. */
+ * (up to 64), in text order. Quarters placed at their town each count,
+ * their gm__ev_quarter_key into quarters (0 for other places). */
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
-                         uint32_t places[64]);
+                         uint32_t places[64], uint32_t quarters[64]);
+/* A quarter or village placed at its town (r->quarter): a hash of its
+ * folded name, never 0; 0 for a place of its own. */
+uint32_t gm__ev_quarter_key(const gm_tokens *t, const gm_match *m, const gm_resolved *r);
 
 /* ---- dedupe.c: the same event told twice */
 

@@ -3,6 +3,7 @@
 
 #include "crs.h"
 #include "eventwords.h"
+#include "hash.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -34,7 +35,7 @@ static int listed_after(const gm_match *m, const gm_resolved *r, size_t j, size_
  * the event too, as ACLED codes each town struck. */
 static int announced(const gm_match *m, size_t k, const hit *h)
 {
-	return m[k].list_class && m[k].tok_first > h->tok;
+	return m[k].list_class && !m[k].list_uncued && m[k].tok_first > h->tok;
 }
 
 /* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
@@ -67,7 +68,7 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
 		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
 		int code = gm__ev_code_at(sh, i - back);
-		if (code > 0 && code < GM_EV_N)
+		if ((code > 0 && code < GM_EV_N) || code == GM_TR_ATTACK || code == GM_TR_TARGETING)
 			return 2;
 		/* "بما يشمل X"، "من بينها مدينة X": a place the event reached too */
 		if (gm__word_has(t, i - back, GM_W_INCLUDING, NULL))
@@ -276,7 +277,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
  * (up to 64), in text order. Quarters placed at their town each count. */
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
-                         uint32_t places[64])
+                         uint32_t places[64], uint32_t quarters[64])
 {
 	size_t s0 = sh->s0, s1 = sh->s1, n_places = 0;
 	size_t last_taken = (size_t)-1, opened = gm__ev_opened_at(sh, h->tok, s0);
@@ -302,8 +303,24 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		int seen = 0;
 		for (size_t x = 0; x < n_places && !r[k].quarter; x++)
 			seen |= places[x] == r[k].place;
-		if (!seen)
+		if (!seen) {
+			quarters[n_places] = gm__ev_quarter_key(t, &m[k], &r[k]);
 			places[n_places++] = r[k].place;
+		}
 	}
 	return n_places;
+}
+
+uint32_t gm__ev_quarter_key(const gm_tokens *t, const gm_match *m, const gm_resolved *r)
+{
+	if (!r->quarter)
+		return 0;
+	uint32_t h = GM__FNV32_BASIS;
+	size_t skip = strlen(m->clitic);
+	for (uint32_t i = m->tok_first; i <= m->tok_last && i < t->n; i++) {
+		size_t s = i == m->tok_first && skip < t->tok[i].f_len ? skip : 0;
+		h = gm__fnv1a32(h, gm__tok_text(t, i) + s, t->tok[i].f_len - s);
+		h = gm__fnv1a32(h, " ", 1);
+	}
+	return h ? h : 1;
 }

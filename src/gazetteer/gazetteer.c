@@ -33,7 +33,8 @@ uint8_t gm__gaz_not_place_code(const char *kind)
 	return 0;
 }
 
-static const char *const cue_roles[] = {"", "type", "org", "title", "patronym", "parent", "media", "office", "list"};
+static const char *const cue_roles[] = {"",      "type",   "org",    "title", "patronym",
+                                        "parent", "media", "office", "list",  "many"};
 static const char *const type_classes[] = {"", "area", "populated", "admin", "mountain", "water",
                                            "road", "airport", "port", "neighbourhood"};
 static const char *const parent_links[] = {"", "in", "north", "south", "east", "west", "near", "hinterland"};
@@ -53,24 +54,28 @@ int gm__gaz_cue_role(const char *name)
 
 int gm__gaz_cue_class(int role, const char *name)
 {
-	if (role == GM_CUE_TYPE)
+	if (role == GM_CUE_TYPE || role == GM_CUE_MANY)
 		return index_of(type_classes, (int)(sizeof type_classes / sizeof *type_classes), name);
 	if (role == GM_CUE_PARENT)
 		return index_of(parent_links, (int)(sizeof parent_links / sizeof *parent_links), name);
 	return name[0] ? -1 : 0;  /* the other roles have no class */
 }
 
-uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len)
+/* The note of s's cue row of the many role (many = 1) or of its other one
+ * (many = 0); 0 when none. */
+static uint8_t cue_note(const gm_gazetteer *g, const char *s, size_t len, int many)
 {
 	const gm_gaz_key *k = gm__gaz_find(g, s, len);
-	if (!k)
-		return 0;
-	const gm_gaz_posting *p = &g->postings[k->post_start];
-	for (uint32_t i = 0; i < k->post_count; i++)
-		if (p[i].kind == GM_NAME_CUE)
+	const gm_gaz_posting *p = k ? &g->postings[k->post_start] : NULL;
+	for (uint32_t i = 0; p && i < k->post_count; i++)
+		if (p[i].kind == GM_NAME_CUE && (p[i].note >> 4 == GM_CUE_MANY) == many)
 			return p[i].note;
 	return 0;
 }
+
+uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len) { return cue_note(g, s, len, 0); }
+
+uint8_t gm__gaz_cue_many(const gm_gazetteer *g, const char *s, size_t len) { return cue_note(g, s, len, 1) & 15; }
 
 int gm__gaz_soft_block(const gm_gaz_posting *p)
 {

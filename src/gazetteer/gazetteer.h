@@ -51,7 +51,9 @@ enum gm_cue_role {
 	GM_CUE_MEDIA,     /* after a name: the name is a news outlet's (كركوك ناو، تبريز نيوز) */
 	GM_CUE_OFFICE,    /* before a nisba adjective: the names after it are its holder's
 	                     (الرئيس السوري بشار الأسد، وزير الدفاع العراقي خالد العبيدي) */
-	GM_CUE_LIST       /* after a plural place word: a list of its places follows (بينها، منها، التالية) */
+	GM_CUE_LIST,      /* after a plural place word: a list of its places follows (بينها، منها، التالية) */
+	GM_CUE_MANY       /* a second row of a plural or dual type word (قرى، أحياء، قريتي): its places may
+	                     follow it straight away, "أحياء الرسالة والأندلس" (gm__gaz_cue_many) */
 };
 
 enum gm_type_class {
@@ -147,8 +149,12 @@ uint8_t gm__gaz_not_place_code(const char *kind);
 /* Cue roles and classes by name (cues.tsv), -1 when unknown. */
 int gm__gaz_cue_role(const char *name);
 int gm__gaz_cue_class(int role, const char *name);
-/* The cue note (role << 4 | class) of folded s[0..len), 0 when it is no cue. */
+/* The cue note (role << 4 | class) of folded s[0..len), 0 when it is no cue;
+ * a word's many row is not this note (gm__gaz_cue_many says it). */
 uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
+/* Whether folded s[0..len) is a type word that names several places
+ * (cues.tsv role many: a plural or a dual), its class; 0 when not. */
+uint8_t gm__gaz_cue_many(const gm_gazetteer *g, const char *s, size_t len);
 /* Whether a posting is a place candidate: a name, not a block or cue, whose
  * place index lies inside the file (lookups check what they follow). */
 static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)

@@ -47,6 +47,8 @@ typedef struct gm_match {
 	                                   phrase (common-words.tsv): the resolver asks it for evidence */
 	uint8_t list_class;             /* an item of a list of places after a plural place word and a list
 	                                   cue ("قرى منها A وB"): the plural's gm_type_class; 0 none */
+	uint8_t list_uncued;            /* that list has no cue: the items follow the plural straight away
+	                                   ("قريتي جبالا وأرينبة"); an event word does not reach it by the list */
 	uint32_t same_as;               /* a name the gazetteer lacks named again ("شهيدان في الحلانية" after
 	                                   the list that named الحلانية): the earlier match's index + 1 */
 } gm_match;
@@ -107,8 +109,18 @@ static inline const gm_gaz_key *gm__reading_key(const gm_gazetteer *g, const gm_
  * or a word that is neither after و nor followed by the next item). */
 #define GM_LIST_REACH 3
 uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char *head, size_t head_cap);
+/* gm__list_opens_many: the same for a plural or dual type word with its
+ * items right after it and no list cue ("قريتي جبالا وأرينبة"، "أحياء
+ * الرسالة والأندلس والضباط"): the class when token i is one, else 0. */
+uint8_t gm__list_opens_many(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i, char *head,
+                            size_t head_cap);
 size_t gm__list_next(const char *text, const gm_tokens *t, size_t e);
 size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i);
+/* gm__list_item_words_strict: the same for a list with no cue, whose items
+ * must look like items more: one or two words (no pronoun on the second), that
+ * ends where the sentence, its clause, the next item or a parent cue starts
+ * ("أحياء ... وجبيل جنوبها وأسفرت عن": the list ends at جبيل). */
+size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i);
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */

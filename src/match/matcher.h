@@ -26,6 +26,7 @@ typedef struct matcher {
 	 * (size_t)-1 when none is open; the plural's class and word */
 	size_t list_next;
 	uint8_t list_class;
+	int list_strict;      /* opened by a plural with no list cue: gm__list_item_words_strict */
 	char list_word[32];
 	/* the listed names the gazetteer lacks, so far: found again where the
 	 * document names them again */

@@ -283,6 +283,54 @@ uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char
 	return cls;
 }
 
+/* The class of the plural or dual type word at token i (cues.tsv, role
+ * many; after و too: ومناطق) where the items of a
+ * list follow it straight away: a first item right after it that can be a
+ * name, then a second behind a comma or و within three words ("قريتي جبالا
+ * وأرينبة"، "أحياء الرسالة والأندلس"); 0 when not. "مناطق متفرقة" has no
+ * second item, "أحياء سكنية ومنازل" starts with an adjective, "قرى وبلدات"
+ * with a conjunction. */
+static uint8_t many_opens(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i)
+{
+	const gm_token *tk = &t->tok[i];
+	const char *w = t->folded + tk->f_off;
+	size_t n = tk->f_len;
+	if (i + 2 >= t->n || tk->gap_after == GM_GAP_BREAK || t->tok[i + 1].sentence != tk->sentence)
+		return 0;
+	if (and_word(t, i)) {
+		w += strlen("و");
+		n -= strlen("و");
+	}
+	/* (the plural with the article is followed by its adjectives, not by
+	 * names: "المناطق الأكثر خطورة"; a list's head is in construct state) */
+	uint8_t cls = gm__gaz_cue_many(g, w, n);
+	const gm_token *first = &t->tok[i + 1];
+	const char *fw = t->folded + first->f_off;
+	int first_role = GM_CUE_ROLE(gm__cue(g, fw, first->f_len));
+	if (!cls || first->is_number || and_word(t, i + 1) || gm__event_word(g, fw, first->f_len) ||
+	    first_role == GM_CUE_PARENT || first_role == GM_CUE_LIST)
+		return 0;   /* "قرى قرب باكو"، "قرى منها": the place or the list comes after */
+	/* an adjective of the plural (سكنية، كشميرية، عديدة) is indefinite, and
+	 * no place's name (folded: ة is ه) */
+	if (!gm__utf8_starts(fw, "ال") &&
+	    (gm__nisba_ending(fw, first->f_len) || gm__utf8_has_suffix(fw, first->f_len, "ه"))) {
+		const gm_gaz_key *k = gm__gaz_find(g, fw, first->f_len);
+		if (!k || !gm__gaz_key_has_place(g, k))
+			return 0;
+	}
+	size_t k = gm__list_item_words_strict(g, text, t, i + 1);
+	return k && gm__list_next(text, t, i + 1 + k) != (size_t)-1 ? cls : 0;
+}
+
+uint8_t gm__list_opens_many(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i, char *head,
+                            size_t head_cap)
+{
+	uint8_t cls = many_opens(g, text, t, i);
+	if (cls)
+		gm__copy_cut(head, head_cap, t->folded + t->tok[i].f_off, t->tok[i].f_len);
+	return cls;
+}
+
 size_t gm__list_next(const char *text, const gm_tokens *t, size_t e)
 {
 	if (e == 0 || e >= t->n || t->tok[e].sentence != t->tok[e - 1].sentence || t->tok[e].is_number)
@@ -317,4 +365,28 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	       !gm__cue(g, t->folded + t->tok[i + k].f_off, t->tok[i + k].f_len))
 		k++;
 	return cue && k == 1 ? 0 : k;
+}
+
+size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i)
+{
+	size_t k = gm__list_item_words(g, text, t, i);
+	if (!k || k > 2)
+		return 0;
+	if (k == 2) {
+		const char *w2 = t->folded + t->tok[i + 1].f_off;
+		size_t n2 = t->tok[i + 1].f_len;
+		/* no name's second word: one with a pronoun on it (جبيل جنوبها), a
+		 * preposition (التخزين في), an adjective of a common noun
+		 * (التبادل الثقافي; الحي العسكري is a quarter by its type word) */
+		if (gm__utf8_has_suffix(w2, n2, "ها") || GM_CUE_ROLE(gm__cue(g, w2, n2)) == GM_CUE_PARENT ||
+		    (gm__utf8_starts(w2, "ال") && gm__nisba_ending(w2, n2) && !listing_class(g, t, i)))
+			return 0;
+	}
+	/* it ends the sentence or its clause, or the next item or a parent cue
+	 * follows (وجبيل جنوبها: the list ends) */
+	size_t e = i + k;
+	if (e >= t->n || t->tok[e - 1].gap_after == GM_GAP_BREAK || t->tok[e].sentence != t->tok[i].sentence ||
+	    gm__list_next(text, t, e) != (size_t)-1)
+		return k;
+	return GM_CUE_ROLE(gm__cue(g, t->folded + t->tok[e].f_off, t->tok[e].f_len)) == GM_CUE_PARENT ? k : 0;
 }

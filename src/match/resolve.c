@@ -211,17 +211,29 @@ static int near_any(const double *pts, size_t n, double lat, double lon, double 
  * Fallujah's news is not Riyadh's): unresolved, for place_quarters to place.
  * (The other places once, sorted by latitude: each quarter is measured
  * against those of its band only, not against every match.) */
-static void drop_far_quarters(const gm_gazetteer *g, size_t n, gm_resolved *out)
+static int quarter_like(const gm_gazetteer *g, const gm_match *m, const gm_resolved *r)
+{
+	if (r->place == GM_GAZ_NO_PLACE)
+		return 0;
+	const char *f = g->places[r->place].feature;
+	if (gm__code_eq(f, "PPLX"))
+		return 1;
+	/* a town named as an item of a list of quarters or areas (مناطق الحي
+	 * العسكري وحي العروبة): a quarter of the list's town, not a namesake */
+	return (m->list_class == GM_TW_NEIGHBOURHOOD || m->list_class == GM_TW_AREA) && !strncmp(f, "PPL", 3);
+}
+
+static void drop_far_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
 {
 	double *pts = NULL;
 	size_t n_pts = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (out[i].place == GM_GAZ_NO_PLACE || !gm__code_eq(g->places[out[i].place].feature, "PPLX"))
+		if (!quarter_like(g, &m[i], &out[i]))
 			continue;
 		if (!pts) {
 			pts = malloc(2 * (n ? n : 1) * sizeof *pts);
 			for (size_t j = 0; pts && j < n; j++) {
-				if (out[j].place == GM_GAZ_NO_PLACE || gm__code_eq(g->places[out[j].place].feature, "PPLX"))
+				if (out[j].place == GM_GAZ_NO_PLACE || quarter_like(g, &m[j], &out[j]))
 					continue;
 				const gm_gaz_place *o = &g->places[out[j].place];
 				if (gm__feature_is_country(o->feature) || gm__feature_is_admin1(o->feature))
@@ -292,7 +304,7 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	 * document with a quarter to place, before any is placed */
 	uint32_t focus = GM_GAZ_NO_PLACE;
 	int focus_known = 0;
-	drop_far_quarters(g, n, out);
+	drop_far_quarters(g, m, n, out);
 	for (size_t i = 0; i < n; i++) {
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */

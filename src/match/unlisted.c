@@ -76,6 +76,7 @@ static int match_listed(matcher *x, size_t k)
 	m->c1 = last->c1;
 	m->quarter = 1;
 	m->list_class = x->list_class;
+	m->list_uncued = (uint8_t)x->list_strict;
 	gm__copy_cut(m->type_word, sizeof m->type_word, x->list_word, strlen(x->list_word));
 	if (k == 1 && x->n_listed < sizeof x->listed / sizeof *x->listed) {
 		struct listed_name *l = &x->listed[x->n_listed++];
@@ -112,6 +113,7 @@ int gm__match_listed_again(matcher *x)
 			gm__copy_cut(m->clitic, sizeof m->clitic, r->clitic, strlen(r->clitic));
 			m->quarter = 1;
 			m->list_class = was->list_class;
+			m->list_uncued = was->list_uncued;
 			memcpy(m->type_word, was->type_word, sizeof m->type_word);
 			m->same_as = (uint32_t)x->listed[l].match + 1;
 			return 1;
@@ -126,7 +128,9 @@ int gm__follow_list(matcher *x, size_t i, int n)
 	if (x->list_next == i) {
 		size_t next = n > 0 ? gm__list_next(x->text, x->t, i + (size_t)n) : (size_t)-1;
 		/* (a cue word starts an item only with a name after it) */
-		size_t item = next == (size_t)-1 ? gm__list_item_words(x->g, x->text, x->t, i) : 0;
+		size_t item = next != (size_t)-1  ? 0
+		              : x->list_strict ? gm__list_item_words_strict(x->g, x->text, x->t, i)
+		                               : gm__list_item_words(x->g, x->text, x->t, i);
 		/* a known word that is only the start of an item (حدث بعلبك، عين
 		 * بورضاي): the item is one name the gazetteer lacks */
 		if (n > 0 && item > (size_t)n) {
@@ -143,6 +147,7 @@ int gm__follow_list(matcher *x, size_t i, int n)
 		gm_match *last = n ? &x->out->m[x->out->n - 1] : NULL;
 		if (last && !last->list_class) {   /* a known name listed */
 			last->list_class = x->list_class;
+			last->list_uncued = (uint8_t)x->list_strict;
 			if (!last->type_word[0])
 				gm__copy_cut(last->type_word, sizeof last->type_word, x->list_word, strlen(x->list_word));
 		}
@@ -150,8 +155,14 @@ int gm__follow_list(matcher *x, size_t i, int n)
 	}
 	/* (a list cue is a gazetteer key: a word that is none opens nothing,
 	 * and most words are none) */
-	if (!n && x->nv && x->v[0].key) {
-		uint8_t cls = gm__list_opens(x->g, x->t, i, x->list_word, sizeof x->list_word);
+	int keyed = 0;
+	for (size_t j = 0; !n && j < x->nv; j++)
+		keyed |= x->v[j].key != NULL;
+	if (keyed) {
+		uint8_t cls = x->v[0].key ? gm__list_opens(x->g, x->t, i, x->list_word, sizeof x->list_word) : 0;
+		x->list_strict = !cls;
+		if (!cls)
+			cls = gm__list_opens_many(x->g, x->text, x->t, i, x->list_word, sizeof x->list_word);
 		if (cls) {
 			x->list_class = cls;
 			x->list_next = i + 1;

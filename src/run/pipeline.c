@@ -57,7 +57,7 @@ void gm_ctx_free(gm_ctx *c)
 	gm__tokenizer_free(&c->tz);
 	gm__translit_close(c->tr);
 	free(c->events.e);
-	free(c->events.bare);
+	free(c->events.aside);
 	gm__tokens_free(&c->toks);
 	gm__matches_free(&c->matches);
 	free(c->resolved);

@@ -410,6 +410,30 @@ static void clauses_and_lists(void)
 	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
 
+/* #14: quarters listed right after a plural, placed at their town, are each
+ * an event there, after the town's own event of an earlier sentence too;
+ * the attacks with the article are those told before, of their type */
+static void quarters_each_an_event(void)
+{
+	CHECK_INT(events("قتل 16 شخصا في تفجيرات انتحارية في باردا. وطالت الهجمات أحياء الزهراوية والنعيمية والبرقاوية.",
+	                 "2024-05-01"),
+	          4);
+	size_t at_barda = 0, explosions = 0;
+	for (size_t k = 0; k < res.n_events; k++) {
+		at_barda += res.events[k].place == (uint32_t)mini_find(gaz, "t:15");
+		explosions += !strcmp(res.events[k].type, "explosion");
+	}
+	CHECK_INT(at_barda, 4);
+	CHECK_INT(explosions, 4);
+	/* the same quarter told again in a later sentence is one event */
+	CHECK_INT(events("قصفت المدفعية أحياء الزهراوية والنعيمية في باردا. وتواصل القصف على حي الزهراوية.", "2024-05-01"),
+	          2);
+	/* a list after من is where fire came from, not a place struck */
+	CHECK_INT(events("تعرضت باردا للقصف من داخل الأراضي الأرمينية، وتحديدا من قريتي الزهراوية والنعيمية",
+	                 "2024-05-01"),
+	          1);
+}
+
 /* the places of a list the event word reaches past a comma, past its
  * subject, and through a name read as two places */
 
@@ -524,6 +548,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(not_events),
 	                                   CHECK_CASE(disasters),
 	                                   CHECK_CASE(clauses_and_lists),
+	                                   CHECK_CASE(quarters_each_an_event),
 	                                   CHECK_CASE(including_agents_and_compounds),
 	                                   CHECK_CASE(bare_bombardment),
 	                                   CHECK_CASE(history),

@@ -121,6 +121,11 @@ static void check_cue(const char *word, const char *role, const char *cls, int l
 	} else if (!strcmp(role, "parent")) {
 		snprintf(text, sizeof text, "قصف لاشين %s أذربيجان", word);
 		ok = ok && map(text) >= 2;
+	} else if (!strcmp(role, "many")) {
+		/* a plural or dual in construct state: the names right after it
+		 * are a list, those no gazetteer has places at the town before */
+		snprintf(text, sizeof text, "قصفت القوات مدينة باكو ثم %s الزهراوية والنعيمية", word);
+		ok = ok && map(text) == 3 && strstr(res.mentions[1].rule, "listed after") != NULL;
 	} else if (!strcmp(role, "list")) {
 		/* after a plural place word it opens a list: names no gazetteer has
 		 * are places, at the town the list is of */

@@ -315,6 +315,39 @@ static void no_list_without_its_head(void)
 	CHECK_INT(run("قرى كثيرة منها صغيرة جدا"), 0);
 }
 
+/* #14: a plural or dual place word in construct state (cues.tsv, role
+ * many) with its items right after it, and no list cue: the items the
+ * gazetteer lacks are places (uncued: an event word does not reach them by
+ * the list alone), in a list that ends where an item stops looking like one */
+static void places_listed_right_after_a_plural(void)
+{
+	CHECK_INT(run("قصفت القوات قريتي الزهراوية والنعيمية قرب باكو"), 3);
+	CHECK_STR(span(0), "الزهراوية");
+	CHECK(ms.m[0].key == NULL && ms.m[0].list_class == GM_TW_POPULATED && ms.m[0].list_uncued);
+	CHECK_STR(span(1), "النعيمية");
+	CHECK_STR(span(2), "باكو");
+	/* a quarter's two words, the second an adjective after its type word */
+	CHECK_INT(run("وطالت الهجمات أحياء الحي العسكري والزهراوية في باكو"), 3);
+	CHECK_STR(span(0), "الحي العسكري");
+	/* the list ends at an item with a pronoun on its second word (جبيل
+	 * جنوبها): what follows is no item */
+	CHECK_INT(run("أغارت الطائرات على أحياء الزهراوية والنعيمية وجبيلة جنوبها وأسفرت عن وقوع ضحايا"), 2);
+	CHECK_STR(span(1), "النعيمية");
+}
+
+/* no such list after the plural with the article (its adjectives follow),
+ * an adjective of the plural, a conjunction, a parent cue or a preposition
+ * inside an item, or a single item */
+static void no_list_right_after_a_plural_but_a_list(void)
+{
+	CHECK_INT(run("تعد المناطق الأكثر خطورة وتقديم الرعاية الطبية للمصابين"), 0);
+	CHECK_INT(run("تهدمت أحياء سكنية ومنازل المدنيين"), 0);
+	CHECK_INT(run("وصلوا إلى قرى وبلدات الريف الجنوبي"), 0);
+	CHECK_INT(run("نقل البيانات بين الذاكرة ومناطق التخزين في وحدة المعالجة"), 0);
+	CHECK_INT(run("حدث ذلك في مناطق التبادل الثقافي والتجاري"), 0);
+	CHECK_INT(run("قصفت الطائرات مناطق الزهراوية أمس"), 0);
+}
+
 static void nothing_matches(void)
 {
 	/* numbers and unknown words match nothing */
@@ -354,6 +387,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(explicit_parents),
 	                                   CHECK_CASE(places_listed_after_a_plural),
 	                                   CHECK_CASE(no_list_without_its_head),
+	                                   CHECK_CASE(places_listed_right_after_a_plural),
+	                                   CHECK_CASE(no_list_right_after_a_plural_but_a_list),
 	                                   CHECK_CASE(nothing_matches)};
 	int rc = check_run("match", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close((gm_gazetteer *)gaz);
