@@ -1,6 +1,8 @@
 /* dedupe.c: the same event told twice, kept once with the best place and figures (reading.h). */
 #include "reading.h"
 
+#include "codes.h"
+#include "crs.h"
 #include "error.h"
 #include "eventwords.h"
 #include "grow.h"
@@ -254,5 +256,96 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 	}
 	told_free(&x);
 	out->n = w;
+	return GM_OK;
+}
+
+/* An event's index by type, then country, then text order: the group of
+ * events a summary may stand for is one run of it. */
+typedef struct typed_at {
+	int code;
+	char country[4];
+	size_t idx;
+} typed_at;
+
+static int cmp_typed_at(const void *a, const void *b)
+{
+	const typed_at *x = a, *y = b;
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	int c = memcmp(x->country, y->country, sizeof x->country);
+	if (c)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Is place `in` (a town or district) inside region r? */
+static int inside_region(const gm_gazetteer *g, uint32_t r, uint32_t in)
+{
+	const gm_gaz_place *a = &g->places[r], *b = &g->places[in];
+	if (!gm__code_eq(a->country, b->country))
+		return 0;
+	if (gm__feature_is_country(a->feature))
+		return 1;
+	if (gm__feature_is_admin1(a->feature))
+		return a->admin1 && b->admin1 && !strcmp(gm__gaz_str(g, a->admin1), gm__gaz_str(g, b->admin1));
+	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) <= 100.0;
+}
+
+int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *err)
+{
+	size_t n_regions = 0;
+	for (size_t a = 0; a < out->n; a++)
+		n_regions += out->e[a].place != GM_NO_PLACE && out->e[a].precision >= 3;
+	if (!n_regions || n_regions == out->n)
+		return GM_OK;
+	typed_at *by = malloc(out->n * sizeof *by);
+	uint8_t *drop = calloc(out->n, 1);
+	if (!by || !drop) {
+		free(by);
+		free(drop);
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
+	size_t n = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		const gm_event *e = &out->e[a];
+		if (e->place == GM_NO_PLACE || e->background)
+			continue;
+		by[n] = (typed_at){gm__trigger_code(e->type), {0}, a};
+		memcpy(by[n].country, g->places[e->place].country, sizeof by[n].country);
+		n++;
+	}
+	qsort(by, n, sizeof *by, cmp_typed_at);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && by[j].code == by[i].code && !memcmp(by[j].country, by[i].country, sizeof by[i].country))
+			j++;
+		for (size_t x = i; x < j; x++) {
+			const gm_event *s = &out->e[by[x].idx];
+			/* (people displaced are counted by region, as the text counts
+			 * them; a region named in the towns' own sentence is the rest of
+			 * it: "والقرى في المنطقة الفرعية من منطقة أسكيران") */
+			if (s->precision < 3 || !gm__ev_is_violent(by[x].code))
+				continue;
+			for (size_t y = i; y < j && !drop[by[x].idx]; y++) {
+				const gm_event *f = &out->e[by[y].idx];
+				if (f->precision < 3 && f->snippet_start != s->snippet_start &&
+				    (!strcmp(f->date, s->date) || !f->date_said || !s->date_said) &&
+				    inside_region(g, s->place, f->place))
+					drop[by[x].idx] = 1;
+			}
+		}
+		i = j;
+	}
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		if (drop[a])
+			continue;
+		out->e[w] = out->e[a];
+		out->aside[w] = out->aside[a];
+		w++;
+	}
+	out->n = w;
+	free(by);
+	free(drop);
 	return GM_OK;
 }

@@ -335,6 +335,8 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 	/* one event per occurrence: the same type, place and date told twice
 	 * (headline and body) is one; the figures of the first that gives them */
 	int rc = gm__ev_merge_bare_fire(out, err);
-	return rc != GM_OK ? rc : gm__ev_dedupe_events(g, out, err);
+	if (rc == GM_OK)
+		rc = gm__ev_dedupe_events(g, out, err);
+	return rc != GM_OK ? rc : gm__ev_drop_summaries(g, out, err);
 }
 

@@ -156,5 +156,13 @@ int gm__ev_same_speaker(const gm_tokens *t, size_t a, size_t b, size_t end);
  * long document costs n log n. */
 int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err);
 int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *err);
+/* "القصف على قرى ريف إدلب" above the shelling of Kafranbel and Hass:
+ * an event at a region or country (precision 3) where the document tells
+ * the same violent type, of its date, at a town or district inside it in
+ * another sentence is a summary of those, not an event of its own: dropped
+ * (its figures too: a summary's toll is no town's). Inside: the same country
+ * for a country, the same first-level division for one, within 100 km of
+ * another region. */
+int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *err);
 
 #endif

@@ -410,6 +410,23 @@ static void clauses_and_lists(void)
 	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
 
+/* #14: a headline's shelling of a country or province, over the shelling
+ * of its towns in the body, is a summary of them: the towns' events only.
+ * Not so for another type, nor for a region told in the towns' own
+ * sentence, nor for people displaced (counted by region as told). */
+static void summaries_of_the_towns(void)
+{
+	CHECK_INT(events("قصف مدفعي على محافظة حلب. وقصفت المدفعية حلب وتل عرن.", "2024-05-01"), 2);
+	CHECK(has_event_at("shelling", "t:20") && has_event_at("shelling", "t:21") && !has_event_at("shelling", "t:35"));
+	CHECK_INT(events("قصف مدفعي على سوريا. وقصفت المدفعية حلب وتل عرن.", "2024-05-01"), 2);
+	CHECK(!has_event_at("shelling", "t:28"));
+	/* a province's shelling beside an air strike in a town: two events */
+	CHECK_INT(events("قصف مدفعي على محافظة حلب. وأغارت طائرات حربية على حلب.", "2024-05-01"), 2);
+	/* another country's towns are no part of it */
+	CHECK_INT(events("قصف مدفعي على سوريا. وقصفت المدفعية باردا.", "2024-05-01"), 2);
+	CHECK_INT(events("نزوح آلاف السكان من محافظة حلب. ونزح آخرون من تل عرن.", "2024-05-01"), 2);
+}
+
 /* #14: quarters listed right after a plural, placed at their town, are each
  * an event there, after the town's own event of an earlier sentence too;
  * the attacks with the article are those told before, of their type */
@@ -549,6 +566,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(disasters),
 	                                   CHECK_CASE(clauses_and_lists),
 	                                   CHECK_CASE(quarters_each_an_event),
+	                                   CHECK_CASE(summaries_of_the_towns),
 	                                   CHECK_CASE(including_agents_and_compounds),
 	                                   CHECK_CASE(bare_bombardment),
 	                                   CHECK_CASE(history),
