@@ -129,6 +129,26 @@ static int told_add(told_index *x, const gm_gazetteer *g, int c, uint32_t place,
 	return 0;
 }
 
+/* Two reports of one day: the same date, or one undated by its text. */
+static int same_day(const gm_event *a, const gm_event *b)
+{
+	return !strcmp(a->date, b->date) || !a->date_said || !b->date_said;
+}
+
+/* The events not marked dropped, in order. */
+static void remove_dropped(gm_event_list *out)
+{
+	size_t w = 0;
+	for (size_t a = 0; a < out->n; a++) {
+		if (out->aside[a].dropped)
+			continue;
+		out->e[w] = out->e[a];
+		out->aside[w] = out->aside[a];
+		w++;
+	}
+	out->n = w;
+}
+
 /* The latest kept report in bucket s that e may be told again of: another
  * sentence's, of its date or undated by its text. -1 when none. */
 static long told_latest(const told_index *x, size_t s, const gm_event *kept, const gm_event *e)
@@ -136,29 +156,31 @@ static long told_latest(const told_index *x, size_t s, const gm_event *kept, con
 	const told_bucket *b = &x->b[s];
 	for (size_t j = b->n; j-- > 0;) {
 		const gm_event *k = &kept[b->idx[j]];
-		if (k->snippet_start != e->snippet_start && (!strcmp(k->date, e->date) || !k->date_said || !e->date_said))
+		if (k->snippet_start != e->snippet_start && same_day(k, e))
 			return (long)b->idx[j];
 	}
 	return -1;
 }
 
-/* An air strike event's place and index, for merge_bare_fire's binary search. */
-typedef struct strike_at {
-	uint32_t place;
+/* An event's index under a sort key: an air strike's place, for
+ * merge_bare_fire's binary search; type and country, for drop_summaries'
+ * groups. Sorted by key, then text order. */
+typedef struct keyed_at {
+	uint64_t key;
 	size_t idx;
-} strike_at;
+} keyed_at;
 
-static int cmp_strike_at(const void *a, const void *b)
+static int cmp_keyed_at(const void *a, const void *b)
 {
-	const strike_at *x = a, *y = b;
-	if (x->place != y->place)
-		return x->place < y->place ? -1 : 1;
+	const keyed_at *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-static int strike_below(const void *s, size_t i, const void *place)
+static int key_below(const void *s, size_t i, const void *key)
 {
-	return ((const strike_at *)s)[i].place < *(const uint32_t *)place;
+	return ((const keyed_at *)s)[i].key < *(const uint64_t *)key;
 }
 
 /* "تفاصيل القصف التركي على سنجار" above "استهدفت الطائرات الحربية ...
@@ -176,37 +198,30 @@ int gm__ev_merge_bare_fire(gm_event_list *out, gm_error *err)
 	}
 	if (!n_strikes || !n_bare)
 		return GM_OK;
-	strike_at *strikes = malloc(n_strikes * sizeof *strikes);
+	keyed_at *strikes = malloc(n_strikes * sizeof *strikes);
 	if (!strikes)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	n_strikes = 0;
 	for (size_t a = 0; a < out->n; a++)
 		if (gm__trigger_code(out->e[a].type) == GM_EV_AIR_STRIKE && out->e[a].place != GM_NO_PLACE)
-			strikes[n_strikes++] = (strike_at){out->e[a].place, a};
-	qsort(strikes, n_strikes, sizeof *strikes, cmp_strike_at);
+			strikes[n_strikes++] = (keyed_at){out->e[a].place, a};
+	qsort(strikes, n_strikes, sizeof *strikes, cmp_keyed_at);
 	for (size_t a = 0; a < out->n; a++) {
 		const gm_event *e = &out->e[a];
 		if (!out->aside[a].bare || e->place == GM_NO_PLACE || e->background)
 			continue;
-		size_t lo = gm__lower_bound(strikes, n_strikes, strike_below, &e->place);
-		for (; lo < n_strikes && strikes[lo].place == e->place; lo++) {
+		uint64_t place = e->place;
+		size_t lo = gm__lower_bound(strikes, n_strikes, key_below, &place);
+		for (; lo < n_strikes && strikes[lo].key == place; lo++) {
 			gm_event *k = &out->e[strikes[lo].idx];
-			if (!strcmp(k->date, e->date) || !k->date_said || !e->date_said) {
+			if (same_day(k, e)) {
 				gm__ev_add_figures(k, e->fatalities, e->injured);
-				out->aside[a].bare = 2;   /* dropped below */
+				out->aside[a].dropped = 1;
 				break;
 			}
 		}
 	}
-	size_t w = 0;
-	for (size_t a = 0; a < out->n; a++) {
-		if (out->aside[a].bare == 2)
-			continue;
-		out->e[w] = out->e[a];
-		out->aside[w] = out->aside[a];
-		w++;
-	}
-	out->n = w;
+	remove_dropped(out);
 	free(strikes);
 	return GM_OK;
 }
@@ -259,23 +274,13 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 	return GM_OK;
 }
 
-/* An event's index by type, then country, then text order: the group of
- * events a summary may stand for is one run of it. */
-typedef struct typed_at {
-	int code;
-	char country[4];
-	size_t idx;
-} typed_at;
-
-static int cmp_typed_at(const void *a, const void *b)
+/* The key of drop_summaries' groups: the event's type and country. */
+static uint64_t type_country(int code, const char country[4])
 {
-	const typed_at *x = a, *y = b;
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	int c = memcmp(x->country, y->country, sizeof x->country);
-	if (c)
-		return c;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
+	uint64_t k = (uint64_t)(uint32_t)code;
+	for (int i = 0; i < 3; i++)
+		k = k << 8 | (unsigned char)country[i];
+	return k;
 }
 
 /* Is place `in` (a town or district) inside region r? */
@@ -298,54 +303,38 @@ int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *e
 		n_regions += out->e[a].place != GM_NO_PLACE && out->e[a].precision >= 3;
 	if (!n_regions || n_regions == out->n)
 		return GM_OK;
-	typed_at *by = malloc(out->n * sizeof *by);
-	uint8_t *drop = calloc(out->n, 1);
-	if (!by || !drop) {
-		free(by);
-		free(drop);
+	keyed_at *by = malloc(out->n * sizeof *by);
+	if (!by)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
-	}
 	size_t n = 0;
 	for (size_t a = 0; a < out->n; a++) {
 		const gm_event *e = &out->e[a];
 		if (e->place == GM_NO_PLACE || e->background)
 			continue;
-		by[n] = (typed_at){gm__trigger_code(e->type), {0}, a};
-		memcpy(by[n].country, g->places[e->place].country, sizeof by[n].country);
-		n++;
+		by[n++] = (keyed_at){type_country(gm__trigger_code(e->type), g->places[e->place].country), a};
 	}
-	qsort(by, n, sizeof *by, cmp_typed_at);
+	qsort(by, n, sizeof *by, cmp_keyed_at);
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && by[j].code == by[i].code && !memcmp(by[j].country, by[i].country, sizeof by[i].country))
+		while (j < n && by[j].key == by[i].key)
 			j++;
 		for (size_t x = i; x < j; x++) {
 			const gm_event *s = &out->e[by[x].idx];
 			/* (people displaced are counted by region, as the text counts
 			 * them; a region named in the towns' own sentence is the rest of
 			 * it: "والقرى في المنطقة الفرعية من منطقة أسكيران") */
-			if (s->precision < 3 || !gm__ev_is_violent(by[x].code))
+			if (s->precision < 3 || !gm__ev_is_violent(gm__trigger_code(s->type)))
 				continue;
-			for (size_t y = i; y < j && !drop[by[x].idx]; y++) {
+			for (size_t y = i; y < j && !out->aside[by[x].idx].dropped; y++) {
 				const gm_event *f = &out->e[by[y].idx];
-				if (f->precision < 3 && f->snippet_start != s->snippet_start &&
-				    (!strcmp(f->date, s->date) || !f->date_said || !s->date_said) &&
+				if (f->precision < 3 && f->snippet_start != s->snippet_start && same_day(f, s) &&
 				    inside_region(g, s->place, f->place))
-					drop[by[x].idx] = 1;
+					out->aside[by[x].idx].dropped = 1;
 			}
 		}
 		i = j;
 	}
-	size_t w = 0;
-	for (size_t a = 0; a < out->n; a++) {
-		if (drop[a])
-			continue;
-		out->e[w] = out->e[a];
-		out->aside[w] = out->aside[a];
-		w++;
-	}
-	out->n = w;
+	remove_dropped(out);
 	free(by);
-	free(drop);
 	return GM_OK;
 }

@@ -22,7 +22,7 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 		gm__fail(err, GM_ENOMEM, "out of memory");
 		return NULL;
 	}
-	out->aside[out->n] = (struct gm_event_aside){0, 0};
+	out->aside[out->n] = (struct gm_event_aside){0, 0, 0};
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
 	e->place = GM_NO_PLACE;
