@@ -121,6 +121,10 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
  * ends where the sentence, its clause, the next item or a parent cue starts
  * ("أحياء ... وجبيل جنوبها وأسفرت عن": the list ends at جبيل). */
 size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i);
+/* Whether token i is a direction as an adverb (شرقاً، وغرباً: a compass cue
+ * and the alef of its accusative), which stands beside a list's items and is
+ * none of them. */
+int gm__compass_adverb(const gm_gazetteer *g, const gm_tokens *t, size_t i);
 
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */

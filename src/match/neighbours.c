@@ -173,6 +173,15 @@ static int list_gap(const gm_gazetteer *g, const gm_tokens *t, const gm_match *m
 	size_t g0 = m[a].tok_last + 1, g1 = m[b].tok_first;
 	if (g1 <= g0 || g1 - g0 > 8)
 		return 0;
+	/* only directions as adverbs between, behind a comma or و ("قصيعر
+	 * شرقاً، وغرباً فوة"): the next item */
+	int adverbs = 1, joined = gm__utf8_starts(m[b].clitic, "و");
+	for (size_t x = g0; x < g1 && adverbs; x++) {
+		adverbs = gm__compass_adverb(g, t, x) && t->tok[x].sentence == t->tok[g0].sentence;
+		joined |= t->tok[x - 1].gap_after == GM_GAP_BREAK || and_word(t, x);
+	}
+	if (adverbs)
+		return joined;
 	if (t->tok[m[a].tok_last].gap_after != GM_GAP_BREAK) {
 		/* "باردا وتيرتر وأغدام": items joined by و, one or two the gazetteer
 		 * does not know; each a word of its own behind و, as b is */
@@ -346,8 +355,14 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	size_t n = t->tok[i].f_len, skip = and_word(t, i) ? strlen("و") : 0;
 	/* a cue word starts an item only with a name after it (وتل رميدة) */
 	int cue = gm__cue(g, w, n) != 0;
-	if (t->tok[i].is_number || gm__utf8_count(w + skip, n - skip) < 3 || gm__event_word(g, w + skip, n - skip))
+	if (t->tok[i].is_number || gm__event_word(g, w + skip, n - skip))
 		return 0;
+	/* two letters start an item only as a known name's first word (تل رفعت) */
+	if (gm__utf8_count(w + skip, n - skip) < 3) {
+		const gm_gaz_key *k = gm__gaz_find(g, w + skip, n - skip);
+		if (!k || k->max_words < 2)
+			return 0;
+	}
 	/* a name of up to three words, up to the next item (حدث بعلبك، سرعين
 	 * التحتا، النبي شيت) */
 	for (size_t k = 1; k <= 3 && i + k <= t->n; k++) {
@@ -367,11 +382,31 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	return cue && k == 1 ? 0 : k;
 }
 
+int gm__compass_adverb(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const char *w = t->folded + t->tok[i].f_off;
+	size_t n = t->tok[i].f_len;
+	if (and_word(t, i)) {
+		w += strlen("و");
+		n -= strlen("و");
+	}
+	if (n <= strlen("ا") || !gm__utf8_has_suffix(w, n, "ا"))
+		return 0;
+	uint8_t cue = gm__cue(g, w, n - strlen("ا"));
+	int cls = GM_CUE_CLASS(cue);
+	return GM_CUE_ROLE(cue) == GM_CUE_PARENT && cls >= GM_PL_NORTH && cls <= GM_PL_WEST;
+}
+
 size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const gm_tokens *t, size_t i)
 {
 	size_t k = gm__list_item_words(g, text, t, i);
 	if (!k || k > 2)
 		return 0;
+	/* "وقصيعر شرقاً، وغرباً فوة": a direction after the name is no part
+	 * of it */
+	size_t past = k == 2 && gm__compass_adverb(g, t, i + 1);
+	if (past)
+		k = 1;
 	if (k == 2) {
 		const char *w2 = t->folded + t->tok[i + 1].f_off;
 		size_t n2 = t->tok[i + 1].f_len;
@@ -384,7 +419,7 @@ size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const
 	}
 	/* it ends the sentence or its clause, or the next item or a parent cue
 	 * follows (وجبيل جنوبها: the list ends) */
-	size_t e = i + k;
+	size_t e = i + k + past;
 	if (e >= t->n || t->tok[e - 1].gap_after == GM_GAP_BREAK || t->tok[e].sentence != t->tok[i].sentence ||
 	    gm__list_next(text, t, e) != (size_t)-1)
 		return k;

@@ -211,16 +211,21 @@ static int near_any(const double *pts, size_t n, double lat, double lon, double 
  * Fallujah's news is not Riyadh's): unresolved, for place_quarters to place.
  * (The other places once, sorted by latitude: each quarter is measured
  * against those of its band only, not against every match.) */
-static int quarter_like(const gm_gazetteer *g, const gm_match *m, const gm_resolved *r)
+/* How far from every other place of the text a place may lie and still be
+ * the quarter it is named as; 0 when it is not measured so. */
+static double quarter_reach_km(const gm_gazetteer *g, const gm_match *m, const gm_resolved *r)
 {
 	if (r->place == GM_GAZ_NO_PLACE)
 		return 0;
 	const char *f = g->places[r->place].feature;
 	if (gm__code_eq(f, "PPLX"))
-		return 1;
-	/* a town named as an item of a list of quarters or areas (مناطق الحي
-	 * العسكري وحي العروبة): a quarter of the list's town, not a namesake */
-	return (m->list_class == GM_TW_NEIGHBOURHOOD || m->list_class == GM_TW_AREA) && !strncmp(f, "PPL", 3);
+		return 50;
+	/* a town named as an item of a list of quarters (أحياء) or areas
+	 * (مناطق الحي العسكري وحي العروبة: 255 km off is a namesake); areas
+	 * reach farther (ومناطق روكب والشحر: Ash Shihr is 55 km from Mukalla) */
+	if (strncmp(f, "PPL", 3) != 0)
+		return 0;
+	return m->list_class == GM_TW_NEIGHBOURHOOD ? 50 : m->list_class == GM_TW_AREA ? 100 : 0;
 }
 
 static void drop_far_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
@@ -228,12 +233,13 @@ static void drop_far_quarters(const gm_gazetteer *g, const gm_match *m, size_t n
 	double *pts = NULL;
 	size_t n_pts = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!quarter_like(g, &m[i], &out[i]))
+		double reach = quarter_reach_km(g, &m[i], &out[i]);
+		if (!reach)
 			continue;
 		if (!pts) {
 			pts = malloc(2 * (n ? n : 1) * sizeof *pts);
 			for (size_t j = 0; pts && j < n; j++) {
-				if (out[j].place == GM_GAZ_NO_PLACE || quarter_like(g, &m[j], &out[j]))
+				if (out[j].place == GM_GAZ_NO_PLACE || quarter_reach_km(g, &m[j], &out[j]))
 					continue;
 				const gm_gaz_place *o = &g->places[out[j].place];
 				if (gm__feature_is_country(o->feature) || gm__feature_is_admin1(o->feature))
@@ -255,7 +261,7 @@ static void drop_far_quarters(const gm_gazetteer *g, const gm_match *m, size_t n
 			n_pts = u;
 		}
 		const gm_gaz_place *q = &g->places[out[i].place];
-		if (!near_any(pts, pts ? n_pts : 0, q->lat, q->lon, 50))
+		if (!near_any(pts, pts ? n_pts : 0, q->lat, q->lon, reach))
 			out[i].place = GM_GAZ_NO_PLACE;
 	}
 	free(pts);

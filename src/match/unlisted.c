@@ -121,12 +121,35 @@ int gm__match_listed_again(matcher *x)
 	return 0;
 }
 
+/* Where the next item of the open list starts after an item ending before
+ * token e, (size_t)-1 when the list ends; a direction as an adverb after
+ * the item is passed over ("وقصيعر شرقاً، وغرباً فوة"). */
+static size_t next_item(const matcher *x, size_t e)
+{
+	size_t next = gm__list_next(x->text, x->t, e);
+	if (next == (size_t)-1 && x->list_strict && e + 1 < x->t->n && gm__compass_adverb(x->g, x->t, e))
+		next = gm__list_next(x->text, x->t, e + 1);
+	return next;
+}
+
 /* The list state after token i was read and n words taken (0: none): an
  * item ends where the next must start, or the list; a list cue opens one. */
 int gm__follow_list(matcher *x, size_t i, int n)
 {
+	if (x->list_next == i && x->list_strict && n <= 1 && gm__compass_adverb(x->g, x->t, i) &&
+	    gm__list_item_words_strict(x->g, x->text, x->t, i + 1)) {
+		/* "، وغرباً فوة": the item is فوة; the direction is no name (a
+		 * spelling that meets one gives way) */
+		if (n) {
+			x->out->n--;
+			if (x->out->n)
+				x->out->m[x->out->n - 1].parent_link = GM_PL_NONE;
+		}
+		x->list_next = i + 1;
+		return 0;
+	}
 	if (x->list_next == i) {
-		size_t next = n > 0 ? gm__list_next(x->text, x->t, i + (size_t)n) : (size_t)-1;
+		size_t next = n > 0 ? next_item(x, i + (size_t)n) : (size_t)-1;
 		/* (a cue word starts an item only with a name after it) */
 		size_t item = next != (size_t)-1  ? 0
 		              : x->list_strict ? gm__list_item_words_strict(x->g, x->text, x->t, i)
@@ -142,7 +165,7 @@ int gm__follow_list(matcher *x, size_t i, int n)
 		if (!n && item) {
 			if ((n = match_listed(x, item)) < 0)
 				return -1;
-			next = gm__list_next(x->text, x->t, i + (size_t)n);
+			next = next_item(x, i + (size_t)n);
 		}
 		gm_match *last = n ? &x->out->m[x->out->n - 1] : NULL;
 		if (last && !last->list_class) {   /* a known name listed */

@@ -333,6 +333,12 @@ static void places_listed_right_after_a_plural(void)
 	 * جنوبها): what follows is no item */
 	CHECK_INT(run("أغارت الطائرات على أحياء الزهراوية والنعيمية وجبيلة جنوبها وأسفرت عن وقوع ضحايا"), 2);
 	CHECK_STR(span(1), "النعيمية");
+	/* a direction as an adverb beside an item is no part of it, and the
+	 * list goes on past it */
+	CHECK_INT(run("نزح السكان من مناطق الزهراوية والنعيمية شرقاً، وغرباً البرقاوية والهادئة."), 4);
+	CHECK_STR(span(1), "النعيمية");
+	CHECK_STR(span(2), "البرقاوية");
+	CHECK(ms.m[1].list_next != 0);
 }
 
 /* no such list after the plural with the article (its adjectives follow),

@@ -286,6 +286,21 @@ static void case_listed_places(void)
 	CHECK(strstr(res.mentions[3].rule, "where the document named it before") != NULL);
 }
 
+/* #14: a town named as an item of a list of areas or quarters right after
+ * its plural is one of the list's town: a namesake far from every other place
+ * of the text gives way to the list's town; a town within reach stays */
+static void case_items_of_areas(void)
+{
+	CHECK_INT(map("قصفت المدفعية مدينة حلب ثم مناطق الموصل والزهراوية"), 3);
+	CHECK_STR(id_of(1), "t:20");   /* Mosul is 500 km off: placed at Aleppo */
+	CHECK(strstr(res.mentions[1].rule, "listed after مناطق") != NULL);
+	CHECK_INT(map("قصفت المدفعية مدينة حلب في سوريا ثم مناطق تل عرن والزهراوية"), 4);
+	CHECK_STR(id_of(2), "t:21");   /* Tal Aran is 20 km off: itself */
+	/* not so when the list is of towns (a list of cities may span a country) */
+	CHECK_INT(map("قصفت المدفعية مدينة حلب ثم مدن الموصل والزهراوية"), 3);
+	CHECK_STR(id_of(1), "t:33");
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -314,6 +329,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(case_tanween_is_no_name),
 	                                   CHECK_CASE(case_spellings),
 	                                   CHECK_CASE(case_quarters_and_lists),
+	                                   CHECK_CASE(case_items_of_areas),
 	                                   CHECK_CASE(case_countryside),
 	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places)};
 	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
