@@ -1,8 +1,6 @@
 /* dedupe.c: the same event told twice, kept once with the best place and figures (reading.h). */
 #include "reading.h"
 
-#include "codes.h"
-#include "crs.h"
 #include "error.h"
 #include "eventwords.h"
 #include "grow.h"
@@ -283,19 +281,6 @@ static uint64_t type_country(int code, const char country[4])
 	return k;
 }
 
-/* Is place `in` (a town or district) inside region r? */
-static int inside_region(const gm_gazetteer *g, uint32_t r, uint32_t in)
-{
-	const gm_gaz_place *a = &g->places[r], *b = &g->places[in];
-	if (!gm__code_eq(a->country, b->country))
-		return 0;
-	if (gm__feature_is_country(a->feature))
-		return 1;
-	if (gm__feature_is_admin1(a->feature))
-		return a->admin1 && b->admin1 && !strcmp(gm__gaz_str(g, a->admin1), gm__gaz_str(g, b->admin1));
-	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) <= 100.0;
-}
-
 int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *err)
 {
 	size_t n_regions = 0;
@@ -328,7 +313,7 @@ int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *e
 			for (size_t y = i; y < j && !out->aside[by[x].idx].dropped; y++) {
 				const gm_event *f = &out->e[by[y].idx];
 				if (f->precision < 3 && f->snippet_start != s->snippet_start && same_day(f, s) &&
-				    inside_region(g, s->place, f->place))
+				    gm__ev_inside_region(g, s->place, f->place))
 					out->aside[by[x].idx].dropped = 1;
 			}
 		}

@@ -115,7 +115,8 @@ static void toll_of_violence_told(sentence_reporter *sp)
  * told before (its figures may come here: "وأدى الهجوم ... دون تسجيل
  * إصابات"); and with no place in its sentence, more of the latest of its
  * type. NULL: a new event. */
-static gm_event *told_before_here(const sentence_reporter *sp, int c, const hit *h, long pick, size_t clause_after)
+static gm_event *told_before_here(const sentence_reporter *sp, int c, const hit *h, long pick, int told_at,
+                                  size_t clause_after)
 {
 	const gm_tokens *t = sp->d->t;
 	const sentence_report *sr = sp->sr;
@@ -124,8 +125,9 @@ static gm_event *told_before_here(const sentence_reporter *sp, int c, const hit 
 	if (c == GM_EV_DIPLOMACY && sr->during)
 		before = gm__ev_told_before(out, sp->told_earlier, c, 0);
 	else if (gm__ev_told_again(c, sr->generic[c]) && gm__ev_is_definite(t, h->tok) &&
-	         !(pick >= 0 && sp->d->m[pick].tok_first >= gm__ev_clause_start(sp->sh, t, h->tok, sp->sh->s0) &&
-	           sp->d->m[pick].tok_first < clause_after))
+	         !(pick >= 0 && ((sp->d->m[pick].tok_first >= gm__ev_clause_start(sp->sh, t, h->tok, sp->sh->s0) &&
+	                          sp->d->m[pick].tok_first < clause_after) ||
+	                         told_at == 2)))
 		before = gm__ev_told_before(out, sp->told_earlier, c, sr->generic[c]);
 	if (!before && pick < 0 && c != GM_EV_DIPLOMACY)
 		before = gm__ev_told_before(out, sp->told_earlier, c, 0);
@@ -228,7 +230,7 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	long pick = gm__ev_place_of_event(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, sh->s0, sh->s1, c, h, &told_at,
 	                                  &towns);
 	size_t clause_after = gm__ev_clause_end(sh, d->t, h->tok, sh->s1);
-	gm_event *before = told_before_here(sp, c, h, pick, clause_after);
+	gm_event *before = told_before_here(sp, c, h, pick, told_at, clause_after);
 	if (before) {
 		if (gm__ev_has_toll(c))
 			give_figures(sp, before);
@@ -256,7 +258,22 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	if (gm__ev_per_place(c) && towns >= 2) {
 		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places,
 		                             quarters);
-	} else {
+	} else if (gm__ev_per_place(c) && towns == 1 && place != GM_NO_PLACE && precision >= 3) {
+		/* "الهجمات على عدّة مناطق في إيران، من بينها مدينة تبريز": a region
+		 * only where the text names nothing finer; the town struck inside it */
+		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places,
+		                             quarters);
+		size_t w = 0;
+		for (size_t x = 0; x < n_places; x++)
+			if (gm__ev_inside_region(d->g, place, places[x])) {
+				quarters[w] = quarters[x];
+				places[w++] = places[x];
+			}
+		n_places = w;
+		if (n_places)
+			precision = gm__ev_precision_of(d->g, places[0], 0);
+	}
+	if (!n_places) {
 		quarters[0] = quarter;
 		places[n_places++] = place;
 	}

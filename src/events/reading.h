@@ -117,7 +117,8 @@ uint32_t gm__ev_focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t 
  * country speaks from its capital), else a city next to it, else none; for
  * the rest, the first mention after the trigger behind في/على (من for
  * displacement), else the nearest that is not an actor. *told_at says the
- * place came behind a locative word; *towns counts the towns struck. */
+ * place came behind a locative word (1) or a verb of reaching (2: in a
+ * clause of its own); *towns counts the towns struck. */
 long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                            const gm_resolved *r,
                            size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns);
@@ -129,6 +130,10 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
                          uint32_t places[64], uint32_t quarters[64]);
+/* Is place `in` (a town or district) inside region r: the same country for
+ * a country, the same first-level division for one, within 100 km of any
+ * other region? */
+int gm__ev_inside_region(const gm_gazetteer *g, uint32_t r, uint32_t in);
 /* A quarter or village placed at its town (r->quarter): a hash of its
  * folded name, never 0; 0 for a place of its own. */
 uint32_t gm__ev_quarter_key(const gm_tokens *t, const gm_match *m, const gm_resolved *r);
@@ -160,9 +165,8 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
  * an event at a region or country (precision 3) where the document tells
  * the same violent type, of its date, at a town or district inside it in
  * another sentence is a summary of those, not an event of its own: dropped
- * (its figures too: a summary's toll is no town's). Inside: the same country
- * for a country, the same first-level division for one, within 100 km of
- * another region. */
+ * (its figures too: a summary's toll is no town's). Inside:
+ * gm__ev_inside_region. */
 int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* where.c: the place an event word governs, and the towns of a list (reading.h). */
 #include "reading.h"
 
+#include "codes.h"
 #include "crs.h"
 #include "eventwords.h"
 #include "hash.h"
@@ -52,7 +53,9 @@ int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
 
 /* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
  * before the name or before its type word (في منطقة ساريبابا): 1; 2 when
- * the place follows the event word itself, as its object or its agent. */
+ * the place follows the event word itself, as its object or its agent; 3
+ * after a verb of reaching, which carries the event into its own clause
+ * ("خرج المتظاهرون ...، ففي ولاية شمال كردفان خرجت الأبيض"). */
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
                            int from_counts)
 {
@@ -63,7 +66,7 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		/* a verb whose object is the place reached (event-triggers.tsv, reach):
 		 * "طال القصف كلاً من ..." */
 		if (gm__ev_code_at(sh, i - back) == GM_TR_REACH)
-			return 1;
+			return 3;
 		/* the event word itself, with at most its subject between: the place
 		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
 		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
@@ -213,7 +216,8 @@ uint32_t gm__ev_focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t 
  * country speaks from its capital), else a city next to it, else none; for
  * the rest, the first mention after the trigger behind في/على (من for
  * displacement), else the nearest that is not an actor. *told_at says the
- * place came behind a locative word; *towns counts the towns struck. */
+ * place came behind a locative word (1) or a verb of reaching (2: in a
+ * clause of its own); *towns counts the towns struck. */
 long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                            const gm_resolved *r,
                            size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
@@ -242,11 +246,13 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		/* right after the event word, a country or capital is who acts */
 		if (loc == 2 && is_actor_place(g, r[k].place))
 			loc = 0;
+		int reach = loc == 3;
 		loc = loc || !strcmp(m[k].clitic, "ب");
-		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after));
+		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after)) ||
+		                (mt > h->tok && reach);
 		if (mt > h->tok && pick < 0 && loc) {
 			pick = (long)k;
-			*told_at = 1;
+			*told_at = reach ? 2 : 1;
 		}
 		if ((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc)
 			continue;
@@ -288,10 +294,12 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		int loc = locative_before(g, t, sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
 		if (loc == 2 && is_actor_place(g, r[k].place))
 			loc = 0;
+		int reach = loc == 3;
 		loc = loc || !strcmp(m[k].clitic, "ب");
 		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
 		int in_clause = m[k].tok_first < clause_after ||
-		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after));
+		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after)) ||
+		                (m[k].tok_first > h->tok && reach);
 		listed |= announced(m, k, h);
 		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||
@@ -323,4 +331,16 @@ uint32_t gm__ev_quarter_key(const gm_tokens *t, const gm_match *m, const gm_reso
 		h = gm__fnv1a32(h, " ", 1);
 	}
 	return h ? h : 1;
+}
+
+int gm__ev_inside_region(const gm_gazetteer *g, uint32_t r, uint32_t in)
+{
+	const gm_gaz_place *a = &g->places[r], *b = &g->places[in];
+	if (!gm__code_eq(a->country, b->country))
+		return 0;
+	if (gm__feature_is_country(a->feature))
+		return 1;
+	if (gm__feature_is_admin1(a->feature))
+		return a->admin1 && b->admin1 && !strcmp(gm__gaz_str(g, a->admin1), gm__gaz_str(g, b->admin1));
+	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) <= 100.0;
 }

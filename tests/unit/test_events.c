@@ -410,6 +410,20 @@ static void clauses_and_lists(void)
 	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
 
+/* #14: a verb of reaching carries the event into a clause of its own
+ * ("خرج المتظاهرون ...، ففي ... خرجت حلب وتل عرن": towns out in protest),
+ * not told again of the protest before; and a region names the event's
+ * place only where no town inside it is named */
+static void reached_in_its_own_clause(void)
+{
+	CHECK_INT(events("خرج المتظاهرون في لاشين. وخرج المتظاهرون اليوم في عدد من المدن، ففي سوريا خرجت حلب وتل عرن.",
+	                 "2024-05-01"),
+	          3);
+	CHECK(has_event_at("protest", "t:6") && has_event_at("protest", "t:20") && has_event_at("protest", "t:21"));
+	CHECK_INT(events("شن الجيش هجمات على عدة مناطق في سوريا، من بينها مدينة حلب.", "2024-05-01"), 1);
+	CHECK(has_event_at("armed_clash", "t:20") && !has_event_at("armed_clash", "t:28"));
+}
+
 /* #14: a headline's shelling of a country or province, over the shelling
  * of its towns in the body, is a summary of them: the towns' events only.
  * Not so for another type, nor for a region told in the towns' own
@@ -567,6 +581,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(clauses_and_lists),
 	                                   CHECK_CASE(quarters_each_an_event),
 	                                   CHECK_CASE(summaries_of_the_towns),
+	                                   CHECK_CASE(reached_in_its_own_clause),
 	                                   CHECK_CASE(including_agents_and_compounds),
 	                                   CHECK_CASE(bare_bombardment),
 	                                   CHECK_CASE(history),
