@@ -253,8 +253,8 @@ static int read_triggers(builder *b, tsv *t)
 		 * killed); the duals are the forms "dual" alone gives */
 		char duals[4][128];
 		size_t nd = gm__trigger_forms(gm__tsv_get(t, c_tr), strstr(spec, "dual") || strstr(spec, "noun") ? "dual" : "", duals, 4);
-		int two = code == GM_TR_KILLED ? GM_TR_KILLED_TWO : code == GM_TR_INJURED ? GM_TR_INJURED_TWO
-		        : code == GM_TR_PEOPLE ? GM_TR_PEOPLE_TWO : code;
+		int two = code == GM_TR_KILLED || code == GM_TR_KILLED_ONE ? GM_TR_KILLED_TWO : code == GM_TR_INJURED ? GM_TR_INJURED_TWO
+		        : code == GM_TR_PEOPLE || code == GM_TR_PERSON ? GM_TR_PEOPLE_TWO : code;
 		for (size_t f = 0; f <= nf; f++) {
 			int is_dual = 0;
 			for (size_t d = 0; f && d < nd; d++)

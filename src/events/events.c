@@ -82,13 +82,16 @@ typedef struct sentence_reporter {
 	int date_said;
 	int bare;               /* fire told only by bare words of bombardment */
 	int figures_given;      /* the sentence's figures went to an event */
+	int toll_type;          /* the type whose event word stands nearest its casualty word, 0: any */
 	size_t told_earlier;    /* events of the sentences before this one */
 } sentence_reporter;
 
-/* The sentence's figures to event e, once per sentence. */
-static void give_figures(sentence_reporter *sp, gm_event *e)
+/* The sentence's figures to event e of type c, once per sentence, to the
+ * type told nearest them ("بمقتل ضابط ... بانفجار عبوة خلال الاشتباكات": the
+ * explosion's, not the clash's). */
+static void give_figures(sentence_reporter *sp, int c, gm_event *e)
 {
-	if (!sp->figures_given) {
+	if (!sp->figures_given && (!sp->toll_type || c == sp->toll_type)) {
 		gm__ev_add_figures(e, sp->sr->killed, sp->sr->injured);
 		sp->figures_given = 1;
 	}
@@ -206,7 +209,7 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 		e->place = places[pi];
 		e->precision = n_places > 1 ? gm__ev_precision_of(d->g, places[pi], 0) : precision;
 		if (gm__ev_has_toll(c))
-			give_figures(sp, e);   /* a new event's figures are unknown (-1): the sentence's */
+			give_figures(sp, c, e);   /* a new event's figures are unknown (-1): the sentence's */
 		memcpy(e->date, sp->date, sizeof e->date);
 		e->date_said = sp->date_said;
 		e->background = background;
@@ -233,7 +236,7 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	gm_event *before = told_before_here(sp, c, h, pick, told_at, clause_after);
 	if (before) {
 		if (gm__ev_has_toll(c))
-			give_figures(sp, before);
+			give_figures(sp, c, before);
 		return GM_OK;
 	}
 	int precision;
@@ -246,7 +249,7 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	if (sp->sr->generic[c] && place != GM_NO_PLACE && precision <= 2 && !quarter) {
 		gm_event *same = strike_told_at(sp, place);
 		if (same) {
-			give_figures(sp, same);
+			give_figures(sp, c, same);
 			return GM_OK;
 		}
 	}
@@ -296,6 +299,79 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	return rc;
 }
 
+/* "وتوزع الشهداء كالآتي: شهيد في شمسطار، شهيدان في الحلانية، ... وفي بلدة
+ * الحفير استشهد 12 شخصا": a toll split place by place, each stretch between
+ * commas with one killed word and one place, given to the violent event the
+ * document told at that place (a quarter by its own name) where it stated
+ * none. Returns how many stretches found their event. */
+static size_t tolls_by_place(sentence_reporter *sp)
+{
+	const doc_reader *d = sp->d;
+	const gm_tokens *t = d->t;
+	const sentence_hits *sh = sp->sh;
+	size_t given = 0;
+	for (size_t a = sh->s0; a < sh->s1;) {
+		size_t b = a;
+		while (b + 1 < sh->s1 && t->tok[b].gap_after != GM_GAP_BREAK)
+			b++;
+		b++;   /* the stretch [a, b) */
+		long killed = -1;
+		int words = 0;
+		for (size_t j = a; j < b; j++) {
+			long v = gm__ev_toll_at(t, sh, j);
+			if (v >= 0) {
+				killed = v;
+				words++;
+			}
+		}
+		long at = -1;
+		int places = 0;
+		for (size_t k = sp->k0; words == 1 && k < sp->k1; k++)
+			if (d->m[k].tok_first >= a && d->m[k].tok_first < b && d->r[k].place != GM_GAZ_NO_PLACE &&
+			    !strncmp(d->g->places[d->r[k].place].feature, "PPL", 3)) {
+				at = (long)k;
+				places++;
+			}
+		if (words == 1 && places == 1 && killed >= 0) {
+			uint32_t q = gm__ev_quarter_key(t, &d->m[at], &d->r[at]);
+			for (size_t x = sp->told_earlier; x-- > 0;) {
+				gm_event *e = &d->out->e[x];
+				int xc = gm__trigger_code(e->type);
+				if (e->place == d->r[at].place && d->out->aside[x].quarter == q && xc > 0 && gm__ev_is_violent(xc)) {
+					if (e->fatalities < 0) {
+						e->fatalities = killed;
+						given++;
+					}
+					break;
+				}
+			}
+		}
+		a = b;
+	}
+	return given;
+}
+
+/* Which of the sentence's types carrying a toll stands nearest its first
+ * casualty word (0 when it gave no figure or has no such type). */
+static int toll_type(const sentence_hits *sh, const sentence_report *sr)
+{
+	if (sr->killed < 0 && sr->injured < 0)
+		return 0;
+	int best = 0;
+	size_t best_d = (size_t)-1;
+	for (int c = 1; c < GM_EV_N; c++) {
+		if (!sr->have[c] || !gm__ev_has_toll(c))
+			continue;
+		size_t at = sr->ev[c].tok, d = at > sr->toll_at ? at - sr->toll_at : sr->toll_at - at;
+		if (d < best_d) {
+			best_d = d;
+			best = c;
+		}
+	}
+	(void)sh;
+	return best;
+}
+
 /* The events sentence sh reports (sr: what read_sentence found in it), each
  * at its place, into d->out: a type at one place, or at each town of a list;
  * "the attack" with no place of its own is more of the one told before. */
@@ -304,7 +380,11 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 {
 	sentence_reporter sp = {.d = d, .sh = sh, .sr = sr, .k0 = k0, .k1 = k1, .sent = sent, .date = date,
 	                        .date_said = date_said, .bare = gm__ev_bare_fire(d->g, sh, sr), .told_earlier = d->out->n};
+	/* a toll split among places told before is theirs, no event of its own */
+	if (sr->toll_only && tolls_by_place(&sp) >= 2)
+		return GM_OK;
 	toll_of_violence_told(&sp);
+	sp.toll_type = toll_type(sh, sr);
 	for (int c = 1; c < GM_EV_N; c++) {
 		if (!sr->have[c])
 			continue;

@@ -45,6 +45,8 @@ enum gm_trigger {
 	GM_TR_CLAUSE,           /* كما، بينما، فيما: a clause of its own begins (no comma needed) */
 	GM_TR_OPERATION,        /* عملية، حملة: the disaster word after it names an operation */
 	GM_TR_COMBATANT,        /* العناصر، المسلحين: fighters, whose flight is a rout, not a displacement */
+	GM_TR_PERSON,           /* ضابط، جندي: one person, where no number counts them (مقتل ضابط: 1 killed) */
+	GM_TR_KILLED_ONE,       /* قتيل، شهيد: a singular noun of the dead; alone, one killed ("شهيد في شمسطار") */
 	GM_TR_N
 };
 

@@ -56,7 +56,10 @@ long gm__parse_number(const gm_tokens *t, size_t i, size_t *used)
 	}
 	long v;
 	char kind;
-	if (!word_value(w, tk->f_len, &v, &kind))
+	/* (after the conjunction too: "وثلاثة شهداء في تل عرن") */
+	size_t and = strlen("و");
+	if (!word_value(w, tk->f_len, &v, &kind) &&
+	    !(tk->f_len > and && gm__utf8_has_prefix(w, tk->f_len, "و") && word_value(w + and, tk->f_len - and, &v, &kind)))
 		return -1;
 	*used = 1;
 	if (kind == 'u' && i + 1 < t->n && t->tok[i].gap_after == GM_GAP_JOIN) {

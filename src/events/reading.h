@@ -38,6 +38,7 @@ typedef struct sentence_report {
 	int have[GM_EV_N];
 	int generic[GM_EV_N];   /* the event came from هجوم/استهدف, no specific word */
 	long killed, injured;
+	size_t toll_at;         /* the first casualty word that gave a figure (valid when one did) */
 	int unhurt;             /* دون تسجيل إصابات */
 	int during;             /* a meeting word behind خلال: more of one already told */
 	int toll_only;          /* casualty words and no event word: the toll of some violence */
@@ -70,6 +71,10 @@ int gm__ev_is_definite(const gm_tokens *t, size_t i);
  * is that article's headline, not this one's report. */
 int gm__ev_related_link(const gm_tokens *t, size_t s0, size_t s1);
 size_t gm__ev_clause_end(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s1);
+/* The number of dead a killed word at token i states by itself (its figure,
+ * 1 for a singular noun of the dead, 2 for a dual); -1 when none or no such
+ * word. */
+long gm__ev_toll_at(const gm_tokens *t, const sentence_hits *sh, size_t i);
 /* The first token of the clause token i is in. */
 size_t gm__ev_clause_start(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s0);
 /* Where the clause of token i opened by a word of its own (كما، بينما)

@@ -35,16 +35,42 @@ long gm__ev_year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, s
 	return 0;
 }
 
-/* "أربعة جنود ومدنيين اثنين": a second group joined by و adds to the figure. */
+/* A number written with the conjunction on it ("و5" of "7 جنود و5
+ * مدنيين"), -1 when token j is none. */
+static long and_digits(const gm_tokens *t, size_t j)
+{
+	const char *w = gm__tok_text(t, j);
+	size_t n = t->tok[j].f_len, k = strlen("و");
+	if (n <= k || !gm__utf8_has_prefix(w, n, "و"))
+		return -1;
+	long v = 0;
+	for (size_t x = k; x < n; x++) {
+		if (w[x] < '0' || w[x] > '9' || v > GM_FIGURE_MAX)
+			return -1;
+		v = v * 10 + (w[x] - '0');
+	}
+	return v;
+}
+
+/* "أربعة جنود ومدنيين اثنين"، "7 جنود و5 مدنيين"، "مقتل ضابط ومجند": a second
+ * group joined by و adds to the figure. */
 static long add_joined_group(const gm_tokens *t, const sentence_hits *sh, size_t j, long v)
 {
-	if (gm__ev_code_at(sh, j) == GM_TR_PEOPLE && gm__utf8_has_prefix(gm__tok_text(t, j), t->tok[j].f_len, "و")) {
+	if (j >= sh->s1)
+		return v;
+	int code = gm__ev_code_at(sh, j);
+	int and = gm__utf8_has_prefix(gm__tok_text(t, j), t->tok[j].f_len, "و");
+	if (code == GM_TR_PEOPLE && and) {
 		size_t used, after = j + sh->at[j - sh->s0].n;
 		long v2 = gm__parse_number(t, after, &used);
 		if (v2 > 0 && after < sh->s1)
 			return v + v2;
 	}
-	return v;
+	if (code == GM_TR_PERSON && and)
+		return v + 1;
+	long v2 = and_digits(t, j);
+	int counted = j + 1 < sh->s1 && (gm__ev_code_at(sh, j + 1) == GM_TR_PEOPLE || gm__ev_code_at(sh, j + 1) == GM_TR_PERSON);
+	return v2 > 0 && counted ? v + v2 : v;
 }
 
 /* The figure a casualty word at token i states: a number right before it
@@ -57,6 +83,9 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 	/* before: a number, perhaps then a people noun */
 	for (size_t back = 1; back <= 3 && i >= s0 + back; back++) {
 		size_t j = i - back;
+		/* (not across punctuation: "عمان 18 ديسمبر 2016 / قتل عشرة أشخاص") */
+		if (t->tok[j].gap_after == GM_GAP_BREAK)
+			break;
 		long v = gm__parse_number(t, j, &used);
 		if (v >= 0 && j + used <= i) {
 			if (taken[j - s0] || (j + used < i && gm__ev_code_at(sh, j + used) == GM_TR_UNIT))
@@ -64,7 +93,7 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 			taken[j - s0] = 1;
 			return v;
 		}
-		if (gm__ev_code_at(sh, j) != GM_TR_PEOPLE)
+		if (gm__ev_code_at(sh, j) != GM_TR_PEOPLE && gm__ev_code_at(sh, j) != GM_TR_PERSON)
 			break;
 	}
 	/* a dual people noun right after or before: قتل جنديان، جنديين قتلا */
@@ -76,24 +105,43 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 			return 2;
 		}
 	}
-	/* after: skip "more than" words and one people noun */
-	for (size_t j = i + 1; j < s1 && j <= i + 4; j++) {
+	/* after: skip "more than" words (ما لا يقل عن: one of four words) and one
+	 * people noun, up to four of them */
+	for (size_t j = i + 1, skipped = 0; j < s1 && skipped < 4; j++, skipped++) {
 		long v = gm__parse_number(t, j, &used);
 		if (v >= 0) {
 			if (taken[j - s0] || gm__ev_code_at(sh, j + used) == GM_TR_UNIT)
 				break;
 			taken[j - s0] = 1;
 			size_t k = j + used;
-			if (gm__ev_code_at(sh, k) == GM_TR_PEOPLE)
+			if (k < s1 && (gm__ev_code_at(sh, k) == GM_TR_PEOPLE || gm__ev_code_at(sh, k) == GM_TR_PERSON))
 				v = add_joined_group(t, sh, k + sh->at[k - s0].n, v);
 			return v;
 		}
 		int code = gm__ev_code_at(sh, j);
+		/* "مقتل ضابط"، "استشهد مجند": one person, and those joined to him */
+		if (code == GM_TR_PERSON && skipped == 0)
+			return add_joined_group(t, sh, j + sh->at[j - s0].n, 1);
 		if (code != GM_TR_AT_LEAST && code != GM_TR_PEOPLE)
 			break;
 		j += sh->at[j - s0].n - 1;
 	}
 	return -1;
+}
+
+long gm__ev_toll_at(const gm_tokens *t, const sentence_hits *sh, size_t i)
+{
+	uint8_t taken[512];
+	if (sh->s1 - sh->s0 > sizeof taken)
+		return -1;
+	memset(taken, 0, sh->s1 - sh->s0);
+	int code = gm__ev_code_at(sh, i);
+	if (code == GM_TR_KILLED_TWO)
+		return 2;
+	if (code != GM_TR_KILLED && code != GM_TR_KILLED_ONE)
+		return -1;
+	long v = figure_near(t, sh, i, taken);
+	return v < 0 && code == GM_TR_KILLED_ONE ? 1 : v;
 }
 
 /* Whether the event word at token j tells of something not done: demanded
@@ -189,7 +237,7 @@ static void settle_types(const sentence_hits *sh, sentence_report *sr, int any_v
 	if (!any_violent && !sr->have[GM_EV_DISASTER] && (sr->killed >= 0 || sr->injured >= 0)) {
 		for (size_t j = s0; j < s1; j++) {
 			int code = sh->at[j - s0].code;
-			if (code == GM_TR_KILLED || code == GM_TR_INJURED || code == GM_TR_KILLED_TWO ||
+			if (code == GM_TR_KILLED || code == GM_TR_KILLED_ONE || code == GM_TR_INJURED || code == GM_TR_KILLED_TWO ||
 			    code == GM_TR_INJURED_TWO) {
 				sr->have[GM_EV_ARMED_CLASH] = 1;
 				sr->ev[GM_EV_ARMED_CLASH] = sh->at[j - s0];
@@ -207,6 +255,7 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 	sr->killed = sr->injured = -1;
 	hit attack = {0}, targeting = {0};
 	size_t quiet_until = s0;   /* before it, event words are demanded or promised, not done */
+	int toll_seen = 0;
 	for (size_t j = s0; j < s1; j++) {
 		const hit *h = &sh->at[j - s0];
 		if (!h->code)
@@ -230,14 +279,20 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 				sr->have[code] = 1;
 				sr->ev[code] = *h;
 			}
-		} else if (code == GM_TR_KILLED && sr->killed < 0) {
+		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && sr->killed < 0) {
 			sr->killed = figure_near(t, sh, j, taken);
+			if (sr->killed < 0 && code == GM_TR_KILLED_ONE)
+				sr->killed = 1;   /* "شهيد في شمسطار" */
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {
 			sr->injured = figure_near(t, sh, j, taken);
 		} else if (code == GM_TR_KILLED_TWO && sr->killed < 0) {
 			sr->killed = 2;   /* قتيلين، شهيدان */
 		} else if (code == GM_TR_INJURED_TWO && sr->injured < 0) {
 			sr->injured = 2;
+		}
+		if (!toll_seen && (sr->killed >= 0 || sr->injured >= 0)) {
+			toll_seen = 1;
+			sr->toll_at = j;
 		}
 		j = next;
 	}

@@ -11,7 +11,7 @@ static const char *const trigger_names[GM_TR_N] = {
 	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
 	"disaster", "killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
-	"reach", "clause", "operation", "combatant",
+	"reach", "clause", "operation", "combatant", "person", "killed_one",
 };
 
 const char *gm__trigger_name(int code) { return code > 0 && code < GM_TR_N ? trigger_names[code] : NULL; }

@@ -55,7 +55,8 @@ int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
  * before the name or before its type word (في منطقة ساريبابا): 1; 2 when
  * the place follows the event word itself, as its object or its agent; 3
  * after a verb of reaching, which carries the event into its own clause
- * ("خرج المتظاهرون ...، ففي ولاية شمال كردفان خرجت الأبيض"). */
+ * ("خرج المتظاهرون ...، ففي ولاية شمال كردفان خرجت الأبيض"); 4 after a
+ * generic word of violence, as 2 and in that word's clause. */
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
                            int from_counts)
 {
@@ -71,8 +72,13 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
 		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
 		int code = gm__ev_code_at(sh, i - back);
-		if ((code > 0 && code < GM_EV_N) || code == GM_TR_ATTACK || code == GM_TR_TARGETING)
+		if (code > 0 && code < GM_EV_N)
 			return 2;
+		/* a generic word of violence after the event's own ("الغارات ...
+		 * وصلت إلى 30، فقد استهدفت مدينة بعلبك"): its object is where the
+		 * event struck, in the generic word's clause */
+		if (code == GM_TR_ATTACK || code == GM_TR_TARGETING)
+			return 4;
 		/* "بما يشمل X"، "من بينها مدينة X": a place the event reached too */
 		if (gm__word_has(t, i - back, GM_W_INCLUDING, NULL))
 			return 1;
@@ -244,9 +250,9 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		}
 		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT);
 		/* right after the event word, a country or capital is who acts */
-		if (loc == 2 && is_actor_place(g, r[k].place))
+		if ((loc == 2 || loc == 4) && is_actor_place(g, r[k].place))
 			loc = 0;
-		int reach = loc == 3;
+		int reach = loc == 3 || loc == 4;
 		loc = loc || !strcmp(m[k].clitic, "ب");
 		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after)) ||
 		                (mt > h->tok && reach);
@@ -292,9 +298,9 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 			continue;
 		int loc = locative_before(g, t, sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
-		if (loc == 2 && is_actor_place(g, r[k].place))
+		if ((loc == 2 || loc == 4) && is_actor_place(g, r[k].place))
 			loc = 0;
-		int reach = loc == 3;
+		int reach = loc == 3 || loc == 4;
 		loc = loc || !strcmp(m[k].clitic, "ب");
 		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
 		int in_clause = m[k].tok_first < clause_after ||

@@ -210,9 +210,27 @@ static void casualty_figures(void)
 	CHECK_INT(res.events[0].fatalities, 6);
 	CHECK_INT(events("قتل 18446744073709551621 شخصا في اشتباكات في لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, -1);
-	/* a number that counts something else is no casualty figure */
+	/* a number that counts something else is no casualty figure (one
+	 * soldier, not 24: the hours) */
 	CHECK_INT(events("قتل جندي خلال 24 ساعة من القصف على لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 1);
+	CHECK_INT(events("قتل الجنود خلال 24 ساعة من القصف على لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, -1);
+	/* #14: one person, groups joined by و, "at least" of four words, no
+	 * number across punctuation (a dateline's year) */
+	CHECK_INT(events("أسفرت الاشتباكات في لاشين عن مقتل 7 جنود و5 مدنيين على الأقل.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 12);
+	CHECK_INT(events("أسفرت الاشتباكات في لاشين عن مقتل ما لا يقل عن 31 عنصراً.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 31);
+	CHECK_INT(events("عمان 18 ديسمبر 2016 / قتل عشرة أشخاص في هجوم على لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 10);
+	CHECK_INT(events("أعلن الجيش مقتل ضابط ومجند في انفجار عبوة في لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 2);
+	/* the figures go to the event word nearest them */
+	CHECK_INT(events("واعترف الجيش بمقتل ضابط وأصيب 9 من جنوده بانفجار عبوة خلال الاشتباكات في لاشين.", NULL), 2);
+	for (size_t k = 0; k < res.n_events; k++)
+		if (!strcmp(res.events[k].type, "explosion"))
+			CHECK_INT(res.events[k].fatalities, 1);
 }
 
 static void actors_and_speakers(void)
@@ -424,6 +442,22 @@ static void reached_in_its_own_clause(void)
 	CHECK(has_event_at("armed_clash", "t:20") && !has_event_at("armed_clash", "t:28"));
 }
 
+/* #14: a toll split place by place after the events were told goes to each
+ * place's event, not one total to the first */
+static void tolls_by_place(void)
+{
+	CHECK_INT(events("قصفت المدفعية حلب وتل عرن في سوريا. وتوزع الضحايا كالآتي: شهيد في حلب، وفي تل عرن قتل 5 أشخاص.",
+	                 "2024-05-01"),
+	          2);
+	for (size_t k = 0; k < res.n_events; k++)
+		CHECK_INT(res.events[k].fatalities, !strcmp(place_of(k), "t:20") ? 1 : 5);
+	CHECK_INT(events("قصفت المدفعية حلب وتل عرن في سوريا. وتوزع الضحايا كالآتي: شهيدان في حلب، وثلاثة شهداء في تل عرن.",
+	                 "2024-05-01"),
+	          2);
+	for (size_t k = 0; k < res.n_events; k++)
+		CHECK_INT(res.events[k].fatalities, !strcmp(place_of(k), "t:20") ? 2 : 3);
+}
+
 /* #14: a headline's shelling of a country or province, over the shelling
  * of its towns in the body, is a summary of them: the towns' events only.
  * Not so for another type, nor for a region told in the towns' own
@@ -582,6 +616,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(quarters_each_an_event),
 	                                   CHECK_CASE(summaries_of_the_towns),
 	                                   CHECK_CASE(reached_in_its_own_clause),
+	                                   CHECK_CASE(tolls_by_place),
 	                                   CHECK_CASE(including_agents_and_compounds),
 	                                   CHECK_CASE(bare_bombardment),
 	                                   CHECK_CASE(history),

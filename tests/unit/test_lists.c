@@ -198,6 +198,30 @@ static void check_trigger_form(const char *word, const char *type, int line)
 	}
 }
 
+/* #14: a singular noun of the dead counts one killed, its dual two; a
+ * singular noun of a person after a casualty word counts one. */
+static void check_casualty_noun(const char *word, const char *type, const char *forms, int line)
+{
+	char all[GM_TRIGGER_FORM_MAX + 1][128], text[512];
+	size_t n = gm__trigger_forms(word, forms, all + 1, GM_TRIGGER_FORM_MAX);
+	snprintf(all[0], sizeof all[0], "%s", word);
+	for (size_t i = 0; i <= n; i++) {
+		int dual = i > 0;   /* (the forms of these rows are their duals) */
+		if (!strcmp(type, "killed_one"))
+			snprintf(text, sizeof text, "قصفت المدفعية مدينة باردا وسقط %s.", all[i]);
+		else
+			snprintf(text, sizeof text, "قصفت المدفعية مدينة باردا ما أدى إلى مقتل %s.", all[i]);
+		map(text);
+		long want = dual ? 2 : 1;
+		if (res.n_events == 1 && res.events[0].fatalities == want) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-triggers.tsv:%d: '%s' does not count %ld killed in: %s\n", line, all[i], want, text);
+		}
+	}
+}
+
 /* Every event word, and every form its forms column generates (#14: قصف ->
  * قصفت، يقصفون ...; غارة -> غارتين، غارات), gives its event in a plain report.
  * Casualty and counting words work around events and are checked there. */
@@ -205,6 +229,10 @@ static void check_trigger(const char *word, const char *type, const char *forms,
 {
 	static const char *const not_events[] = {"killed", "injured", "people", "unit", "at_least", "irrealis",
 	                                         "no_casualties", "undergo", "year", "state", "reach", "clause", "operation", "combatant"};
+	if (!strcmp(type, "killed_one") || !strcmp(type, "person")) {
+		check_casualty_noun(word, type, forms, line);
+		return;
+	}
 	for (size_t k = 0; k < sizeof not_events / sizeof *not_events; k++)
 		if (!strcmp(type, not_events[k]))
 			return;
