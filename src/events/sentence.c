@@ -119,9 +119,16 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 			return v;
 		}
 		int code = gm__ev_code_at(sh, j);
-		/* "مقتل ضابط"، "استشهد مجند": one person, and those joined to him */
-		if (code == GM_TR_PERSON && skipped == 0)
-			return add_joined_group(t, sh, j + sh->at[j - s0].n, 1);
+		/* "مقتل ضابط"، "استشهد مجند": one person, and those joined to him,
+		 * past his name ("استشهد الملازم عبد الله أحمد و4 مجندين آخرين") */
+		if (code == GM_TR_PERSON && skipped == 0) {
+			for (size_t x = j + sh->at[j - s0].n; x < s1 && x <= j + 4; x++) {
+				long sum = add_joined_group(t, sh, x, 1);
+				if (sum > 1 || t->tok[x].gap_after == GM_GAP_BREAK || (x > j + 1 && gm__ev_code_at(sh, x)))
+					return sum;
+			}
+			return 1;
+		}
 		if (code != GM_TR_AT_LEAST && code != GM_TR_PEOPLE)
 			break;
 		j += sh->at[j - s0].n - 1;
