@@ -226,6 +226,9 @@ static void casualty_figures(void)
 	CHECK_INT(res.events[0].fatalities, 10);
 	CHECK_INT(events("أعلن الجيش مقتل ضابط ومجند في انفجار عبوة في لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, 2);
+	/* a rank before a name: one, and those joined after the name */
+	CHECK_INT(events("وفي لاشين استشهد الملازم عبد الله أحمد و4 مجندين آخرين في هجوم.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 5);
 	/* the figures go to the event word nearest them */
 	CHECK_INT(events("واعترف الجيش بمقتل ضابط وأصيب 9 من جنوده بانفجار عبوة خلال الاشتباكات في لاشين.", NULL), 2);
 	for (size_t k = 0; k < res.n_events; k++)
