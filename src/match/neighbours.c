@@ -128,6 +128,14 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 {
 	uint32_t gap = b->tok_first - a->tok_last - 1;
 	const gm_token *la = &t->tok[a->tok_last];
+	/* the parent's own type word is no part of the link: "شمال غربي مدينة
+	 * كادوقلي" links as "شمال غربي كادوقلي" */
+	if (gap >= 2) {
+		const gm_token *last = &t->tok[b->tok_first - 1];
+		if (GM_CUE_ROLE(gm__cue(g, t->folded + last->f_off, last->f_len)) == GM_CUE_TYPE &&
+		    last->gap_after != GM_GAP_BREAK)
+			gap--;
+	}
 	if (gap == 0) {
 		if (!strcmp(b->clitic, "ب") && la->gap_after != GM_GAP_BREAK)
 			return GM_PL_IN;
@@ -221,9 +229,35 @@ static int and_type_word(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 	       GM_CUE_ROLE(gm__gaz_cue(g, t->folded + tk->f_off + cl, tk->f_len - cl)) == GM_CUE_TYPE;
 }
 
+/* "بلدة برنو شمال غربي مدينة كادوقلي": a compass phrase read as a name of
+ * its own stands between a name and its parent; the name's link is the
+ * phrase's direction, the parent the match after it (gm__parent_of passes
+ * over the phrase), with at most the parent's type word between. */
+static void link_past_compass(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
+{
+	for (size_t a = 0; a + 2 < out->n; a++) {
+		gm_match *x = &out->m[a], *c = &out->m[a + 1], *p = &out->m[a + 2];
+		if (c->lexicon != 2 || x->parent_link || x->tok_last + 1 != c->tok_first ||
+		    t->tok[x->tok_last].gap_after == GM_GAP_BREAK || t->tok[c->tok_last].gap_after == GM_GAP_BREAK ||
+		    p->tok_first > c->tok_last + 2)
+			continue;
+		if (p->tok_first == c->tok_last + 2) {
+			const gm_token *w = &t->tok[c->tok_last + 1];
+			if (GM_CUE_ROLE(gm__cue(g, t->folded + w->f_off, w->f_len)) != GM_CUE_TYPE || w->gap_after == GM_GAP_BREAK)
+				continue;
+		}
+		const gm_token *d = &t->tok[c->tok_first];
+		uint8_t cue = gm__cue(g, t->folded + d->f_off, d->f_len);
+		int cls = GM_CUE_CLASS(cue);
+		if (GM_CUE_ROLE(cue) == GM_CUE_PARENT && cls >= GM_PL_NORTH && cls <= GM_PL_WEST)
+			x->parent_link = (uint8_t)cls;
+	}
+}
+
 /* Which matches are next items of a list (gm_match.list_next). */
 void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 {
+	link_past_compass(g, t, out);
 	for (size_t a = 0; a + 1 < out->n; a++) {
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
 		if (x->tok_last + 1 == y->tok_first)

@@ -67,9 +67,31 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out)
 {
 	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE};
-	if (!out || i + 1 >= n || !m[i].parent_link || out[i + 1].place == GM_GAZ_NO_PLACE)
+	if (!out || i + 1 >= n || !m[i].parent_link)
 		return none;
-	return (gm_parent){out[i + 1].place, m[i].parent_link};
+	/* (past a compass phrase that names no place here: "برنو شمال غربي مدينة
+	 * كادوقلي", neighbours.c) */
+	size_t p = i + 1;
+	if (out[p].place == GM_GAZ_NO_PLACE && m[p].lexicon == 2 && p + 1 < n)
+		p++;
+	if (out[p].place == GM_GAZ_NO_PLACE)
+		return none;
+	return (gm_parent){out[p].place, m[i].parent_link};
+}
+
+/* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
+ * كادوقلي" is no town 4,000 km off in another country (Brno). Only a link
+ * that places (in, a direction, near), not a comma, which may join a list. */
+static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent)
+{
+	if (!parent || parent->place == GM_GAZ_NO_PLACE ||
+	    !(parent->link == GM_PL_IN || (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_NEAR)))
+		return 0;
+	/* (a town: a mountain range or a region may span frontiers, البرانس) */
+	const gm_gaz_place *pp = &g->places[parent->place];
+	if (gm__code_eq(c->country, pp->country) || !gm__code_starts(c->feature, "PPL") || !pp->country[0])
+		return 0;
+	return gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, NULL) > 300;
 }
 
 static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, const gm_parent *parent,
@@ -87,7 +109,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	uint32_t best = UINT32_MAX, local = UINT32_MAX;
 	int local_score = 0;
 	for (uint32_t j = 0; j < k->post_count; j++) {
-		if (!gm__gaz_is_candidate(g, &p[j]))
+		if (!gm__gaz_is_candidate(g, &p[j]) || against_parent(g, &g->places[p[j].place], parent))
 			continue;
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, NULL, 0);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
@@ -286,7 +308,8 @@ static uint32_t quarter_town(const gm_gazetteer *g, const gm_match *m, size_t n,
 	gm_parent parent = gm__parent_of(m, n, i, out);
 	int sibling = m[i].list_class && (parent.link == GM_PL_COMMA || parent.link == GM_PL_LIST);
 	if (!sibling && populated(g, parent.place)) {
-		*how = "the town it is said to be in";
+		*how = parent.link >= GM_PL_NORTH && parent.link <= GM_PL_NEAR ? "the town it is said to be near"
+		                                                              : "the town it is said to be in";
 		return parent.place;
 	}
 	for (size_t d = 1; d <= 3; d++) {
@@ -304,6 +327,18 @@ static uint32_t quarter_town(const gm_gazetteer *g, const gm_match *m, size_t n,
 	return focus;
 }
 
+/* "بلدة برنو شمال غربي مدينة كادوقلي" where no candidate fits the parent: a
+ * town the gazetteer lacks (or has only abroad), placed at the town the text
+ * places it by (the event there too; ACLED codes a place near a town to it). */
+static int town_by_its_parent(const gm_gazetteer *g, const gm_match *m, size_t n, size_t i, const gm_resolved *out)
+{
+	if (m[i].type_class != GM_TW_POPULATED || m[i].type_inherited || m[i].lexicon == 2)
+		return 0;
+	gm_parent parent = gm__parent_of(m, n, i, out);
+	return (parent.link == GM_PL_IN || (parent.link >= GM_PL_NORTH && parent.link <= GM_PL_NEAR)) &&
+	       populated(g, parent.place);
+}
+
 static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
 {
 	/* the document's town, counted (quadratic in the matches) only for a
@@ -317,8 +352,8 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		/* (a name listed after a plural place word, "قرى منها A وB", is a place
 		 * by the list: the list, not its word, is the evidence) */
 		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place ||
-		    (m[i].type_class != GM_TW_NEIGHBOURHOOD && !m[i].list_class) ||
-		    (m[i].lexicon && !m[i].list_class &&
+		    (m[i].type_class != GM_TW_NEIGHBOURHOOD && !m[i].list_class && !town_by_its_parent(g, m, n, i, out)) ||
+		    (m[i].lexicon && !m[i].list_class && !town_by_its_parent(g, m, n, i, out) &&
 		     !(m[i].key && m[i].key->len > 6 && gm__utf8_starts(gm__gaz_str(g, m[i].key->str), "ال"))) ||
 		    (m[i].key && gm__event_word(g, gm__gaz_str(g, m[i].key->str), m[i].key->len)))
 			continue;
@@ -338,8 +373,12 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		out[i].score = g->w.min_score;
 		out[i].quarter = 1;
 		snprintf(out[i].rule, sizeof out[i].rule, "%s %s, %s; placed at %s, %s",
-		         m[i].list_class ? "listed after" : "quarter after", m[i].type_word,
-		         m[i].key ? (m[i].list_class ? "no place of that name fits" : "no quarter of that name")
+		         m[i].list_class                             ? "listed after"
+		         : m[i].type_class == GM_TW_NEIGHBOURHOOD ? "quarter after"
+		                                                  : "town after",
+		         m[i].type_word,
+		         m[i].key ? (m[i].list_class || m[i].type_class != GM_TW_NEIGHBOURHOOD ? "no place of that name fits"
+		                                                                             : "no quarter of that name")
 		                  : "not in the gazetteer",
 		         gm__gaz_str(g, g->places[at].name_en), how);
 	}

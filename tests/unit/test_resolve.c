@@ -301,6 +301,21 @@ static void case_items_of_areas(void)
 	CHECK_STR(id_of(1), "t:33");
 }
 
+/* #14: a town the text places by a parent (in, a direction, near) is no
+ * namesake in another country far off; with none that fits it is placed at
+ * the parent, past a compass phrase read as a name of its own too */
+static void case_town_by_its_parent(void)
+{
+	CHECK_INT(map("قصفت الطائرات بلدة باردا شمال مدينة حلب"), 2);
+	CHECK_STR(id_of(0), "t:20");
+	CHECK(strstr(res.mentions[0].rule, "town after بلده") && strstr(res.mentions[0].rule, "said to be near"));
+	CHECK_INT(map("قصفت الطائرات بلدة باردا جنوب غرب مدينة حلب"), 2);
+	CHECK_STR(id_of(0), "t:20");
+	/* the same town with no parent, or a parent in its own country, stays itself */
+	CHECK_INT(map("قصفت الطائرات بلدة باردا شمال لاشين"), 2);
+	CHECK(strcmp(id_of(0), "t:20") != 0 && strcmp(id_of(0), "t:6") != 0);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -330,6 +345,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(case_spellings),
 	                                   CHECK_CASE(case_quarters_and_lists),
 	                                   CHECK_CASE(case_items_of_areas),
+	                                   CHECK_CASE(case_town_by_its_parent),
 	                                   CHECK_CASE(case_countryside),
 	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places)};
 	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
