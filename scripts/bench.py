@@ -36,6 +36,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True   # (feed.py is loaded from tests/: no __pycache__ in the tree)
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(TOP, "..", "shared")
 BIN = os.path.join(TOP, "build", "geomention")
@@ -58,14 +59,9 @@ SENT_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
 
 def sentences():
     """Every sentence of the project's samples and, where present, ../shared's Arabic text."""
-    texts = []
-    samples = os.path.join(TOP, "samples")
-    for name in sorted(os.listdir(samples)):
-        p = os.path.join(samples, name)
-        if name.endswith(".txt"):
-            texts.append(open(p, encoding="utf-8").read())
-        elif name.endswith(".jsonl"):
-            texts += [json.loads(line)["text"] for line in open(p, encoding="utf-8") if line.strip()]
+    # (the samples are read as the CLI tests' feed reads them)
+    feed = importlib.machinery.SourceFileLoader("feed", os.path.join(TOP, "tests", "cli", "feed.py")).load_module()
+    texts = feed.texts(os.path.join(TOP, "samples"))
     seeds = os.path.join(SHARED, "corpus", "seeds")
     if os.path.isdir(seeds):
         texts += [open(os.path.join(seeds, n), encoding="utf-8").read() for n in sorted(os.listdir(seeds))

@@ -12,26 +12,18 @@ void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *
                          char *last)
 {
 	gm_gazetteer_get_place(gaz, a->place, p);
-	memset(v, 0, gm__n_place_fields * sizeof *v);
 	gm__date_text(a->first_date, first);
 	gm__date_text(a->last_date, last);
-	v[0].s = p->id;
-	v[1].s = p->name_ar;
-	v[2].s = p->name_en;
-	v[3].s = p->country;
-	v[4].s = p->admin1;
-	v[5].s = p->feature;
-	v[6].i = a->mentions;
-	v[7].i = a->docs;
-	v[8].s = first;
-	v[9].s = last;
-	v[10].i = a->demonyms;
-	v[11].i = a->events;
-	v[12].i = a->fatalities;
-	v[13].i = a->injured;
 	const gm_country *c = gm__country(p->country);
-	v[14].s = c ? c->cc3 : "";
-	v[15].s = gm__admin1_id(p->country, p->admin1);
+	/* in the order of gm__place_fields (layers.c) */
+	const gm_value row[] = {
+	    {.s = p->id},      {.s = p->name_ar},     {.s = p->name_en},    {.s = p->country},      {.s = p->admin1},
+	    {.s = p->feature}, {.i = a->mentions},    {.i = a->docs},       {.s = first},           {.s = last},
+	    {.i = a->demonyms}, {.i = a->events},     {.i = a->fatalities}, {.i = a->injured},      {.s = c ? c->cc3 : ""},
+	    {.s = gm__admin1_id(p->country, p->admin1)},
+	};
+	_Static_assert(sizeof row / sizeof *row == GM__N_PLACE_FIELDS, "a value per field of the places layer");
+	memcpy(v, row, sizeof row);
 }
 
 /* Places most mentioned first, then by events and demonyms, then in

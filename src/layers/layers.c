@@ -53,6 +53,7 @@ const gm_field gm__daily_fields[] = {
 #define COUNT(a) (sizeof a / sizeof *a)
 const size_t gm__n_place_fields = COUNT(gm__place_fields), gm__n_mention_fields = COUNT(gm__mention_fields),
              gm__n_event_fields = COUNT(gm__event_fields), gm__n_daily_fields = COUNT(gm__daily_fields);
+_Static_assert(COUNT(gm__place_fields) == GM__N_PLACE_FIELDS, "GM__N_PLACE_FIELDS counts the places layer's fields");
 _Static_assert(COUNT(gm__daily_fields) - GM_DAILY_FIRST_TYPE == GM_EV_N - 1, "one daily column per event type");
 _Static_assert(COUNT(gm__daily_fields) <= GM_MAX_FIELDS && COUNT(gm__place_fields) <= GM_MAX_FIELDS,
                "value arrays hold every field");

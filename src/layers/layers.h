@@ -32,6 +32,7 @@ extern const gm_field gm__mention_fields[];
 extern const gm_field gm__event_fields[];
 extern const gm_field gm__daily_fields[];
 extern const size_t gm__n_place_fields, gm__n_mention_fields, gm__n_event_fields, gm__n_daily_fields;
+#define GM__N_PLACE_FIELDS 16   /* gm__n_place_fields, for the compiler's checks (layers.c) */
 /* gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1] counts events of type t (enum gm_trigger) */
 #define GM_DAILY_FIRST_TYPE 9
 #define GM_MAX_FIELDS 24

@@ -345,23 +345,15 @@ int gm__pg_event(gm_pg *pg, const gm_event_rec *e, gm_error *err)
 
 int gm__pg_doc(gm_pg *pg, const gm_doc_rec *d, gm_error *err)
 {
-	gm_value v[GM_PG_N_DOC_FIELDS];
-	memset(v, 0, sizeof v);
-	v[0].s = d->id;
-	v[1].s = d->path;
-	v[2].i = d->line;
-	v[2].null = d->line <= 0;
-	v[3].s = d->skipped ? "skipped" : "processed";
-	v[4].s = d->reason;
-	v[5].s = d->warning;
-	v[6].s = d->date;
-	v[7].s = d->url;
-	v[8].s = d->source;
-	v[9].s = d->title;
-	v[10].i = (long long)d->n_mentions;
-	v[11].i = (long long)d->n_demonyms;
-	v[12].i = (long long)d->n_events;
-	v[13].i = d->invalid_utf8;
+	/* in the order of gm__pg_doc_fields (pgtext.c) */
+	const gm_value v[] = {
+	    {.s = d->id},       {.s = d->path},        {.i = d->line, .null = d->line <= 0},
+	    {.s = d->skipped ? "skipped" : "processed"}, {.s = d->reason}, {.s = d->warning},
+	    {.s = d->date},     {.s = d->url},         {.s = d->source},   {.s = d->title},
+	    {.i = (long long)d->n_mentions}, {.i = (long long)d->n_demonyms}, {.i = (long long)d->n_events},
+	    {.i = d->invalid_utf8},
+	};
+	_Static_assert(sizeof v / sizeof *v == GM_PG_N_DOC_FIELDS, "a value per column of the documents table");
 	gm_strbuf *b = row_start(pg, T_DOCS);
 	gm__pg_put_values(b, gm__pg_doc_fields, GM_PG_N_DOC_FIELDS, v);
 	return row_end(pg, T_DOCS, err);

@@ -36,14 +36,10 @@ int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	c->gaz = gaz;
 	int rc = gm__tokenizer_init(&c->tz, err);
-	if (rc) {
-		free(c);
-		return rc;
-	}
-	rc = gm__translit_open(&c->tr, err);
-	if (rc) {
-		gm__tokenizer_free(&c->tz);
-		free(c);
+	if (rc == GM_OK)
+		rc = gm__translit_open(&c->tr, err);
+	if (rc != GM_OK) {
+		gm_ctx_free(c);   /* (each part frees safely unmade or half made) */
 		return rc;
 	}
 	*out = c;
