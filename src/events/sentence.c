@@ -148,7 +148,7 @@ long gm__ev_toll_at(const gm_tokens *t, const sentence_hits *sh, size_t i)
 	if (code != GM_TR_KILLED && code != GM_TR_KILLED_ONE)
 		return -1;
 	long v = figure_near(t, sh, i, taken);
-	return v < 0 && code == GM_TR_KILLED_ONE ? 1 : v;
+	return v < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, i) ? 1 : v;
 }
 
 /* Whether the event word at token j tells of something not done: demanded
@@ -241,7 +241,12 @@ static void settle_types(const sentence_hits *sh, sentence_report *sr, int any_v
 	/* people killed or hurt with no other event word: fighting (ACLED codes
 	 * a casualty report under the violence that caused it); a disaster's
 	 * word (قتلى الزلزال) keeps its toll */
-	if (!any_violent && !sr->have[GM_EV_DISASTER] && (sr->killed >= 0 || sr->injured >= 0)) {
+	/* (and no other event word: "بالآلاف من المتظاهرين في أحد الشهداء" is a
+	 * protest, not fighting) */
+	int any = 0;
+	for (int c = 1; c < GM_EV_N; c++)
+		any |= sr->have[c];
+	if (!any && (sr->killed >= 0 || sr->injured >= 0)) {
 		for (size_t j = s0; j < s1; j++) {
 			int code = sh->at[j - s0].code;
 			if (code == GM_TR_KILLED || code == GM_TR_KILLED_ONE || code == GM_TR_INJURED || code == GM_TR_KILLED_TWO ||
@@ -288,8 +293,8 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			}
 		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && sr->killed < 0) {
 			sr->killed = figure_near(t, sh, j, taken);
-			if (sr->killed < 0 && code == GM_TR_KILLED_ONE)
-				sr->killed = 1;   /* "شهيد في شمسطار" */
+			if (sr->killed < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, j))
+				sr->killed = 1;   /* "شهيد في شمسطار"; "الشهيد علاء أبو فخر" is one known */
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {
 			sr->injured = figure_near(t, sh, j, taken);
 		} else if (code == GM_TR_KILLED_TWO && sr->killed < 0) {

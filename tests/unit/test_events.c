@@ -226,6 +226,13 @@ static void casualty_figures(void)
 	CHECK_INT(res.events[0].fatalities, 10);
 	CHECK_INT(events("أعلن الجيش مقتل ضابط ومجند في انفجار عبوة في لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, 2);
+	/* a protest sentence's "martyrs" are no fight of their own, and the
+	 * martyr named with the article is one known, not one killed today */
+	CHECK_INT(events("غصت الساحة في حلب بالآلاف من المتظاهرين في أحد الشهداء.", NULL), 1);
+	CHECK_STR(res.events[0].type, "protest");
+	CHECK_INT(events("وفي لاشين استذكر الأهالي الشهيد علاء أبو فخر.", NULL), 0);
+	CHECK_INT(events("سقط شهيد في قصف على لاشين.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 1);
 	/* a rank before a name: one, and those joined after the name */
 	CHECK_INT(events("وفي لاشين استشهد الملازم عبد الله أحمد و4 مجندين آخرين في هجوم.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, 5);
