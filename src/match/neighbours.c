@@ -148,6 +148,11 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 	if (gap > 2 || la->gap_after == GM_GAP_BREAK)
 		return GM_PL_NONE;
 	const gm_token *w = &t->tok[a->tok_last + 1];
+	/* "البلدة القديمة بمدينة الخليل": ب on the parent's type word is في */
+	const char *ww = t->folded + w->f_off;
+	if (gap == 1 && w->f_len > strlen("ب") && gm__utf8_starts(ww, "ب") && w->gap_after != GM_GAP_BREAK &&
+	    GM_CUE_ROLE(gm__gaz_cue(g, ww + strlen("ب"), w->f_len - strlen("ب"))) == GM_CUE_TYPE)
+		return GM_PL_IN;
 	uint8_t cue = gm__cue(g, t->folded + w->f_off, w->f_len);
 	if (GM_CUE_ROLE(cue) != GM_CUE_PARENT || GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
 		return GM_PL_NONE;

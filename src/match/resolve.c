@@ -66,7 +66,7 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 
 gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out)
 {
-	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE};
+	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE, 0};
 	if (!out || i + 1 >= n || !m[i].parent_link)
 		return none;
 	/* (past a compass phrase that names no place here: "برنو شمال غربي مدينة
@@ -76,12 +76,13 @@ gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved
 		p++;
 	if (out[p].place == GM_GAZ_NO_PLACE)
 		return none;
-	return (gm_parent){out[p].place, m[i].parent_link};
+	return (gm_parent){out[p].place, m[i].parent_link, m[p].type_class == GM_TW_POPULATED && !m[p].type_inherited};
 }
 
 /* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
- * كادوقلي" is no town 4,000 km off in another country (Brno). Only a link
- * that places (in, a direction, near), not a comma, which may join a list. */
+ * كادوقلي" is no town 4,000 km off in another country (Brno), "البلدة القديمة
+ * بمدينة الخليل" no old city 30 km from Hebron (Jerusalem's). Only a link that
+ * places (in, a direction, near), not a comma, which may join a list. */
 static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent)
 {
 	if (!parent || parent->place == GM_GAZ_NO_PLACE ||
@@ -89,6 +90,11 @@ static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm
 		return 0;
 	/* (a town: a mountain range or a region may span frontiers, البرانس) */
 	const gm_gaz_place *pp = &g->places[parent->place];
+	/* in a town the text names as one (بمدينة، في بلدة): within its reach; a
+	 * bare "في حلب" may mean its province, and is not held to it */
+	if (parent->link == GM_PL_IN && parent->settlement && gm__code_starts(c->feature, "PPL") &&
+	    gm__code_starts(pp->feature, "PPL") && gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, NULL) > 20)
+		return 1;
 	if (gm__code_eq(c->country, pp->country) || !gm__code_starts(c->feature, "PPL") || !pp->country[0])
 		return 0;
 	return gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, NULL) > 300;
@@ -101,16 +107,21 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	r->score = 0;
 	r->rule[0] = '\0';
 	r->quarter = 0;
+	r->ruled_out = 0;
 	if (m->not_place || !m->key)
 		return;
 	gm__context_exclude(g, ctx, m);
 	const gm_gaz_key *k = m->key;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	uint32_t best = UINT32_MAX, local = UINT32_MAX;
-	int local_score = 0;
+	int local_score = 0, ruled_out = 0;
 	for (uint32_t j = 0; j < k->post_count; j++) {
-		if (!gm__gaz_is_candidate(g, &p[j]) || against_parent(g, &g->places[p[j].place], parent))
+		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
+		if (against_parent(g, &g->places[p[j].place], parent)) {
+			ruled_out = 1;
+			continue;
+		}
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, NULL, 0);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
 			r->score = s;
@@ -144,6 +155,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	}
 	if (r->score < g->w.min_score)
 		r->place = GM_GAZ_NO_PLACE;
+	r->ruled_out = (uint8_t)(ruled_out && r->place == GM_GAZ_NO_PLACE);
 }
 
 static int populated(const gm_gazetteer *g, uint32_t place)
@@ -327,12 +339,29 @@ static uint32_t quarter_town(const gm_gazetteer *g, const gm_match *m, size_t n,
 	return focus;
 }
 
+/* Whether the name starts with a type word of its own (البلدة القديمة، حي
+ * الشهداء): a generic name, whose namesakes elsewhere the text's parent may
+ * rule out; a word like الورق "في مدينة سمرقند" is no place at all. */
+static int own_type_word(const gm_gazetteer *g, const gm_match *m)
+{
+	if (!m->key)
+		return 0;
+	const char *k = gm__gaz_str(g, m->key->str), *sp = memchr(k, ' ', m->key->len);
+	size_t n = sp ? (size_t)(sp - k) : 0, al = strlen("ال");
+	if (n > al && gm__utf8_starts(k, "ال")) {
+		k += al;
+		n -= al;
+	}
+	return n && GM_CUE_ROLE(gm__gaz_cue(g, k, n)) == GM_CUE_TYPE;
+}
+
 /* "بلدة برنو شمال غربي مدينة كادوقلي" where no candidate fits the parent: a
  * town the gazetteer lacks (or has only abroad), placed at the town the text
  * places it by (the event there too; ACLED codes a place near a town to it). */
 static int town_by_its_parent(const gm_gazetteer *g, const gm_match *m, size_t n, size_t i, const gm_resolved *out)
 {
-	if (m[i].type_class != GM_TW_POPULATED || m[i].type_inherited || m[i].lexicon == 2)
+	if (((m[i].type_class != GM_TW_POPULATED || m[i].type_inherited) && !(out[i].ruled_out && own_type_word(g, &m[i]))) ||
+	    m[i].lexicon == 2)
 		return 0;
 	gm_parent parent = gm__parent_of(m, n, i, out);
 	return (parent.link == GM_PL_IN || (parent.link >= GM_PL_NORTH && parent.link <= GM_PL_NEAR)) &&
@@ -372,11 +401,11 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		out[i].place = at;
 		out[i].score = g->w.min_score;
 		out[i].quarter = 1;
-		snprintf(out[i].rule, sizeof out[i].rule, "%s %s, %s; placed at %s, %s",
-		         m[i].list_class                             ? "listed after"
-		         : m[i].type_class == GM_TW_NEIGHBOURHOOD ? "quarter after"
-		                                                  : "town after",
-		         m[i].type_word,
+		const char *said = m[i].list_class                   ? "listed after "
+		                   : m[i].type_class == GM_TW_NEIGHBOURHOOD ? "quarter after "
+		                   : m[i].type_word[0]                      ? "town after "
+		                                                            : "a generic name";
+		snprintf(out[i].rule, sizeof out[i].rule, "%s%s, %s; placed at %s, %s", said, m[i].type_word,
 		         m[i].key ? (m[i].list_class || m[i].type_class != GM_TW_NEIGHBOURHOOD ? "no place of that name fits"
 		                                                                             : "no quarter of that name")
 		                  : "not in the gazetteer",
@@ -393,7 +422,10 @@ static void same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, g
 {
 	size_t listed[64], n_listed = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (m[i].key && m[i].list_class && out[i].quarter && out[i].place != GM_GAZ_NO_PLACE) {
+		/* (and a generic name its parent placed: "البلدة القديمة بمدينة
+		 * الخليل", then "البلدة القديمة" alone is Hebron's, not Jerusalem's) */
+		int by_parent = out[i].ruled_out && out[i].quarter;
+		if (m[i].key && (m[i].list_class || by_parent) && out[i].quarter && out[i].place != GM_GAZ_NO_PLACE) {
 			if (n_listed < sizeof listed / sizeof *listed)
 				listed[n_listed++] = i;
 			continue;
@@ -402,14 +434,18 @@ static void same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			continue;
 		for (size_t l = 0; l < n_listed; l++) {
 			const gm_resolved *was = &out[listed[l]];
-			if (m[listed[l]].key != m[i].key ||
-			    gm__code_eq(g->places[was->place].country, g->places[out[i].place].country))
+			const gm_gaz_place *a = &g->places[was->place], *b = &g->places[out[i].place];
+			int elsewhere = out[listed[l]].ruled_out
+			                    ? gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) > 20 &&
+			                          gm__parent_of(m, n, i, out).place == GM_GAZ_NO_PLACE
+			                    : !gm__code_eq(a->country, b->country);
+			if (m[listed[l]].key != m[i].key || !elsewhere)
 				continue;
 			out[i].place = was->place;
 			out[i].score = was->score;
 			out[i].quarter = 1;
-			snprintf(out[i].rule, sizeof out[i].rule, "the name the document listed before; placed at %s",
-			         gm__gaz_str(g, g->places[was->place].name_en));
+			snprintf(out[i].rule, sizeof out[i].rule, "the name the document %s before; placed at %s",
+			         out[listed[l]].ruled_out ? "placed" : "listed", gm__gaz_str(g, g->places[was->place].name_en));
 			break;
 		}
 	}
@@ -451,7 +487,7 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 				}
 				if (j == i || out[j].place == GM_GAZ_NO_PLACE)
 					continue;
-				gm_parent sibling = {out[j].place, GM_PL_LIST};
+				gm_parent sibling = {out[j].place, GM_PL_LIST, 0};
 				choose(g, &m[i], &ctx, &sibling, &out[i]);
 				changed |= out[i].place != GM_GAZ_NO_PLACE;
 			}

@@ -28,6 +28,7 @@ typedef struct gm_resolved {
 	int score;
 	char rule[160];
 	uint8_t quarter;    /* a quarter the gazetteer lacks, placed at its town (place_quarters) */
+	uint8_t ruled_out;  /* no place: the text's parent ruled out every candidate (against_parent) */
 } gm_resolved;
 
 /* The parent of match i (from its parent_link and the next match's resolution). */

@@ -15,6 +15,7 @@
 typedef struct gm_parent {
 	uint32_t place;       /* GM_GAZ_NO_PLACE: none */
 	uint8_t link;         /* enum gm_parent_link */
+	uint8_t settlement;   /* named as one by its type word (بمدينة الخليل): a place in it lies in its streets */
 } gm_parent;
 
 /* Score one candidate (a posting of m->key) in context; rule (may be NULL:

@@ -311,6 +311,15 @@ static void case_town_by_its_parent(void)
 	CHECK(strstr(res.mentions[0].rule, "town after بلده") && strstr(res.mentions[0].rule, "said to be near"));
 	CHECK_INT(map("قصفت الطائرات بلدة باردا جنوب غرب مدينة حلب"), 2);
 	CHECK_STR(id_of(0), "t:20");
+	/* a generic name (its own type word: البلدة القديمة) in a town the text
+	 * names as one is that town's, there and when named again alone; in its
+	 * own town it stays itself */
+	CHECK_INT(map("حظر التجوال في البلدة القديمة بمدينة لاشين. واقتحم المستوطنون البلدة القديمة."), 3);
+	CHECK_STR(id_of(0), "t:6");
+	CHECK(strstr(res.mentions[0].rule, "a generic name, no place of that name fits") != NULL);
+	CHECK_STR(id_of(2), "t:6");
+	CHECK_INT(map("حظر التجوال في البلدة القديمة بمدينة باكو."), 2);
+	CHECK_STR(id_of(0), "t:36");
 	/* the same town with no parent, or a parent in its own country, stays itself */
 	CHECK_INT(map("قصفت الطائرات بلدة باردا شمال لاشين"), 2);
 	CHECK(strcmp(id_of(0), "t:20") != 0 && strcmp(id_of(0), "t:6") != 0);

@@ -31,7 +31,7 @@ static gm_match match_of(const gm_gaz_key *k)
 
 static int score(const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx, char *rule, size_t cap)
 {
-	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE};
+	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE, 0};
 	return gm__score_candidate(gaz, m, p, ctx, &none, m->key->post_count, rule, cap);
 }
 
