@@ -25,6 +25,7 @@ enum gm_event_word {
 	                                 the place it strikes (قصفت القوات بيت لاهيا) */
 	GM_W_BOMBARD,                 /* قصف: bombardment that says not from where: at a spot the
 	                                 document tells an air strike at, that strike told again */
+	GM_W_RESIDENTS,               /* أهالي، سكان: the place after it is where people flee from */
 	GM_W_N
 };
 

@@ -51,43 +51,54 @@ int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
 	return 3;
 }
 
-/* Words that put a place after a trigger: في على من قرب باتجاه نحو, right
- * before the name or before its type word (في منطقة ساريبابا): 1; 2 when
- * the place follows the event word itself, as its object or its agent; 3
- * after a verb of reaching, which carries the event into its own clause
- * ("خرج المتظاهرون ...، ففي ولاية شمال كردفان خرجت الأبيض"); 4 after a
- * generic word of violence, as 2 and in that word's clause. */
+/* How the words before a place tie it to an event (locative_before). */
+enum {
+	LOC_NONE = 0,
+	LOC_AT,         /* في على من قرب باتجاه نحو, right before the name or its type word (في منطقة ساريبابا) */
+	LOC_OBJECT,     /* right after the event word: its object, or its agent (the caller tells) */
+	LOC_REACHED,    /* after a verb of reaching, which carries the event into its own clause ("خرج
+	                   المتظاهرون ...، ففي ولاية شمال كردفان خرجت الأبيض") */
+	LOC_GENERIC,    /* after a generic word of violence: as LOC_OBJECT, in that word's clause */
+	LOC_RESIDENTS   /* after أهالي / سكان in a displacement: where its people flee from, before the
+	                   event word too ("وأهالي الموصل يفرون") */
+};
+
+/* The words right before the place at token i, and how they tie it to an
+ * event word (LOC_*); from_counts: a displacement, where من is whence. */
 static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, size_t i,
                            int from_counts)
 {
 	for (size_t back = 1; back <= 3 && i >= back; back++) {
 		if (gm__word_has(t, i - back, GM_W_LOCATIVE, NULL))
 			/* "من داخل أرمينيا": where fire came from */
-			return !(i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts);
+			return i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_FROM, NULL) && !from_counts ? LOC_NONE : LOC_AT;
 		/* a verb whose object is the place reached (event-triggers.tsv, reach):
 		 * "طال القصف كلاً من ..." */
 		if (gm__ev_code_at(sh, i - back) == GM_TR_REACH)
-			return 3;
+			return LOC_REACHED;
 		/* the event word itself, with at most its subject between: the place
 		 * is its object ("قصفت المدفعية باردا وتيرتر"، "قصف جباليا"), unless
 		 * the caller finds it an actor ("استعادة باكو السيطرة"، "قصف أذربيجان") */
 		int code = gm__ev_code_at(sh, i - back);
 		if (code > 0 && code < GM_EV_N)
-			return 2;
+			return LOC_OBJECT;
 		/* a generic word of violence after the event's own ("الغارات ...
 		 * وصلت إلى 30، فقد استهدفت مدينة بعلبك"): its object is where the
 		 * event struck, in the generic word's clause */
 		if (code == GM_TR_ATTACK || code == GM_TR_TARGETING)
-			return 4;
+			return LOC_GENERIC;
 		/* "بما يشمل X"، "من بينها مدينة X": a place the event reached too */
 		if (gm__word_has(t, i - back, GM_W_INCLUDING, NULL))
-			return 1;
+			return LOC_AT;
 		/* "كلاً من X وY": each of them, not where from */
 		if (gm__word_has(t, i - back, GM_W_FROM, NULL) && i - back >= 1 && gm__word_has(t, i - back - 1, GM_W_EACH, NULL))
-			return 1;
-		/* "من" is where fire comes from, but where people flee from */
+			return LOC_AT;
+		/* "من" is where fire comes from, but where people flee from; and so is
+		 * the place whose people flee (وأهالي الموصل يفرون) */
 		if (from_counts && gm__word_has(t, i - back, GM_W_FROM, NULL))
-			return 1;
+			return LOC_AT;
+		if (from_counts && gm__word_has(t, i - back, GM_W_RESIDENTS, NULL))
+			return LOC_RESIDENTS;
 		/* a type word or an adjective may stand between: في العاصمة الأرمينية يريفان */
 		const gm_token *pt = &t->tok[i - back];
 		const char *w = gm__tok_text(t, i - back);
@@ -96,9 +107,9 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		/* or who strikes, between the event word and its object: قصفت قوات الاحتلال X */
 		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective &&
 		    !gm__word_has(t, i - back, GM_W_AGENT, NULL))
-			return 0;
+			return LOC_NONE;
 	}
-	return 0;
+	return LOC_NONE;
 }
 
 /* "قصف على مناطق عدة، بما يشمل جباليا، وبيت لاهيا": a place behind an
@@ -217,6 +228,32 @@ uint32_t gm__ev_focus_place(const gm_gazetteer *g, const gm_resolved *r, size_t 
 	return best_n >= 2 || best == GM_NO_PLACE ? (best != GM_NO_PLACE ? best : best_country) : best;
 }
 
+/* How a place ties to the event word h of type c: the words before it
+ * (LOC_*; a country or capital right after the event word is who acts, not
+ * where; ب on the name is في), whether a verb of reaching or a generic word
+ * carried it into a clause of its own, and whether it stands in the event's
+ * clause (before clause_after, or behind an including word that opens the
+ * next). */
+typedef struct place_tie {
+	int loc;        /* LOC_*, LOC_AT for ب on the name */
+	int reach;
+	int in_clause;
+} place_tie;
+
+static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                        const gm_resolved *r, int c, const hit *h, size_t clause_after)
+{
+	size_t mt = m->tok_first;
+	place_tie tie = {locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT), 0, 0};
+	if ((tie.loc == LOC_OBJECT || tie.loc == LOC_GENERIC) && is_actor_place(g, r->place))
+		tie.loc = LOC_NONE;
+	tie.reach = tie.loc == LOC_REACHED || tie.loc == LOC_GENERIC;
+	if (tie.loc == LOC_NONE && !strcmp(m->clitic, "ب"))
+		tie.loc = LOC_AT;
+	tie.in_clause = mt < clause_after || (mt > h->tok && (included_after(g, t, mt, clause_after) || tie.reach));
+	return tie;
+}
+
 /* Where an event of type c told by hit h happened, among the sentence's
  * places: for diplomacy, the speaker right after the trigger (دعت موسكو; a
  * country speaks from its capital), else a city next to it, else none; for
@@ -248,15 +285,9 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 				nearest = (long)k;
 			continue;
 		}
-		int loc = locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT);
-		/* right after the event word, a country or capital is who acts */
-		if ((loc == 2 || loc == 4) && is_actor_place(g, r[k].place))
-			loc = 0;
-		int reach = loc == 3 || loc == 4;
-		loc = loc || !strcmp(m[k].clitic, "ب");
-		int in_clause = mt < clause_after || (mt > h->tok && included_after(g, t, mt, clause_after)) ||
-		                (mt > h->tok && reach);
-		if (mt > h->tok && pick < 0 && loc) {
+		place_tie tie = tie_of(g, t, sh, &m[k], &r[k], c, h, clause_after);
+		int loc = tie.loc != LOC_NONE, reach = tie.reach, in_clause = tie.in_clause;
+		if ((mt > h->tok || (tie.loc == LOC_RESIDENTS && mt + 3 >= h->tok)) && pick < 0 && loc) {
 			pick = (long)k;
 			*told_at = reach ? 2 : 1;
 		}
@@ -297,15 +328,9 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
 		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
 			continue;
-		int loc = locative_before(g, t, sh, m[k].tok_first, c == GM_EV_DISPLACEMENT);
-		if ((loc == 2 || loc == 4) && is_actor_place(g, r[k].place))
-			loc = 0;
-		int reach = loc == 3 || loc == 4;
-		loc = loc || !strcmp(m[k].clitic, "ب");
+		place_tie tie = tie_of(g, t, sh, &m[k], &r[k], c, h, clause_after);
+		int loc = tie.loc != LOC_NONE, in_clause = tie.in_clause;
 		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
-		int in_clause = m[k].tok_first < clause_after ||
-		                (m[k].tok_first > h->tok && included_after(g, t, m[k].tok_first, clause_after)) ||
-		                (m[k].tok_first > h->tok && reach);
 		listed |= announced(m, k, h);
 		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
 		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||

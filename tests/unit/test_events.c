@@ -193,6 +193,10 @@ static void triggers_and_places(void)
 	CHECK_INT(events("تواصل القصف على باردا", NULL), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_STR(res.events[0].date, "");
+	/* #14: the people of a place flee from it, though it stands before the
+	 * event word and the country they flee to after it */
+	CHECK_INT(events("قصفت الطائرات باكو أمس، وأهالي لاشين يفرون إلى أذربيجان.", NULL), 2);
+	CHECK(has_event_at("displacement", "t:6"));
 }
 
 static void casualty_figures(void)
