@@ -238,13 +238,28 @@ typedef struct place_tie {
 	int loc;        /* LOC_*, LOC_AT for ب on the name */
 	int reach;
 	int in_clause;
+	int aside;      /* the place names who acts or whence they came, not where: after an agent
+	                   noun ("ثوار الزنتان"، "قوات صنعاء") or behind من outside a displacement
+	                   ("والقادم من مدينة ترهونة، أنه اقتحم مقر الكتيبة في عين زارة") */
 } place_tie;
 
 static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                         const gm_resolved *r, int c, const hit *h, size_t clause_after)
 {
 	size_t mt = m->tok_first;
-	place_tie tie = {locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT), 0, 0};
+	place_tie tie = {locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT), 0, 0, 0};
+	/* (an agent noun in construct state, without the article: "قصفت قوات
+	 * الاحتلال بيت لاهيا" strikes Beit Lahia) */
+	if (mt > 0 && gm__word_has(t, mt - 1, GM_W_AGENT, NULL) && t->tok[mt - 1].gap_after != GM_GAP_BREAK &&
+	    !gm__ev_is_definite(t, mt - 1))
+		tie.aside = 1;
+	for (size_t back = 1; c != GM_EV_DISPLACEMENT && back <= 2 && mt >= back && mt < h->tok && !tie.aside; back++) {
+		if (gm__word_has(t, mt - back, GM_W_FROM, NULL))
+			tie.aside = 1;
+		const gm_token *pt = &t->tok[mt - back];
+		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, mt - back), pt->f_len)) != GM_CUE_TYPE)
+			break;
+	}
 	if ((tie.loc == LOC_OBJECT || tie.loc == LOC_GENERIC) && is_actor_place(g, r->place))
 		tie.loc = LOC_NONE;
 	tie.reach = tie.loc == LOC_REACHED || tie.loc == LOC_GENERIC;
@@ -291,7 +306,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 			pick = (long)k;
 			*told_at = reach ? 2 : 1;
 		}
-		if ((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc)
+		if (((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc) || tie.aside)
 			continue;
 		/* the towns shelled: named before the trigger (توفوز ... تعرضت
 		 * للقصف) or behind في/على after it, or listed with one that is;
@@ -332,7 +347,7 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 		int loc = tie.loc != LOC_NONE, in_clause = tie.in_clause;
 		int listed = last_taken != (size_t)-1 && listed_after(m, r, last_taken, k);
 		listed |= announced(m, k, h);
-		if ((is_actor_place(g, r[k].place) && !loc && !listed) ||
+		if ((is_actor_place(g, r[k].place) && !loc && !listed) || tie.aside ||
 		    !((m[k].tok_first < h->tok && m[k].tok_first >= opened) || (loc && in_clause && m[k].tok_first > h->tok) ||
 		      listed))
 			continue;

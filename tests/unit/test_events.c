@@ -193,6 +193,14 @@ static void triggers_and_places(void)
 	CHECK_INT(events("تواصل القصف على باردا", NULL), 1);
 	CHECK_STR(res.events[0].type, "shelling");
 	CHECK_STR(res.events[0].date, "");
+	/* #14: a place that names who acts (after an agent noun in construct
+	 * state) or whence they came (behind من) is not where it happened */
+	CHECK_INT(events("وأعلن اللواء القادم من مدينة لاشين أنه اقتحم مقر الكتيبة في باكو.", NULL), 1);
+	CHECK_STR(place_of(0), "t:2");
+	CHECK_INT(events("تجددت الاشتباكات في باكو بين ثوار لاشين والجيش.", NULL), 1);
+	CHECK_STR(place_of(0), "t:2");
+	CHECK_INT(events("قصفت قوات الاحتلال لاشين.", NULL), 1);
+	CHECK_STR(place_of(0), "t:6");
 	/* #14: the people of a place flee from it, though it stands before the
 	 * event word and the country they flee to after it */
 	CHECK_INT(events("قصفت الطائرات باكو أمس، وأهالي لاشين يفرون إلى أذربيجان.", NULL), 2);
