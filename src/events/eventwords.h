@@ -26,6 +26,8 @@ enum gm_event_word {
 	GM_W_BOMBARD,                 /* قصف: bombardment that says not from where: at a spot the
 	                                 document tells an air strike at, that strike told again */
 	GM_W_RESIDENTS,               /* أهالي، سكان: the place after it is where people flee from */
+	GM_W_ESCALATION,              /* التصعيد: "جولة جديدة من التصعيد" is a round of violence, not a visit */
+	GM_W_VIA,                     /* عبر: "عبر اتصالات هاتفية" is the means of a warning, not a call told */
 	GM_W_N
 };
 

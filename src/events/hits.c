@@ -185,13 +185,27 @@ void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
 {
 	/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
 	 * not a visit */
+	/* (and "جولة جديدة من التصعيد": of escalation) */
 	for (size_t j = s0; j < s1; j++)
 		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL))
 			for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
-				if (gm__ev_is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK) {
+				if (gm__ev_is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK ||
+				    gm__word_has(t, x, GM_W_ESCALATION, NULL)) {
 					hits[j - s0].code = 0;
 					break;
 				}
+	/* "وجّه عبر اتصالات هاتفية إنذارات": calls as the means, no diplomacy */
+	for (size_t j = s0 + 1; j < s1; j++)
+		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j - 1, GM_W_VIA, NULL))
+			hits[j - s0].code = 0;
+	/* "القوات المهاجمة": the participle of an attack word (with the article,
+	 * its stem opening with the م of مُفاعِل) after who attacks is said of
+	 * them, the attacking forces; "صد الجيش الهجوم" is an attack repelled */
+	for (size_t j = s0 + 1; j < s1; j++)
+		if (hits[j - s0].code == GM_TR_ATTACK && hits[j - s0].n == 1 && gm__word_has(t, j - 1, GM_W_AGENT, NULL) &&
+		    t->tok[j - 1].gap_after != GM_GAP_BREAK &&
+		    gm__utf8_has_prefix(gm__tok_text(t, j), t->tok[j].f_len, "المه"))
+			hits[j - s0].code = 0;
 	/* "منذ بدء هجومها"، "منذ اندلاع الاشتباكات"، "منذ الهجوم": an event begun
 	 * before, the time since it, no new one */
 	for (size_t j = s0; j < s1; j++) {

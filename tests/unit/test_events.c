@@ -379,6 +379,12 @@ static void not_events(void)
 	CHECK_INT(events("توتر على خط السيطرة قرب حلب", "2024-05-01"), 0);
 	CHECK_INT(events("تمكن الدفاع المدني من السيطرة على الحريق في حلب", "2024-05-01"), 0);
 	CHECK_INT(events("عمليات لاستعادة حلب من سيطرة التنظيم", "2024-05-01"), 0);   /* a purpose, and a state */
+	/* #14: a round of escalation is no visit, calls as a means no diplomacy,
+	 * the attacking forces no attack; the attack they repel is one */
+	CHECK_INT(events("تشير الأنباء إلى جولة جديدة من التصعيد في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("ووجه الجيش عبر اتصالات هاتفية إنذارات لعائلات في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("أعلنت القوات المهاجمة في حلب تقدمها", "2024-05-01"), 0);
+	CHECK_INT(events("صد الجيش الهجوم في حلب", "2024-05-01"), 1);
 }
 
 static void disasters(void)
