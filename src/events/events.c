@@ -233,6 +233,15 @@ static int report_type(sentence_reporter *sp, int c, gm_error *err)
 	long pick = gm__ev_place_of_event(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, sh->s0, sh->s1, c, h, &told_at,
 	                                  &towns);
 	size_t clause_after = gm__ev_clause_end(sh, d->t, h->tok, sh->s1);
+	/* "ويشهد المخيّم اشتباكات ... وقد طاول الرصاص الطائش ... مدينة صيدا": the
+	 * camp the document named, over a place only reached */
+	int subject;
+	long anaphor = gm__ev_anaphor(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, h, clause_after, &subject);
+	if (anaphor >= 0 && (pick < 0 || told_at == 2 || subject)) {
+		pick = anaphor;
+		told_at = 1;
+		towns = 0;
+	}
 	gm_event *before = told_before_here(sp, c, h, pick, told_at, clause_after);
 	if (before) {
 		if (gm__ev_has_toll(c))

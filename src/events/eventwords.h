@@ -28,6 +28,8 @@ enum gm_event_word {
 	GM_W_RESIDENTS,               /* أهالي، سكان: the place after it is where people flee from */
 	GM_W_ESCALATION,              /* التصعيد: "جولة جديدة من التصعيد" is a round of violence, not a visit */
 	GM_W_VIA,                     /* عبر: "عبر اتصالات هاتفية" is the means of a warning, not a call told */
+	GM_W_WITNESS,                 /* يشهد، شهدت: its subject is where the event it names happened */
+	GM_W_USE,                     /* استخدام: the weapons after it, in a clash, are its arms, no event */
 	GM_W_N
 };
 

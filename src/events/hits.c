@@ -194,6 +194,21 @@ void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
 					hits[j - s0].code = 0;
 					break;
 				}
+	/* "اشتباكات ... حيث يتمّ استخدام الأسلحة الرشّاشة إضافةً إلى القذائف":
+	 * in a sentence of clashes, weapons after a word of use are their arms */
+	int clash = 0;
+	for (size_t j = s0; j < s1 && !clash; j++)
+		clash = hits[j - s0].code == GM_EV_ARMED_CLASH;
+	for (size_t j = s0; clash && j < s1; j++) {
+		int code = hits[j - s0].code;
+		if (code != GM_EV_SHELLING && code != GM_EV_AIR_STRIKE)
+			continue;
+		for (size_t back = 1; back <= 8 && j >= s0 + back; back++)
+			if (gm__word_has(t, j - back, GM_W_USE, NULL)) {
+				hits[j - s0].code = 0;
+				break;
+			}
+	}
 	/* "وجّه عبر اتصالات هاتفية إنذارات": calls as the means, no diplomacy */
 	for (size_t j = s0 + 1; j < s1; j++)
 		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j - 1, GM_W_VIA, NULL))

@@ -135,6 +135,14 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
                          uint32_t places[64], uint32_t quarters[64]);
+/* "ويشهد المخيّم اشتباكات"، "قصف على المدينة": a town's or camp's type word
+ * with the article and no name, as the subject of a verb of witnessing
+ * before event word h or behind في / على after it in its clause, names the
+ * last place of the document before this sentence (matches before k0) that
+ * the text named with that type word: its match, -1 when none; *subject
+ * says it was the subject before the event word. */
+long gm__ev_anaphor(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                    const gm_resolved *r, size_t k0, size_t k1, const hit *h, size_t clause_after, int *subject);
 /* Is place `in` (a town or district) inside region r: the same country for
  * a country, the same first-level division for one, within 100 km of any
  * other region? */

@@ -390,3 +390,39 @@ int gm__ev_inside_region(const gm_gazetteer *g, uint32_t r, uint32_t in)
 		return a->admin1 && b->admin1 && !strcmp(gm__gaz_str(g, a->admin1), gm__gaz_str(g, b->admin1));
 	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) <= 100.0;
 }
+
+long gm__ev_anaphor(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
+                    const gm_resolved *r, size_t k0, size_t k1, const hit *h, size_t clause_after, int *subject)
+{
+	*subject = 0;
+	for (size_t x = sh->s0 + 1; x < clause_after && x < sh->s1; x++) {
+		const char *w = gm__tok_text(t, x);
+		size_t n = t->tok[x].f_len, al = strlen("ال");
+		if (n <= al || !gm__utf8_has_prefix(w, n, "ال"))
+			continue;
+		uint8_t cue = gm__cue(g, w + al, n - al);
+		int cls = GM_CUE_CLASS(cue);
+		if (GM_CUE_ROLE(cue) != GM_CUE_TYPE || (cls != GM_TW_POPULATED && cls != GM_TW_NEIGHBOURHOOD))
+			continue;
+		/* the subject of a verb of witnessing before the event word, or
+		 * behind في / على after it */
+		int said = (x < h->tok && gm__word_has(t, x - 1, GM_W_WITNESS, NULL)) ||
+		           (x > h->tok && gm__word_has(t, x - 1, GM_W_LOCATIVE, NULL) &&
+		            (x + 1 >= sh->s1 || GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, x + 1), t->tok[x + 1].f_len)) == 0));
+		if (!said)
+			continue;
+		/* (a name of its own right after the word is the place itself) */
+		int named = 0;
+		for (size_t k = k0; k < k1 && !named; k++)
+			named = m[k].tok_first == x + 1;
+		if (named)
+			continue;
+		for (size_t k = k0; k-- > 0;)
+			if (r[k].place != GM_GAZ_NO_PLACE && m[k].type_word[0] && !m[k].type_inherited &&
+			    strlen(m[k].type_word) == n - al && !memcmp(m[k].type_word, w + al, n - al)) {
+				*subject = x < h->tok;
+				return (long)k;
+			}
+	}
+	return -1;
+}

@@ -201,6 +201,15 @@ static void triggers_and_places(void)
 	CHECK_STR(place_of(0), "t:2");
 	CHECK_INT(events("قصفت قوات الاحتلال لاشين.", NULL), 1);
 	CHECK_STR(place_of(0), "t:6");
+	/* #14: "the camp" as the subject of a verb of witnessing is the camp
+	 * the document named, over a place the stray fire only reached; the
+	 * weapons used in a clash are no shelling of their own */
+	CHECK_INT(events("اندلعت اشتباكات في مخيم لاشين. ويشهد المخيم اشتباكات عنيفة، حيث يتم استخدام الأسلحة الرشاشة "
+	                 "إضافة إلى القذائف الصاروخية، وقد طاول الرصاص أحياء في مدينة باكو.",
+	                 NULL),
+	          1);
+	CHECK_STR(res.events[0].type, "armed_clash");
+	CHECK_STR(place_of(0), "t:6");
 	/* #14: the people of a place flee from it, though it stands before the
 	 * event word and the country they flee to after it */
 	CHECK_INT(events("قصفت الطائرات باكو أمس، وأهالي لاشين يفرون إلى أذربيجان.", NULL), 2);
