@@ -368,14 +368,20 @@ static int town_by_its_parent(const gm_gazetteer *g, const gm_match *m, size_t n
 	       populated(g, parent.place);
 }
 
-static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+/* by_parent: only the towns a parent places (town_by_its_parent), so that
+ * the document's one sense of them is settled before quarters and lists are
+ * placed at them; else the rest. */
+static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out, int by_parent)
 {
 	/* the document's town, counted (quadratic in the matches) only for a
 	 * document with a quarter to place, before any is placed */
 	uint32_t focus = GM_GAZ_NO_PLACE;
 	int focus_known = 0;
-	drop_far_quarters(g, m, n, out);
+	if (by_parent)
+		drop_far_quarters(g, m, n, out);
 	for (size_t i = 0; i < n; i++) {
+		if (by_parent && (out[i].place != GM_GAZ_NO_PLACE || !town_by_its_parent(g, m, n, i, out)))
+			continue;
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
 		/* (a name listed after a plural place word, "قرى منها A وB", is a place
@@ -493,7 +499,9 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 			}
 		}
 	}
-	place_quarters(g, m, n, out);
+	place_quarters(g, m, n, out, 1);
+	same_as_listed(g, m, n, out);
+	place_quarters(g, m, n, out, 0);
 	same_as_listed(g, m, n, out);
 	gm__context_free(&ctx);
 }

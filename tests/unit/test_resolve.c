@@ -318,6 +318,12 @@ static void case_town_by_its_parent(void)
 	CHECK_STR(id_of(0), "t:6");
 	CHECK(strstr(res.mentions[0].rule, "a generic name, no place of that name fits") != NULL);
 	CHECK_STR(id_of(2), "t:6");
+	/* and a list of its quarters after it named again is placed there too */
+	CHECK_INT(map("حظر التجوال في البلدة القديمة بمدينة لاشين. وفرض الجيش حظر التجوال في حارات البلدة القديمة، "
+	              "بينها الزهراوية والنعيمية."),
+	          5);
+	CHECK_STR(id_of(3), "t:6");
+	CHECK_STR(id_of(4), "t:6");
 	CHECK_INT(map("حظر التجوال في البلدة القديمة بمدينة باكو."), 2);
 	CHECK_STR(id_of(0), "t:36");
 	/* the same town with no parent, or a parent in its own country, stays itself */
