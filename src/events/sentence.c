@@ -309,6 +309,14 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 		j = next;
 	}
 	settle_types(sh, sr, generic_words(sr, &attack, &targeting));
+	/* "لقصف مدفعي مكثف مع إطلاق نار من آليات الاحتلال": fire that goes with a
+	 * shelling is the shelling's, no clash of its own */
+	if (sr->have[GM_EV_SHELLING] && sr->have[GM_EV_ARMED_CLASH]) {
+		size_t c = sr->ev[GM_EV_ARMED_CLASH].tok;
+		if (c > sr->ev[GM_EV_SHELLING].tok && c > s0 && t->tok[c - 1].f_len == strlen("مع") &&
+		    gm__utf8_starts(gm__tok_text(t, c - 1), "مع"))
+			sr->have[GM_EV_ARMED_CLASH] = 0;
+	}
 	if (sr->unhurt) {
 		if (sr->killed < 0)
 			sr->killed = 0;

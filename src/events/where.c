@@ -254,7 +254,9 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 	    !gm__ev_is_definite(t, mt - 1))
 		tie.aside = 1;
 	for (size_t back = 1; c != GM_EV_DISPLACEMENT && back <= 2 && mt >= back && mt < h->tok && !tie.aside; back++) {
-		if (gm__word_has(t, mt - back, GM_W_FROM, NULL))
+		/* (not "قريبة من الشيخ زويد": near it) */
+		if (gm__word_has(t, mt - back, GM_W_FROM, NULL) &&
+		    !(mt - back >= 1 && gm__word_has(t, mt - back - 1, GM_W_NEAR, NULL)))
 			tie.aside = 1;
 		const gm_token *pt = &t->tok[mt - back];
 		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, mt - back), pt->f_len)) != GM_CUE_TYPE)

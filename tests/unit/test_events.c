@@ -201,6 +201,15 @@ static void triggers_and_places(void)
 	CHECK_STR(place_of(0), "t:2");
 	CHECK_INT(events("قصفت قوات الاحتلال لاشين.", NULL), 1);
 	CHECK_STR(place_of(0), "t:6");
+	/* near it is not whence: "في منطقة قريبة من لاشين" */
+	CHECK_INT(events("وفي منطقة قريبة من لاشين، أصيب جندي بطلق ناري.", NULL), 1);
+	CHECK_STR(place_of(0), "t:6");
+	CHECK_STR(res.events[0].type, "armed_clash");
+	/* gunfire is a clash; with a shelling it is the shelling's */
+	CHECK_INT(events("تعرضت دورية لإطلاق نار في لاشين.", NULL), 1);
+	CHECK_STR(res.events[0].type, "armed_clash");
+	CHECK_INT(events("تتعرض لاشين لقصف مدفعي مكثف مع إطلاق نار من الآليات.", NULL), 1);
+	CHECK_STR(res.events[0].type, "shelling");
 	/* #14: "the camp" as the subject of a verb of witnessing is the camp
 	 * the document named, over a place the stray fire only reached; the
 	 * weapons used in a clash are no shelling of their own */
