@@ -182,7 +182,7 @@ static int read_cues(builder *b, tsv *t)
 		if (role < 0 || cls < 0) {
 			gm__build_problem(b, t->path, t->line,
 			                  "unknown cue role or class (roles: type, org, title, patronym, parent, media, office, "
-			                  "list, many)");
+			                  "list, many, people)");
 			continue;
 		}
 		uint32_t w = gm__build_key(b, gm__tsv_get(t, c_word), key, sizeof key);

@@ -239,8 +239,9 @@ typedef struct place_tie {
 	int reach;
 	int in_clause;
 	int aside;      /* the place names who acts or whence they came, not where: after an agent
-	                   noun ("ثوار الزنتان"، "قوات صنعاء") or behind من outside a displacement
-	                   ("والقادم من مدينة ترهونة، أنه اقتحم مقر الكتيبة في عين زارة") */
+	                   noun ("ثوار الزنتان"، "قوات صنعاء"), behind من outside a displacement
+	                   ("والقادم من مدينة ترهونة، أنه اقتحم مقر الكتيبة في عين زارة"), or after
+	                   a hospital word ("نقل المصابين إلى مشفى العريش") */
 } place_tie;
 
 static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
@@ -253,6 +254,10 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 	if (mt > 0 && gm__word_has(t, mt - 1, GM_W_AGENT, NULL) && t->tok[mt - 1].gap_after != GM_GAP_BREAK &&
 	    !gm__ev_is_definite(t, mt - 1))
 		tie.aside = 1;
+	/* "وتم نقل المصابين إلى مشفى العريش": where the wounded were taken */
+	for (size_t back = 1; back <= 2 && mt >= back && !tie.aside; back++)
+		if (gm__word_has(t, mt - back, GM_W_HOSPITAL, NULL))
+			tie.aside = 1;
 	for (size_t back = 1; c != GM_EV_DISPLACEMENT && back <= 2 && mt >= back && mt < h->tok && !tie.aside; back++) {
 		/* (not "قريبة من الشيخ زويد": near it) */
 		if (gm__word_has(t, mt - back, GM_W_FROM, NULL) &&
@@ -282,6 +287,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
                            const gm_resolved *r,
                            size_t k0, size_t k1, size_t s0, size_t s1, int c, const hit *h, int *told_at, long *towns)
 {
+	int residents = 0;
 	long pick = -1, nearest = -1;
 	size_t best_d = (size_t)-1;
 	uint32_t last_town = GM_NO_PLACE;
@@ -307,6 +313,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		if ((mt > h->tok || (tie.loc == LOC_RESIDENTS && mt + 3 >= h->tok)) && pick < 0 && loc) {
 			pick = (long)k;
 			*told_at = reach ? 2 : 1;
+			residents = tie.loc == LOC_RESIDENTS;
 		}
 		if (((is_actor_place(g, r[k].place) || in_title(g, t, mt)) && !loc) || tie.aside)
 			continue;
@@ -328,6 +335,10 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 			nearest = (long)k;
 		}
 	}
+	/* (the people of one place flee from it: "التحالف ينفذ 150 ضربة على الرقة ...
+	 * وأهالي الموصل يفرون" is no flight from Raqqa) */
+	if (residents)
+		*towns = 0;
 	return pick >= 0 ? pick : nearest;
 }
 

@@ -34,7 +34,7 @@ uint8_t gm__gaz_not_place_code(const char *kind)
 }
 
 static const char *const cue_roles[] = {"",      "type",   "org",    "title", "patronym",
-                                        "parent", "media", "office", "list",  "many"};
+                                        "parent", "media", "office", "list",  "many", "people"};
 static const char *const type_classes[] = {"", "area", "populated", "admin", "mountain", "water",
                                            "road", "airport", "port", "neighbourhood"};
 static const char *const parent_links[] = {"", "in", "north", "south", "east", "west", "near", "hinterland"};
@@ -54,7 +54,7 @@ int gm__gaz_cue_role(const char *name)
 
 int gm__gaz_cue_class(int role, const char *name)
 {
-	if (role == GM_CUE_TYPE || role == GM_CUE_MANY)
+	if (role == GM_CUE_TYPE || role == GM_CUE_MANY || role == GM_CUE_PEOPLE)
 		return index_of(type_classes, (int)(sizeof type_classes / sizeof *type_classes), name);
 	if (role == GM_CUE_PARENT)
 		return index_of(parent_links, (int)(sizeof parent_links / sizeof *parent_links), name);

@@ -52,8 +52,10 @@ enum gm_cue_role {
 	GM_CUE_OFFICE,    /* before a nisba adjective: the names after it are its holder's
 	                     (الرئيس السوري بشار الأسد، وزير الدفاع العراقي خالد العبيدي) */
 	GM_CUE_LIST,      /* after a plural place word: a list of its places follows (بينها، منها، التالية) */
-	GM_CUE_MANY       /* a second row of a plural or dual type word (قرى، أحياء، قريتي): its places may
+	GM_CUE_MANY,      /* a second row of a plural or dual type word (قرى، أحياء، قريتي): its places may
 	                     follow it straight away, "أحياء الرسالة والأندلس" (gm__gaz_cue_many) */
+	GM_CUE_PEOPLE     /* before a name: its people (أهالي): the name is a place of the class, as after
+	                     a type word, but no kind of place goes on a list with it */
 };
 
 enum gm_type_class {

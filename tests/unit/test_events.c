@@ -223,6 +223,11 @@ static void triggers_and_places(void)
 	 * event word and the country they flee to after it */
 	CHECK_INT(events("قصفت الطائرات باكو أمس، وأهالي لاشين يفرون إلى أذربيجان.", NULL), 2);
 	CHECK(has_event_at("displacement", "t:6"));
+	CHECK_INT(events("الطائرات تنفذ غارات على باكو وأهالي لاشين يفرون إلى أذربيجان", NULL), 2);
+	CHECK(has_event_at("displacement", "t:6") && !has_event_at("displacement", "t:2"));
+	/* the hospital the wounded were taken to is not where they were hurt */
+	CHECK_INT(events("أصيب جندي بطلق ناري في لاشين، وتم نقل المصابين إلى مشفى باكو العسكري.", NULL), 1);
+	CHECK_STR(place_of(0), "t:6");
 }
 
 static void casualty_figures(void)

@@ -121,6 +121,13 @@ static void check_cue(const char *word, const char *role, const char *cls, int l
 	} else if (!strcmp(role, "parent")) {
 		snprintf(text, sizeof text, "قصف لاشين %s أذربيجان", word);
 		ok = ok && map(text) >= 2;
+	} else if (!strcmp(role, "people")) {
+		/* its people: the name after it is a place as after a type word, but
+		 * it continues no list of places (the strikes are on Baku alone) */
+		snprintf(text, sizeof text, "نفذت الطائرات غارات على باكو و%s لاشين يفرون", word);
+		ok = ok && map(text) == 2 && strstr(res.mentions[1].rule, "after") != NULL;
+		for (size_t e = 0; ok && e < res.n_events; e++)
+			ok = strcmp(res.events[e].type, "air_strike") != 0 || res.events[e].place != res.mentions[1].place;
 	} else if (!strcmp(role, "many")) {
 		/* a plural or dual in construct state: the names right after it
 		 * are a list, those no gazetteer has places at the town before */
