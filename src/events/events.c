@@ -360,6 +360,19 @@ static size_t tolls_by_place(sentence_reporter *sp)
 	return given;
 }
 
+/* Whether a count word stands right before a casualty word of the sentence
+ * ("عدد الشهداء"، "حصيلة القتلى"). */
+static int toll_told_before(const gm_tokens *t, const sentence_hits *sh)
+{
+	for (size_t j = sh->s0 + 1; j < sh->s1; j++) {
+		int code = gm__ev_code_at(sh, j);
+		if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE || code == GM_TR_INJURED) &&
+		    (gm__word_has(t, j - 1, GM_W_TOLL, NULL) || (j >= sh->s0 + 2 && gm__word_has(t, j - 2, GM_W_TOLL, NULL))))
+			return 1;
+	}
+	return 0;
+}
+
 /* Which of the sentence's types carrying a toll stands nearest its first
  * casualty word (0 when it gave no figure or has no such type). */
 static int toll_type(const sentence_hits *sh, const sentence_report *sr)
@@ -381,6 +394,54 @@ static int toll_type(const sentence_hits *sh, const sentence_report *sr)
 	return best;
 }
 
+/* Whether event x of this sentence repeats one the sentence already gave
+ * (the same type at the same place). */
+static int repeats_in_sentence(const sentence_reporter *sp, size_t x)
+{
+	const gm_event_list *out = sp->d->out;
+	for (size_t y = sp->told_earlier; y < x; y++)
+		if (out->e[y].type == out->e[x].type && out->e[y].place == out->e[x].place &&
+		    out->aside[y].quarter == out->aside[x].quarter)
+			return 1;
+	return 0;
+}
+
+/* A later clause of a long sentence may report the same type again, at other
+ * places ("كثفت القوات قصفها على مدينة الفلوجة ... كما أغارت ... غرب مدينة
+ * الرمادي التي تتعرض أحياؤها لقصف جوي ومدفعي"): each such word after the
+ * clause of the one before is reported too; a place the sentence gave the
+ * type already is not told twice. Types ACLED codes per place only. */
+static int report_later_clauses(sentence_reporter *sp, int c, gm_error *err)
+{
+	if (!gm__ev_per_place(c) || sp->sr->generic[c])
+		return GM_OK;
+	const sentence_hits *sh = sp->sh;
+	const gm_tokens *t = sp->d->t;
+	hit first = sp->sr->ev[c];
+	size_t after = gm__ev_clause_end(sh, t, first.tok, sh->s1);
+	for (int round = 0; round < 8; round++) {
+		size_t j = gm__ev_later_hit(t, sh, c, after);
+		if (j == (size_t)-1)
+			break;
+		sp->sr->ev[c] = sh->at[j - sh->s0];
+		size_t before = sp->d->out->n;
+		int rc = report_type(sp, c, err);
+		if (rc != GM_OK)
+			return rc;
+		size_t w = before;
+		for (size_t x = before; x < sp->d->out->n; x++) {
+			if (repeats_in_sentence(sp, x))
+				continue;
+			sp->d->out->e[w] = sp->d->out->e[x];
+			sp->d->out->aside[w++] = sp->d->out->aside[x];
+		}
+		sp->d->out->n = w;
+		after = gm__ev_clause_end(sh, t, j + sh->at[j - sh->s0].n, sh->s1);
+	}
+	sp->sr->ev[c] = first;
+	return GM_OK;
+}
+
 /* The events sentence sh reports (sr: what read_sentence found in it), each
  * at its place, into d->out: a type at one place, or at each town of a list;
  * "the attack" with no place of its own is more of the one told before. */
@@ -392,12 +453,24 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 	/* a toll split among places told before is theirs, no event of its own */
 	if (sr->toll_only && tolls_by_place(&sp) >= 2)
 		return GM_OK;
+	/* "عدد الشهداء جراء أحداث الكرك ارتفع إلى 9": the count of the violence
+	 * told before, its figures where it stated none */
+	if (sr->toll_only && toll_told_before(d->t, sh)) {
+		gm_event *before = gm__ev_told_before(d->out, sp.told_earlier, GM_EV_ARMED_CLASH, 1);
+		if (before) {
+			gm__ev_add_figures(before, sr->killed, sr->injured);
+			return GM_OK;
+		}
+	}
 	toll_of_violence_told(&sp);
 	sp.toll_type = toll_type(sh, sr);
 	for (int c = 1; c < GM_EV_N; c++) {
 		if (!sr->have[c])
 			continue;
 		int rc = report_type(&sp, c, err);
+		if (rc != GM_OK)
+			return rc;
+		rc = report_later_clauses(&sp, c, err);
 		if (rc != GM_OK)
 			return rc;
 	}

@@ -71,6 +71,12 @@ int gm__ev_is_definite(const gm_tokens *t, size_t i);
  * is that article's headline, not this one's report. */
 int gm__ev_related_link(const gm_tokens *t, size_t s0, size_t s1);
 size_t gm__ev_clause_end(const sentence_hits *sh, const gm_tokens *t, size_t i, size_t s1);
+/* The first event word of type c at or after token from in sentence sh
+ * that tells of something done (the reading gm__ev_read_sentence gives its
+ * first), (size_t)-1 when none: a later clause's report of the same type
+ * ("كثفت القوات قصفها على مدينة الفلوجة ... غرب مدينة الرمادي التي تتعرض
+ * أحياؤها لقصف جوي ومدفعي"). */
+size_t gm__ev_later_hit(const gm_tokens *t, const sentence_hits *sh, int c, size_t from);
 /* The number of dead a killed word at token i states by itself (its figure,
  * 1 for a singular noun of the dead, 2 for a dual); -1 when none or no such
  * word. */

@@ -325,6 +325,22 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 	}
 }
 
+size_t gm__ev_later_hit(const gm_tokens *t, const sentence_hits *sh, int c, size_t from)
+{
+	size_t quiet_until = sh->s0;
+	for (size_t j = sh->s0; j < sh->s1; j++) {
+		const hit *h = &sh->at[j - sh->s0];
+		if (!h->code)
+			continue;
+		if (h->code == GM_TR_IRREALIS)
+			quiet_until = gm__ev_clause_end(sh, t, j + h->n, sh->s1);
+		else if (j >= from && h->code == c && !not_done(t, sh, j, quiet_until))
+			return j;
+		j += h->n - 1;
+	}
+	return (size_t)-1;
+}
+
 /* Fire in sentence sh is told only by words of bombardment that say not
  * from where (قصف, event-words.tsv) or by a generic word alone (استهدف):
  * no artillery, rocket or mortar word stands in it. */

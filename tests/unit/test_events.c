@@ -475,6 +475,14 @@ static void clauses_and_lists(void)
 			at_barda += res.events[k].place == (uint32_t)mini_find(gaz, "t:15");
 		CHECK_INT(at_barda, 3);
 	}
+	/* #14: a later clause of a long sentence reports the same type again at
+	 * another place; at the same place it is told once */
+	CHECK_INT(events("كثفت القوات قصفها على مدينة حلب بعد إعلان الحكومة انطلاق العمليات كما تتعرض مدينة لاشين لقصف "
+	                 "مدفعي بشكل يومي",
+	                 "2024-05-01"),
+	          2);
+	CHECK(has_event_at("shelling", "t:20") && has_event_at("shelling", "t:6"));
+	CHECK_INT(events("قصفت القوات مدينة حلب، كما تواصل قصف مدينة حلب ليلا", "2024-05-01"), 1);
 	/* a list before the event word is not its places */
 	CHECK_INT(events("زار الوفد قرى منها الزهراوية والنعيمية ثم استهدفت الغارات مدينة باردا", "2024-05-01"), 1);
 }
