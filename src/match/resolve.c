@@ -439,13 +439,15 @@ static void same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, g
 		if (!m[i].key || m[i].list_class || out[i].place == GM_GAZ_NO_PLACE)
 			continue;
 		for (size_t l = 0; l < n_listed; l++) {
+			if (m[listed[l]].key != m[i].key)
+				continue;
 			const gm_resolved *was = &out[listed[l]];
 			const gm_gaz_place *a = &g->places[was->place], *b = &g->places[out[i].place];
 			int elsewhere = out[listed[l]].ruled_out
 			                    ? gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) > 20 &&
 			                          gm__parent_of(m, n, i, out).place == GM_GAZ_NO_PLACE
 			                    : !gm__code_eq(a->country, b->country);
-			if (m[listed[l]].key != m[i].key || !elsewhere)
+			if (!elsewhere)
 				continue;
 			out[i].place = was->place;
 			out[i].score = was->score;
