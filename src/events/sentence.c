@@ -151,6 +151,30 @@ long gm__ev_toll_at(const gm_tokens *t, const sentence_hits *sh, size_t i)
 	return v < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, i) ? 1 : v;
 }
 
+/* "ارتفعت حصيلة القتلى إلى 9"، "لترتفع محصّلة ضحايا الجولة الثانية للمعارك
+ * إلى ثمانية": after a count word and the casualty word at i, the number
+ * behind إلى within eight words is the toll; -1 when none. */
+static long toll_rose_to(const gm_tokens *t, const sentence_hits *sh, size_t i, uint8_t *taken)
+{
+	if (i == sh->s0 || !gm__word_has(t, i - 1, GM_W_TOLL, NULL))
+		return -1;
+	for (size_t j = i + 1; j + 1 < sh->s1 && j <= i + 8; j++) {
+		if (t->tok[j - 1].gap_after == GM_GAP_BREAK)
+			break;
+		/* (إلى as folding writes it: alef, ى as ي) */
+		if (t->tok[j].f_len == strlen("الي") && !memcmp(gm__tok_text(t, j), "الي", strlen("الي"))) {
+			size_t used;
+			long v = gm__parse_number(t, j + 1, &used);
+			if (v >= 0 && !taken[j + 1 - sh->s0]) {
+				taken[j + 1 - sh->s0] = 1;
+				return v;
+			}
+			break;
+		}
+	}
+	return -1;
+}
+
 /* Whether the event word at token j tells of something not done: demanded
  * or promised (before quiet_until), asked for, a purpose, a call to stop,
  * weapons counted. */
@@ -293,6 +317,8 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 			}
 		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && sr->killed < 0) {
 			sr->killed = figure_near(t, sh, j, taken);
+			if (sr->killed < 0)
+				sr->killed = toll_rose_to(t, sh, j, taken);
 			if (sr->killed < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, j))
 				sr->killed = 1;   /* "شهيد في شمسطار"; "الشهيد علاء أبو فخر" is one known */
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {

@@ -268,6 +268,9 @@ static void casualty_figures(void)
 	CHECK_INT(events("وفي لاشين استذكر الأهالي الشهيد علاء أبو فخر.", NULL), 0);
 	CHECK_INT(events("سقط شهيد في قصف على لاشين.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, 1);
+	/* a toll that rose to a figure: the figure behind إلى */
+	CHECK_INT(events("وارتفعت حصيلة ضحايا القصف على لاشين إلى 12.", NULL), 1);
+	CHECK_INT(res.events[0].fatalities, 12);
 	/* a rank before a name: one, and those joined after the name */
 	CHECK_INT(events("وفي لاشين استشهد الملازم عبد الله أحمد و4 مجندين آخرين في هجوم.", NULL), 1);
 	CHECK_INT(res.events[0].fatalities, 5);
