@@ -32,6 +32,7 @@ enum gm_event_word {
 	GM_W_USE,                     /* استخدام: the weapons after it, in a clash, are its arms, no event */
 	GM_W_HOSPITAL,                /* مستشفى: the town after it is where the wounded were taken */
 	GM_W_TOLL,                    /* حصيلة، عدد: "عدد الشهداء جراء أحداث الكرك": the toll of what was told */
+	GM_W_MONTH,                   /* أغسطس، آب (value 1-12): "في 12 أغسطس 2019", the number after it a year */
 	GM_W_N
 };
 

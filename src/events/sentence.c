@@ -21,9 +21,11 @@ static int during_before(const gm_tokens *t, size_t i, size_t s0)
 long gm__ev_year_of(const gm_tokens *t, const sentence_hits *sh, const hit *h, size_t s1)
 {
 	size_t after = h->tok + h->n;
-	for (size_t k = after; k < s1 && k <= after + 4; k++) {
+	for (size_t k = after; k < s1 && k <= after + 6; k++) {
 		int before = k > sh->s0 ? sh->at[k - 1 - sh->s0].code : 0;
-		int cue = before == GM_TR_YEAR || (before > 0 && before < GM_EV_N);   /* عام 2016، حرب 2020 */
+		/* عام 2016، حرب 2020، and a date's year: "في 12 أغسطس 2019" */
+		int cue = before == GM_TR_YEAR || (before > 0 && before < GM_EV_N) ||
+		          (k > sh->s0 && gm__word_has(t, k - 1, GM_W_MONTH, NULL));
 		if (!t->tok[k].is_number || !(k == after || cue))
 			continue;
 		size_t used;
