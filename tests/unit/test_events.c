@@ -81,6 +81,15 @@ static void case_acled_names(void)
 		{"هدمت الجرافات منازل في حلب", "property_destruction", "Strategic developments", "Looting/property destruction"},
 		{"انفجار قنبلة يدوية في حلب", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"ضرب زلزال مدينة حلب", "disaster", "", "Natural disaster"},
+		/* #14: the sub-types a reviewed row selects */
+		{"قامت الشرطة بتفريق المتظاهرين في حلب", "protest", "Protests", "Protest with intervention"},
+		{"أطلقت قوات الأمن النار على المتظاهرين في حلب", "protest", "Protests", "Excessive force against protesters"},
+		{"اندلعت أعمال شغب في حلب", "protest", "Riots", "Violent demonstration"},
+		{"أعلن الجيش إنشاء قاعدة عسكرية قرب حلب", "mobilization", "Strategic developments",
+		 "Headquarters or base established"},
+		{"أصيب مزارع في اعتداء المستوطنين على قرية قرب حلب", "armed_clash", "Violence against civilians", "Attack"},
+		{"وقعت الأطراف اتفاق هدنة في حلب", "agreement", "Strategic developments", "Agreement"},
+		{"حشد الجيش قواته قرب حلب", "mobilization", "Strategic developments", "Other"},
 		{"فيضانات في حلب", "disaster", "", "Natural disaster"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
