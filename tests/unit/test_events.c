@@ -90,6 +90,7 @@ static void case_acled_names(void)
 		{"أصيب مزارع في اعتداء المستوطنين على قرية قرب حلب", "armed_clash", "Violence against civilians", "Attack"},
 		{"وقعت الأطراف اتفاق هدنة في حلب", "agreement", "Strategic developments", "Agreement"},
 		{"حشد الجيش قواته قرب حلب", "mobilization", "Strategic developments", "Other"},
+		{"ألقى مجهول قنبلة يدوية على متجر في حلب", "explosion", "Explosions/Remote violence", "Grenade"},
 		{"فيضانات في حلب", "disaster", "", "Natural disaster"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
