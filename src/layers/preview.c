@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int join_path(char *out, size_t cap, const char *dir, const char *name)
 {
@@ -73,6 +74,44 @@ static int put_inline(FILE *f, const char *s, size_t n)
 	return 0;
 }
 
+/* The bytes of file path into f as put_inline writes them, a chunk at a
+ * time: the layers grow with the run, and no copy of them is held in memory
+ * (a "<" that ends a chunk waits for the next one's first byte). -1 when the
+ * file cannot be read or f written. */
+static int put_inline_file(FILE *f, const char *path)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in)
+		return -1;
+	char buf[65536];
+	int rc = 0, held = 0;
+	size_t got;
+	while (rc == 0 && (got = fread(buf, 1, sizeof buf, in)) > 0) {
+		size_t i = 0, n = got;
+		if (held) {
+			held = 0;
+			if (buf[0] == '/') {
+				rc = fputs("<\\/", f) < 0 ? -1 : 0;
+				i = 1;
+			} else {
+				rc = fputc('<', f) == EOF ? -1 : 0;
+			}
+		}
+		if (rc == 0 && n > i && buf[n - 1] == '<') {
+			held = 1;
+			n--;
+		}
+		if (rc == 0 && n > i)
+			rc = put_inline(f, buf + i, n - i);
+	}
+	if (rc == 0 && held)
+		rc = fputc('<', f) == EOF ? -1 : 0;
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	return rc;
+}
+
 /* map.html (#18): the run's places and events on one page with Leaflet
  * inlined, to look at without QGIS and without network. Written when the
  * layers include GeoJSON (the page inlines places.geojson and events.geojson)
@@ -97,12 +136,16 @@ int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err)
 		snprintf(p, sizeof p, "%s/%s", c->opts->web_dir, web[i]);
 		part[i] = slurp_path(p, &plen[i]);
 	}
+	/* (the layers are copied from their files as the page is written) */
 	const char *data[2] = {"places.geojson", "events.geojson"};
-	for (int i = 0; i < 2; i++)
-		if (join_path(p, sizeof p, c->dir, data[i]) == 0)
-			part[3 + i] = slurp_path(p, &plen[3 + i]);
+	char data_path[2][4400];
 	int rc = GM_OK, ready = tpl != NULL;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 2; i++) {
+		struct stat st;
+		ready &= join_path(data_path[i], sizeof data_path[i], c->dir, data[i]) == 0 && stat(data_path[i], &st) == 0;
+		plen[3 + i] = ready ? (size_t)st.st_size : 0;
+	}
+	for (int i = 0; i < 3; i++)
 		ready &= part[i] != NULL;
 	if (ready && plen[3] + plen[4] <= GM_MAP_HTML_MAX) {
 		FILE *f = join_path(p, sizeof p, c->dir, "map.html") == 0 ? fopen(p, "wb") : NULL;
@@ -121,7 +164,7 @@ int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err)
 				break;
 			}
 			bad = fwrite(at, 1, (size_t)(next - at), f) != (size_t)(next - at) ||
-			      put_inline(f, part[which], plen[which]) != 0;
+			      (which < 3 ? put_inline(f, part[which], plen[which]) : put_inline_file(f, data_path[which - 3])) != 0;
 			at = next + strlen(marks[which]);
 		}
 		if (f && fclose(f) != 0)

@@ -122,6 +122,34 @@ static void html_inlines_its_parts_safely(void)
 	CHECK(strstr(h, "<\\/script><script>alert(1)<\\/script>") != NULL);
 	CHECK_INT(count(h, "</script>"), 2);   /* the template's own two, no more */
 	CHECK(strstr(h, "GM:") == NULL);
+	/* a layer larger than the chunks the page copies it in, with "</" cut
+	 * across a chunk's end: escaped all the same, every byte there */
+	size_t own = count(h, "</");   /* the template's own */
+	{
+		size_t big = 65536 * 2 + 100;
+		char *g = malloc(big + 1), *h2 = malloc(4 * big);
+		CHECK(g != NULL && h2 != NULL);
+		if (g && h2) {
+			memset(g, 'x', big);
+			memcpy(g + 65535, "</", 2);            /* "<" ends the first chunk */
+			memcpy(g + 2 * 65536 - 1, "<a", 2);    /* "<" ends the second, no "/" after */
+			g[big] = '\0';
+			put(out, "events.geojson", g);
+			CHECK_INT(gm__preview_map_html(&x, &err), 0);
+			char p[600];
+			snprintf(p, sizeof p, "%s/map.html", out);
+			FILE *f = fopen(p, "rb");
+			size_t n = f ? fread(h2, 1, 4 * big - 1, f) : 0;
+			if (f)
+				fclose(f);
+			h2[n] = '\0';
+			CHECK(strstr(h2, "x<\\/x") != NULL && strstr(h2, "x<ax") != NULL);
+			CHECK_INT(count(h2, "</"), own);
+			CHECK(n > big);
+		}
+		free(g);
+		free(h2);
+	}
 	/* no template (a build without the web assets): no page, and no error */
 	char out2[300];
 	snprintf(out2, sizeof out2, "%s/nohtml", dir);
