@@ -223,11 +223,10 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 
 /* The event of type c the sentence tells: more of one told before, or new
  * events at its place or at each town of its list. */
-static int report_type(sentence_reporter *sp, int c, gm_error *err)
+static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err)
 {
 	doc_reader *d = sp->d;
 	const sentence_hits *sh = sp->sh;
-	const hit *h = &sp->sr->ev[c];
 	int told_at;
 	long towns;
 	long pick = gm__ev_place_of_event(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, sh->s0, sh->s1, c, h, &told_at,
@@ -375,7 +374,7 @@ static int toll_told_before(const gm_tokens *t, const sentence_hits *sh)
 
 /* Which of the sentence's types carrying a toll stands nearest its first
  * casualty word (0 when it gave no figure or has no such type). */
-static int toll_type(const sentence_hits *sh, const sentence_report *sr)
+static int toll_type(const sentence_report *sr)
 {
 	if (sr->killed < 0 && sr->injured < 0)
 		return 0;
@@ -390,7 +389,6 @@ static int toll_type(const sentence_hits *sh, const sentence_report *sr)
 			best = c;
 		}
 	}
-	(void)sh;
 	return best;
 }
 
@@ -417,15 +415,13 @@ static int report_later_clauses(sentence_reporter *sp, int c, gm_error *err)
 		return GM_OK;
 	const sentence_hits *sh = sp->sh;
 	const gm_tokens *t = sp->d->t;
-	hit first = sp->sr->ev[c];
-	size_t after = gm__ev_clause_end(sh, t, first.tok, sh->s1);
+	size_t after = gm__ev_clause_end(sh, t, sp->sr->ev[c].tok, sh->s1);
 	for (int round = 0; round < 8; round++) {
 		size_t j = gm__ev_later_hit(t, sh, c, after);
 		if (j == (size_t)-1)
 			break;
-		sp->sr->ev[c] = sh->at[j - sh->s0];
 		size_t before = sp->d->out->n;
-		int rc = report_type(sp, c, err);
+		int rc = report_type(sp, c, &sh->at[j - sh->s0], err);
 		if (rc != GM_OK)
 			return rc;
 		size_t w = before;
@@ -438,7 +434,6 @@ static int report_later_clauses(sentence_reporter *sp, int c, gm_error *err)
 		sp->d->out->n = w;
 		after = gm__ev_clause_end(sh, t, j + sh->at[j - sh->s0].n, sh->s1);
 	}
-	sp->sr->ev[c] = first;
 	return GM_OK;
 }
 
@@ -463,11 +458,11 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 		}
 	}
 	toll_of_violence_told(&sp);
-	sp.toll_type = toll_type(sh, sr);
+	sp.toll_type = toll_type(sr);
 	for (int c = 1; c < GM_EV_N; c++) {
 		if (!sr->have[c])
 			continue;
-		int rc = report_type(&sp, c, err);
+		int rc = report_type(&sp, c, &sr->ev[c], err);
 		if (rc != GM_OK)
 			return rc;
 		rc = report_later_clauses(&sp, c, err);

@@ -61,16 +61,18 @@ int gm__gaz_cue_class(int role, const char *name)
 	return name[0] ? -1 : 0;  /* the other roles have no class */
 }
 
-/* The note of s's cue row of the many role (many = 1) or of its other one
- * (many = 0); 0 when none. */
-static uint8_t cue_note(const gm_gazetteer *g, const char *s, size_t len, int many)
+uint8_t gm__gaz_key_cue_note(const gm_gazetteer *g, const gm_gaz_key *k, int many)
 {
-	const gm_gaz_key *k = gm__gaz_find(g, s, len);
 	const gm_gaz_posting *p = k ? &g->postings[k->post_start] : NULL;
 	for (uint32_t i = 0; p && i < k->post_count; i++)
 		if (p[i].kind == GM_NAME_CUE && (p[i].note >> 4 == GM_CUE_MANY) == many)
 			return p[i].note;
 	return 0;
+}
+
+static uint8_t cue_note(const gm_gazetteer *g, const char *s, size_t len, int many)
+{
+	return gm__gaz_key_cue_note(g, gm__gaz_find(g, s, len), many);
 }
 
 uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len) { return cue_note(g, s, len, 0); }

@@ -157,6 +157,9 @@ uint8_t gm__gaz_cue(const gm_gazetteer *g, const char *s, size_t len);
 /* Whether folded s[0..len) is a type word that names several places
  * (cues.tsv role many: a plural or a dual), its class; 0 when not. */
 uint8_t gm__gaz_cue_many(const gm_gazetteer *g, const char *s, size_t len);
+/* The same for a key already found (NULL: none): the note of its cue row of
+ * the many role (many = 1) or of its other one (many = 0); 0 when none. */
+uint8_t gm__gaz_key_cue_note(const gm_gazetteer *g, const gm_gaz_key *k, int many);
 /* Whether a posting is a place candidate: a name, not a block or cue, whose
  * place index lies inside the file (lookups check what they follow). */
 static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)

@@ -87,7 +87,7 @@ void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_token
 		uint8_t cue = gm__cue(g, pw, pt->f_len);
 		int role = GM_CUE_ROLE(cue);
 		if (role == GM_CUE_TYPE || role == GM_CUE_PEOPLE || role == GM_CUE_ORG || role == GM_CUE_TITLE)
-			gm__copy_cut(m->type_word, sizeof m->type_word, pw, strlen(pw));
+			gm__copy_cut(m->type_word, sizeof m->type_word, pw, pt->f_len);
 		if (role == GM_CUE_TYPE || role == GM_CUE_PEOPLE)
 			m->type_class = GM_CUE_CLASS(cue);
 		else if (role == GM_CUE_PARENT && GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)

@@ -380,15 +380,16 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 	if (by_parent)
 		drop_far_quarters(g, m, n, out);
 	for (size_t i = 0; i < n; i++) {
-		if (by_parent && (out[i].place != GM_GAZ_NO_PLACE || !town_by_its_parent(g, m, n, i, out)))
+		int parent_town = out[i].place == GM_GAZ_NO_PLACE && town_by_its_parent(g, m, n, i, out);
+		if (by_parent && !parent_town)
 			continue;
 		/* a common word after حي is a quarter's name only with the article
 		 * (حي الرسالة، حي المنشية); بث حيّ منذ is "live since" */
 		/* (a name listed after a plural place word, "قرى منها A وB", is a place
 		 * by the list: the list, not its word, is the evidence) */
 		if (out[i].place != GM_GAZ_NO_PLACE || m[i].not_place ||
-		    (m[i].type_class != GM_TW_NEIGHBOURHOOD && !m[i].list_class && !town_by_its_parent(g, m, n, i, out)) ||
-		    (m[i].lexicon && !m[i].list_class && !town_by_its_parent(g, m, n, i, out) &&
+		    (m[i].type_class != GM_TW_NEIGHBOURHOOD && !m[i].list_class && !parent_town) ||
+		    (m[i].lexicon && !m[i].list_class && !parent_town &&
 		     !(m[i].key && m[i].key->len > 6 && gm__utf8_starts(gm__gaz_str(g, m[i].key->str), "ال"))) ||
 		    (m[i].key && gm__event_word(g, gm__gaz_str(g, m[i].key->str), m[i].key->len)))
 			continue;

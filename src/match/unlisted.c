@@ -132,16 +132,6 @@ static size_t next_item(const matcher *x, size_t e)
 	return next;
 }
 
-/* Whether key k has a cue posting of the many role (cues.tsv). */
-static int has_many_row(const gm_gazetteer *g, const gm_gaz_key *k)
-{
-	const gm_gaz_posting *p = &g->postings[k->post_start];
-	for (uint32_t i = 0; i < k->post_count; i++)
-		if (p[i].kind == GM_NAME_CUE && p[i].note >> 4 == GM_CUE_MANY)
-			return 1;
-	return 0;
-}
-
 /* The list state after token i was read and n words taken (0: none): an
  * item ends where the next must start, or the list; a list cue opens one. */
 int gm__follow_list(matcher *x, size_t i, int n)
@@ -193,7 +183,7 @@ int gm__follow_list(matcher *x, size_t i, int n)
 	int keyed = 0, many = 0;
 	for (size_t j = 0; !n && j < x->nv; j++) {
 		keyed |= x->v[j].key != NULL;
-		many |= x->v[j].key && has_many_row(x->g, x->v[j].key);
+		many |= gm__gaz_key_cue_note(x->g, x->v[j].key, 1) != 0;
 	}
 	if (keyed) {
 		uint8_t cls = x->v[0].key ? gm__list_opens(x->g, x->t, i, x->list_word, sizeof x->list_word) : 0;
