@@ -307,6 +307,19 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 	return rc;
 }
 
+/* The number of a stretch [a, b) when it is the stretch's first and nothing
+ * follows it (not "تسعة منازل", which counts houses); -1 otherwise. */
+static long elided_count(const gm_tokens *t, size_t a, size_t b)
+{
+	for (size_t j = a; j < b; j++) {
+		size_t used;
+		long v = gm__parse_number(t, j, &used);
+		if (v >= 0)
+			return j + used == b ? v : -1;
+	}
+	return -1;
+}
+
 /* "وتوزع الشهداء كالآتي: شهيد في شمسطار، شهيدان في الحلانية، ... وفي بلدة
  * الحفير استشهد 12 شخصا": a toll split place by place, each stretch between
  * commas with one killed word and one place, given to the violent event the
@@ -318,6 +331,7 @@ static size_t tolls_by_place(sentence_reporter *sp)
 	const gm_tokens *t = d->t;
 	const sentence_hits *sh = sp->sh;
 	size_t given = 0;
+	int split = 0;   /* a stretch before this one counted its dead */
 	for (size_t a = sh->s0; a < sh->s1;) {
 		size_t b = a;
 		while (b + 1 < sh->s1 && t->tok[b].gap_after != GM_GAP_BREAK)
@@ -332,6 +346,11 @@ static size_t tolls_by_place(sentence_reporter *sp)
 				words++;
 			}
 		}
+		/* "... وفي يونين شهيدتان، وفي الرام تسعة": once the split has
+		 * named its dead, a stretch that ends in a bare number leaves the
+		 * noun out; the number counts the same dead */
+		if (!words && split && (killed = elided_count(t, a, b)) >= 0)
+			words = 1;
 		long at = -1;
 		int places = 0;
 		for (size_t k = sp->k0; words == 1 && k < sp->k1; k++)
@@ -340,6 +359,8 @@ static size_t tolls_by_place(sentence_reporter *sp)
 				at = (long)k;
 				places++;
 			}
+		if (words == 1)
+			split = 1;
 		if (words == 1 && places == 1 && killed >= 0) {
 			uint32_t q = gm__ev_quarter_key(t, &d->m[at], &d->r[at]);
 			for (size_t x = sp->told_earlier; x-- > 0;) {
