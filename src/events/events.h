@@ -22,6 +22,10 @@ enum gm_trigger {
 	/* ours, as displacement is: a flood, earthquake, storm or fire, with its
 	 * casualties (the toll after it is its own, not a clash's) */
 	GM_EV_DISASTER,
+	/* ACLED's last five sub-event types, each its own short type as the
+	 * second table of event-types.md maps them (after the others, so the
+	 * daily layer's earlier columns keep their places) */
+	GM_EV_CHEMICAL, GM_EV_SEXUAL_VIOLENCE, GM_EV_MOB_VIOLENCE, GM_EV_GROUP_CHANGE, GM_EV_DISRUPTED_WEAPONS,
 	GM_EV_N,
 	/* words around figures */
 	GM_TR_KILLED = GM_EV_N, /* قتلى، مقتل: the figure next to it counts the dead */

@@ -57,12 +57,17 @@ static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *
 int gm__ev_is_violent(int code)
 {
 	return code == GM_EV_SHELLING || code == GM_EV_AIR_STRIKE || code == GM_EV_ARMED_CLASH ||
-	       code == GM_EV_EXPLOSION;
+	       code == GM_EV_EXPLOSION || code == GM_EV_CHEMICAL;
 }
 
 /* Types whose event carries the casualty figures of its sentence: violence,
- * and disasters (a toll after an earthquake is the earthquake's). */
-int gm__ev_has_toll(int code) { return gm__ev_is_violent(code) || code == GM_EV_DISASTER; }
+ * violence against people (a lynching's dead are its own), and disasters
+ * (a toll after an earthquake is the earthquake's). */
+int gm__ev_has_toll(int code)
+{
+	return gm__ev_is_violent(code) || code == GM_EV_DISASTER || code == GM_EV_SEXUAL_VIOLENCE ||
+	       code == GM_EV_MOB_VIOLENCE;
+}
 
 /* Types ACLED codes once per place in a list of places (قصف على A وB وC،
  * سيطرت على قرى A، B، C، نزوح من A وB، مظاهرات في A وB). */
@@ -70,7 +75,7 @@ int gm__ev_per_place(int code)
 {
 	return gm__ev_is_violent(code) || code == GM_EV_TERRITORY_CHANGE || code == GM_EV_DISPLACEMENT ||
 	       code == GM_EV_PROTEST || code == GM_EV_ARRESTS || code == GM_EV_ABDUCTION ||
-	       code == GM_EV_PROPERTY_DESTRUCTION;
+	       code == GM_EV_PROPERTY_DESTRUCTION || code == GM_EV_SEXUAL_VIOLENCE || code == GM_EV_MOB_VIOLENCE;
 }
 
 /* The code of the trigger at token j, 0 when none or outside the sentence. */

@@ -253,6 +253,10 @@ static void settle_types(const sentence_hits *sh, sentence_report *sr, int any_v
 	 * damage (اندلع حريق إثر القصف), not a disaster of its own */
 	if (any_violent)
 		sr->have[GM_EV_DISASTER] = 0;
+	/* "قصفت الطائرات البلدة بغاز السارين": ACLED codes a chemical attack
+	 * as a chemical weapon, whatever carried it */
+	if (sr->have[GM_EV_CHEMICAL])
+		sr->have[GM_EV_SHELLING] = sr->have[GM_EV_AIR_STRIKE] = 0;
 	/* "أجبر العناصر على الفرار": fighters routed, not people displaced
 	 * (event-triggers.tsv, combatant: within three words of the flight) */
 	for (size_t d = 1; d <= 3 && sr->have[GM_EV_DISPLACEMENT]; d++) {

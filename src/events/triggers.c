@@ -9,7 +9,7 @@
 static const char *const trigger_names[GM_TR_N] = {
 	"", "shelling", "air_strike", "armed_clash", "territory_change", "explosion", "protest", "agreement",
 	"mobilization", "displacement", "blockade", "diplomacy", "arrests", "abduction", "property_destruction",
-	"disaster", "killed", "injured", "people", "unit", "at_least",
+	"disaster", "chemical", "sexual_violence", "mob_violence", "group_change", "disrupted_weapons", "killed", "injured", "people", "unit", "at_least",
 	"attack", "targeting", "irrealis", "no_casualties", "undergo", "killed2", "injured2", "people2", "year", "state",
 	"reach", "clause", "operation", "combatant", "person", "killed_one",
 };
@@ -49,6 +49,11 @@ static const struct {
 	[GM_EV_ABDUCTION] = {{"Abduction/forced disappearance", "Violence against civilians"}},
 	[GM_EV_PROPERTY_DESTRUCTION] = {{"Looting/property destruction", "Strategic developments"}},
 	[GM_EV_DISASTER] = {{"Natural disaster", ""}},
+	[GM_EV_CHEMICAL] = {{"Chemical weapon", "Explosions/Remote violence"}},
+	[GM_EV_SEXUAL_VIOLENCE] = {{"Sexual violence", "Violence against civilians"}},
+	[GM_EV_MOB_VIOLENCE] = {{"Mob violence", "Riots"}},
+	[GM_EV_GROUP_CHANGE] = {{"Change to group/activity", "Strategic developments"}},
+	[GM_EV_DISRUPTED_WEAPONS] = {{"Disrupted weapons use", "Strategic developments"}},
 };
 
 void gm__acled_of(int code, int sub, const char **event_type, const char **sub_type)

@@ -49,6 +49,8 @@ const gm_field gm__daily_fields[] = {
 	{"displace", GM_F_INT, 10}, {"blockade", GM_F_INT, 10}, {"diplomacy", GM_F_INT, 10},
 	{"arrests", GM_F_INT, 10}, {"abduction", GM_F_INT, 10}, {"destroyed", GM_F_INT, 10},
 	{"disaster", GM_F_INT, 10},
+	{"chemical", GM_F_INT, 10}, {"sexual", GM_F_INT, 10}, {"mob", GM_F_INT, 10}, {"group_chg", GM_F_INT, 10},
+	{"disrupted", GM_F_INT, 10},
 };
 #define COUNT(a) (sizeof a / sizeof *a)
 const size_t gm__n_place_fields = COUNT(gm__place_fields), gm__n_mention_fields = COUNT(gm__mention_fields),

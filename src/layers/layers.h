@@ -35,7 +35,7 @@ extern const size_t gm__n_place_fields, gm__n_mention_fields, gm__n_event_fields
 #define GM__N_PLACE_FIELDS 16   /* gm__n_place_fields, for the compiler's checks (layers.c) */
 /* gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1] counts events of type t (enum gm_trigger) */
 #define GM_DAILY_FIRST_TYPE 9
-#define GM_MAX_FIELDS 24
+#define GM_MAX_FIELDS 32
 
 /* One input as run.json lists it. */
 typedef struct gm_doc_rec {

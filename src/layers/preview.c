@@ -219,7 +219,9 @@ static const struct {
                    {"territory_change", "#a65628"}, {"explosion", "#f781bf"}, {"protest", "#377eb8"},
                    {"agreement", "#4daf4a"}, {"mobilization", "#999999"}, {"displacement", "#ffd92f"},
                    {"blockade", "#66c2a5"}, {"diplomacy", "#8da0cb"}, {"arrests", "#1b9e77"},
-                   {"abduction", "#d95f02"}, {"property_destruction", "#7570b3"}, {"disaster", "#1f78b4"}};
+                   {"abduction", "#d95f02"}, {"property_destruction", "#7570b3"}, {"disaster", "#1f78b4"},
+                   {"chemical", "#66a61e"}, {"sexual_violence", "#e7298a"}, {"mob_violence", "#a6761d"},
+                   {"group_change", "#666666"}, {"disrupted_weapons", "#e6ab02"}};
 _Static_assert(sizeof svg_colours / sizeof *svg_colours == GM_EV_N - 1, "a colour per event type");
 
 static void svg_text(FILE *f, const char *s)

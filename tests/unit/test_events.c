@@ -96,6 +96,15 @@ static void case_acled_names(void)
 		{"حشد الجيش قواته قرب حلب", "mobilization", "Strategic developments", "Other"},
 		{"ألقى مجهول قنبلة يدوية على متجر في حلب", "explosion", "Explosions/Remote violence", "Grenade"},
 		{"فيضانات في حلب", "disaster", "", "Natural disaster"},
+		/* #14: the last five, each a type of its own */
+		{"قصفت الطائرات مدينة حلب بغاز الكلور", "chemical", "Explosions/Remote violence", "Chemical weapon"},
+		{"وثقت المنظمة حالات اغتصاب في حلب", "sexual_violence", "Violence against civilians", "Sexual violence"},
+		{"سحل حشد غاضب رجلا في حلب", "mob_violence", "Riots", "Mob violence"},
+		{"انشق لواء عن الجيش في حلب", "group_change", "Strategic developments", "Change to group/activity"},
+		{"اعترضت الدفاعات الجوية صاروخا فوق حلب", "disrupted_weapons", "Strategic developments",
+		 "Disrupted weapons use"},
+		{"تمكن خبراء من تفكيك عبوة ناسفة في حلب", "disrupted_weapons", "Strategic developments",
+		 "Disrupted weapons use"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = events(cases[i].text, "2024-05-01");
@@ -115,6 +124,17 @@ static void case_acled_names(void)
 	CHECK_STR(st, "Violent demonstration");
 	CHECK_INT(gm__acled_sub_index(GM_EV_TERRITORY_CHANGE, "Government regains territory"), 1);
 	CHECK_INT(gm__acled_sub_index(GM_EV_SHELLING, "Grenade"), -1);
+}
+
+/* #14: a chemical attack is one event whatever carried it; an objection
+ * (اعتراض alone) intercepts nothing */
+static void case_chemical_and_interception(void)
+{
+	CHECK_INT(events("قصفت الطائرات مدينة حلب بغاز الكلور", "2024-05-01"), 1);
+	CHECK_STR(res.events[0].type, "chemical");
+	CHECK_INT(events("أبدت الحكومة اعتراضها على القرار في حلب", "2024-05-01"), 0);
+	CHECK_INT(events("أطلقت الفصائل صواريخ على حلب، واعترضت الدفاعات الجوية بعضها", "2024-05-01"), 2);
+	CHECK(has_event_at("shelling", "t:20") && has_event_at("disrupted_weapons", "t:20"));
 }
 
 /* #14: ل + a verbal noun is a purpose, not a deed, unless it is what a place
@@ -384,6 +404,7 @@ static void sentence_splits(void)
 	case_list_one_event_per_place();
 	case_purpose_is_no_deed();
 	case_acled_names();
+	case_chemical_and_interception();
 }
 
 static void not_events(void)
