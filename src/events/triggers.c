@@ -43,7 +43,7 @@ static const struct {
 	[GM_EV_MOBILIZATION] = {{"Other", "Strategic developments"},
 	                        {"Headquarters or base established", "Strategic developments"}},
 	[GM_EV_DISPLACEMENT] = {{"Displacement", ""}},
-	[GM_EV_BLOCKADE] = {{"Blockade", ""}},
+	[GM_EV_BLOCKADE] = {{"Blockade", ""}, {"Other", "Strategic developments"}},
 	[GM_EV_DIPLOMACY] = {{"Diplomacy", ""}},
 	[GM_EV_ARRESTS] = {{"Arrests", "Strategic developments"}},
 	[GM_EV_ABDUCTION] = {{"Abduction/forced disappearance", "Violence against civilians"}},

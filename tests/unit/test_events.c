@@ -96,6 +96,8 @@ static void case_acled_names(void)
 		{"حشد الجيش قواته قرب حلب", "mobilization", "Strategic developments", "Other"},
 		{"ألقى مجهول قنبلة يدوية على متجر في حلب", "explosion", "Explosions/Remote violence", "Grenade"},
 		{"فيضانات في حلب", "disaster", "", "Natural disaster"},
+		{"فرضت السلطات حظر التجول في مدينة حلب", "blockade", "Strategic developments", "Other"},
+		{"فرضت القوات حصارا على حلب", "blockade", "", "Blockade"},
 		/* #14: the last five, each a type of its own */
 		{"قصفت الطائرات مدينة حلب بغاز الكلور", "chemical", "Explosions/Remote violence", "Chemical weapon"},
 		{"وثقت المنظمة حالات اغتصاب في حلب", "sexual_violence", "Violence against civilians", "Sexual violence"},
