@@ -15,7 +15,7 @@
  * a number wider than its field is refused (never written as stars, which
  * DBF readers take for NULL); the files stop at the format's 4 GB.
  *
- * At close, each text field is narrowed to its longest value (GDAL's
+ * At close, each text and number field is narrowed to its longest value (GDAL's
  * RESIZE=YES, #17): records are fixed-width, so a 254-byte field holding
  * names of 20 bytes cost a mention 2 KB of .dbf; the file is compacted in
  * place, nothing of any value lost. gm__shapefile_keep_widths turns that off
