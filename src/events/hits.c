@@ -173,7 +173,7 @@ void gm__ev_find_hits(const gm_gazetteer *g, const gm_tokens *t, const gm_match 
 	for (size_t j = s0; j < s1; j++) {
 		hits[j - s0].code = 0;
 		if (in_name[j - s0] || (j > s0 && t->tok[j - 1].gap_after != GM_GAP_BREAK &&
-		                        GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, j - 1), t->tok[j - 1].f_len)) == GM_CUE_ORG))
+		                        GM_CUE_ROLE(gm__tok_cue(g, t, j - 1)) == GM_CUE_ORG))
 			continue;
 		if (!trigger_at(g, t, j, &hits[j - s0]))
 			continue;

@@ -105,7 +105,7 @@ static int locative_before(const gm_gazetteer *g, const gm_tokens *t, const sent
 		int adjective = gm__utf8_count(w, pt->f_len) > 3 && gm__utf8_has_prefix(w, pt->f_len, "ال") &&
 		                (gm__utf8_has_suffix(w, pt->f_len, "ي") || gm__utf8_has_suffix(w, pt->f_len, "يه"));
 		/* or who strikes, between the event word and its object: قصفت قوات الاحتلال X */
-		if (GM_CUE_ROLE(gm__cue(g, w, pt->f_len)) != GM_CUE_TYPE && !adjective &&
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, i - back)) != GM_CUE_TYPE && !adjective &&
 		    !gm__word_has(t, i - back, GM_W_AGENT, NULL))
 			return LOC_NONE;
 	}
@@ -122,8 +122,7 @@ static int included_after(const gm_gazetteer *g, const gm_tokens *t, size_t i, s
 		size_t w = i - back;
 		if (gm__word_has(t, w, GM_W_INCLUDING, NULL))
 			return w < clause_after + 2;
-		const gm_token *pt = &t->tok[w];
-		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, w), pt->f_len)) != GM_CUE_TYPE)
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, w)) != GM_CUE_TYPE)
 			return 0;
 	}
 	return 0;
@@ -149,8 +148,7 @@ static int word_before_name(const gm_gazetteer *g, const gm_tokens *t, size_t i,
 	for (size_t back = 1; back <= 2 && i >= back; back++) {
 		if (gm__word_has(t, i - back, function, NULL))
 			return 1;
-		const gm_token *pt = &t->tok[i - back];
-		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, i - back), pt->f_len)) != GM_CUE_TYPE)
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, i - back)) != GM_CUE_TYPE)
 			return 0;
 	}
 	return 0;
@@ -263,8 +261,7 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 		if (gm__word_has(t, mt - back, GM_W_FROM, NULL) &&
 		    !(mt - back >= 1 && gm__word_has(t, mt - back - 1, GM_W_NEAR, NULL)))
 			tie.aside = 1;
-		const gm_token *pt = &t->tok[mt - back];
-		if (GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, mt - back), pt->f_len)) != GM_CUE_TYPE)
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, mt - back)) != GM_CUE_TYPE)
 			break;
 	}
 	if ((tie.loc == LOC_OBJECT || tie.loc == LOC_GENERIC) && is_actor_place(g, r->place))
@@ -421,7 +418,7 @@ long gm__ev_anaphor(const gm_gazetteer *g, const gm_tokens *t, const sentence_hi
 		 * behind في / على after it */
 		int said = (x < h->tok && gm__word_has(t, x - 1, GM_W_WITNESS, NULL)) ||
 		           (x > h->tok && gm__word_has(t, x - 1, GM_W_LOCATIVE, NULL) &&
-		            (x + 1 >= sh->s1 || GM_CUE_ROLE(gm__cue(g, gm__tok_text(t, x + 1), t->tok[x + 1].f_len)) == 0));
+		            (x + 1 >= sh->s1 || GM_CUE_ROLE(gm__tok_cue(g, t, x + 1)) == 0));
 		if (!said)
 			continue;
 		/* (a name of its own right after the word is the place itself) */

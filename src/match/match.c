@@ -98,8 +98,7 @@ static size_t latin_position(const gm_gazetteer *g, const gm_tokens *t, size_t i
 {
 	if (i == 0 || t->tok[i - 1].gap_after == GM_GAP_BREAK)
 		return 0;
-	const gm_token *pt = &t->tok[i - 1];
-	uint8_t cue = gm__cue(g, t->folded + pt->f_off, pt->f_len);
+	uint8_t cue = gm__tok_cue(g, t, i - 1);
 	int role = GM_CUE_ROLE(cue), cls = GM_CUE_CLASS(cue);
 	if (role == GM_CUE_TYPE && cls == GM_TW_POPULATED)
 		return GM_LATIN_MIN_LETTERS;
@@ -144,7 +143,7 @@ static void read_word(matcher *x, size_t i)
 	x->i = i;
 	/* a cue word (مدينة، منتخب، في ...) names no place by itself: a name
 	 * that starts with it must be longer (جبل طارق، جنوب أفريقيا) */
-	x->min_words = gm__cue(x->g, w, tk->f_len) ? 2 : 1;
+	x->min_words = gm__tok_cue(x->g, t, i) ? 2 : 1;
 	x->run = 1;
 	while (i + x->run < t->n && x->run < GM_GAZ_MAX_WORDS && t->tok[i + x->run - 1].gap_after == GM_GAP_JOIN &&
 	       !t->tok[i + x->run].is_number)

@@ -129,6 +129,9 @@ int gm__compass_adverb(const gm_gazetteer *g, const gm_tokens *t, size_t i);
 /* The cue note (role << 4 | class, gazetteer.h) of a folded word; a leading
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */
 uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
+/* gm__cue of token i's folded text, asked of the gazetteer once per token
+ * and document (gm_tokens.cue_memo). */
+uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i);
 #define GM_CUE_ROLE(note) ((note) >> 4)
 #define GM_CUE_CLASS(note) ((note) & 15)
 enum gm_match_variant {

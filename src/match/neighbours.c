@@ -56,13 +56,12 @@ static int after_office(const gm_gazetteer *g, const char *text, const gm_tokens
 	if (k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN && !definite_word(text, t, k - 1)) {
 		const gm_token *pt = &t->tok[k - 1];
 		const char *w = t->folded + pt->f_off;
-		if (gm__cue(g, w, pt->f_len) || gm__utf8_count(w, pt->f_len) < 4)
+		if (gm__tok_cue(g, t, k - 1) || gm__utf8_count(w, pt->f_len) < 4)
 			return 0;
 		k--;   /* the given name */
 	}
 	for (int defs = 0; k > 0 && t->tok[k - 1].gap_after == GM_GAP_JOIN; defs++, k--) {
-		const gm_token *pt = &t->tok[k - 1];
-		if (GM_CUE_ROLE(gm__cue(g, t->folded + pt->f_off, pt->f_len)) == GM_CUE_OFFICE)
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, k - 1)) == GM_CUE_OFFICE)
 			return defs > 0;
 		if (defs == 2 || !definite_word(text, t, k - 1))
 			return 0;
@@ -84,7 +83,7 @@ void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_token
 	if (m->tok_first > 0 && t->tok[m->tok_first - 1].gap_after != GM_GAP_BREAK) {
 		const gm_token *pt = &t->tok[m->tok_first - 1];
 		const char *pw = t->folded + pt->f_off;
-		uint8_t cue = gm__cue(g, pw, pt->f_len);
+		uint8_t cue = gm__tok_cue(g, t, m->tok_first - 1);
 		int role = GM_CUE_ROLE(cue);
 		if (role == GM_CUE_TYPE || role == GM_CUE_PEOPLE || role == GM_CUE_ORG || role == GM_CUE_TITLE)
 			gm__copy_cut(m->type_word, sizeof m->type_word, pw, pt->f_len);
@@ -112,8 +111,7 @@ void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_token
 		}
 	}
 	if (m->tok_last + 1 < t->n && last->gap_after != GM_GAP_BREAK) {
-		const gm_token *nt = &t->tok[m->tok_last + 1];
-		uint8_t cue = gm__cue(g, t->folded + nt->f_off, nt->f_len);
+		uint8_t cue = gm__tok_cue(g, t, m->tok_last + 1);
 		if (GM_CUE_ROLE(cue) == GM_CUE_PATRONYM && !m->blocked)
 			m->blocked = GM_BLOCK_PATRONYM;
 		else if (GM_CUE_ROLE(cue) == GM_CUE_MEDIA && !m->blocked)
@@ -132,7 +130,7 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 	 * كادوقلي" links as "شمال غربي كادوقلي" */
 	if (gap >= 2) {
 		const gm_token *last = &t->tok[b->tok_first - 1];
-		if (GM_CUE_ROLE(gm__cue(g, t->folded + last->f_off, last->f_len)) == GM_CUE_TYPE &&
+		if (GM_CUE_ROLE(gm__tok_cue(g, t, b->tok_first - 1)) == GM_CUE_TYPE &&
 		    last->gap_after != GM_GAP_BREAK)
 			gap--;
 	}
@@ -153,14 +151,14 @@ uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens
 	if (gap == 1 && w->f_len > strlen("ب") && gm__utf8_starts(ww, "ب") && w->gap_after != GM_GAP_BREAK &&
 	    GM_CUE_ROLE(gm__gaz_cue(g, ww + strlen("ب"), w->f_len - strlen("ب"))) == GM_CUE_TYPE)
 		return GM_PL_IN;
-	uint8_t cue = gm__cue(g, t->folded + w->f_off, w->f_len);
+	uint8_t cue = gm__tok_cue(g, t, a->tok_last + 1);
 	if (GM_CUE_ROLE(cue) != GM_CUE_PARENT || GM_CUE_CLASS(cue) == GM_PL_HINTERLAND)
 		return GM_PL_NONE;
 	if (gap == 2) {
 		/* "بالقرب من Y", "شمال غرب Y" */
 		const gm_token *w2 = &t->tok[a->tok_last + 2];
 		const char *x = t->folded + w2->f_off;
-		uint8_t cue2 = gm__cue(g, x, w2->f_len);
+		uint8_t cue2 = gm__tok_cue(g, t, a->tok_last + 2);
 		if (!(w2->f_len == strlen("من") && gm__utf8_starts(x, "من")) && GM_CUE_ROLE(cue2) != GM_CUE_PARENT)
 			return GM_PL_NONE;
 		if (w->gap_after == GM_GAP_BREAK)
@@ -248,11 +246,10 @@ static void link_past_compass(const gm_gazetteer *g, const gm_tokens *t, gm_matc
 			continue;
 		if (p->tok_first == c->tok_last + 2) {
 			const gm_token *w = &t->tok[c->tok_last + 1];
-			if (GM_CUE_ROLE(gm__cue(g, t->folded + w->f_off, w->f_len)) != GM_CUE_TYPE || w->gap_after == GM_GAP_BREAK)
+			if (GM_CUE_ROLE(gm__tok_cue(g, t, c->tok_last + 1)) != GM_CUE_TYPE || w->gap_after == GM_GAP_BREAK)
 				continue;
 		}
-		const gm_token *d = &t->tok[c->tok_first];
-		uint8_t cue = gm__cue(g, t->folded + d->f_off, d->f_len);
+		uint8_t cue = gm__tok_cue(g, t, c->tok_first);
 		int cls = GM_CUE_CLASS(cue);
 		if (GM_CUE_ROLE(cue) == GM_CUE_PARENT && cls >= GM_PL_NORTH && cls <= GM_PL_WEST)
 			x->parent_link = (uint8_t)cls;
@@ -284,7 +281,7 @@ static uint8_t listing_class(const gm_gazetteer *g, const gm_tokens *t, size_t i
 {
 	const char *w = t->folded + t->tok[i].f_off;
 	size_t n = t->tok[i].f_len, al = strlen("ال");
-	uint8_t cue = gm__cue(g, w, n);
+	uint8_t cue = gm__tok_cue(g, t, i);
 	if (!cue && n > al && gm__utf8_starts(w, "ال"))
 		cue = gm__cue(g, w + al, n - al);
 	int cls = GM_CUE_CLASS(cue);
@@ -301,7 +298,7 @@ static int within_phrase(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const char *w = t->folded + t->tok[i].f_off;
 	size_t n = t->tok[i].f_len;
-	if (t->tok[i].is_number || gm__cue(g, w, n))
+	if (t->tok[i].is_number || gm__tok_cue(g, t, i))
 		return 1;
 	if (gm__utf8_starts(w, "ال") && gm__utf8_count(w, n) >= 5)
 		return 1;
@@ -312,7 +309,7 @@ static int within_phrase(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 uint8_t gm__list_opens(const gm_gazetteer *g, const gm_tokens *t, size_t i, char *head, size_t head_cap)
 {
 	const gm_token *tk = &t->tok[i];
-	if (GM_CUE_ROLE(gm__cue(g, t->folded + tk->f_off, tk->f_len)) != GM_CUE_LIST || i + 1 >= t->n ||
+	if (GM_CUE_ROLE(gm__tok_cue(g, t, i)) != GM_CUE_LIST || i + 1 >= t->n ||
 	    t->tok[i + 1].sentence != tk->sentence)
 		return 0;
 	uint8_t cls = 0;
@@ -354,7 +351,7 @@ static uint8_t many_opens(const gm_gazetteer *g, const char *text, const gm_toke
 	uint8_t cls = gm__gaz_cue_many(g, w, n);
 	const gm_token *first = &t->tok[i + 1];
 	const char *fw = t->folded + first->f_off;
-	int first_role = GM_CUE_ROLE(gm__cue(g, fw, first->f_len));
+	int first_role = GM_CUE_ROLE(gm__tok_cue(g, t, i + 1));
 	if (!cls || first->is_number || and_word(t, i + 1) || gm__event_word(g, fw, first->f_len) ||
 	    first_role == GM_CUE_PARENT || first_role == GM_CUE_LIST)
 		return 0;   /* "قرى قرب باكو"، "قرى منها": the place or the list comes after */
@@ -393,7 +390,7 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	const char *w = t->folded + t->tok[i].f_off;
 	size_t n = t->tok[i].f_len, skip = and_word(t, i) ? strlen("و") : 0;
 	/* a cue word starts an item only with a name after it (وتل رميدة) */
-	int cue = gm__cue(g, w, n) != 0;
+	int cue = gm__tok_cue(g, t, i) != 0;
 	if (t->tok[i].is_number || gm__event_word(g, w + skip, n - skip))
 		return 0;
 	/* two letters start an item only as a known name's first word (تل رفعت) */
@@ -416,7 +413,7 @@ size_t gm__list_item_words(const gm_gazetteer *g, const char *text, const gm_tok
 	size_t k = 1;
 	while (k < 3 && i + k < t->n && t->tok[i + k - 1].gap_after == GM_GAP_JOIN && !t->tok[i + k].is_number &&
 	       !and_word(t, i + k) && gm__utf8_starts(t->folded + t->tok[i + k].f_off, "ال") &&
-	       !gm__cue(g, t->folded + t->tok[i + k].f_off, t->tok[i + k].f_len))
+	       !gm__tok_cue(g, t, i + k))
 		k++;
 	return cue && k == 1 ? 0 : k;
 }
@@ -462,5 +459,5 @@ size_t gm__list_item_words_strict(const gm_gazetteer *g, const char *text, const
 	if (e >= t->n || t->tok[e - 1].gap_after == GM_GAP_BREAK || t->tok[e].sentence != t->tok[i].sentence ||
 	    gm__list_next(text, t, e) != (size_t)-1)
 		return k;
-	return GM_CUE_ROLE(gm__cue(g, t->folded + t->tok[e].f_off, t->tok[e].f_len)) == GM_CUE_PARENT ? k : 0;
+	return GM_CUE_ROLE(gm__tok_cue(g, t, e)) == GM_CUE_PARENT ? k : 0;
 }

@@ -50,6 +50,22 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 	return c;
 }
 
+uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	const gm_token *tk = &t->tok[i];
+	if (!t->cue_memo || i >= t->cue_memo_cap)
+		return gm__cue(g, t->folded + tk->f_off, tk->f_len);
+	if (t->cue_memo_gaz != g->id) {
+		/* (answers of another gazetteer: forget them; the tokens are one
+		 * thread's, as their memo is) */
+		memset(t->cue_memo, 0, t->cue_memo_cap * sizeof *t->cue_memo);
+		((gm_tokens *)t)->cue_memo_gaz = g->id;
+	}
+	if (!t->cue_memo[i])
+		t->cue_memo[i] = (uint16_t)(0x100 | gm__cue(g, t->folded + tk->f_off, tk->f_len));
+	return (uint8_t)t->cue_memo[i];
+}
+
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)
 {
 	/* this runs for every word of every document, twice (places, events):

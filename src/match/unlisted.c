@@ -17,8 +17,8 @@ static int unlisted_quarter(const gm_gazetteer *g, const gm_tokens *t, size_t i,
 {
 	if (i == 0 || t->tok[i - 1].gap_after == GM_GAP_BREAK)
 		return 0;
-	const gm_token *before = &t->tok[i - 1], *tk = &t->tok[i];
-	uint8_t cue = gm__cue(g, t->folded + before->f_off, before->f_len);
+	const gm_token *tk = &t->tok[i];
+	uint8_t cue = gm__tok_cue(g, t, i - 1);
 	const char *w = t->folded + tk->f_off;
 	return GM_CUE_CLASS(cue) == GM_TW_NEIGHBOURHOOD && GM_CUE_ROLE(cue) == GM_CUE_TYPE &&
 	       tk->f_len > strlen("ال") && gm__utf8_starts(w, "ال") && gm__utf8_count(w, tk->f_len) >= 6 &&

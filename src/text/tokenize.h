@@ -40,6 +40,13 @@ typedef struct gm_tokens {
 	size_t folded_len, folded_cap;
 	gm_span *sentences;
 	size_t n_sentences, sentences_cap;
+	/* per token, its cue as gm__tok_cue found it (0x100 | the cue), 0 not
+	 * yet asked: a dozen rules ask of the words around a name, and each
+	 * answer was a lookup (n entries, zeroed by gm__tokenize; NULL: none
+	 * kept) */
+	uint16_t *cue_memo;
+	size_t cue_memo_cap;
+	uint64_t cue_memo_gaz;   /* the gazetteer the answers are of */
 } gm_tokens;
 
 typedef struct gm_tokenizer {
