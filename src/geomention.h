@@ -283,8 +283,14 @@ typedef struct gm_write_options {
 	                                the run's rows go into PostGIS tables too (postgis.h);
 	                                NULL: no database. With out_dir NULL, only the database */
 	const char *pg_schema;       /* the schema of those tables; NULL: "geomention" */
+	int dbf_snippet;             /* bytes of the snippet a Shapefile's .dbf keeps, around the
+	                                mention or event word, on whole words (0: none; 254: all, as
+	                                every other format keeps it). A .dbf's records are fixed-width:
+	                                the whole snippet made mentions.dbf as large as the input.
+	                                GM_WRITE_OPTIONS_INIT: GM_DBF_SNIPPET_DEFAULT */
 } gm_write_options;
-#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL, NULL, NULL}
+#define GM_DBF_SNIPPET_DEFAULT 100
+#define GM_WRITE_OPTIONS_INIT {NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL, NULL, NULL, GM_DBF_SNIPPET_DEFAULT}
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;

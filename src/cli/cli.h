@@ -37,7 +37,11 @@ typedef struct gm_cli_output {
 	int out_given;          /* -o was given: with --pg, files are written too */
 	const char *pg, *pg_schema;   /* --pg CONN, --pg-schema NAME */
 	unsigned gaz_flags;     /* --no-verify: GM_GAZ_OPEN_NO_VERIFY */
+	const char *dbf_snippet;   /* --dbf-snippet BYTES as given, NULL: the default */
 } gm_cli_output;
+/* What is wrong with the output options' values, NULL when nothing (the
+ * message names the option and the value). */
+const char *gm_cli_output_check(const gm_cli_output *o, char *buf, size_t cap);
 /* 1 when argv[*i] is one of them (taken, *i past its value), 0 when not. */
 int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i);
 /* The library's write options from them (options_json left NULL). With --pg

@@ -263,6 +263,11 @@ static int parse_args(int argc, char **argv, map_args *a)
 		fprintf(stderr, "geomention map: no INPUT given (see geomention map --help)\n");
 		return GM_EXIT_USAGE;
 	}
+	char why[160];
+	if (gm_cli_output_check(&a->out, why, sizeof why)) {
+		fprintf(stderr, "geomention map: %s\n", why);
+		return GM_EXIT_USAGE;
+	}
 	if (!a->out.gaz_path)
 		a->out.gaz_path = gm_cli_default_gazetteer();
 	return GM_EXIT_OK;

@@ -57,6 +57,11 @@ static int parse_args(int argc, char **argv, gm_cli_output *out, const char **pa
 			return GM_EXIT_USAGE;
 		}
 	}
+	char why[160];
+	if (gm_cli_output_check(out, why, sizeof why)) {
+		fprintf(stderr, "geomention merge: %s\n", why);
+		return GM_EXIT_USAGE;
+	}
 	if (!*np || (!out->out_dir && !out->pg)) {
 		fprintf(stderr, "geomention merge: %s (see geomention merge --help)\n",
 		        !*np ? "no PART given" : "no output folder: -o DIR (or a database: --pg CONN)");

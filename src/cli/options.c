@@ -23,6 +23,11 @@ const gm_cli_option gm_cli_output_options[] = {
 	 "also write the demonyms layer: every demonym or nisba of a country or\n"
 	 "region (الروسية, الأذربيجاني) at its place; they are never mentions, and\n"
 	 "places always count them (field demonyms)"},
+	{"--dbf-snippet", NULL, "BYTES",
+	 "how much of each snippet a Shapefile's .dbf keeps, around the mention or\n"
+	 "event word, on whole words (default 100; 0 none, 254 the whole 254 bytes\n"
+	 "every other format keeps): .dbf records are fixed-width, so a whole\n"
+	 "snippet made mentions.dbf as large as the input"},
 	{"--pg", NULL, "CONN",
 	 "write into PostGIS too: GDAL's connection string, PG:\"dbname=news\n"
 	 "host=db user=me\" (a password is better in ~/.pgpass or PGPASSWORD).\n"

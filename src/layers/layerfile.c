@@ -173,10 +173,23 @@ static int create_ogr(gm_layer_file *w, int fgb_index, gm_error *err)
 	return GM_OK;
 }
 
+void gm__layer_file_cut_snippet(gm_layer_file *w, size_t bytes)
+{
+	w->snippet_field = w->focus_field = -1;
+	w->dbf_snippet = bytes;
+	for (size_t i = 0; bytes < GM_DBF_BYTES && i < w->n_fields; i++) {
+		if (!strcmp(w->fields[i].name, "snippet"))
+			w->snippet_field = (int)i;
+		else if (!strcmp(w->fields[i].name, "surface") || !strcmp(w->fields[i].name, "trigger"))
+			w->focus_field = (int)i;
+	}
+}
+
 int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {
 	const char *drv_name = GDALGetDriverShortName(drv);
+	w->snippet_field = w->focus_field = -1;
 	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
 	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
 	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
@@ -216,6 +229,15 @@ int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_va
 	}
 	if (w->text)
 		return gm__textlayer_feature(w->text, x, y, v, err);
+	if (w->shp && w->snippet_field >= 0 && w->dbf_snippet < GM_DBF_BYTES) {
+		gm_value cut[GM_MAX_FIELDS];
+		char window[GM_DBF_BYTES + 1];
+		memcpy(cut, v, w->n_fields * sizeof *v);
+		gm__snippet_around(v[w->snippet_field].s, w->focus_field >= 0 ? v[w->focus_field].s : NULL, w->dbf_snippet,
+		                   window);
+		cut[w->snippet_field].s = window;
+		return gm__shapefile_feature(w->shp, x, y, cut, err);
+	}
 	if (w->shp)
 		return gm__shapefile_feature(w->shp, x, y, v, err);
 	if (!located && w->drops_unlocated) {

@@ -127,22 +127,22 @@ void gm__event_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 	v[19].s = gm__admin1_id(p->country, p->admin1);
 }
 
-/* The part of the sentence [a, b) around the span [s, e), at most
- * GM_DBF_BYTES, cut on character boundaries and, where the window allows, on
- * whole words, into buf (GM_DBF_BYTES + 1 bytes). */
-static void snippet(char *buf, const char *text, uint32_t a, uint32_t b, uint32_t s, uint32_t e)
+/* The part of the sentence [a, b) around the span [s, e), at most cap
+ * bytes, cut on character boundaries and, where the window allows, on
+ * whole words, into buf (cap + 1 bytes). */
+static void snippet_window(char *buf, const char *text, uint32_t a, uint32_t b, uint32_t s, uint32_t e, uint32_t cap)
 {
-	if (b - a > GM_DBF_BYTES) {
+	if (b - a > cap) {
 		/* centre a window on the span */
 		uint32_t mid = (s + e) / 2;
-		uint32_t half = GM_DBF_BYTES / 2;
+		uint32_t half = cap / 2;
 		uint32_t na = mid > a + half ? mid - half : a;
-		if (na + GM_DBF_BYTES > b)
-			na = b - GM_DBF_BYTES;
+		if (na + cap > b)
+			na = b - cap;
 		while (na > a && ((unsigned char)text[na] & 0xC0) == 0x80)
 			na++;  /* forward to a character start */
 		a = na;
-		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, GM_DBF_BYTES);
+		b = a + (uint32_t)gm__utf8_clip(text + a, b - a, cap);
 		uint32_t wa = a, wb = b;
 		while (wa < s && text[wa] != ' ')
 			wa++;
@@ -160,6 +160,30 @@ static void snippet(char *buf, const char *text, uint32_t a, uint32_t b, uint32_
 		b--;
 	memcpy(buf, text + a, b - a);
 	buf[b - a] = '\0';
+}
+
+/* The sentence [a, b) around the span [s, e), as every format keeps it:
+ * at most GM_DBF_BYTES (buf: GM_DBF_BYTES + 1 bytes). */
+static void snippet(char *buf, const char *text, uint32_t a, uint32_t b, uint32_t s, uint32_t e)
+{
+	snippet_window(buf, text, a, b, s, e, GM_DBF_BYTES);
+}
+
+void gm__snippet_around(const char *snip, const char *focus, size_t cap, char *out)
+{
+	size_t n = snip ? strlen(snip) : 0;
+	if (cap >= GM_DBF_BYTES)
+		cap = GM_DBF_BYTES;
+	if (!cap)
+		n = 0;
+	if (n <= cap) {
+		memcpy(out, snip ? snip : "", n);
+		out[n] = '\0';
+		return;
+	}
+	const char *at = focus && *focus ? strstr(snip, focus) : NULL;
+	uint32_t s = at ? (uint32_t)(at - snip) : (uint32_t)(n / 2), e = at ? s + (uint32_t)strlen(focus) : s;
+	snippet_window(out, snip, 0, (uint32_t)n, s, e, (uint32_t)cap);
 }
 
 /* A span of the text as a string: mentions and triggers are a few words;

@@ -27,6 +27,12 @@ typedef struct gm_value {
 	int null;        /* GM_F_INT: not stated (NULL, not 0) */
 } gm_value;
 
+/* snip cut to at most cap bytes (< GM_DBF_BYTES) around the first place focus
+ * stands in it (its middle where focus is NULL or not in it), on character
+ * boundaries and, where the window allows, whole words, into out
+ * (GM_DBF_BYTES + 1 bytes). */
+void gm__snippet_around(const char *snip, const char *focus, size_t cap, char *out);
+
 extern const gm_field gm__place_fields[];
 extern const gm_field gm__mention_fields[];
 extern const gm_field gm__event_fields[];

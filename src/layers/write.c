@@ -143,7 +143,10 @@ static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const ch
 	lw->transform = use_target;
 	lw->crs = &w->crs;
 	lw->log = &w->log;
-	return gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+	int rc = gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+	if (rc == GM_OK && lw->is_shapefile)
+		gm__layer_file_cut_snippet(lw, w->opts.dbf_snippet < 0 ? 0 : (size_t)w->opts.dbf_snippet);
+	return rc;
 }
 
 /* A layer file closed: what it could not hold is said in run.json and the

@@ -117,6 +117,34 @@ expect_grep "valid formats: .*GPKG" "$T/stderr" "unknown format lists the valid 
 expect_status 2 "unknown CRS" -- "$BIN" map --t_srs EPSG:999999 -o "$T/x" "$T/in/a.txt"
 expect_grep "EPSG:999999" "$T/stderr" "unknown CRS named"
 expect_status 2 "no input" -- "$BIN" map -o "$T/x"
+expect_status 2 "bad --dbf-snippet" -- "$BIN" map --dbf-snippet 300 -o "$T/x" "$T/in/a.txt"
+expect_grep "dbf-snippet wants a number of bytes from 0 to 254, not 300" "$T/stderr" "bad --dbf-snippet explained"
+expect_status 2 "--dbf-snippet with no number" -- "$BIN" map --dbf-snippet=x -o "$T/x" "$T/in/a.txt"
+
+# #17: a Shapefile keeps --dbf-snippet bytes of each snippet around its name
+# (default 100), the GeoJSON all of it; run.json records the choice
+mkdir -p "$T/dbfin"
+printf 'قصفت القوات مدينة باردا صباح اليوم، وسقطت قذائف على قرى قرب لاشين وشوشا في أثناء الاشتباكات التي دارت طوال الليل بين الطرفين في محيط مدينة أغدام.\n' >"$T/dbfin/long.txt"
+expect_status 0 "--dbf-snippet 40" -- "$BIN" map -q --dbf-snippet=40 -o "$T/dbf40" "$T/in" "$T/dbfin"
+expect_status 0 "--dbf-snippet default" -- "$BIN" map -q -o "$T/dbf100" "$T/in" "$T/dbfin"
+expect_grep '"dbf_snippet": 40' "$T/dbf40/run.json" "run.json records --dbf-snippet"
+/usr/bin/python3 - "$T/dbf40" "$T/dbf100" <<'PY' && ok || bad "--dbf-snippet cuts the .dbf's snippets around their names"
+import json, sys
+from osgeo import ogr
+for folder, cap in ((sys.argv[1], 40), (sys.argv[2], 100)):
+    whole = {(f["properties"]["doc_id"], f["properties"]["start"]): f["properties"]["snippet"]
+             for f in json.load(open(folder + "/mentions.geojson", encoding="utf-8"))["features"]}
+    ds = ogr.Open(folder + "/mentions.shp")   # (kept: a layer outlives no dataset)
+    layer = ds.GetLayer(0)
+    n = cut = 0
+    for f in layer:
+        s, w = f.GetField("snippet") or "", whole[(f.GetField("doc_id"), f.GetField("start"))]
+        assert s in w and f.GetField("surface") in s and len(s.encode()) <= cap, (s, w)
+        assert len(w.encode()) > cap or s == w, (s, w)
+        n += 1
+        cut += s != w
+    assert n == len(whole) and (cap == 100 or cut > 0), (n, cut)
+PY
 expect_status 2 "corrupt gazetteer" -- "$BIN" map --gazetteer "$T/in/a.txt" -o "$T/x" "$T/in/a.txt"
 expect_grep "not a geomention gazetteer" "$T/stderr" "corrupt gazetteer explained"
 

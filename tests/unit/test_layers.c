@@ -184,6 +184,33 @@ static void records_in_the_sinks_order(void)
 	gm_ctx_free(ctx);
 }
 
+/* #17: what a Shapefile's .dbf keeps of a snippet (--dbf-snippet): a window
+ * around the name on whole words and letters, all of a short one, none at 0 */
+static void snippet_around_the_name(void)
+{
+	const char *s = "قصفت القوات التركية صباح اليوم قرى في ريف حلب الشمالي وسقط عدد من الجرحى في بلدة تل رفعت "
+	                "بحسب ما أفاد به المرصد";
+	char out[GM_DBF_BYTES + 1];
+	gm__snippet_around(s, "تل رفعت", 60, out);
+	CHECK(strlen(out) <= 60 && strstr(out, "تل رفعت") && strstr(s, out));
+	CHECK(out[0] != ' ' && out[strlen(out) - 1] != ' ');
+	/* on whole words: what it starts with stands after a space in s */
+	const char *at = strstr(s, out);
+	CHECK(at == s || at[-1] == ' ');
+	CHECK(at[strlen(out)] == ' ' || at[strlen(out)] == '\0');
+	gm__snippet_around(s, "قصفت", 60, out);
+	CHECK(strncmp(out, "قصفت", strlen("قصفت")) == 0 && strlen(out) <= 60);
+	gm__snippet_around("قصف على حلب", "حلب", 60, out);
+	CHECK_STR(out, "قصف على حلب");
+	gm__snippet_around(s, "تل رفعت", 0, out);
+	CHECK_STR(out, "");
+	gm__snippet_around(s, NULL, 254, out);
+	CHECK_STR(out, s);
+	/* a name not in it: the middle, still whole letters */
+	gm__snippet_around(s, "بيروت", 40, out);
+	CHECK(strlen(out) <= 40 && strstr(s, out) && strlen(out) > 0);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -192,7 +219,7 @@ int main(int argc, char **argv)
 		return check_done("layers");
 	static const check_case cases[] = {CHECK_CASE(field_names_fit_every_format), CHECK_CASE(the_contracts_fields_first),
 	                                   CHECK_CASE(one_daily_column_per_event_type), CHECK_CASE(event_values),
-	                                   CHECK_CASE(records_in_the_sinks_order)};
+	                                   CHECK_CASE(records_in_the_sinks_order), CHECK_CASE(snippet_around_the_name)};
 	int rc = check_run("layers", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
 	return rc;
