@@ -77,7 +77,7 @@ static int run_file(const char *name, const char *listed)
 	static const char *const layers[] = {"places.", "mentions.", "events.", "daily.", "demonyms.", "geomention."};
 	if (!strcmp(name, "run.json") || !strcmp(name, "map.html") || !strcmp(name, "map.svg") ||
 	    !strncmp(name, TMP_TAG, strlen(TMP_TAG)) ||
-	    !strcmp(name, ".documents"))
+	    !strcmp(name, ".documents") || !strcmp(name, ".map-events.geojson"))
 		return 1;
 	for (size_t i = 0; i < sizeof layers / sizeof *layers; i++)
 		if (!strncmp(name, layers[i], strlen(layers[i])))

@@ -114,7 +114,8 @@ static int put_inline_file(FILE *f, const char *path)
 
 /* map.html (#18): the run's places and events on one page with Leaflet
  * inlined, to look at without QGIS and without network. Written when the
- * layers include GeoJSON (the page inlines places.geojson and events.geojson)
+ * layers include GeoJSON (the page inlines places.geojson and what it shows of
+ * the events, GM_MAP_EVENTS)
  * and the web assets are there (gm_write_options.web_dir: the template and
  * Leaflet, which the build fetches); a run of more than GM_MAP_HTML_MAX bytes
  * of GeoJSON gets none (a browser would not hold it), which run.json shows by
@@ -140,8 +141,10 @@ int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err)
 	const char *data[2] = {"places.geojson", "events.geojson"};
 	char data_path[2][4400];
 	int rc = GM_OK, ready = tpl != NULL;
+	struct stat st;
+	if (join_path(data_path[1], sizeof data_path[1], c->dir, GM_MAP_EVENTS) == 0 && stat(data_path[1], &st) == 0)
+		data[1] = GM_MAP_EVENTS;
 	for (int i = 0; i < 2; i++) {
-		struct stat st;
 		ready &= join_path(data_path[i], sizeof data_path[i], c->dir, data[i]) == 0 && stat(data_path[i], &st) == 0;
 		plen[3 + i] = ready ? (size_t)st.st_size : 0;
 	}

@@ -27,6 +27,9 @@ int gm__preview_styles(const gm_preview_ctx *c, gm_error *err);
 int gm__preview_gpkg_styles(const gm_preview_ctx *c, GDALDatasetH ds, gm_error *err);
 /* geomention.qgs, for the GeoPackage if written, else the GeoJSON layers. */
 int gm__preview_project(const gm_preview_ctx *c, gm_error *err);
+/* The hidden file in the run's folder with what map.html shows of the events
+ * (the writer's; the page inlines it where it is, else events.geojson). */
+#define GM_MAP_EVENTS ".map-events.geojson"
 /* map.html, when GeoJSON layers are written and Leaflet is there. */
 int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err);
 /* map.svg from the run's places and daily cells. */

@@ -97,6 +97,8 @@ struct gm_writer {
 	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
 	FILE *docs;              /* run.json's document entries, one a line */
 	gm_textlayer *acled;     /* events.csv, ACLED's shape */
+	gm_textlayer *map_events;   /* what map.html shows of each event (GM_MAP_EVENTS), NULL: no map */
+	int map_field[5];        /* their fields' places in gm__event_fields */
 	size_t n_acled;
 	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
 	size_t n_docs;
@@ -104,6 +106,33 @@ struct gm_writer {
 	char warnings[4][320];   /* what a layer file lacks (gm_run_summary's) */
 	size_t n_warnings;
 };
+
+/* map.html's copy of the events: what its markers and popups show, not the
+ * whole layer twice (an event's ids, ACLED names, admin1 and article fields
+ * made the page as large as events.geojson). A hidden file of the new folder,
+ * gone when the page is written. */
+static const gm_field map_event_fields[] = {
+	{"type", GM_F_STR, 20}, {"date", GM_F_DATE, 0}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"fatalities", GM_F_INT, 10}, {"snippet", GM_F_STR, GM_DBF_BYTES},
+};
+_Static_assert(sizeof map_event_fields / sizeof *map_event_fields == 5, "map_field holds each");
+
+static int open_map_events(gm_writer *w, gm_error *err)
+{
+	int geojson = 0;
+	for (size_t f = 0; f < w->n_formats; f++)
+		geojson |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GeoJSON");
+	if (!geojson || !w->opts.web_dir)
+		return GM_OK;
+	for (size_t k = 0; k < 5; k++)
+		for (size_t i = 0; i < gm__n_event_fields; i++)
+			if (!strcmp(gm__event_fields[i].name, map_event_fields[k].name))
+				w->map_field[k] = (int)i;
+	char p[4096];
+	if (join_path(p, sizeof p, w->dir.tmp, GM_MAP_EVENTS) != 0)
+		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
+	return gm__textlayer_create(&w->map_events, GM_TEXT_GEOJSON, p, "events", map_event_fields, 5, err);
+}
 
 const char *gm__layer_stem(const char *layer, int is_csv)
 {
@@ -213,6 +242,8 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	if (rc == GM_OK && (join_path(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
 		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
 	if (rc == GM_OK)
+		rc = open_map_events(w, err);
+	if (rc == GM_OK)
 		rc = join_path(p, sizeof p, w->dir.tmp, GM_ACLED_CSV) != 0
 		             ? gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp)
 		             : gm__textlayer_create(&w->acled, GM_TEXT_TABLE, p, "events", gm__acled_fields,
@@ -253,6 +284,12 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 		rc = gm__layer_file_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
+	if (rc == GM_OK && w->map_events) {
+		gm_value mv[5];
+		for (size_t k = 0; k < 5; k++)
+			mv[k] = v[w->map_field[k]];
+		rc = gm__textlayer_feature(w->map_events, lon, lat, mv, err);
+	}
 	if (rc == GM_OK && gm__acled_listed(e)) {
 		gm_value av[GM_ACLED_N_COLUMNS];
 		char scratch[GM_ACLED_SCRATCH];
@@ -401,6 +438,10 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 	w->acled = NULL;
 	if (rc == GM_OK)
 		rc = arc;
+	int mrc = gm__textlayer_close(w->map_events, 1, err);
+	w->map_events = NULL;
+	if (rc == GM_OK)
+		rc = mrc;
 	int csv_asked = 0;
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++) {
 		csv_asked |= strcmp(GDALGetDriverShortName(w->drivers[f]), "CSV") == 0;
@@ -422,6 +463,9 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 		rc = gm__preview_styles(&pc, err);
 	if (rc == GM_OK)
 		rc = gm__preview_map_html(&pc, err);
+	char p[4096];
+	if (join_path(p, sizeof p, w->dir.tmp, GM_MAP_EVENTS) == 0)
+		unlink(p);   /* (in the page now, or no page: never in the folder) */
 	if (rc == GM_OK)
 		rc = gm__preview_project(&pc, err);
 	if (rc == GM_OK)
@@ -494,6 +538,7 @@ void gm__writer_free(gm_writer *w)
 	close_streamed(w, 0, &ignored);
 	CPLPopErrorHandler();
 	gm__textlayer_close(w->acled, 0, &ignored);
+	gm__textlayer_close(w->map_events, 0, &ignored);
 	if (w->docs)
 		fclose(w->docs);
 	if (w->crs_open)

@@ -44,6 +44,13 @@ if int(attrs.get("drawn", "0")) != want:
 paths = len(re.findall(r'<path[^>]*class="[^"]*leaflet-interactive', dom))
 if paths < want:
     fails.append(f"{paths} marker paths in the page, want at least {want}")
+# (#17) the page holds what its markers show of an event, not the layer twice,
+# and its scratch copy is not left in the folder
+page = open(t + "/out/map.html", encoding="utf-8").read()
+if '"event_id"' in page or '"sub_type"' in page:
+    fails.append("map.html carries the events layer's ids and ACLED names")
+if __import__("os").path.exists(t + "/out/.map-events.geojson"):
+    fails.append("the page's copy of the events was left in the output folder")
 if "باكو" not in dom:
     fails.append("the Arabic names are not in the page")
 png = open(t + "/shot.png", "rb").read() if __import__("os").path.exists(t + "/shot.png") else b""
