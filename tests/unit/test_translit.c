@@ -66,6 +66,24 @@ static void apart_and_keys(void)
 	CHECK(a[0] && strcmp(a, key("Rohan", 2)) != 0);
 }
 
+/* #17: a word asked again is answered from the memo: the same key, the
+ * minimum applied to each call, and a key a small buffer would cut is cut
+ * for that caller only */
+static void asked_again(void)
+{
+	char first[64], small[8];
+	snprintf(first, sizeof first, "%s", key("سوليدار", 3));
+	CHECK_STR(key("سوليدار", 3), first);
+	CHECK_STR(key("سوليدار", 9), "");   /* the minimum is the caller's */
+	CHECK_STR(key("سوليدار", 3), first);
+	size_t n = gm__translit_key(tr, "سوليدار", strlen("سوليدار"), 3, small, sizeof small);
+	CHECK(n < sizeof small && !strncmp(small, first, n));
+	CHECK_STR(key("سوليدار", 3), first);   /* the cut one was not kept */
+	/* a word of the same hash slot is not answered for another */
+	CHECK_STR(key("ماريينكا", 3), "^marank");
+	CHECK_STR(key("سوليدار", 3), first);
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -73,7 +91,7 @@ int main(int argc, char **argv)
 	if (!tr)
 		return check_done("translit");
 	static const check_case cases[] = {CHECK_CASE(pure_skeleton), CHECK_CASE(arabic_meets_latin),
-	                                   CHECK_CASE(apart_and_keys)};
+	                                   CHECK_CASE(apart_and_keys), CHECK_CASE(asked_again)};
 	int rc = check_run("translit", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm__translit_close(tr);
 	return rc;
