@@ -106,6 +106,24 @@ static int string(parser *p, char **out)
 			rc = fail(p, "unterminated string");
 			break;
 		}
+		/* a run of plain bytes copied whole: a byte at a time, the growth
+		 * check and the copy cost a news feed's reader 60 instructions a byte */
+		size_t run = p->pos;
+		while (run < p->len && p->s[run] != '"' && p->s[run] != '\\' && (unsigned char)p->s[run] >= 0x20)
+			run++;
+		if (run > p->pos) {
+			size_t rl = run - p->pos;
+			if (buf) {
+				if (GM__GROW(buf, cap, n + rl + 1)) {
+					rc = fail(p, "out of memory");
+					break;
+				}
+				memcpy(buf + n, p->s + p->pos, rl);
+				n += rl;
+			}
+			p->pos = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)p->s[p->pos];
 		char enc[8];
 		size_t el = 1;
