@@ -6,52 +6,23 @@
 
 #include <string.h>
 
-/* The trigger that starts at token i, read through clitics, longest first. */
+/* The trigger that starts at token i (match.h: read once, with the word's
+ * readings for places). */
 static int trigger_at(const gm_gazetteer *g, const gm_tokens *t, size_t i, hit *h)
 {
-	gm_reading rd[GM_MAX_READINGS];
-	const gm_token *tk = &t->tok[i];
-	if (tk->is_number)
+	gm_tok_trigger tr;
+	gm__tok_trigger(g, t, i, &tr);
+	if (!tr.note)
 		return 0;
-	size_t nr = gm__readings(g, gm__tok_text(t, i), tk->f_len, rd);
-	/* event words take the article freely (المظاهرات، القصف): unlike place
-	 * names, stripping it turns nothing into something else */
-	for (size_t j = 0, n0 = nr; j < n0 && nr < GM_MAX_READINGS; j++) {
-		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال"))
-			continue;
-		gm_reading *x = &rd[nr];
-		*x = rd[j];
-		memmove(x->text, x->text + 4, x->len - 4);
-		x->len -= 4;
-		const gm_gaz_key *k = gm__gaz_find(g, x->text, x->len);
-		x->key = k;
-		x->max_words = k ? (k->max_words ? k->max_words : 1) : 0;
-		nr++;
-	}
-	uint32_t run = 1;
-	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
-		run++;
-	char key[1024];
-	for (uint32_t n = run; n >= 1; n--) {
-		for (size_t j = 0; j < nr; j++) {
-			if (rd[j].max_words < n)
-				continue;
-			const gm_gaz_key *k = gm__reading_key(g, t, &rd[j], i, n, key, sizeof key);
-			uint8_t note = k ? gm__gaz_trigger(g, k) : 0;
-			if (note) {
-				h->tok = i;
-				h->n = n;
-				h->code = GM_TRIGGER_CODE(note);
-				h->sub = GM_TRIGGER_SUB(note);
-				h->b0 = tk->b0;
-				h->b1 = t->tok[i + n - 1].b1;
-				h->purpose = !strcmp(rd[j].clitic, "ل") && !rd[j].lam_article;
-				h->key = k;
-				return 1;
-			}
-		}
-	}
-	return 0;
+	h->tok = i;
+	h->n = tr.n;
+	h->code = GM_TRIGGER_CODE(tr.note);
+	h->sub = GM_TRIGGER_SUB(tr.note);
+	h->b0 = t->tok[i].b0;
+	h->b1 = t->tok[i + tr.n - 1].b1;
+	h->purpose = tr.purpose;
+	h->key = tr.key;
+	return 1;
 }
 
 int gm__ev_is_violent(int code)

@@ -149,6 +149,7 @@ static void read_word(matcher *x, size_t i)
 	       !t->tok[i + x->run].is_number)
 		x->run++;
 	x->nv = gm__readings(x->g, w, tk->f_len, x->v);
+	gm__tok_read_trigger(x->g, t, i, x->v, x->nv);
 	/* a word of its own is not cut into clitic + one-word name; a longer
 	 * name may still start behind the clitic (وتل عرن) */
 	x->whole = x->nv > 1 && whole_word(x->g, x->v[0].key);

@@ -132,6 +132,13 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
 /* gm__cue of token i's folded text, asked of the gazetteer once per token
  * and document (gm_tokens.cue_memo). */
 uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i);
+/* The event word that starts at token i (note 0: none), longest first:
+ * read from rd[0..nr), the word's readings, by the matcher as it reads the
+ * word (gm__tok_read_trigger), so that the events stage reads no word twice;
+ * gm__tok_trigger answers from that, reading the word itself where the
+ * matcher did not (a number, a word inside a name it took). */
+void gm__tok_read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr);
+void gm__tok_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, gm_tok_trigger *out);
 #define GM_CUE_ROLE(note) ((note) >> 4)
 #define GM_CUE_CLASS(note) ((note) & 15)
 enum gm_match_variant {

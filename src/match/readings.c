@@ -50,20 +50,100 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
 	return c;
 }
 
+/* The tokens' memos answer for gazetteer g: those of another are forgotten
+ * (the tokens are one thread's, as their memos are). */
+static void memos_for(const gm_gazetteer *g, const gm_tokens *t)
+{
+	if (t->cue_memo_gaz == g->id)
+		return;
+	if (t->cue_memo)
+		memset(t->cue_memo, 0, t->cue_memo_cap * sizeof *t->cue_memo);
+	if (t->trigger_memo)
+		memset(t->trigger_memo, 0, t->trigger_memo_cap * sizeof *t->trigger_memo);
+	((gm_tokens *)t)->cue_memo_gaz = g->id;
+}
+
 uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
 	if (!t->cue_memo || i >= t->cue_memo_cap)
 		return gm__cue(g, t->folded + tk->f_off, tk->f_len);
-	if (t->cue_memo_gaz != g->id) {
-		/* (answers of another gazetteer: forget them; the tokens are one
-		 * thread's, as their memo is) */
-		memset(t->cue_memo, 0, t->cue_memo_cap * sizeof *t->cue_memo);
-		((gm_tokens *)t)->cue_memo_gaz = g->id;
-	}
+	memos_for(g, t);
 	if (!t->cue_memo[i])
 		t->cue_memo[i] = (uint16_t)(0x100 | gm__cue(g, t->folded + tk->f_off, tk->f_len));
 	return (uint8_t)t->cue_memo[i];
+}
+
+/* The trigger that starts at token i, read through rd (its readings),
+ * longest first; event words take the article freely (المظاهرات، القصف):
+ * unlike place names, stripping it turns nothing into something else, so the
+ * readings without it are tried after the others. */
+static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr,
+                         gm_tok_trigger *out)
+{
+	memset(out, 0, sizeof *out);
+	out->known = 1;
+	if (t->tok[i].is_number)
+		return;
+	gm_reading bare[GM_MAX_READINGS];
+	size_t nb = 0;
+	static const size_t al = sizeof "ال" - 1;
+	for (size_t j = 0; j < nr && nr + nb < GM_MAX_READINGS; j++) {
+		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال"))
+			continue;
+		gm_reading *x = &bare[nb++];
+		*x = rd[j];
+		memmove(x->text, x->text + al, x->len - al);
+		x->len -= al;
+		const gm_gaz_key *k = gm__gaz_find(g, x->text, x->len);
+		x->key = k;
+		x->max_words = k ? (k->max_words ? k->max_words : 1) : 0;
+	}
+	uint32_t run = 1;
+	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
+		run++;
+	char key[1024];
+	for (uint32_t n = run; n >= 1; n--) {
+		for (size_t j = 0; j < nr + nb; j++) {
+			const gm_reading *r = j < nr ? &rd[j] : &bare[j - nr];
+			if (r->max_words < n)
+				continue;
+			const gm_gaz_key *k = gm__reading_key(g, t, r, i, n, key, sizeof key);
+			uint8_t note = k ? gm__gaz_trigger(g, k) : 0;
+			if (note) {
+				out->note = note;
+				out->n = (uint8_t)n;
+				out->purpose = !strcmp(r->clitic, "ل") && !r->lam_article;
+				out->key = k;
+				return;
+			}
+		}
+	}
+}
+
+void gm__tok_read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr)
+{
+	if (!t->trigger_memo || i >= t->trigger_memo_cap)
+		return;
+	memos_for(g, t);
+	read_trigger(g, t, i, rd, nr, &t->trigger_memo[i]);
+}
+
+void gm__tok_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, gm_tok_trigger *out)
+{
+	if (t->trigger_memo && i < t->trigger_memo_cap) {
+		memos_for(g, t);
+		if (t->trigger_memo[i].known) {
+			*out = t->trigger_memo[i];
+			return;
+		}
+	}
+	gm_reading rd[GM_MAX_READINGS];
+	const gm_token *tk = &t->tok[i];
+	size_t nr = tk->is_number ? 0 : gm__readings(g, t->folded + tk->f_off, tk->f_len, rd);
+	read_trigger(g, t, i, rd, nr, out);
+	if (t->trigger_memo && i < t->trigger_memo_cap)
+		t->trigger_memo[i] = *out;
 }
 
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)

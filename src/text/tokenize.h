@@ -33,6 +33,18 @@ typedef struct gm_span {
 	uint32_t b0, b1;
 } gm_span;
 
+struct gm_gaz_key;
+/* The event word that starts at a token, as the matcher read it: the
+ * word's clitic readings serve places and event words alike, read once
+ * (match.h, gm__tok_trigger). */
+typedef struct gm_tok_trigger {
+	const struct gm_gaz_key *key;   /* the key it was read as */
+	uint8_t known;     /* 0: not read yet (a number, or a word inside a name the matcher took) */
+	uint8_t note;      /* its trigger note (gm__gaz_trigger); 0: no event word starts here */
+	uint8_t n;         /* its words */
+	uint8_t purpose;   /* read behind the clitic ل alone (لاستعادة) */
+} gm_tok_trigger;
+
 typedef struct gm_tokens {
 	gm_token *tok;
 	size_t n, cap;
@@ -46,7 +58,9 @@ typedef struct gm_tokens {
 	 * kept) */
 	uint16_t *cue_memo;
 	size_t cue_memo_cap;
-	uint64_t cue_memo_gaz;   /* the gazetteer the answers are of */
+	gm_tok_trigger *trigger_memo;   /* per token, likewise (n entries, zeroed) */
+	size_t trigger_memo_cap;
+	uint64_t cue_memo_gaz;   /* the gazetteer both memos' answers are of */
 } gm_tokens;
 
 typedef struct gm_tokenizer {
