@@ -88,20 +88,30 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 	gm_reading bare[GM_MAX_READINGS];
 	size_t nb = 0;
 	static const size_t al = sizeof "ال" - 1;
+	uint32_t longest = 0;   /* the most words a reading's key starts */
+	for (size_t j = 0; j < nr; j++)
+		longest = rd[j].max_words > longest ? rd[j].max_words : longest;
 	for (size_t j = 0; j < nr && nr + nb < GM_MAX_READINGS; j++) {
-		if (gm__utf8_count(rd[j].text, rd[j].len) <= 3 || !gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال"))
+		if (!gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال") || gm__utf8_count(rd[j].text, rd[j].len) <= 3)
+			continue;
+		/* (looked up in place: a reading copied only where it is a key) */
+		const gm_gaz_key *k = gm__gaz_find(g, rd[j].text + al, rd[j].len - al);
+		if (!k)
 			continue;
 		gm_reading *x = &bare[nb++];
 		*x = rd[j];
 		memmove(x->text, x->text + al, x->len - al);
 		x->len -= al;
-		const gm_gaz_key *k = gm__gaz_find(g, x->text, x->len);
+		x->text[x->len] = '\0';
 		x->key = k;
-		x->max_words = k ? (k->max_words ? k->max_words : 1) : 0;
+		x->max_words = k->max_words ? k->max_words : 1;
+		longest = x->max_words > longest ? x->max_words : longest;
 	}
 	uint32_t run = 1;
 	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
 		run++;
+	if (run > longest)
+		run = longest;   /* no reading starts a longer key */
 	char key[1024];
 	for (uint32_t n = run; n >= 1; n--) {
 		for (size_t j = 0; j < nr + nb; j++) {
