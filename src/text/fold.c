@@ -12,6 +12,8 @@
 
 /* Arabic block U+0600-U+06FF: 0 = drop, 1 = keep, else the replacement. */
 static uint32_t arabic_map[256];
+/* The same as the UTF-8 gm__fold writes: [0] its bytes (0 to 2), then them */
+static unsigned char arabic_utf8[256][3];
 static int arabic_map_ready;
 
 static void init_arabic_map(void)
@@ -47,6 +49,13 @@ static void init_arabic_map(void)
 	arabic_map[0xC0] = 0x0647;                     /* heh with yeh above ۀ */
 	arabic_map[0xBE] = 0x0647;                     /* heh doachashmee ھ */
 	arabic_map[0xD2] = 0x064A;                     /* yeh barree ے */
+	for (uint32_t i = 0; i < 256; i++) {
+		uint32_t m = arabic_map[i] == 1 ? 0x0600 + i : arabic_map[i];
+		char b[4];
+		size_t bl = m ? gm__utf8_encode(m, b) : 0;
+		arabic_utf8[i][0] = (unsigned char)bl;
+		memcpy(&arabic_utf8[i][1], b, bl);
+	}
 	/* gm__fold_init is called from gm_ctx_new and the gazetteer builder, before
 	 * any worker thread folds, so the table is complete before it is shared. */
 	arabic_map_ready = 1;
@@ -122,9 +131,31 @@ static size_t fold_nonarabic(uint32_t cp, uint32_t out[4], int depth)
 
 size_t gm__fold(const char *in, size_t len, char *out, size_t cap)
 {
+	if (!arabic_map_ready)
+		gm__fold_init();
 	const unsigned char *u = (const unsigned char *)in;
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
+		/* ASCII and the Arabic block (lead byte D8 to DB), most of the text,
+		 * straight from the tables: decoding and encoding each letter was a
+		 * tenth of a run */
+		unsigned char c = u[i];
+		if (c < 0x80) {
+			if (o + 2 > cap)
+				break;
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		if (c >= 0xD8 && c <= 0xDB && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			const unsigned char *e = arabic_utf8[((c & 0x03u) << 6) | (u[i + 1] & 0x3Fu)];
+			if (e[0] && o + e[0] + 1 > cap)
+				break;
+			for (unsigned x = 1; x <= e[0]; x++)
+				out[o++] = (char)e[x];
+			i += 2;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = gm__utf8_decode(u + i, len - i, &cp);
 		if (n == 0) {

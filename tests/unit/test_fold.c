@@ -1,6 +1,10 @@
 /* test_fold.c: Arabic folding, character by character class. */
 #include "check.h"
 #include "fold.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static const char *fold(const char *s)
 {
@@ -87,11 +91,36 @@ static void skeletons(void)
 	}
 }
 
+/* #17: the tables gm__fold reads ASCII and the Arabic block from write
+ * what folding each code point one by one writes, and a buffer too small
+ * cuts both at the same letter */
+static void tables_fold_as_code_points(void)
+{
+	size_t differ = 0;
+	for (uint32_t cp = 1; cp < 0x0700; cp = cp == 0x7F ? 0x0600 : cp + 1) {
+		char in[8], want[32], got[32];
+		size_t il = gm__utf8_encode(cp, in), wl = 0;
+		uint32_t f[4];
+		size_t k = gm__fold_cp(cp, f);
+		for (size_t j = 0; j < k; j++)
+			wl += gm__utf8_encode(f[j], want + wl);
+		want[wl] = '\0';
+		/* the letter between two others, and alone in a buffer that holds it or not */
+		char three[24], w3[64], g3[64];
+		snprintf(three, sizeof three, "a%.*sb", (int)il, in);
+		snprintf(w3, sizeof w3, "a%sb", want);
+		differ += gm__fold(in, il, got, sizeof got) != wl || strcmp(got, want) != 0;
+		differ += gm__fold(three, strlen(three), g3, sizeof g3) != strlen(w3) || strcmp(g3, w3) != 0;
+		differ += gm__fold(in, il, got, wl) != 0;   /* no room for it and its NUL: nothing */
+	}
+	CHECK_INT(differ, 0);
+}
+
 int main(int argc, char **argv)
 {
 	gm__fold_init();
 	static const check_case cases[] = {CHECK_CASE(marks_go), CHECK_CASE(letters_fold), CHECK_CASE(invisible_marks),
 	                                   CHECK_CASE(other_forms_and_scripts), CHECK_CASE(bounds),
-	                                   CHECK_CASE(skeletons)};
+	                                   CHECK_CASE(skeletons), CHECK_CASE(tables_fold_as_code_points)};
 	return check_run("fold", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
