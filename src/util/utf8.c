@@ -55,16 +55,41 @@ size_t gm__utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+/* The length of the valid UTF-8 that s starts with: ASCII and two-byte
+ * letters (Arabic, Latin, Cyrillic) tested inline, the rest decoded. */
+static size_t valid_prefix(const unsigned char *u, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = u[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			uint32_t cp;
+			size_t n = gm__utf8_decode(u + i, len - i, &cp);
+			if (!n)
+				break;
+			i += n;
+		}
+	}
+	return i;
+}
+
 char *gm__utf8_repair(const char *s, size_t len, size_t *out_len, unsigned *n_invalid)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	/* valid text (nearly all of it) is one copy, of its own size */
+	size_t ok = valid_prefix(u, len);
 	/* each invalid byte becomes 3 bytes at most */
-	char *out = malloc(len * 3 + 1);
+	char *out = malloc(ok == len ? len + 1 : len * 3 + 1);
 	if (!out)
 		return NULL;
-	size_t o = 0;
+	memcpy(out, s, ok);
+	size_t o = ok;
 	unsigned bad = 0;
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < len;) {
+	for (size_t i = ok; i < len;) {
 		uint32_t cp;
 		size_t n = gm__utf8_decode(u + i, len - i, &cp);
 		if (n == 0) {
@@ -88,8 +113,16 @@ char *gm__utf8_repair(const char *s, size_t len, size_t *out_len, unsigned *n_in
 
 size_t gm__utf8_count(const char *s, size_t len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
+	/* eight bytes at a time: a continuation byte (10xxxxxx) has its top bit
+	 * set and the next one clear; the others each start a code point */
+	size_t n = 0, i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+		n += 8 - (size_t)__builtin_popcountll(cont);
+	}
+	for (; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
 }

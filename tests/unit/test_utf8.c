@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void decode_valid(void)
 {
@@ -68,6 +69,40 @@ static void count_and_clip(void)
 	CHECK_INT(gm__utf8_clip("باكو", 8, 1), 0);
 }
 
+/* #17: counting eight bytes at a time and repairing after a valid prefix
+ * give what a byte at a time gives, at every length and alignment, with an
+ * invalid byte anywhere */
+static void fast_paths_agree(void)
+{
+	const char *text = "قصف حلب Aleppo 2024 — «باكو»، Київ ok";
+	size_t len = strlen(text), differ = 0;
+	for (size_t a = 0; a < len; a++)
+		for (size_t b = a; b <= len; b++) {
+			size_t want = 0;
+			for (size_t i = a; i < b; i++)
+				want += ((unsigned char)text[i] & 0xC0) != 0x80;
+			differ += gm__utf8_count(text + a, b - a) != want;
+		}
+	CHECK_INT(differ, 0);
+	char buf[128];
+	for (size_t at = 0; at <= len; at++) {
+		/* a stray continuation byte put in at every place */
+		memcpy(buf, text, at);
+		buf[at] = (char)0x80;
+		memcpy(buf + at + 1, text + at, len - at);
+		size_t out_len;
+		unsigned bad;
+		char *fixed = gm__utf8_repair(buf, len + 1, &out_len, &bad);
+		CHECK(fixed && bad >= 1 && strstr(fixed, "\xEF\xBF\xBD") && out_len == strlen(fixed));
+		free(fixed);
+	}
+	size_t out_len;
+	unsigned bad;
+	char *same = gm__utf8_repair(text, len, &out_len, &bad);
+	CHECK(same && bad == 0 && out_len == len && !strcmp(same, text));
+	free(same);
+}
+
 static void date_codes(void)
 {
 	CHECK_INT(gm__date_code("2023-09-20"), 20230920);
@@ -85,6 +120,7 @@ int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(decode_valid),       CHECK_CASE(decode_refuses_what_is_not_utf8),
 	                                   CHECK_CASE(encode_round_trips), CHECK_CASE(repair_replaces_and_counts),
-	                                   CHECK_CASE(count_and_clip),     CHECK_CASE(date_codes)};
+	                                   CHECK_CASE(count_and_clip),     CHECK_CASE(date_codes),
+	                                   CHECK_CASE(fast_paths_agree)};
 	return check_run("utf8", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
