@@ -250,6 +250,13 @@ static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *s
 	size_t next_at = 0;   /* the next code point that counts, from i on (cached) */
 	for (size_t i = 1; i <= n; i++) {
 		byte += seq_len((unsigned char)text[byte]);
+		/* a letter after a letter (WB5), most of the text: no break, and
+		 * the state moves on as below */
+		if (i < n && WB(bk, i) == W_LETTER && WB(bk, i - 1) == W_LETTER) {
+			pp = p;
+			p = W_LETTER;
+			continue;
+		}
 		int cut = i == n;
 		if (!cut) {
 			if (next_at <= i) {
@@ -306,6 +313,15 @@ static int sentences(const gm_breaker *bk, const char *text, size_t len, const g
 	for (size_t i = 1; i < n; i++) {
 		byte += seq_len((unsigned char)text[byte]);
 		uint8_t a = SB(bk, i - 1), b = SB(bk, i);
+		/* outside a sentence end, with no paragraph break, mark or end
+		 * word at hand (most of the text): no break (SB998), and the state
+		 * is the last two classes */
+		if (!term && !s_parasep(a) && !s_ignored(b) && !s_term(b)) {
+			pp = p;
+			p = b;
+			spaces = 0;
+			continue;
+		}
 		int cut;
 		if (a == S_CR && b == S_LF)
 			cut = 0;   /* SB3 */
