@@ -157,8 +157,9 @@ static int make_keys(const builder *b, sections *x)
 				continue;  /* the same place by a weaker kind of name */
 			last_place = t->place;
 			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
+			k->kinds |= (uint16_t)(1u << t->kind);
 			if (k->max_words < t->words)
-				k->max_words = t->words;
+				k->max_words = (uint16_t)t->words;
 		}
 		k->post_count = np - k->post_start;
 		i = j;
@@ -175,7 +176,7 @@ static int make_keys(const builder *b, sections *x)
 		size_t lo = gm__lower_bound(keys, nk, key_below_word, &fw);
 		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0 &&
 		    keys[lo].max_words < t->words)
-			keys[lo].max_words = t->words;
+			keys[lo].max_words = (uint16_t)t->words;
 	}
 	x->max_words = 1;
 	for (uint32_t i = 0; i < nk; i++)

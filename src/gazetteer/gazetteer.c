@@ -63,8 +63,10 @@ int gm__gaz_cue_class(int role, const char *name)
 
 uint8_t gm__gaz_key_cue_note(const gm_gazetteer *g, const gm_gaz_key *k, int many)
 {
-	const gm_gaz_posting *p = k ? &g->postings[k->post_start] : NULL;
-	for (uint32_t i = 0; p && i < k->post_count; i++)
+	if (!k || !GM_GAZ_HAS(k, GM_NAME_CUE))
+		return 0;
+	const gm_gaz_posting *p = &g->postings[k->post_start];
+	for (uint32_t i = 0; i < k->post_count; i++)
 		if (p[i].kind == GM_NAME_CUE && (p[i].note >> 4 == GM_CUE_MANY) == many)
 			return p[i].note;
 	return 0;
@@ -97,6 +99,8 @@ int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k)
 
 uint8_t gm__gaz_trigger(const gm_gazetteer *g, const gm_gaz_key *k)
 {
+	if (!GM_GAZ_HAS(k, GM_NAME_TRIGGER))
+		return 0;
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	for (uint32_t i = 0; i < k->post_count; i++)
 		if (p[i].kind == GM_NAME_TRIGGER)
@@ -106,6 +110,8 @@ uint8_t gm__gaz_trigger(const gm_gazetteer *g, const gm_gaz_key *k)
 
 uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k)
 {
+	if (!GM_GAZ_HAS(k, GM_NAME_DEMONYM))
+		return GM_GAZ_NO_PLACE;   /* (the loop below finds a place only in a demonym's posting) */
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	uint32_t place = GM_GAZ_NO_PLACE;
 	for (uint32_t i = 0; i < k->post_count; i++) {

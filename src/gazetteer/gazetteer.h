@@ -22,7 +22,7 @@
 #include "geomention.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 7u   /* 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 8u   /* 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -111,8 +111,13 @@ typedef struct gm_gaz_key {
 	uint32_t str;         /* string offset of the folded key */
 	uint32_t len;
 	uint32_t post_start, post_count;
-	uint32_t max_words;   /* the longest name (in words) that starts with this key's first word */
+	uint16_t max_words;   /* the longest name (in words) that starts with this key's first word */
+	/* 1 << kind for every kind of posting the key has (enum gm_name_kind):
+	 * "is this word a cue, an event word, a demonym?" answered without
+	 * walking its postings, asked of every word several times a run */
+	uint16_t kinds;
 } gm_gaz_key;
+#define GM_GAZ_HAS(k, kind) (((k)->kinds >> (kind)) & 1u)
 
 typedef struct gm_gaz_posting {
 	uint32_t place;       /* GM_GAZ_NO_PLACE for a not-place phrase */
