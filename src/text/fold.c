@@ -199,13 +199,12 @@ size_t gm__skeleton(const char *w, size_t len, char *out, size_t cap)
 {
 	uint32_t cps[128];
 	size_t n = 0;
-	for (size_t i = 0; i < len && n < 128;) {
-		uint32_t cp;
-		size_t k = gm__utf8_decode((const unsigned char *)w + i, len - i, &cp);
-		if (!k || cp < 0x0600 || cp > 0x06FF)
+	const unsigned char *u = (const unsigned char *)w;
+	for (size_t i = 0; i < len && n < 128; i += 2) {
+		/* U+0600 to U+06FF are exactly the two-byte sequences led by D8 to DB */
+		if (u[i] < 0xD8 || u[i] > 0xDB || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
 			return 0;  /* one Arabic word only */
-		cps[n++] = cp;
-		i += k;
+		cps[n++] = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
 	}
 	size_t a = 0;
 	if (n > 4 && cps[0] == 0x0627 && cps[1] == 0x0644)
@@ -227,13 +226,11 @@ size_t gm__skeleton(const char *w, size_t len, char *out, size_t cap)
 			continue;
 		if (cp == 0x062A && i + 1 < n && cps[i + 1] == 0x0634)
 			continue;  /* تش -> ش */
-		cp = skeleton_class(cp);
-		char buf[4];
-		size_t k = gm__utf8_encode(cp, buf);
-		if (o + k + 1 > cap)
+		cp = skeleton_class(cp);   /* (a letter of the block: two bytes) */
+		if (o + 3 > cap)
 			return 0;
-		memcpy(out + o, buf, k);
-		o += k;
+		out[o++] = (char)(0xC0 | (cp >> 6));
+		out[o++] = (char)(0x80 | (cp & 0x3F));
 		consonants++;
 	}
 	out[o] = '\0';
