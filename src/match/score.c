@@ -13,50 +13,70 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does a feature code fit the class a type word asks for? */
-static int fits_type(int cls, const char *f)
+/* A feature code (gm_gaz_place.feature: 8 bytes, NUL-padded) as one
+ * little-endian word, and a literal code as the word it would be, so that the
+ * dozens of codes every candidate is compared with are one comparison each,
+ * not a loop over the letters (callgrind: a twentieth of a run). */
+static inline uint64_t feature_word(const char f[8])
 {
+	uint64_t x;
+	memcpy(&x, f, 8);
+	return x;
+}
+#define LIT_BYTE(s, k) ((uint64_t)(sizeof(s) > (k) + 1 ? (unsigned char)(s)[(k) + 1 < sizeof(s) ? (k) : 0] : 0) << (8 * (k)))
+#define LIT_WORD(s)                                                                                                   \
+	(LIT_BYTE(s, 0) | LIT_BYTE(s, 1) | LIT_BYTE(s, 2) | LIT_BYTE(s, 3) | LIT_BYTE(s, 4) | LIT_BYTE(s, 5) |         \
+	 LIT_BYTE(s, 6))
+#define LIT_MASK(s) (sizeof(s) - 1 >= 8 ? ~0ull : (1ull << (8 * (sizeof(s) - 1))) - 1)
+#define FEATURE_IS(f, s) ((f) == LIT_WORD(s))
+#define FEATURE_STARTS(f, s) (((f) & LIT_MASK(s)) == LIT_WORD(s))
+
+/* Does a feature code fit the class a type word asks for? */
+static int fits_type(int cls, const char code[8])
+{
+	uint64_t f = feature_word(code);
 	switch (cls) {
-	case GM_TW_POPULATED: return gm__code_starts(f, "PPL") && !gm__code_eq(f, "PPLX");
-	case GM_TW_ADMIN: return gm__code_starts(f, "ADM") || gm__code_eq(f, "RGN") || gm__feature_is_country(f);
+	case GM_TW_POPULATED: return FEATURE_STARTS(f, "PPL") && !FEATURE_IS(f, "PPLX");
+	case GM_TW_ADMIN: return FEATURE_STARTS(f, "ADM") || FEATURE_IS(f, "RGN") || (FEATURE_STARTS(f, "PCL") || FEATURE_IS(f, "TERR"));
 	case GM_TW_MOUNTAIN:
-		return gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PLAT") || gm__code_eq(f, "HLL") ||
-		       gm__code_eq(f, "HLLS") || gm__code_eq(f, "PK") || gm__code_eq(f, "PKS") || gm__code_eq(f, "RDGE") ||
-		       gm__code_eq(f, "UPLD");
+		return FEATURE_IS(f, "MT") || FEATURE_IS(f, "MTS") || FEATURE_IS(f, "PLAT") || FEATURE_IS(f, "HLL") ||
+		       FEATURE_IS(f, "HLLS") || FEATURE_IS(f, "PK") || FEATURE_IS(f, "PKS") || FEATURE_IS(f, "RDGE") ||
+		       FEATURE_IS(f, "UPLD");
 	case GM_TW_WATER:
-		return gm__code_eq(f, "STM") || gm__code_eq(f, "SEA") || gm__code_eq(f, "OCN") || gm__code_eq(f, "LK") ||
-		       gm__code_eq(f, "BAY") || gm__code_eq(f, "GULF") || gm__code_eq(f, "RSV");
-	case GM_TW_ROAD: return gm__code_eq(f, "RD") || gm__code_eq(f, "PASS") || gm__code_eq(f, "GAP");
-	case GM_TW_AIRPORT: return gm__code_eq(f, "AIRP");
-	case GM_TW_PORT: return gm__code_eq(f, "PRT") || gm__code_starts(f, "PPL");
-	case GM_TW_NEIGHBOURHOOD: return gm__code_eq(f, "PPLX");
+		return FEATURE_IS(f, "STM") || FEATURE_IS(f, "SEA") || FEATURE_IS(f, "OCN") || FEATURE_IS(f, "LK") ||
+		       FEATURE_IS(f, "BAY") || FEATURE_IS(f, "GULF") || FEATURE_IS(f, "RSV");
+	case GM_TW_ROAD: return FEATURE_IS(f, "RD") || FEATURE_IS(f, "PASS") || FEATURE_IS(f, "GAP");
+	case GM_TW_AIRPORT: return FEATURE_IS(f, "AIRP");
+	case GM_TW_PORT: return FEATURE_IS(f, "PRT") || FEATURE_STARTS(f, "PPL");
+	case GM_TW_NEIGHBOURHOOD: return FEATURE_IS(f, "PPLX");
 	default: return 1;
 	}
 }
 
-static int prior(const gm_resolve_weights *w, const char *f, int64_t pop, const char **what)
+static int prior(const gm_resolve_weights *w, const char code[8], int64_t pop, const char **what)
 {
-	if (gm__feature_is_country(f)) { *what = "country"; return 70; }
-	if (gm__code_eq(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
-	if (gm__code_eq(f, "CONT")) { *what = "continent"; return 70; }
-	if (gm__code_eq(f, "OCN")) { *what = "ocean"; return 70; }
-	if (gm__code_eq(f, "RGN") || gm__code_eq(f, "RGNH")) { *what = "region"; return 60; }
-	if (gm__code_eq(f, "PCLH")) { *what = "historic state"; return 60; }
+	uint64_t f = feature_word(code);
+	if ((FEATURE_STARTS(f, "PCL") || FEATURE_IS(f, "TERR"))) { *what = "country"; return 70; }
+	if (FEATURE_IS(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
+	if (FEATURE_IS(f, "CONT")) { *what = "continent"; return 70; }
+	if (FEATURE_IS(f, "OCN")) { *what = "ocean"; return 70; }
+	if (FEATURE_IS(f, "RGN") || FEATURE_IS(f, "RGNH")) { *what = "region"; return 60; }
+	if (FEATURE_IS(f, "PCLH")) { *what = "historic state"; return 60; }
 	/* seas, rivers, mountains: named as such they are rarely anything else */
-	if (gm__code_eq(f, "SEA") || gm__code_eq(f, "GULF") || gm__code_eq(f, "LK") || gm__code_eq(f, "STM") ||
-	    gm__code_eq(f, "MT") || gm__code_eq(f, "MTS") || gm__code_eq(f, "PEN") || gm__code_eq(f, "PLAT")) {
+	if (FEATURE_IS(f, "SEA") || FEATURE_IS(f, "GULF") || FEATURE_IS(f, "LK") || FEATURE_IS(f, "STM") ||
+	    FEATURE_IS(f, "MT") || FEATURE_IS(f, "MTS") || FEATURE_IS(f, "PEN") || FEATURE_IS(f, "PLAT")) {
 		*what = "natural feature";
 		return 45;
 	}
 	int base;
-	if (gm__code_eq(f, "ADM1")) { *what = "admin1"; base = 50; }
-	else if (gm__code_eq(f, "PPLA")) { *what = "provincial capital"; base = 45; }
+	if (FEATURE_IS(f, "ADM1")) { *what = "admin1"; base = 50; }
+	else if (FEATURE_IS(f, "PPLA")) { *what = "provincial capital"; base = 45; }
 	/* a district is rarely what a bare name means when a town shares it */
-	else if (gm__code_starts(f, "ADM")) { *what = "district"; base = w->district_base; }
+	else if (FEATURE_STARTS(f, "ADM")) { *what = "district"; base = w->district_base; }
 	/* the seat of a district is the town its district's news names */
-	else if (gm__code_eq(f, "PPLA2")) { *what = "district seat"; base = 33; }
-	else if (gm__code_starts(f, "PPL")) { *what = "town"; base = 30; }
-	else { *what = f; base = 30; }
+	else if (FEATURE_IS(f, "PPLA2")) { *what = "district seat"; base = 33; }
+	else if (FEATURE_STARTS(f, "PPL")) { *what = "town"; base = 30; }
+	else { *what = code; base = 30; }
 	if (pop >= 1000000) base += 15;
 	else if (pop >= 100000) base += 10;
 	else if (pop >= 10000) base += 5;
