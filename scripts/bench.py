@@ -18,6 +18,9 @@ usage: scripts/bench [--quick] [--size MB] [--jobs N] [--gazetteers bundled,1M,5
    gazetteer per run: the least any word-based reader must do) and `rg -F --count-matches -f
    NAMES` with every Arabic name of the bundled gazetteer (raw multi-literal search, SIMD
    Aho-Corasick). The ratios to them are what to compare across machines.
+   Each run's CPU seconds are shown beside its wall time, and valgrind's
+   instruction counts for map --jobs 1 and the floor on the corpus's first
+   2 MB give the ratio this shared, noisy machine repeats run after run.
 
 5. One long document (#15): the corpus's text as a single article of 1, 4 and 16 MB (--quick:
    1 and 4), bundled gazetteer, --jobs 1: seconds, MB/s and peak RSS per size, and the time
@@ -159,17 +162,36 @@ def open_ms(gaz):
 
 # ------------------------------------------------------------- measurement
 
+LAST_CPU = [0.0]   # the CPU seconds (user + system) of the last run()
+
+
 def run(cmd, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak RSS (MB) of one command, from wait4."""
+    """Wall seconds and peak RSS (MB) of one command, from wait4 (its CPU
+    seconds in LAST_CPU: steadier than wall time on a shared machine)."""
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
     _, status, ru = os.wait4(p.pid, 0)
     took = time.monotonic() - t0
+    LAST_CPU[0] = ru.ru_utime + ru.ru_stime
     err = p.stderr.read().decode("utf-8", "replace")
     p.stderr.close()
     if os.waitstatus_to_exitcode(status) not in (0, 1) or (os.waitstatus_to_exitcode(status) == 1 and "rg" not in cmd[0]):
         sys.exit(f"bench: {' '.join(cmd[:3])} ... failed: {err.strip()[:400]}")
     return took, ru.ru_maxrss / 1024
+
+
+def instructions(cmd):
+    """Instructions one command executes (valgrind's callgrind): the count
+    is the same run after run where seconds are not. None without valgrind."""
+    vg = shutil.which("valgrind")
+    if not vg:
+        return None
+    out = os.path.join(WORK, "callgrind.out")
+    r = subprocess.run([vg, "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd, capture_output=True, text=True)
+    m = re.search(r"Collected\s*:\s*([0-9]+)", r.stderr)
+    if os.path.exists(out):
+        os.remove(out)
+    return int(m.group(1)) if m and r.returncode == 0 else None
 
 
 def names_file(gaz_tsv, out):
@@ -227,6 +249,21 @@ def main():
     rg_s = run([rg, "-F", "--count-matches", "-f", names, jsonl])[0] if rg else None
     floor_bin = os.path.join(TOP, "build", "tests", "bench_floor")
     floor_s = run([floor_bin, os.path.join(TOP, "build", "gazetteer.gmz"), jsonl])[0]
+    floor_cpu = LAST_CPU[0]
+    # instructions per byte on the corpus's first 2 MB, map and floor: the
+    # ratio this noisy machine repeats (whole articles: the lines that fit)
+    slice_path = os.path.join(WORK, "slice-2MB.jsonl")
+    with open(jsonl, "rb") as f, open(slice_path, "wb") as o:
+        got = 0
+        for line in f:
+            if got + len(line) > 2_000_000:
+                break
+            o.write(line)
+            got += len(line)
+    slice_bytes = os.path.getsize(slice_path)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    map_ins = instructions([BIN, "map", "-q", "--jobs", "1", "-o", out_dir, slice_path])
+    floor_ins = instructions([floor_bin, os.path.join(TOP, "build", "gazetteer.gmz"), slice_path])
 
     for label, gaz in gazetteers:
         size_mb = os.path.getsize(gaz) / 1e6
@@ -234,7 +271,7 @@ def main():
         for j in sorted({1, jobs}):
             shutil.rmtree(out_dir, ignore_errors=True)
             took, rss = run([BIN, "map", "-q", "--jobs", str(j), "--gazetteer", gaz, "-o", out_dir, jsonl])
-            rows.append((label, j, took, rss, o_ms, size_mb))
+            rows.append((label, j, took, rss, o_ms, size_mb, LAST_CPU[0]))
             if label == "bundled" and j == 1:
                 # what the default layers cost on disk, per byte of input (#17)
                 out_files = {n: os.path.getsize(os.path.join(out_dir, n)) for n in os.listdir(out_dir)
@@ -260,19 +297,27 @@ def main():
     lines = [f"geomention bench: {meta['docs']:,} articles, {mb:.1f} MB of Arabic news text (JSON Lines), "
              f"{cores} cores, {time.strftime('%Y-%m-%d %H:%M')}",
              "",
-             f"{'gazetteer':16} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'peak MB':>8} "
+             f"{'gazetteer':16} {'jobs':>4} {'seconds':>8} {'cpu s':>6} {'MB/s':>7} {'docs/s':>8} {'peak MB':>8} "
              f"{'open ms':>8} {'gaz MB':>7} {'x cat':>7} {'x rg':>6} {'x floor':>7}"]
-    for label, j, took, rss, o_ms, size_mb in rows:
-        lines.append(f"{label:16} {j:4d} {took:8.1f} {mb / took:7.2f} {meta['docs'] / took:8.0f} {rss:8.0f} "
+    for label, j, took, rss, o_ms, size_mb, cpu in rows:
+        lines.append(f"{label:16} {j:4d} {took:8.1f} {cpu:6.2f} {mb / took:7.2f} {meta['docs'] / took:8.0f} {rss:8.0f} "
                      f"{o_ms if o_ms is not None else float('nan'):8.3f} {size_mb:7.1f} {took / cat_s:7.0f} "
                      f"{(took / rg_s) if rg_s else float('nan'):6.1f} {took / floor_s:7.1f}")
     one = {r[0]: r[2] for r in rows if r[1] == 1}
+    one_cpu = {r[0]: r[6] for r in rows if r[1] == 1}
     many = {r[0]: r[2] for r in rows if r[1] == jobs and jobs != 1}
     lines.append("")
     lines.append(f"references on the same file: cat {cat_s:.2f} s ({mb / cat_s:.0f} MB/s); floor {floor_s:.2f} s "
                  f"({mb / floor_s:.0f} MB/s); "
                  + (f"rg -F -f NAMES ({n_names:,} Arabic names) {rg_s:.2f} s ({mb / rg_s:.1f} MB/s)" if rg_s
                     else "rg not installed"))
+    if "bundled" in one_cpu:
+        lines.append(f"CPU seconds, one job, bundled: {one_cpu['bundled']:.2f} s ({mb / one_cpu['bundled']:.1f} MB/s); "
+                     f"the floor {floor_cpu:.2f} s: x floor {one_cpu['bundled'] / max(floor_cpu, 1e-9):.1f}")
+    if map_ins and floor_ins:
+        lines.append(f"instructions on the first {slice_bytes / 1e6:.1f} MB (callgrind, the steady figure): map --jobs 1 "
+                     f"{map_ins / 1e6:,.0f} M ({map_ins / slice_bytes:.0f} a byte), floor {floor_ins / 1e6:,.0f} M "
+                     f"({floor_ins / slice_bytes:.0f} a byte): x floor {map_ins / floor_ins:.1f}")
     for label in many:
         lines.append(f"speed-up with {jobs} jobs ({label}): {one[label] / many[label]:.2f}x")
     in_bytes = os.path.getsize(jsonl)
