@@ -41,7 +41,10 @@ typedef struct batch {
 
 typedef struct worker {
 	batch *b;          /* the batch it maps now */
-	gm_ctx *ctx;
+	gm_ctx *ctx;       /* made by the worker itself, at its first batch */
+	const gm_gazetteer *gaz;
+	int rc;            /* GM_OK, or why its context could not be made (err) */
+	gm_error err;
 	pthread_t thread;
 } worker;
 
@@ -94,6 +97,11 @@ static void map_items(batch *b, gm_ctx *ctx)
 static void *worker_main(void *arg)
 {
 	worker *w = arg;
+	/* a context takes ICU's transliterator some 50 ms to open: each worker
+	 * opens its own while the calling thread reads and maps, not all of
+	 * them one after another before anything starts */
+	if (!w->ctx && (w->rc = gm_ctx_new(&w->ctx, w->gaz, &w->err)) != GM_OK)
+		return NULL;   /* (the calling thread maps what this one leaves) */
 	map_items(w->b, w->ctx);
 	return NULL;
 }
@@ -181,8 +189,10 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
 			free(bs[k].items);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
-	for (int j = 0; j < n_jobs && rc == GM_OK; j++)
-		rc = gm_ctx_new(&w[j].ctx, gaz, err);
+	for (int j = 0; j < n_jobs; j++)
+		w[j].gaz = gaz;
+	if (rc == GM_OK)
+		rc = gm_ctx_new(&w[0].ctx, gaz, err);
 	int more = 1;
 	batch *done = NULL;   /* mapped, waiting to be handed over */
 	batch *cur = &bs[0];  /* read, to be mapped now */
@@ -204,8 +214,13 @@ int gm_map_reader(gm_reader *reader, const gm_gazetteer *gaz, int n_jobs, gm_res
 		next->n = next->next = 0;
 		int rrc = rc == GM_OK && more ? read_batch(next, cap, reader, &more, err) : GM_OK;
 		map_items(cur, w[0].ctx);
-		for (int j = 1; j <= started; j++)
+		for (int j = 1; j <= started; j++) {
 			pthread_join(w[j].thread, NULL);
+			if (w[j].rc != GM_OK && rc == GM_OK) {
+				rc = w[j].rc;
+				*err = w[j].err;
+			}
+		}
 		if (rc == GM_OK)
 			rc = rrc;
 		done = cur->n ? cur : NULL;
