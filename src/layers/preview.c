@@ -8,6 +8,7 @@
 #include <cpl_error.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,41 @@ static int put_inline_file(FILE *f, const char *path)
  * Leaflet, which the build fetches); a run of more than GM_MAP_HTML_MAX bytes
  * of GeoJSON gets none (a browser would not hold it), which run.json shows by
  * its absence from files. */
+static const gm_field map_event_fields[] = {
+	{"type", GM_F_STR, 20}, {"date", GM_F_DATE, 0}, {"name_en", GM_F_STR, GM_DBF_BYTES},
+	{"fatalities", GM_F_INT, 10}, {"snippet", GM_F_STR, GM_DBF_BYTES},
+};
+#define N_MAP_FIELDS (sizeof map_event_fields / sizeof *map_event_fields)
+
+/* Where each of them stands in gm__event_fields: found once, the tables
+ * being constant. */
+static int map_field_at[N_MAP_FIELDS];
+static pthread_once_t map_fields_once = PTHREAD_ONCE_INIT;
+static void find_map_fields(void)
+{
+	for (size_t k = 0; k < N_MAP_FIELDS; k++)
+		for (size_t i = 0; i < gm__n_event_fields; i++)
+			if (!strcmp(gm__event_fields[i].name, map_event_fields[k].name))
+				map_field_at[k] = (int)i;
+}
+
+int gm__map_events_open(gm_textlayer **out, const char *dir, gm_error *err)
+{
+	char p[4400];
+	if (join_path(p, sizeof p, dir, GM_MAP_EVENTS) != 0)
+		return gm__fail(err, GM_EIO, "output path too long: %s", dir);
+	return gm__textlayer_create(out, GM_TEXT_GEOJSON, p, "events", map_event_fields, N_MAP_FIELDS, err);
+}
+
+int gm__map_events_feature(gm_textlayer *t, double lon, double lat, const gm_value *event, gm_error *err)
+{
+	pthread_once(&map_fields_once, find_map_fields);
+	gm_value v[N_MAP_FIELDS];
+	for (size_t k = 0; k < N_MAP_FIELDS; k++)
+		v[k] = event[map_field_at[k]];
+	return gm__textlayer_feature(t, lon, lat, v, err);
+}
+
 #define GM_MAP_HTML_MAX (64u << 20)
 int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err)
 {

@@ -10,6 +10,8 @@
 #include "geomention.h"
 
 #include "aggregates.h"
+#include "layers.h"
+#include "textlayer.h"
 
 #include <gdal.h>
 
@@ -30,6 +32,13 @@ int gm__preview_project(const gm_preview_ctx *c, gm_error *err);
 /* The hidden file in the run's folder with what map.html shows of the events
  * (the writer's; the page inlines it where it is, else events.geojson). */
 #define GM_MAP_EVENTS ".map-events.geojson"
+/* That file opened in dir, and one event into it from its values in the
+ * events layer's fields (gm__event_fields): what the page's markers and
+ * popups show, not the layer whole a second time (an event's ids, ACLED
+ * names, admin1 and article fields made the page as large as
+ * events.geojson). */
+int gm__map_events_open(gm_textlayer **out, const char *dir, gm_error *err);
+int gm__map_events_feature(gm_textlayer *t, double lon, double lat, const gm_value *event, gm_error *err);
 /* map.html, when GeoJSON layers are written and Leaflet is there. */
 int gm__preview_map_html(const gm_preview_ctx *c, gm_error *err);
 /* map.svg from the run's places and daily cells. */

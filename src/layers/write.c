@@ -98,7 +98,6 @@ struct gm_writer {
 	FILE *docs;              /* run.json's document entries, one a line */
 	gm_textlayer *acled;     /* events.csv, ACLED's shape */
 	gm_textlayer *map_events;   /* what map.html shows of each event (GM_MAP_EVENTS), NULL: no map */
-	int map_field[5];        /* their fields' places in gm__event_fields */
 	size_t n_acled;
 	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
 	size_t n_docs;
@@ -107,31 +106,13 @@ struct gm_writer {
 	size_t n_warnings;
 };
 
-/* map.html's copy of the events: what its markers and popups show, not the
- * whole layer twice (an event's ids, ACLED names, admin1 and article fields
- * made the page as large as events.geojson). A hidden file of the new folder,
- * gone when the page is written. */
-static const gm_field map_event_fields[] = {
-	{"type", GM_F_STR, 20}, {"date", GM_F_DATE, 0}, {"name_en", GM_F_STR, GM_DBF_BYTES},
-	{"fatalities", GM_F_INT, 10}, {"snippet", GM_F_STR, GM_DBF_BYTES},
-};
-_Static_assert(sizeof map_event_fields / sizeof *map_event_fields == 5, "map_field holds each");
-
+/* map.html's copy of the events, when there is a map to make (preview.h). */
 static int open_map_events(gm_writer *w, gm_error *err)
 {
 	int geojson = 0;
 	for (size_t f = 0; f < w->n_formats; f++)
 		geojson |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GeoJSON");
-	if (!geojson || !w->opts.web_dir)
-		return GM_OK;
-	for (size_t k = 0; k < 5; k++)
-		for (size_t i = 0; i < gm__n_event_fields; i++)
-			if (!strcmp(gm__event_fields[i].name, map_event_fields[k].name))
-				w->map_field[k] = (int)i;
-	char p[4096];
-	if (join_path(p, sizeof p, w->dir.tmp, GM_MAP_EVENTS) != 0)
-		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
-	return gm__textlayer_create(&w->map_events, GM_TEXT_GEOJSON, p, "events", map_event_fields, 5, err);
+	return geojson && w->opts.web_dir ? gm__map_events_open(&w->map_events, w->dir.tmp, err) : GM_OK;
 }
 
 const char *gm__layer_stem(const char *layer, int is_csv)
@@ -284,12 +265,8 @@ int gm__writer_event(gm_writer *w, const gm_event_rec *e, gm_error *err)
 		rc = gm__layer_file_feature(&w->layers[f * N_STREAMED + L_EVENTS], lon, lat, v, err);
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
-	if (rc == GM_OK && w->map_events) {
-		gm_value mv[5];
-		for (size_t k = 0; k < 5; k++)
-			mv[k] = v[w->map_field[k]];
-		rc = gm__textlayer_feature(w->map_events, lon, lat, mv, err);
-	}
+	if (rc == GM_OK && w->map_events)
+		rc = gm__map_events_feature(w->map_events, lon, lat, v, err);
 	if (rc == GM_OK && gm__acled_listed(e)) {
 		gm_value av[GM_ACLED_N_COLUMNS];
 		char scratch[GM_ACLED_SCRATCH];
