@@ -116,8 +116,9 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	wo.t_srs = o->t_srs;
 	wo.geojson_rfc7946 = o->rfc7946;
 	wo.demonyms = o->demonyms;
-	if (o->dbf_snippet && dbf_snippet_bytes(o->dbf_snippet) >= 0)
-		wo.dbf_snippet = dbf_snippet_bytes(o->dbf_snippet);
+	int dbf = o->dbf_snippet ? dbf_snippet_bytes(o->dbf_snippet) : -1;
+	if (dbf >= 0)
+		wo.dbf_snippet = dbf;
 	wo.styles_dir = gm_cli_default_styles();
 	wo.web_dir = gm_cli_default_web();
 	return wo;

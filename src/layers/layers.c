@@ -162,13 +162,6 @@ static void snippet_window(char *buf, const char *text, uint32_t a, uint32_t b, 
 	buf[b - a] = '\0';
 }
 
-/* The sentence [a, b) around the span [s, e), as every format keeps it:
- * at most GM_DBF_BYTES (buf: GM_DBF_BYTES + 1 bytes). */
-static void snippet(char *buf, const char *text, uint32_t a, uint32_t b, uint32_t s, uint32_t e)
-{
-	snippet_window(buf, text, a, b, s, e, GM_DBF_BYTES);
-}
-
 void gm__snippet_around(const char *snip, const char *focus, size_t cap, char *out)
 {
 	size_t n = snip ? strlen(snip) : 0;
@@ -213,7 +206,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		for (size_t i = 0; i < n && rc == GM_OK; i++) {
 			const gm_mention *m = &list[i];
 			span(surface, d->text, m->byte_start, m->byte_end);
-			snippet(snip, d->text, m->snippet_start, m->snippet_end, m->byte_start, m->byte_end);
+			snippet_window(snip, d->text, m->snippet_start, m->snippet_end, m->byte_start, m->byte_end, GM_DBF_BYTES);
 			gm_mention_rec r = {doc_id, date, m->start, m->end, m->place, m->score, m->rule, surface, snip,
 			                    url, source, title};
 			rc = sink->mention(user, &r, pass, err);
@@ -224,7 +217,7 @@ int gm__records_of(const gm_input_item *item, const gm_doc_result *res, const gm
 		char id[GM_DBF_BYTES + 24];
 		snprintf(id, sizeof id, "%s#%zu", doc_id, i + 1);
 		span(surface, d->text, e->trigger_start, e->trigger_end);
-		snippet(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end);
+		snippet_window(snip, d->text, e->snippet_start, e->snippet_end, e->trigger_start, e->trigger_end, GM_DBF_BYTES);
 		gm_event_rec r = {id, doc_id, e->date, e->type, e->place, e->precision, e->fatalities, e->injured,
 		                  surface, snip, e->background, e->event_type, e->sub_type, url, source, title};
 		rc = sink->event(user, &r, err);

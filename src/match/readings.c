@@ -158,7 +158,8 @@ void gm__tok_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, gm_tok
 
 size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_reading *v)
 {
-	/* this runs for every word of every document, twice (places, events):
+	/* this runs for every word of every document (the matcher's readings serve
+	 * its event word too, gm__tok_read_trigger):
 	 * no strlen, no printf, one count of the word's letters */
 	size_t n = 0;
 	/* the bare word */
