@@ -139,6 +139,9 @@ typedef struct gm_resolve_weights {
 	int context_admin1;   /* ... and its first-level area too */
 	int variant_cost;     /* what a name reached by its spelling skeleton (الدانمارك) costs */
 	int hinterland_admin; /* what a province or district gains after ريف (the countryside of X) */
+	int list_abroad;      /* what a town under 100k costs in another country than the town it is
+	                         listed with, and far from it: a list's villages are neighbours ("قريتي
+	                         جبالا وأرينبة" in Idlib is no village of Jordan) */
 } gm_resolve_weights;
 void gm_resolve_weights_default(gm_resolve_weights *w);
 /* Set weights from "name=value,name=value" (names as in the struct); GM_EINVAL

@@ -148,13 +148,15 @@ static void remove_dropped(gm_event_list *out)
 }
 
 /* The latest kept report in bucket s that e may be told again of: another
- * sentence's, of its date or undated by its text. -1 when none. */
-static long told_latest(const told_index *x, size_t s, const gm_event *kept, const gm_event *e)
+ * sentence's, of its date or undated by its text; of any date when e's
+ * sentence tells when it began (the event going on that k tells). -1 when
+ * none. */
+static long told_latest(const told_index *x, size_t s, const gm_event *kept, const gm_event *e, int begun)
 {
 	const told_bucket *b = &x->b[s];
 	for (size_t j = b->n; j-- > 0;) {
 		const gm_event *k = &kept[b->idx[j]];
-		if (k->snippet_start != e->snippet_start && same_day(k, e))
+		if (k->snippet_start != e->snippet_start && (begun || same_day(k, e)))
 			return (long)b->idx[j];
 	}
 	return -1;
@@ -239,20 +241,21 @@ int gm__ev_dedupe_events(const gm_gazetteer *g, gm_event_list *out, gm_error *er
 		if (e->place != GM_NO_PLACE && c > 0) {
 			size_t s = told_bucket_of(&x, c, e->place, out->aside[a].quarter);
 			if (s != GM__TABLE_NONE)
-				dup = told_latest(&x, s, out->e, e);
+				dup = told_latest(&x, s, out->e, e, out->aside[a].begun);
 			/* a region's other names within 25 km (same_spot) */
 			for (size_t r = 0; gm__ev_precision_of(g, e->place, 0) >= 3 && r < x.n_regions[c]; r++) {
 				if (x.regions[c][r].place == e->place || !gm__ev_same_spot(g, x.regions[c][r].place, e->place))
 					continue;
-				long d = told_latest(&x, x.regions[c][r].bucket, out->e, e);
+				long d = told_latest(&x, x.regions[c][r].bucket, out->e, e, out->aside[a].begun);
 				if (d > dup)
 					dup = d;
 			}
 		}
 		if (dup >= 0) {
 			gm_event *k = &out->e[dup];
-			/* a headline dated only by the document takes the body's date */
-			if (!k->date_said && e->date_said) {
+			/* a headline dated only by the document takes the body's date
+			 * (not the day the event began) */
+			if (!k->date_said && e->date_said && !out->aside[a].begun) {
 				memcpy(k->date, e->date, sizeof k->date);
 				k->date_said = 1;
 			}

@@ -22,7 +22,7 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 		gm__fail(err, GM_ENOMEM, "out of memory");
 		return NULL;
 	}
-	out->aside[out->n] = (struct gm_event_aside){0, 0, 0};
+	out->aside[out->n] = (struct gm_event_aside){0, 0, 0, 0};
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
 	e->place = GM_NO_PLACE;
@@ -192,17 +192,32 @@ static gm_event *strike_told_at(const sentence_reporter *sp, uint32_t place)
 	return NULL;
 }
 
+/* "جولة الاشتباكات الثانية في عين الحلوة بدأت الخميس الماضي": the sentence
+ * tells when the event word h's event began (event-words.tsv, began: within
+ * five words after it, in its clause). */
+static int told_begun(const sentence_reporter *sp, const hit *h)
+{
+	const gm_tokens *t = sp->d->t;
+	size_t end = gm__ev_clause_end(sp->sh, t, h->tok, sp->sh->s1);
+	for (size_t j = h->tok + h->n; j < end && j <= h->tok + h->n + 4; j++)
+		if (gm__word_has(t, j, GM_W_BEGAN, NULL))
+			return 1;
+	return 0;
+}
+
 /* The events of type c told by h, one at each of places. */
 static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32_t *places,
                         const uint32_t *quarters, size_t n_places, int precision, int background, gm_error *err)
 {
 	doc_reader *d = sp->d;
 	gm_event_list *out = d->out;
+	uint8_t begun = (uint8_t)told_begun(sp, h);
 	for (size_t pi = 0; pi < n_places; pi++) {
 		gm_event *e = push_event(out, err);
 		if (!e)
 			return GM_ENOMEM;
 		out->aside[out->n - 1].bare = (uint8_t)(c == GM_EV_SHELLING && sp->bare);
+		out->aside[out->n - 1].begun = begun;
 		out->aside[out->n - 1].quarter = quarters[pi];
 		e->type = gm__trigger_name(c);
 		gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);

@@ -161,15 +161,20 @@ void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
 {
 	/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
 	 * not a visit */
-	/* (and "جولة جديدة من التصعيد": of escalation) */
+	/* (and "جولة جديدة من التصعيد": of escalation; "حصيلة ضحايا الجولة":
+	 * a round that has victims) */
 	for (size_t j = s0; j < s1; j++)
-		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL))
-			for (size_t x = j + 1; x <= j + 3 && x < s1; x++)
+		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j, GM_W_ROUND, NULL)) {
+			int code_before = j > s0 ? hits[j - 1 - s0].code : 0;
+			if (code_before == GM_TR_KILLED || code_before == GM_TR_KILLED_ONE || code_before == GM_TR_INJURED)
+				hits[j - s0].code = 0;
+			for (size_t x = j + 1; x <= j + 3 && x < s1 && hits[j - s0].code; x++)
 				if (gm__ev_is_violent(hits[x - s0].code) || hits[x - s0].code == GM_TR_ATTACK ||
 				    gm__word_has(t, x, GM_W_ESCALATION, NULL)) {
 					hits[j - s0].code = 0;
 					break;
 				}
+		}
 	/* "اشتباكات ... حيث يتمّ استخدام الأسلحة الرشّاشة إضافةً إلى القذائف":
 	 * in a sentence of clashes, weapons after a word of use are their arms */
 	int clash = 0;

@@ -98,6 +98,14 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 		if (gm__ev_code_at(sh, j) != GM_TR_PEOPLE && gm__ev_code_at(sh, j) != GM_TR_PERSON)
 			break;
 	}
+	/* a singular person right before, no number before him: "أنَّ شخصًا
+	 * مدنيًا قتل" is one killed */
+	for (size_t j = i; j > s0 && gm__ev_code_at(sh, j - 1) == GM_TR_PERSON && t->tok[j - 1].gap_after != GM_GAP_BREAK;) {
+		j--;
+		if (j == s0 || (gm__parse_number(t, j - 1, &used) < 0 && gm__ev_code_at(sh, j - 1) != GM_TR_PERSON &&
+		                gm__ev_code_at(sh, j - 1) != GM_TR_PEOPLE))
+			return 1;
+	}
 	/* a dual people noun right after or before: قتل جنديان، جنديين قتلا */
 	const size_t around[2] = {i + 1, i - 1};   /* i - 1 wraps past s1 when i is 0 */
 	for (size_t a = 0; a < 2; a++) {
@@ -161,7 +169,9 @@ static long toll_rose_to(const gm_tokens *t, const sentence_hits *sh, size_t i, 
 	if (i == sh->s0 || !gm__word_has(t, i - 1, GM_W_TOLL, NULL))
 		return -1;
 	for (size_t j = i + 1; j + 1 < sh->s1 && j <= i + 8; j++) {
-		if (t->tok[j - 1].gap_after == GM_GAP_BREAK)
+		/* (not a toll since a date: "حصيلة ضحايا العدوان منذ 7 أكتوبر
+		 * إلى ..." counts a war, not this event) */
+		if (t->tok[j - 1].gap_after == GM_GAP_BREAK || gm__word_has(t, j, GM_W_SINCE, NULL))
 			break;
 		/* (إلى as folding writes it: alef, ى as ي) */
 		if (t->tok[j].f_len == strlen("الي") && !memcmp(gm__tok_text(t, j), "الي", strlen("الي"))) {
@@ -327,6 +337,12 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 				sr->killed = toll_rose_to(t, sh, j, taken);
 			if (sr->killed < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, j))
 				sr->killed = 1;   /* "شهيد في شمسطار"; "الشهيد علاء أبو فخر" is one known */
+		} else if (code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) {
+			/* "سقوط قتيل اليوم، لترتفع بذلك محصّلة ضحايا الجولة إلى ثمانية":
+			 * the risen toll is the event's count so far, the day's dead in it */
+			long risen = toll_rose_to(t, sh, j, taken);
+			if (risen > sr->killed)
+				sr->killed = risen;
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {
 			sr->injured = figure_near(t, sh, j, taken);
 		} else if (code == GM_TR_KILLED_TWO && sr->killed < 0) {

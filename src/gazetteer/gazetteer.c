@@ -34,7 +34,8 @@ uint8_t gm__gaz_not_place_code(const char *kind)
 }
 
 static const char *const cue_roles[] = {"",      "type",   "org",    "title", "patronym",
-                                        "parent", "media", "office", "list",  "many", "people"};
+                                        "parent", "media", "office", "list",  "many", "people",
+                                        "besides"};
 static const char *const type_classes[] = {"", "area", "populated", "admin", "mountain", "water",
                                            "road", "airport", "port", "neighbourhood"};
 static const char *const parent_links[] = {"", "in", "north", "south", "east", "west", "near", "hinterland"};

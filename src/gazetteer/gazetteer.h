@@ -54,8 +54,10 @@ enum gm_cue_role {
 	GM_CUE_LIST,      /* after a plural place word: a list of its places follows (بينها، منها، التالية) */
 	GM_CUE_MANY,      /* a second row of a plural or dual type word (قرى، أحياء، قريتي): its places may
 	                     follow it straight away, "أحياء الرسالة والأندلس" (gm__gaz_cue_many) */
-	GM_CUE_PEOPLE     /* before a name: its people (أهالي): the name is a place of the class, as after
+	GM_CUE_PEOPLE,    /* before a name: its people (أهالي): the name is a place of the class, as after
 	                     a type word, but no kind of place goes on a list with it */
+	GM_CUE_BESIDES    /* a word of addition (بالإضافة، فضلاً، علاوة) whose preposition opens more items of
+	                     the list before it: "وكنصفرة، بالإضافة إلى قريتي جبالا وأرينبة" */
 };
 
 enum gm_type_class {

@@ -15,7 +15,7 @@
 static const struct { const char *name; size_t off; } weight_fields[] = {
 	W(min_score), W(lex_country), W(lex_large_in), W(lex_large_none), W(lex_large_else), W(lex_mid_in),
 	W(lex_mid_def_in), W(lex_mid_none), W(lex_small), W(lex_small_else), W(abroad_town), W(abroad_city),
-	W(district_base), W(context_country), W(context_admin1), W(variant_cost), W(hinterland_admin),
+	W(district_base), W(context_country), W(context_admin1), W(variant_cost), W(hinterland_admin), W(list_abroad),
 };
 #undef W
 
@@ -25,7 +25,7 @@ void gm_resolve_weights_default(gm_resolve_weights *w)
 		.min_score = 35, .lex_country = 10, .lex_large_in = 10, .lex_large_none = 15, .lex_large_else = 55,
 		.lex_mid_in = 30, .lex_mid_def_in = 30, .lex_mid_none = 10, .lex_small = 40, .lex_small_else = 50,
 		.abroad_town = 25, .abroad_city = 0, .district_base = 22, .context_country = 10, .context_admin1 = 20,
-		.variant_cost = 25, .hinterland_admin = 20,
+		.variant_cost = 25, .hinterland_admin = 20, .list_abroad = 25,
 	};
 }
 

@@ -176,6 +176,26 @@ static int and_word(const gm_tokens *t, size_t i)
 	return t->tok[i].f_len > strlen("و") + 2 && gm__utf8_starts(w, "و");
 }
 
+/* Where a list goes on after token i: behind a word of addition (cues.tsv,
+ * besides), its preposition and perhaps the next items' type word, in one
+ * sentence ("وكنصفرة، بالإضافة إلى قريتي جبالا"); 0 when no such phrase
+ * follows i. */
+static size_t besides_after(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	size_t w = i + 1;
+	if (w + 2 >= t->n || GM_CUE_ROLE(gm__tok_cue(g, t, w)) != GM_CUE_BESIDES)
+		return 0;
+	/* (the preposition: إلى، عن، على, folded; a short word) */
+	const gm_token *prep = &t->tok[w + 1];
+	if (gm__utf8_count(t->folded + prep->f_off, prep->f_len) > 3)
+		return 0;
+	size_t next = w + 2 + (GM_CUE_ROLE(gm__tok_cue(g, t, w + 2)) == GM_CUE_TYPE);
+	for (size_t x = w; x < next; x++)
+		if (next >= t->n || t->tok[x].gap_after == GM_GAP_BREAK || t->tok[x].sentence != t->tok[w].sentence)
+			return 0;
+	return next;
+}
+
 /* Do the words between matches a and b hold only items of a list: runs of one
  * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
  * التحتا): villages the gazetteer lacks do not end the list. */
@@ -262,6 +282,20 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 	link_past_compass(g, t, out);
 	for (size_t a = 0; a + 1 < out->n; a++) {
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
+		/* (a word the phrase holds, إلى, may be a match of its own that
+		 * is no place: it carries the list on too) */
+		size_t more = besides_after(g, t, x->tok_last);
+		if (more) {
+			size_t b = a + 1;
+			while (b < out->n && out->m[b].tok_first < more && out->m[b].not_place)
+				b++;
+			if (b < out->n && out->m[b].tok_first == more) {
+				for (size_t c = a; c < b; c++)
+					out->m[c].list_next = 2;
+				a = b - 1;
+				continue;
+			}
+		}
 		if (x->tok_last + 1 == y->tok_first)
 			x->list_next = x->parent_link == GM_PL_COMMA || gm__utf8_starts(y->clitic, "و");
 		else if (x->tok_last + 2 == y->tok_first && t->tok[x->tok_last].gap_after != GM_GAP_BREAK &&

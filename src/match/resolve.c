@@ -368,6 +368,15 @@ static int town_by_its_parent(const gm_gazetteer *g, const gm_match *m, size_t n
 	       populated(g, parent.place);
 }
 
+/* Whether key k (NULL: none) names place p. */
+static int names_place(const gm_gazetteer *g, const gm_gaz_key *k, uint32_t p)
+{
+	for (uint32_t j = 0; k && j < k->post_count; j++)
+		if (g->postings[k->post_start + j].place == p)
+			return 1;
+	return 0;
+}
+
 /* by_parent: only the towns a parent places (town_by_its_parent), so that
  * the document's one sense of them is settled before quarters and lists are
  * placed at them; else the rest. */
@@ -407,7 +416,9 @@ static void place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, g
 			continue;
 		out[i].place = at;
 		out[i].score = g->w.min_score;
-		out[i].quarter = 1;
+		/* "مخيّم عين الحلوة" after "عين الحلوة": the camp its name places
+		 * at the town of that very name is that place, no quarter in it */
+		out[i].quarter = !names_place(g, m[i].key, at);
 		const char *said = m[i].list_class                   ? "listed after "
 		                   : m[i].type_class == GM_TW_NEIGHBOURHOOD ? "quarter after "
 		                   : m[i].type_word[0]                      ? "town after "

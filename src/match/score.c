@@ -357,6 +357,16 @@ static void score_parent(scoring *c, const gm_parent *parent)
 		c->s += b;
 		c->listed = parent->link == GM_PL_LIST;
 		SAY(c, "; ", why);
+	} else if (parent->link == GM_PL_LIST && c->w->list_abroad && !gm__large_place(c->pl) &&
+	           gm__code_starts(c->pl->feature, "PPL")) {
+		/* (parent_bonus found it in another country or over 150 km away) */
+		const gm_gaz_place *pp = &c->g->places[parent->place];
+		if (!gm__code_eq(c->pl->country, pp->country)) {
+			char num[16];
+			c->s -= c->w->list_abroad;
+			SAY(c, "; listed with ", gm__gaz_str(c->g, pp->name_en), " of another country (-",
+			    (gm__int_text(num, c->w->list_abroad), num), ")");
+		}
 	}
 }
 

@@ -684,6 +684,72 @@ static void tolls_after_strikes(void)
 		CHECK_INT(res.n_events, 1);
 }
 
+/* #14: "سقوط قتيل اليوم، لترتفع محصّلة ضحايا الجولة إلى ثمانية": the risen
+ * toll is the event's count so far, and its number is no one's wounded; a
+ * toll since a date counts a war, not the event. */
+static void risen_toll(void)
+{
+	if (events("اشتباكات في حلب أدت إلى سقوط قتيل اليوم، لترتفع بذلك حصيلة ضحايا الجولة إلى ثمانية وجرح ما "
+	           "يزيد عن 128 شخصا.",
+	           "2024-05-01") == 1) {
+		CHECK_INT(res.events[0].fatalities, 8);
+		CHECK_INT(res.events[0].injured, 128);
+	} else {
+		CHECK_INT(res.n_events, 1);
+	}
+	if (events("قصفت المدفعية حلب وقتل شخصان، لترتفع حصيلة الضحايا منذ عام 2011 إلى 500 ألف.", "2024-05-01") == 1)
+		CHECK_INT(res.events[0].fatalities, 2);
+	else
+		CHECK_INT(res.n_events, 1);
+}
+
+/* #14: a singular person before the casualty word, no number before him,
+ * is one ("أنَّ شخصًا مدنيًا قتل"); after a number, the noun it counts. */
+static void one_person_before(void)
+{
+	static const struct { const char *text; long killed; } cases[] = {
+		{"وأضاف أنَّ شخصًا مدنيًا قتل متأثرًا بجراحه نتيجة قصف مدفعي على حلب.", 1},
+		{"وأضاف أن جنديا قتل في قصف مدفعي على حلب.", 1},
+		{"وأضاف أن 15 شخصا قتلوا في قصف مدفعي على حلب.", 15},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		CHECK_INT(events(cases[i].text, "2024-05-01"), 1);
+		if (res.n_events == 1)
+			CHECK_INT(res.events[0].fatalities, cases[i].killed);
+	}
+}
+
+/* #14: "جولة الاشتباكات ... بدأت الخميس الماضي" tells when the event going on
+ * began: the same event, of the report's day; without the word, a report of
+ * another day is another event. */
+static void begun_is_going_on(void)
+{
+	CHECK_INT(events("استمرت الاشتباكات في حلب اليوم. وكانت جولة الاشتباكات في حلب بدأت الخميس الماضي.", "2024-05-01"),
+	          1);
+	if (res.n_events == 1)
+		CHECK_STR(res.events[0].date, "2024-05-01");
+	CHECK_INT(events("استمرت الاشتباكات في حلب اليوم. ووقعت اشتباكات في حلب الخميس الماضي.", "2024-05-01"), 2);
+}
+
+/* #14: a list goes on past a word of addition and its preposition
+ * (cues.tsv, besides), with a type word or without. */
+static void list_goes_on_besides(void)
+{
+	CHECK_INT(events("طال القصف المدفعي كلاً من حلب ودير الزور، بالإضافة إلى قرية تل عرن.", "2024-05-01"), 3);
+	CHECK(has_event_at("shelling", "t:21"));
+	CHECK_INT(events("طال القصف المدفعي كلاً من حلب ودير الزور، فضلا عن تل عرن.", "2024-05-01"), 3);
+	CHECK(has_event_at("shelling", "t:21"));
+}
+
+/* #14: "مخيّم عين الحلوة" after "عين الحلوة": a camp the gazetteer lacks,
+ * placed at the town of its very name, is that place: its clashes are the
+ * town's, told again. */
+static void camp_named_as_its_town(void)
+{
+	CHECK_INT(events("اشتباكات في تل عرن. واستمرت اشتباكات مخيم تل عرن اليوم.", "2024-05-01"), 1);
+	CHECK_STR(place_of(0), "t:22");
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -716,7 +782,12 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(bare_bombardment),
 	                                   CHECK_CASE(history),
 	                                   CHECK_CASE(duals),
-	                                   CHECK_CASE(tolls_after_strikes)};
+	                                   CHECK_CASE(tolls_after_strikes),
+	                                   CHECK_CASE(risen_toll),
+	                                   CHECK_CASE(one_person_before),
+	                                   CHECK_CASE(begun_is_going_on),
+	                                   CHECK_CASE(list_goes_on_besides),
+	                                   CHECK_CASE(camp_named_as_its_town)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

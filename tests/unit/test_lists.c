@@ -133,6 +133,16 @@ static void check_cue(const char *word, const char *role, const char *cls, int l
 		 * are a list, those no gazetteer has places at the town before */
 		snprintf(text, sizeof text, "قصفت القوات مدينة باكو ثم %s الزهراوية والنعيمية", word);
 		ok = ok && map(text) == 3 && strstr(res.mentions[1].rule, "listed after") != NULL;
+	} else if (!strcmp(role, "besides")) {
+		/* a list goes on behind it and its preposition: Tell Aran is
+		 * shelled too */
+		static const char *const preps[] = {"إلى", "عن", "على"};
+		int listed = 0;
+		for (size_t p = 0; p < sizeof preps / sizeof *preps && !listed; p++) {
+			snprintf(text, sizeof text, "طال القصف المدفعي كلاً من حلب ودير الزور، %s %s قرية تل عرن.", word, preps[p]);
+			listed = map(text) == 3 && res.n_events == 3;
+		}
+		ok = ok && listed;
 	} else if (!strcmp(role, "list")) {
 		/* after a plural place word it opens a list: names no gazetteer has
 		 * are places, at the town the list is of */
@@ -330,6 +340,24 @@ static void check_event_word(const char *form, const char *function, const char 
 			check_failed++;
 			fprintf(stderr, "event-words.tsv:%d: '%s' dates the event %s, want %s\n", line, form,
 			        res.n_events ? res.events[0].date : "(no event)", want_date);
+		}
+	} else if (f == GM_W_BEGAN) {
+		/* when the clashes going on today began: one event, today's */
+		snprintf(text, sizeof text, "استمرت الاشتباكات في حلب اليوم. وكانت الاشتباكات في حلب %s الخميس الماضي.", form);
+		gm_document d = {0};
+		d.id = "t";
+		d.text = text;
+		d.text_len = strlen(text);
+		d.date = "2024-05-01";
+		gm_error err;
+		gm_doc_result_free(&res);
+		int ok = gm_map_document(ctx, &d, &res, &err) == GM_OK && res.n_events == 1 &&
+		         !strcmp(res.events[0].date, "2024-05-01");
+		if (ok) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' leaves %zu events in: %s\n", line, form, res.n_events, text);
 		}
 	}
 }

@@ -331,6 +331,25 @@ static void case_town_by_its_parent(void)
 	CHECK(strcmp(id_of(0), "t:20") != 0 && strcmp(id_of(0), "t:6") != 0);
 }
 
+/* #14: a list's villages are neighbours: an item whose only candidate is a
+ * village of another country (Jabala, Lebanon) is one the gazetteer lacks,
+ * placed at the list's town (weight list_abroad; 0 lets it abroad) */
+static void case_list_sibling_abroad(void)
+{
+	const char *text = "طال القصف كلاً من حلب وتل عرن، بالإضافة إلى قريتي دير الزور وجبالا في ريف حلب.";
+	CHECK_INT(map(text), 5);
+	CHECK_STR(id_of(3), "t:21");
+	CHECK(strstr(res.mentions[3].rule, "placed at") != NULL);
+	gm_resolve_weights w;
+	gm_resolve_weights_default(&w);
+	w.list_abroad = 0;
+	gm_gazetteer_set_weights(gaz, &w);
+	CHECK_INT(map(text), 5);
+	CHECK_STR(id_of(3), "t:37");
+	gm_resolve_weights_default(&w);
+	gm_gazetteer_set_weights(gaz, &w);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -362,7 +381,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(case_items_of_areas),
 	                                   CHECK_CASE(case_town_by_its_parent),
 	                                   CHECK_CASE(case_countryside),
-	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places)};
+	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places),
+	                                   CHECK_CASE(case_list_sibling_abroad)};
 	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_doc_result_free(&res);
 
