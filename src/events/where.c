@@ -240,18 +240,28 @@ typedef struct place_tie {
 	                   noun ("ثوار الزنتان"، "قوات صنعاء"), behind من outside a displacement
 	                   ("والقادم من مدينة ترهونة، أنه اقتحم مقر الكتيبة في عين زارة"), or after
 	                   a hospital word ("نقل المصابين إلى مشفى العريش") */
+	int stationed;  /* ... after a word of standing (المتمركزة في X): never the event's place, though
+	                   behind في */
 } place_tie;
 
 static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                         const gm_resolved *r, int c, const hit *h, size_t clause_after)
 {
 	size_t mt = m->tok_first;
-	place_tie tie = {locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT), 0, 0, 0};
+	place_tie tie = {locative_before(g, t, sh, mt, c == GM_EV_DISPLACEMENT), 0, 0, 0, 0};
 	/* (an agent noun in construct state, without the article: "قصفت قوات
 	 * الاحتلال بيت لاهيا" strikes Beit Lahia) */
 	if (mt > 0 && gm__word_has(t, mt - 1, GM_W_AGENT, NULL) && t->tok[mt - 1].gap_after != GM_GAP_BREAK &&
 	    !gm__ev_is_definite(t, mt - 1))
 		tie.aside = 1;
+	/* "قوّات النظام المتمركزة في حاجز النمر داخل مدينة خان شيخون": where
+	 * the shooters stand, within six words back in its clause */
+	for (size_t back = 1; back <= 6 && mt >= sh->s0 + back && !tie.aside; back++) {
+		if (t->tok[mt - back].gap_after == GM_GAP_BREAK || gm__ev_code_at(sh, mt - back))
+			break;
+		if (gm__word_has(t, mt - back, GM_W_STATIONED, NULL))
+			tie.aside = tie.stationed = 1;
+	}
 	/* "وتم نقل المصابين إلى مشفى العريش": where the wounded were taken */
 	for (size_t back = 1; back <= 2 && mt >= back && !tie.aside; back++)
 		if (gm__word_has(t, mt - back, GM_W_HOSPITAL, NULL))
@@ -307,7 +317,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		}
 		place_tie tie = tie_of(g, t, sh, &m[k], &r[k], c, h, clause_after);
 		int loc = tie.loc != LOC_NONE, reach = tie.reach, in_clause = tie.in_clause;
-		if ((mt > h->tok || (tie.loc == LOC_RESIDENTS && mt + 3 >= h->tok)) && pick < 0 && loc) {
+		if ((mt > h->tok || (tie.loc == LOC_RESIDENTS && mt + 3 >= h->tok)) && pick < 0 && loc && !tie.stationed) {
 			pick = (long)k;
 			*told_at = reach ? 2 : 1;
 			residents = tie.loc == LOC_RESIDENTS;

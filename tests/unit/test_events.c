@@ -750,6 +750,16 @@ static void camp_named_as_its_town(void)
 	CHECK_STR(place_of(0), "t:22");
 }
 
+/* #14: "قوّات النظام المتمركزة في ... خان شيخون، بلدة كنصفرة": the town
+ * after a word of standing is where the shooters are, not the event's. */
+static void shooters_place(void)
+{
+	CHECK_INT(events("واستهدفت قوات النظام المتمركزة في حاجز النمر داخل مدينة حلب، بلدة تل عرن.", "2024-05-01"), 1);
+	CHECK_STR(place_of(0), "t:21");
+	CHECK_INT(events("واستهدفت قوات النظام في مدينة حلب، بلدة تل عرن.", "2024-05-01"), 1);
+	CHECK_STR(place_of(0), "t:20");   /* (without it, في names where) */
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -787,7 +797,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(one_person_before),
 	                                   CHECK_CASE(begun_is_going_on),
 	                                   CHECK_CASE(list_goes_on_besides),
-	                                   CHECK_CASE(camp_named_as_its_town)};
+	                                   CHECK_CASE(camp_named_as_its_town),
+	                                   CHECK_CASE(shooters_place)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

@@ -341,6 +341,18 @@ static void check_event_word(const char *form, const char *function, const char 
 			fprintf(stderr, "event-words.tsv:%d: '%s' dates the event %s, want %s\n", line, form,
 			        res.n_events ? res.events[0].date : "(no event)", want_date);
 		}
+	} else if (f == GM_W_STATIONED) {
+		/* the town after it is where the shooters stand: the fire fell on
+		 * Tell Aran alone */
+		snprintf(text, sizeof text, "واستهدفت قوات النظام %s في مدينة حلب، بلدة تل عرن.", form);
+		int ok = map(text) == 2 && res.n_events == 1 && res.events[0].place != GM_NO_PLACE &&
+		         res.events[0].place == res.mentions[1].place;
+		if (ok) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' leaves the fire at the shooters' town in: %s\n", line, form, text);
+		}
 	} else if (f == GM_W_BEGAN) {
 		/* when the clashes going on today began: one event, today's */
 		snprintf(text, sizeof text, "استمرت الاشتباكات في حلب اليوم. وكانت الاشتباكات في حلب %s الخميس الماضي.", form);
