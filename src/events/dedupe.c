@@ -311,7 +311,10 @@ int gm__ev_drop_summaries(const gm_gazetteer *g, gm_event_list *out, gm_error *e
 			/* (people displaced are counted by region, as the text counts
 			 * them; a region named in the towns' own sentence is the rest of
 			 * it: "والقرى في المنطقة الفرعية من منطقة أسكيران") */
-			if (s->precision < 3 || !gm__ev_is_violent(gm__trigger_code(s->type)))
+			/* (an event the text placed nowhere, at the focus, sums up no
+			 * towns: "غارة روسية على زابوريزهزيا قتلت سبعة عشر" with the
+			 * city unknown keeps its 17 at Donetsk beside its towns) */
+			if (s->precision < 3 || !gm__ev_is_violent(gm__trigger_code(s->type)) || out->aside[by[x].idx].by_focus)
 				continue;
 			for (size_t y = i; y < j && !out->aside[by[x].idx].dropped; y++) {
 				const gm_event *f = &out->e[by[y].idx];

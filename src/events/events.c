@@ -22,7 +22,7 @@ static gm_event *push_event(gm_event_list *out, gm_error *err)
 		gm__fail(err, GM_ENOMEM, "out of memory");
 		return NULL;
 	}
-	out->aside[out->n] = (struct gm_event_aside){0, 0, 0, 0};
+	out->aside[out->n] = (struct gm_event_aside){0, 0, 0, 0, 0};
 	gm_event *e = &out->e[out->n++];
 	memset(e, 0, sizeof *e);
 	e->place = GM_NO_PLACE;
@@ -105,6 +105,13 @@ static void toll_of_violence_told(sentence_reporter *sp)
 	sentence_report *sr = sp->sr;
 	if (!sr->toll_only)
 		return;
+	/* "القوات الأوكرانية قتلت ثلاثة وثمانين جنديّاً روسيّاً": forces that
+	 * kill (an agent word within two words before the casualty word) fight,
+	 * a clash of its own, not the toll of the strike told before */
+	size_t at = sr->ev[GM_EV_ARMED_CLASH].tok;
+	for (size_t back = 1; back <= 2 && at >= sp->sh->s0 + back; back++)
+		if (gm__word_has(sp->d->t, at - back, GM_W_AGENT, NULL))
+			return;
 	gm_event *before = gm__ev_told_before(sp->d->out, sp->told_earlier, GM_EV_ARMED_CLASH, 1);
 	int bc = before ? gm__trigger_code(before->type) : 0;
 	if (bc > 0 && bc != GM_EV_ARMED_CLASH) {
@@ -308,6 +315,8 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 	int background = d->doc_year && year && year < d->doc_year;
 	size_t first_new = d->out->n;
 	int rc = write_events(sp, c, h, places, quarters, n_places, precision, background, err);
+	for (size_t x = first_new; rc == GM_OK && x < d->out->n; x++)
+		d->out->aside[x].by_focus = pick < 0;
 	/* "وطالت الهجمات مناطق الحي العسكري ..." after "هجمات إنتحارية في
 	 * كركوك": the generic word with the article names the attacks told
 	 * before, new places of them, of their type */

@@ -110,6 +110,7 @@ typedef struct gm_event_list {
 	struct gm_event_aside {
 		uint8_t bare;       /* 1 when a bare word of bombardment (القصف) told it */
 		uint8_t dropped;    /* 1: told again or summed up elsewhere (dedupe.c removes it) */
+		uint8_t by_focus;   /* 1: its text named no place; it stands at the document's focus */
 		uint8_t begun;      /* 1: its sentence tells when it began (event-words.tsv, began):
 		                       the same event as one of its type and place told going on */
 		uint32_t quarter;   /* a quarter or village placed at its town (حي العروبة at Kirkuk):

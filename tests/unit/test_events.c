@@ -760,6 +760,31 @@ static void shooters_place(void)
 	CHECK_STR(place_of(0), "t:20");   /* (without it, في names where) */
 }
 
+/* #14: forces that kill ("القوات الروسية قتلت 83 جنديا") fight: a clash of
+ * its own, not the toll of the explosion told before. */
+static void forces_that_kill(void)
+{
+	CHECK_INT(events("وقع تفجير في حلب. وفي سياق متصل ذكرت القيادة أن القوات الروسية قتلت ثلاثة وثمانين جنديا.",
+	                 "2024-05-01"),
+	          2);
+	for (size_t k = 0; k < res.n_events; k++)
+		CHECK_INT(res.events[k].fatalities, !strcmp(res.events[k].type, "armed_clash") ? 83 : -1);
+}
+
+/* #14: a strike whose town no gazetteer has stands at the document's focus
+ * with its dead; at a province, it is still no summary of the towns. */
+static void focus_is_no_summary(void)
+{
+	CHECK_INT(events("اشتباكات في محافظة حلب. وأفاد مصدر أن غارة على زابوريزهزيا قتلت سبعة عشر مدنيا. وقتل شخصان في "
+	                 "غارة على بلدة تل عرن في محافظة حلب.",
+	                 "2024-05-01"),
+	          3);
+	long dead = 0;
+	for (size_t k = 0; k < res.n_events; k++)
+		dead += res.events[k].fatalities > 0 ? res.events[k].fatalities : 0;
+	CHECK_INT(dead, 19);
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -798,7 +823,9 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(begun_is_going_on),
 	                                   CHECK_CASE(list_goes_on_besides),
 	                                   CHECK_CASE(camp_named_as_its_town),
-	                                   CHECK_CASE(shooters_place)};
+	                                   CHECK_CASE(shooters_place),
+	                                   CHECK_CASE(forces_that_kill),
+	                                   CHECK_CASE(focus_is_no_summary)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
