@@ -24,9 +24,17 @@ static int one_item(const gm_match *m, const gm_resolved *r, size_t x)
  * gazetteer does not know? */
 static int listed_after(const gm_match *m, const gm_resolved *r, size_t j, size_t k)
 {
-	for (size_t x = j; x < k; x++)
+	for (size_t x = j; x < k; x++) {
+		/* (past an item's own province: "كالفاشر بولاية شمال دارفور،
+		 * والدويم بولاية النيل الأبيض، وسنار") */
+		if (x + 1 < k && m[x].parent_link == GM_PL_IN && m[x].tok_last + 1 == m[x + 1].tok_first &&
+		    gm__listed_together(m, x + 1)) {
+			x++;
+			continue;
+		}
 		if (!gm__listed_together(m, x) && !one_item(m, r, x))
 			return 0;
+	}
 	return 1;
 }
 
@@ -277,7 +285,9 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 	if ((tie.loc == LOC_OBJECT || tie.loc == LOC_GENERIC) && is_actor_place(g, r->place))
 		tie.loc = LOC_NONE;
 	tie.reach = tie.loc == LOC_REACHED || tie.loc == LOC_GENERIC;
-	if (tie.loc == LOC_NONE && !strcmp(m->clitic, "ب"))
+	/* (ك, "such as", after the event word: "عمّت المظاهرات مدنا مختلفة
+	 * كالفاشر" names a town of it) */
+	if (tie.loc == LOC_NONE && (!strcmp(m->clitic, "ب") || (mt > h->tok && !strcmp(m->clitic, "ك"))))
 		tie.loc = LOC_AT;
 	tie.in_clause = mt < clause_after || (mt > h->tok && (included_after(g, t, mt, clause_after) || tie.reach));
 	return tie;

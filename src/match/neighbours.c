@@ -177,19 +177,21 @@ static int and_word(const gm_tokens *t, size_t i)
 }
 
 /* Where a list goes on after token i: behind a word of addition (cues.tsv,
- * besides), its preposition and perhaps the next items' type word, in one
- * sentence ("وكنصفرة، بالإضافة إلى قريتي جبالا"); 0 when no such phrase
- * follows i. */
+ * besides), its preposition if it takes one and perhaps the next items' type
+ * word, in one sentence ("وكنصفرة، بالإضافة إلى قريتي جبالا"، "والنهود،
+ * وكذلك مدني والمناقل"); 0 when no such phrase follows i. */
 static size_t besides_after(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	size_t w = i + 1;
-	if (w + 2 >= t->n || GM_CUE_ROLE(gm__tok_cue(g, t, w)) != GM_CUE_BESIDES)
+	if (w + 1 >= t->n || GM_CUE_ROLE(gm__tok_cue(g, t, w)) != GM_CUE_BESIDES)
 		return 0;
-	/* (the preposition: إلى، عن، على, folded; a short word) */
+	/* (the preposition: إلى، عن، على, folded: a short word that names no
+	 * place, or that not-places.tsv and the lexicon say is none) */
 	const gm_token *prep = &t->tok[w + 1];
-	if (gm__utf8_count(t->folded + prep->f_off, prep->f_len) > 3)
-		return 0;
-	size_t next = w + 2 + (GM_CUE_ROLE(gm__tok_cue(g, t, w + 2)) == GM_CUE_TYPE);
+	const gm_gaz_key *pk = gm__gaz_find(g, t->folded + prep->f_off, prep->f_len);
+	size_t after = w + 1 + (gm__utf8_count(t->folded + prep->f_off, prep->f_len) <= 3 &&
+	                        !(pk && gm__gaz_key_has_place(g, pk) && !GM_GAZ_HAS(pk, GM_NAME_NOT_PLACE)));
+	size_t next = after + (after < t->n && GM_CUE_ROLE(gm__tok_cue(g, t, after)) == GM_CUE_TYPE);
 	for (size_t x = w; x < next; x++)
 		if (next >= t->n || t->tok[x].gap_after == GM_GAP_BREAK || t->tok[x].sentence != t->tok[w].sentence)
 			return 0;

@@ -739,6 +739,12 @@ static void list_goes_on_besides(void)
 	CHECK(has_event_at("shelling", "t:21"));
 	CHECK_INT(events("طال القصف المدفعي كلاً من حلب ودير الزور، فضلا عن تل عرن.", "2024-05-01"), 3);
 	CHECK(has_event_at("shelling", "t:21"));
+	/* one with no preposition: وكذلك */
+	CHECK_INT(events("خرجت مظاهرات في حلب ولاشين، وكذلك دير الزور وتل عرن.", "2024-05-01"), 4);
+	/* ك "such as" names a town of the event, and the list goes on past
+	 * its item's own country */
+	CHECK_INT(events("كما عمت المظاهرات مدنا مختلفة كالموصل بالعراق، ودير الزور، وحلب.", "2024-05-01"), 3);
+	CHECK(has_event_at("protest", "t:33") && has_event_at("protest", "t:32") && has_event_at("protest", "t:20"));
 }
 
 /* #14: "مخيّم عين الحلوة" after "عين الحلوة": a camp the gazetteer lacks,
