@@ -50,8 +50,11 @@ int gm__build_add_triple(builder *b, const char *key, uint32_t words, uint32_t p
 
 /* The inflections of a demonym from its stem (the masculine singular without
  * its final ي): singular, feminine, plurals and duals, bare and with the
- * article. Clitics before them are the matcher's business. */
-static const char *const demonym_endings[] = {"ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات"};
+ * article, and the indefinite accusative ("هجومًا إسرائيليًا": tanween gone
+ * in folding, its alef stays; where that spelling is a country's own name,
+ * روسيا، تركيا، أوكرانيا، the name wins, gm__gaz_demonym_of). Clitics before
+ * them are the matcher's business. */
+static const char *const demonym_endings[] = {"ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات", "يا"};
 
 int gm__build_demonym_forms(builder *b, const char *stem, uint32_t place)
 {

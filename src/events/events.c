@@ -7,6 +7,7 @@
 #include "eventwords.h"
 #include "search.h"
 
+#include "codes.h"
 #include "crs.h"
 #include "error.h"
 #include "grow.h"
@@ -243,6 +244,53 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 	return GM_OK;
 }
 
+/* Whether a generic word of violence (هجوم، استهدف) ends right before
+ * token at in sentence sh. */
+static int after_generic_word(const sentence_hits *sh, size_t at)
+{
+	for (size_t j = sh->s0; j < at && j < sh->s1; j++) {
+		const hit *x = &sh->at[j - sh->s0];
+		if ((x->code == GM_TR_ATTACK || x->code == GM_TR_TARGETING) && j + x->n == at)
+			return 1;
+	}
+	return 0;
+}
+
+/* The country whose forces carry out the generic word h's attack: the
+ * demonym right after a generic word of the sentence ("هجومًا إسرائيليًا
+ * آخر استهدف"، "لهجومٍ إسرائيليٍّ") or after an agent word before h
+ * ("بشنّ الجيش الإسرائيلي ... الهجمات"); GM_NO_PLACE when it names none. */
+static uint32_t attacking_state(const sentence_reporter *sp, const hit *h)
+{
+	const doc_reader *d = sp->d;
+	for (size_t k = sp->k0; k < sp->k1; k++) {
+		const gm_match *m = &d->m[k];
+		if (m->blocked != GM_BLOCK_DEMONYM || m->demonym_of == GM_GAZ_NO_PLACE ||
+		    !gm__ev_is_country_place(d->g, m->demonym_of))
+			continue;
+		size_t at = m->tok_first;
+		if (after_generic_word(sp->sh, at) ||
+		    (at < h->tok && at > sp->sh->s0 && gm__word_has(d->t, at - 1, GM_W_AGENT, NULL)))
+			return m->demonym_of;
+	}
+	return GM_NO_PLACE;
+}
+
+/* "هجومًا إسرائيليًا آخر استهدف قاعدة الإمام علي في محافظة لرستان": a
+ * generic word of violence by a state's forces, at a place of another
+ * country over GM_FAR_ATTACK_KM from that state, is a strike from the air
+ * or by drones: no artillery or ground raid reaches there. */
+#define GM_FAR_ATTACK_KM 300.0
+static int far_state_attack(const sentence_reporter *sp, const hit *h, uint32_t place)
+{
+	const gm_gazetteer *g = sp->d->g;
+	uint32_t state = place == GM_NO_PLACE ? GM_NO_PLACE : attacking_state(sp, h);
+	if (state == GM_NO_PLACE || gm__code_eq(g->places[state].country, g->places[place].country))
+		return 0;
+	const gm_gaz_place *a = &g->places[state], *b = &g->places[place];
+	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) > GM_FAR_ATTACK_KM;
+}
+
 /* The event of type c the sentence tells: more of one told before, or new
  * events at its place or at each town of its list. */
 static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err)
@@ -328,6 +376,12 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 		d->out->e[x].event_type = ref->event_type;
 		d->out->e[x].sub_type = ref->sub_type;
 	}
+	for (size_t x = first_new; rc == GM_OK && !ref && sp->sr->generic[c] && x < d->out->n; x++)
+		if (far_state_attack(sp, h, d->out->e[x].place)) {
+			d->out->e[x].type = gm__trigger_name(GM_EV_AIR_STRIKE);
+			gm__acled_of(GM_EV_AIR_STRIKE, 0, &d->out->e[x].event_type, &d->out->e[x].sub_type);
+			d->out->aside[x].bare = 0;   /* (a strike now, no bare fire to merge into one) */
+		}
 	return rc;
 }
 

@@ -791,6 +791,25 @@ static void focus_is_no_summary(void)
 	CHECK_INT(dead, 19);
 }
 
+/* #14: a generic word of violence by a state's forces (its demonym after
+ * the word or after an agent word) at a place of another country over 300 km
+ * away is an air strike; at home, or near (Lebanon to Aleppo, 280 km), it is
+ * what the generic word says alone. */
+static void far_state_attack(void)
+{
+	static const struct { const char *text, *type; } cases[] = {
+		{"شن الجيش الروسي هجمات على مدينة حلب.", "air_strike"},
+		{"واستهدف هجوم روسي مدينة حلب.", "air_strike"},
+		{"شن الجيش السوري هجمات على مدينة حلب.", "armed_clash"},
+		{"شن الجيش اللبناني هجمات على مدينة حلب.", "armed_clash"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		CHECK_INT(events(cases[i].text, "2024-05-01"), 1);
+		if (res.n_events == 1)
+			CHECK_STR(res.events[0].type, cases[i].type);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -831,7 +850,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(camp_named_as_its_town),
 	                                   CHECK_CASE(shooters_place),
 	                                   CHECK_CASE(forces_that_kill),
-	                                   CHECK_CASE(focus_is_no_summary)};
+	                                   CHECK_CASE(focus_is_no_summary),
+	                                   CHECK_CASE(far_state_attack)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

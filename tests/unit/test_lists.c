@@ -167,7 +167,8 @@ static void check_demonym(const char *word, const char *id, const char *note, in
 	static const char *const forms[][3] = {{"وقال المسؤول ", "ال", " أمس"},
 	                                       {"وقالت الحكومة ", "ال", "ة أمس"},
 	                                       {"وقال مسؤولون ", "", "ون أمس"},
-	                                       {"ونقل عن العسكريين ", "بال", "ين"}};
+	                                       {"ونقل عن العسكريين ", "بال", "ين"},
+	                                       {"ونفذت الطائرات هجوما ", "", "ا أمس"}};   /* the indefinite accusative */
 	size_t wl = strlen(word);
 	char stem[256];
 	if (wl < 2 || wl - 2 >= sizeof stem || strcmp(word + wl - 2, "ي") != 0) {
@@ -180,10 +181,17 @@ static void check_demonym(const char *word, const char *id, const char *note, in
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
 		char text[512];
 		snprintf(text, sizeof text, "%s%s%s%s", forms[i][0], forms[i][1], stem, forms[i][2]);
-		int ok = map(text) == 0 && res.n_demonyms == 1;
+		size_t n = map(text);
+		int ok = n == 0 && res.n_demonyms == 1;
 		if (ok) {
 			gm_place p;
 			gm_gazetteer_get_place(gaz_for_lists, res.demonyms[0].place, &p);
+			ok = strcmp(p.id, id) == 0;
+		} else if (i == 4 && n == 1 && res.mentions[0].place != GM_NO_PLACE) {
+			/* (the accusative that spells its country's own name, بريطانيا،
+			 * بيلاروسيا, is that country: the same place) */
+			gm_place p;
+			gm_gazetteer_get_place(gaz_for_lists, res.mentions[0].place, &p);
 			ok = strcmp(p.id, id) == 0;
 		}
 		if (ok) {
