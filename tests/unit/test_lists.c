@@ -16,18 +16,23 @@ static gm_ctx *ctx;
 static gm_doc_result res;
 static gm_gazetteer *gaz_for_lists;
 
-static size_t map(const char *text)
+/* Map text as a document of that date (NULL: none) into res: its mentions,
+ * (size_t)-1 on an error. */
+static size_t map_dated(const char *text, const char *date)
 {
 	gm_document d = {0};
 	d.id = "t";
 	d.text = text;
 	d.text_len = strlen(text);
+	d.date = date;
 	gm_error err;
 	gm_doc_result_free(&res);
 	if (gm_map_document(ctx, &d, &res, &err) != GM_OK)
 		return (size_t)-1;
 	return res.n_mentions;
 }
+
+static size_t map(const char *text) { return map_dated(text, NULL); }
 
 /* Mentions overlapping text[b0, b1) (bytes). */
 static size_t overlapping(uint32_t b0, uint32_t b1)
@@ -334,14 +339,7 @@ static void check_event_word(const char *form, const char *function, const char 
 		char want_date[16];   /* back 0 is May 1st; April has 30 days */
 		snprintf(want_date, sizeof want_date, "2024-%02d-%02d", back ? 4 : 5, back ? 31 - back : 1);
 		snprintf(text, sizeof text, "قصفت القوات مدينة باردا %s.", form);
-		gm_document d = {0};
-		d.id = "t";
-		d.text = text;
-		d.text_len = strlen(text);
-		d.date = "2024-05-01";
-		gm_error err;
-		gm_doc_result_free(&res);
-		int ok = gm_map_document(ctx, &d, &res, &err) == GM_OK && res.n_events && !strcmp(res.events[0].date, want_date);
+		int ok = map_dated(text, "2024-05-01") != (size_t)-1 && res.n_events && !strcmp(res.events[0].date, want_date);
 		if (ok) {
 			check_passed++;
 		} else {
@@ -364,14 +362,7 @@ static void check_event_word(const char *form, const char *function, const char 
 	} else if (f == GM_W_BEGAN) {
 		/* when the clashes going on today began: one event, today's */
 		snprintf(text, sizeof text, "استمرت الاشتباكات في حلب اليوم. وكانت الاشتباكات في حلب %s الخميس الماضي.", form);
-		gm_document d = {0};
-		d.id = "t";
-		d.text = text;
-		d.text_len = strlen(text);
-		d.date = "2024-05-01";
-		gm_error err;
-		gm_doc_result_free(&res);
-		int ok = gm_map_document(ctx, &d, &res, &err) == GM_OK && res.n_events == 1 &&
+		int ok = map_dated(text, "2024-05-01") != (size_t)-1 && res.n_events == 1 &&
 		         !strcmp(res.events[0].date, "2024-05-01");
 		if (ok) {
 			check_passed++;
