@@ -2,9 +2,10 @@
  *
  * events.c drives it, sentence by sentence: the event words of a sentence
  * (hits.c), what the sentence says of them (sentence.c), where each event is
- * (where.c), and at the end the events told twice (dedupe.c). Data flows that
- * way: hits.c calls none of the others, sentence.c and where.c call hits.c,
- * dedupe.c calls hits.c and where.c. */
+ * (where.c), and at the end the events told twice (dedupe.c); tolls.c gives
+ * events.c the figures told apart from their event word (report.h). Data
+ * flows that way: hits.c calls none of the others, sentence.c and where.c
+ * call hits.c, dedupe.c calls hits.c and where.c, tolls.c calls all four. */
 #ifndef GM_READING_H
 #define GM_READING_H
 

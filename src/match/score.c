@@ -203,7 +203,6 @@ typedef struct scoring {
 	const gm_gaz_posting *p;
 	const gm_gaz_place *pl;
 	const gm_context *ctx;
-	const gm_resolve_weights *w;
 	int s;
 	char *rule;
 	size_t o, cap;
@@ -256,7 +255,7 @@ static void score_name(scoring *c, const char *what)
 	case GM_NAME_TAGGED: c->s += 10; break;
 	/* the same letters but for vowels and transliteration classes: less sure
 	 * than the name itself, surer than an untagged alternate */
-	case GM_NAME_VARIANT: c->s += c->p->note == 1 ? 5 : -c->w->variant_cost; break;   /* note 1: a two-word name written as one */
+	case GM_NAME_VARIANT: c->s += c->p->note == 1 ? 5 : -c->g->w.variant_cost; break;   /* note 1: a two-word name written as one */
 	/* a transliteration guess: it counts only inside a country the document
 	 * is already about (below), and less than any Arabic name */
 	case GM_NAME_LATIN: c->s -= 10; break;
@@ -329,15 +328,15 @@ static void score_context(scoring *c)
 	if (c->countryside) {
 		/* "ريف إدلب" is the countryside around Idlib: its province or district
 		 * (news-dev's convention, and ACLED's for an unnamed village) */
-		c->s += c->w->hinterland_admin;
+		c->s += c->g->w.hinterland_admin;
 		SAY(c, "; after ريف: the province");
 	}
 	if (c->in_context && !gm__feature_is_country(pl->feature)) {
-		c->s += c->w->context_country;
+		c->s += c->g->w.context_country;
 		SAY(c, "; country in context ", pl->country);
 		const char *a1 = gm__gaz_str(c->g, pl->admin1);
 		if (a1[0] && !gm__feature_is_admin1(pl->feature) && gm__context_count(c->ctx, pl->country, a1) > 0) {
-			c->s += c->w->context_admin1;
+			c->s += c->g->w.context_admin1;
 			SAY(c, "; admin1 in context ", a1);
 		}
 	}
@@ -357,15 +356,15 @@ static void score_parent(scoring *c, const gm_parent *parent)
 		c->s += b;
 		c->listed = parent->link == GM_PL_LIST;
 		SAY(c, "; ", why);
-	} else if (parent->link == GM_PL_LIST && c->w->list_abroad && !gm__large_place(c->pl) &&
+	} else if (parent->link == GM_PL_LIST && c->g->w.list_abroad && !gm__large_place(c->pl) &&
 	           gm__code_starts(c->pl->feature, "PPL")) {
 		/* (parent_bonus found it in another country or over 150 km away) */
 		const gm_gaz_place *pp = &c->g->places[parent->place];
 		if (!gm__code_eq(c->pl->country, pp->country)) {
 			char num[16];
-			c->s -= c->w->list_abroad;
+			c->s -= c->g->w.list_abroad;
 			SAY(c, "; listed with ", gm__gaz_str(c->g, pp->name_en), " of another country (-",
-			    (gm__int_text(num, c->w->list_abroad), num), ")");
+			    (gm__int_text(num, c->g->w.list_abroad), num), ")");
 		}
 	}
 }
@@ -385,7 +384,7 @@ static int near_named(const scoring *c)
 static void score_evidence(scoring *c)
 {
 	const gm_gaz_place *pl = c->pl;
-	const gm_resolve_weights *w = c->w;
+	const gm_resolve_weights *w = &c->g->w;
 	char num[24];
 	int in_context = c->in_context;
 	/* a place of no one country (Kashmir, a sea, a river) is not abroad of
@@ -439,11 +438,11 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
                         size_t cap)
 {
 	const gm_gaz_place *pl = &g->places[p->place];
-	scoring c = {.g = g, .m = m, .p = p, .pl = pl, .ctx = ctx, .w = &g->w, .rule = rule, .cap = cap};
+	scoring c = {.g = g, .m = m, .p = p, .pl = pl, .ctx = ctx, .rule = rule, .cap = cap};
 	/* the reason is text for a person: written only when asked for (the
 	 * chosen candidate, explain), not for every candidate scored */
 	const char *what;
-	c.s = prior(c.w, pl->feature, pl->population, &what);
+	c.s = prior(&g->w, pl->feature, pl->population, &what);
 	c.type_fits = m->type_class > GM_TW_AREA && fits_type(m->type_class, pl->feature);
 	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
 	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
