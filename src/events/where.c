@@ -47,6 +47,16 @@ static int announced(const gm_match *m, size_t k, const hit *h)
 	return m[k].list_class && !m[k].list_uncued && m[k].tok_first > h->tok;
 }
 
+/* A place a list of an event of type c's places may hold: a town or
+ * village; for people displaced, counted by region as the text counts them,
+ * a province or district too ("وتوزعوا على محافظات المفرق نحو 620 مواطنًا،
+ * ومعان 315 مواطنًا": each its event, at geo_precision 3 or 2). */
+static int list_place(const gm_gazetteer *g, uint32_t place, int c)
+{
+	const char *f = g->places[place].feature;
+	return !strncmp(f, "PPL", 3) || (c == GM_EV_DISPLACEMENT && !strncmp(f, "ADM", 3));
+}
+
 /* Precision of a place as ACLED geo_precision: 1 a town or village, 2 a
  * district or a point near a town, 3 a region, country or natural feature. */
 int gm__ev_precision_of(const gm_gazetteer *g, uint32_t place, int near)
@@ -339,7 +349,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
 		 * not where fire came from */
 		/* (quarters placed at one town after the event word are towns of
 		 * their own: each an event) */
-		if (!strncmp(g->places[r[k].place].feature, "PPL", 3) &&
+		if (list_place(g, r[k].place, c) &&
 		    (r[k].place != last_town || (r[k].quarter && mt > h->tok)) &&
 		    (mt < h->tok || (loc && in_clause && mt > h->tok) || announced(m, k, h) ||
 		     (*towns && k > 0 && (gm__listed_together(m, k - 1) || one_item(m, r, k - 1))))) {
@@ -371,7 +381,7 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 	size_t last_taken = (size_t)-1, opened = gm__ev_opened_at(sh, h->tok, s0);
 	for (size_t k = k0; k < k1 && n_places < 64; k++) {
 		if (r[k].place == GM_GAZ_NO_PLACE || m[k].tok_first < s0 || m[k].tok_first >= s1 ||
-		    strncmp(g->places[r[k].place].feature, "PPL", 3) != 0)
+		    !list_place(g, r[k].place, c))
 			continue;
 		place_tie tie = tie_of(g, t, sh, &m[k], &r[k], c, h, clause_after);
 		int loc = tie.loc != LOC_NONE, in_clause = tie.in_clause;

@@ -198,6 +198,24 @@ static size_t besides_after(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 	return next;
 }
 
+/* Do the words g0..g1 between two names hold the count of the first, as a
+ * list that shares something out says it ("محافظات المفرق نحو 620 مواطنًا،
+ * ومعان 315 مواطنًا"): one number, at most a word before and after it, and
+ * the comma that ends the item right before the next? */
+static int count_gap(const gm_tokens *t, size_t g0, size_t g1)
+{
+	if (g1 - g0 < 1 || g1 - g0 > 3 || t->tok[g1 - 1].gap_after != GM_GAP_BREAK ||
+	    t->tok[g1].sentence != t->tok[g0].sentence)
+		return 0;
+	size_t numbers = 0;
+	for (size_t x = g0; x < g1; x++) {
+		numbers += t->tok[x].is_number;
+		if (x + 1 < g1 && t->tok[x].gap_after == GM_GAP_BREAK)
+			return 0;
+	}
+	return numbers == 1;
+}
+
 /* Do the words between matches a and b hold only items of a list: runs of one
  * or two words cut by commas, the last joined by و (شمسطار، الحلانية، سرعين
  * التحتا): villages the gazetteer lacks do not end the list. */
@@ -284,19 +302,20 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 	link_past_compass(g, t, out);
 	for (size_t a = 0; a + 1 < out->n; a++) {
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
-		/* (a word the phrase holds, إلى, may be a match of its own that
-		 * is no place: it carries the list on too) */
+		/* (a word of the phrase or the count, إلى، نحو, may be a match of
+		 * its own that is no place: it carries the list on too) */
+		size_t b = a + 1;
+		while (b < out->n && out->m[b].not_place)
+			b++;
 		size_t more = besides_after(g, t, x->tok_last);
-		if (more) {
-			size_t b = a + 1;
-			while (b < out->n && out->m[b].tok_first < more && out->m[b].not_place)
-				b++;
-			if (b < out->n && out->m[b].tok_first == more) {
-				for (size_t c = a; c < b; c++)
-					out->m[c].list_next = 2;
-				a = b - 1;
-				continue;
-			}
+		int goes_on = b < out->n && ((more && out->m[b].tok_first == more) ||
+		                             (t->tok[x->tok_last].gap_after != GM_GAP_BREAK &&
+		                              count_gap(t, x->tok_last + 1, out->m[b].tok_first)));
+		if (goes_on) {
+			for (size_t c = a; c < b; c++)
+				out->m[c].list_next = 2;
+			a = b - 1;
+			continue;
 		}
 		if (x->tok_last + 1 == y->tok_first)
 			x->list_next = x->parent_link == GM_PL_COMMA || gm__utf8_starts(y->clitic, "و");

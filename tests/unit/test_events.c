@@ -810,6 +810,20 @@ static void far_state_attack(void)
 	}
 }
 
+/* #14: a list that shares people out, a count after each item ("محافظات
+ * المفرق نحو 620 مواطنًا، ومعان 315 مواطنًا"), goes on past the counts; people
+ * displaced are counted by province as the text counts them, one event each
+ * (a shelling of provinces is not split: its towns are its places). */
+static void displaced_by_province(void)
+{
+	CHECK_INT(events("وأشارت إلى إخلاء عدد من العائلات وتوزعوا على محافظات حلب نحو 620 مواطنا، وصلاح الدين 315 "
+	                 "مواطنا، والغربية 150 شخصا.",
+	                 "2024-05-01"),
+	          3);
+	CHECK(has_event_at("displacement", "t:35") && has_event_at("displacement", "t:19") &&
+	      has_event_at("displacement", "t:18"));
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -851,7 +865,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(shooters_place),
 	                                   CHECK_CASE(forces_that_kill),
 	                                   CHECK_CASE(focus_is_no_summary),
-	                                   CHECK_CASE(far_state_attack)};
+	                                   CHECK_CASE(far_state_attack),
+	                                   CHECK_CASE(displaced_by_province)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
