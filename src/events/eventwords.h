@@ -35,6 +35,8 @@ enum gm_event_word {
 	GM_W_MONTH,                   /* أغسطس، آب (value 1-12): "في 12 أغسطس 2019", the number after it a year */
 	GM_W_STATIONED,               /* المتمركزة: the place after it (في X) is where the shooter is, not
 	                                 where the fire fell ("قوّات النظام المتمركزة في خان شيخون") */
+	GM_W_STATEMENT,               /* بيان، أصدرته: the place behind في after it is where a statement
+	                                 was made ("في بيان مشترك أصدرتاه في نيامي"), not where it tells */
 	GM_W_BEGAN,                   /* بدأت، اندلعت after an event word: when the event began ("جولة
 	                                 الاشتباكات ... بدأت الخميس الماضي"), where the document tells it
 	                                 going on, not a new one of that day */

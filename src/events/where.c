@@ -258,8 +258,8 @@ typedef struct place_tie {
 	                   noun ("ثوار الزنتان"، "قوات صنعاء"), behind من outside a displacement
 	                   ("والقادم من مدينة ترهونة، أنه اقتحم مقر الكتيبة في عين زارة"), or after
 	                   a hospital word ("نقل المصابين إلى مشفى العريش") */
-	int stationed;  /* ... after a word of standing (المتمركزة في X): never the event's place, though
-	                   behind في */
+	int stationed;  /* ... after a word of standing (المتمركزة في X) or of a statement made (بيان
+	                   أصدرته في X): never the event's place, though behind في */
 } place_tie;
 
 static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
@@ -278,6 +278,9 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 		if (t->tok[mt - back].gap_after == GM_GAP_BREAK || gm__ev_code_at(sh, mt - back))
 			break;
 		if (gm__word_has(t, mt - back, GM_W_STATIONED, NULL))
+			tie.aside = tie.stationed = 1;
+		/* "في بيان مشترك أصدرتاه في نيامي": where it was said */
+		if (back <= 3 && gm__word_has(t, mt - back, GM_W_STATEMENT, NULL))
 			tie.aside = tie.stationed = 1;
 	}
 	/* "وتم نقل المصابين إلى مشفى العريش": where the wounded were taken */

@@ -764,6 +764,14 @@ static void shooters_place(void)
 	CHECK_STR(place_of(0), "t:21");
 	CHECK_INT(events("واستهدفت قوات النظام في مدينة حلب، بلدة تل عرن.", "2024-05-01"), 1);
 	CHECK_STR(place_of(0), "t:20");   /* (without it, في names where) */
+	/* where a statement was made is not where the attacks it tells were:
+	 * those are the ones told before */
+	CHECK_INT(events("هاجم مسلحون مدينة دير الزور. وقالت الوزارة في بيان أصدرته في حلب إن المسلحين نفذوا هجمات "
+	                 "متزامنة.",
+	                 "2024-05-01"),
+	          1);
+	CHECK_INT(events("هاجم مسلحون مدينة دير الزور. وقالت الوزارة في حلب إن المسلحين نفذوا هجمات متزامنة.", "2024-05-01"),
+	          2);
 }
 
 /* #14: forces that kill ("القوات الروسية قتلت 83 جنديا") fight: a clash of
