@@ -378,6 +378,26 @@ static int report_later_clauses(sentence_reporter *sp, int c, gm_error *err)
 	return GM_OK;
 }
 
+/* "اقتحم مقر الكتيبة 42 في منطقة عين زارة": a raid word alone in its
+ * sentence (the generic attack read as a clash) with a military site within
+ * three words after it (event-words.tsv, raid and site) takes the site: a
+ * territory change, as ACLED codes a base or headquarters overrun. */
+static void raid_takes_site(const doc_reader *d, const sentence_hits *sh, sentence_report *sr)
+{
+	const hit *h = &sr->ev[GM_EV_ARMED_CLASH];
+	if (!sr->have[GM_EV_ARMED_CLASH] || !sr->generic[GM_EV_ARMED_CLASH] || sr->have[GM_EV_TERRITORY_CHANGE] ||
+	    !h->key || !gm__function_word(gm__gaz_str(d->g, h->key->str), h->key->len, GM_W_RAID, NULL))
+		return;
+	for (size_t j = h->tok + h->n; j < sh->s1 && j <= h->tok + h->n + 2; j++)
+		if (gm__word_has(d->t, j, GM_W_SITE, NULL)) {
+			sr->have[GM_EV_ARMED_CLASH] = sr->generic[GM_EV_ARMED_CLASH] = 0;
+			sr->have[GM_EV_TERRITORY_CHANGE] = 1;
+			sr->ev[GM_EV_TERRITORY_CHANGE] = *h;
+			sr->ev[GM_EV_TERRITORY_CHANGE].sub = 0;
+			return;
+		}
+}
+
 /* The events sentence sh reports (sr: what read_sentence found in it), each
  * at its place, into d->out: a type at one place, or at each town of a list;
  * "the attack" with no place of its own is more of the one told before. */
@@ -399,6 +419,7 @@ static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_repo
 		}
 	}
 	gm__ev_toll_of_violence_told(&sp);
+	raid_takes_site(d, sh, sr);
 	sp.toll_type = gm__ev_toll_type(sr);
 	for (int c = 1; c < GM_EV_N; c++) {
 		if (!sr->have[c])

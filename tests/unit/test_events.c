@@ -832,6 +832,18 @@ static void displaced_by_province(void)
 	      has_event_at("displacement", "t:18"));
 }
 
+/* #14: a raid that storms a military site takes it (a territory change);
+ * a raid on a town stays a clash; a place still under control is a state,
+ * no change. */
+static void raid_takes_site(void)
+{
+	CHECK_INT(events("اقتحمت القوات مقر الكتيبة في مدينة حلب.", "2024-05-01"), 1);
+	CHECK(has_event_at("territory_change", "t:20"));
+	CHECK_INT(events("اقتحمت القوات مدينة حلب.", "2024-05-01"), 1);
+	CHECK(has_event_at("armed_clash", "t:20"));
+	CHECK_INT(events("وقالت المصادر إن المطار لا يزال تحت سيطرة القوات في حلب.", "2024-05-01"), 0);
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -874,7 +886,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(forces_that_kill),
 	                                   CHECK_CASE(focus_is_no_summary),
 	                                   CHECK_CASE(far_state_attack),
-	                                   CHECK_CASE(displaced_by_province)};
+	                                   CHECK_CASE(displaced_by_province),
+	                                   CHECK_CASE(raid_takes_site)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);

@@ -370,6 +370,18 @@ static void check_event_word(const char *form, const char *function, const char 
 			check_failed++;
 			fprintf(stderr, "event-words.tsv:%d: '%s' puts the attacks where it was said in: %s\n", line, form, text);
 		}
+	} else if (f == GM_W_RAID || f == GM_W_SITE) {
+		/* a raid on a military site takes it */
+		if (f == GM_W_RAID)
+			snprintf(text, sizeof text, "وقالت المصادر إن القوات %s مقر الكتيبة في مدينة حلب.", form);
+		else
+			snprintf(text, sizeof text, "وقالت المصادر إن القوات اقتحمت %s الكتيبة في مدينة حلب.", form);
+		if (map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "territory_change")) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' takes no site in: %s\n", line, form, text);
+		}
 	} else if (f == GM_W_BEGAN) {
 		/* when the clashes going on today began: one event, today's */
 		snprintf(text, sizeof text, "استمرت الاشتباكات في حلب اليوم. وكانت الاشتباكات في حلب %s الخميس الماضي.", form);
