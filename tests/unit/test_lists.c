@@ -370,6 +370,15 @@ static void check_event_word(const char *form, const char *function, const char 
 			check_failed++;
 			fprintf(stderr, "event-words.tsv:%d: '%s' puts the attacks where it was said in: %s\n", line, form, text);
 		}
+	} else if (f == GM_W_AIR) {
+		/* after an attack word: an attack from the air */
+		snprintf(text, sizeof text, "وقالت المصادر إن هجوما %s استهدف مدينة حلب.", form);
+		if (map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "air_strike")) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' after an attack is no air strike in: %s\n", line, form, text);
+		}
 	} else if (f == GM_W_RAID || f == GM_W_SITE) {
 		/* a raid on a military site takes it */
 		if (f == GM_W_RAID)
