@@ -17,7 +17,7 @@ extern const size_t gm__event_words_tsv_len;
 static const char *const function_names[GM_W_N] = {
 	"",        "unit",  "ten",       "hundred", "thousand", "many",  "teen", "weekday",  "today",
 	"yesterday", "night", "past",    "locative", "from",    "each",  "since", "near",   "official",
-	"capital", "see",   "also",      "during",  "stop",  "round", "masira", "marching", "for_displaced", "air", "outset", "including", "agent", "bombard", "residents", "escalation", "via", "witness", "use", "hospital", "toll", "month", "stationed", "statement", "raid", "site", "began",
+	"capital", "see",   "also",      "during",  "stop",  "round", "masira", "marching", "for_displaced", "air", "outset", "including", "agent", "bombard", "residents", "escalation", "via", "witness", "use", "hospital", "toll", "month", "stationed", "statement", "raid", "site", "possible", "began",
 };
 
 typedef struct row {

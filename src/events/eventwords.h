@@ -39,6 +39,7 @@ enum gm_event_word {
 	                                 was made ("في بيان مشترك أصدرتاه في نيامي"), not where it tells */
 	GM_W_RAID,                    /* اقتحم، اقتحام: a raid, as the event word's key after clitics */
 	GM_W_SITE,                    /* مقر، معسكر، مطار، قاعدة، ثكنة: a military site a raid takes */
+	GM_W_POSSIBLE,                /* محتمل، متوقع right after an event word: "نزوح محتمل" is feared, not told */
 	GM_W_BEGAN,                   /* بدأت، اندلعت after an event word: when the event began ("جولة
 	                                 الاشتباكات ... بدأت الخميس الماضي"), where the document tells it
 	                                 going on, not a new one of that day */

@@ -219,7 +219,9 @@ static int not_done(const gm_tokens *t, const sentence_hits *sh, size_t j, size_
 	int purpose = event_word && h->purpose;
 	for (size_t back = 1; back <= 3 && purpose && j >= s0 + back; back++)
 		purpose = sh->at[j - back - s0].code != GM_TR_UNDERGO;   /* تعرضت مدينة باردا لقصف */
-	return (event_word && (j < quiet_until || asked || purpose)) || (violent_word && (stopped || counted));
+	/* "نزوح محتمل"، "هجوم وشيك": feared or expected, not told */
+	int feared = event_word && j + h->n < sh->s1 && gm__word_has(t, j + h->n, GM_W_POSSIBLE, NULL);
+	return (event_word && (j < quiet_until || asked || purpose || feared)) || (violent_word && (stopped || counted));
 }
 
 /* The event types the generic words of a sentence (هجوم، استهدف) tell:

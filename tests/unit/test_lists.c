@@ -370,6 +370,15 @@ static void check_event_word(const char *form, const char *function, const char 
 			check_failed++;
 			fprintf(stderr, "event-words.tsv:%d: '%s' puts the attacks where it was said in: %s\n", line, form, text);
 		}
+	} else if (f == GM_W_POSSIBLE) {
+		/* what is feared after the event word is no event */
+		snprintf(text, sizeof text, "وحذرت المنظمة اليوم من قصف %s على مدينة حلب.", form);
+		if (map(text) != (size_t)-1 && res.n_events == 0) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr, "event-words.tsv:%d: '%s' leaves an event told in: %s\n", line, form, text);
+		}
 	} else if (f == GM_W_AIR) {
 		/* after an attack word: an attack from the air */
 		snprintf(text, sizeof text, "وقالت المصادر إن هجوما %s استهدف مدينة حلب.", form);
