@@ -239,6 +239,28 @@ static int far_state_attack(const sentence_reporter *sp, const hit *h, uint32_t 
 	return gm__geodesic_km(a->lat, a->lon, b->lat, b->lon, NULL) > GM_FAR_ATTACK_KM;
 }
 
+/* The events from first_new on, told by the generic word h of type c, take
+ * the type of what they are: the attacks told before where the word has the
+ * article ("وطالت الهجمات مناطق الحي العسكري ..." after "هجمات إنتحارية في
+ * كركوك": new places of them), else a strike where a far state attacks. */
+static void type_generic_events(sentence_reporter *sp, int c, const hit *h, size_t first_new)
+{
+	gm_event_list *out = sp->d->out;
+	const gm_event *ref = gm__ev_is_definite(sp->d->t, h->tok) ? gm__ev_told_before(out, sp->told_earlier, c, 1) : NULL;
+	for (size_t x = first_new; x < out->n; x++) {
+		gm_event *e = &out->e[x];
+		if (ref) {
+			e->type = ref->type;
+			e->event_type = ref->event_type;
+			e->sub_type = ref->sub_type;
+		} else if (far_state_attack(sp, h, e->place)) {
+			e->type = gm__trigger_name(GM_EV_AIR_STRIKE);
+			gm__acled_of(GM_EV_AIR_STRIKE, 0, &e->event_type, &e->sub_type);
+			out->aside[x].bare = 0;   /* (a strike now, no bare fire to merge into one) */
+		}
+	}
+}
+
 /* The event of type c the sentence tells: more of one told before, or new
  * events at its place or at each town of its list. */
 static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err)
@@ -313,23 +335,8 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 	int rc = write_events(sp, c, h, places, quarters, n_places, precision, background, err);
 	for (size_t x = first_new; rc == GM_OK && x < d->out->n; x++)
 		d->out->aside[x].by_focus = pick < 0;
-	/* "وطالت الهجمات مناطق الحي العسكري ..." after "هجمات إنتحارية في
-	 * كركوك": the generic word with the article names the attacks told
-	 * before, new places of them, of their type */
-	const gm_event *ref = sp->sr->generic[c] && gm__ev_is_definite(d->t, h->tok)
-	                          ? gm__ev_told_before(d->out, sp->told_earlier, c, 1)
-	                          : NULL;
-	for (size_t x = first_new; rc == GM_OK && ref && x < d->out->n; x++) {
-		d->out->e[x].type = ref->type;
-		d->out->e[x].event_type = ref->event_type;
-		d->out->e[x].sub_type = ref->sub_type;
-	}
-	for (size_t x = first_new; rc == GM_OK && !ref && sp->sr->generic[c] && x < d->out->n; x++)
-		if (far_state_attack(sp, h, d->out->e[x].place)) {
-			d->out->e[x].type = gm__trigger_name(GM_EV_AIR_STRIKE);
-			gm__acled_of(GM_EV_AIR_STRIKE, 0, &d->out->e[x].event_type, &d->out->e[x].sub_type);
-			d->out->aside[x].bare = 0;   /* (a strike now, no bare fire to merge into one) */
-		}
+	if (rc == GM_OK && sp->sr->generic[c])
+		type_generic_events(sp, c, h, first_new);
 	return rc;
 }
 
