@@ -298,6 +298,11 @@ static void score_type_word(scoring *c)
 	if (c->type_fits) {
 		c->s += 25;
 		SAY(c, "; after ", m->type_word);
+	} else if (m->clitic[0] && !m->type_inherited) {
+		/* "مدينة والام" is Ouallam: the word a type word governs takes no
+		 * clitic, so the reading behind one (و + Ilam) is not its name */
+		c->s -= 20;
+		SAY(c, "; a clitic right after ", m->type_word);
 	} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !gm__code_starts(pl->feature, "PPL")) {
 		/* "حي X" is a neighbourhood: never the country, province or region X
 		 * (حي البرازيل، أحياء الأندلس); a quarter or camp named after a town
@@ -443,7 +448,10 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	 * chosen candidate, explain), not for every candidate scored */
 	const char *what;
 	c.s = prior(&g->w, pl->feature, pl->population, &what);
-	c.type_fits = m->type_class > GM_TW_AREA && fits_type(m->type_class, pl->feature);
+	/* (a type word governs the word right after it, which takes no clitic:
+	 * "مدينة والام" is Ouallam, not و + Ilam; a list's items after it do) */
+	int governed = m->type_class > GM_TW_AREA && !(m->clitic[0] && !m->type_inherited);
+	c.type_fits = governed && fits_type(m->type_class, pl->feature);
 	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
 	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
 	score_name(&c, what);

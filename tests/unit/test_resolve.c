@@ -331,6 +331,19 @@ static void case_town_by_its_parent(void)
 	CHECK(strcmp(id_of(0), "t:20") != 0 && strcmp(id_of(0), "t:6") != 0);
 }
 
+/* #14: the word a type word governs takes no clitic: "مدينة والام" is
+ * Ouallam, not و + Ilam; the reading behind a clitic right after the type word
+ * is not lifted by it (a list's later items, which inherit it, still are). */
+static void case_clitic_after_type_word(void)
+{
+	CHECK_INT(map("وقصفت القوات سجن مدينة باردا"), 1);
+	CHECK(strstr(res.mentions[0].rule, "after مدينه") != NULL);
+	if (map("وقصفت القوات سجن مدينة وباردا") == 1)
+		CHECK(strstr(res.mentions[0].rule, "a clitic right after مدينه") != NULL);
+	CHECK_INT(map("قصفت القوات قريتي تل عرن وباردا"), 2);
+	CHECK(strstr(res.mentions[1].rule, "after قريتي") != NULL);
+}
+
 /* #14: a list's villages are neighbours: an item whose only candidate is a
  * village of another country (Jabala, Lebanon) is one the gazetteer lacks,
  * placed at the list's town (weight list_abroad; 0 lets it abroad) */
@@ -382,7 +395,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(case_town_by_its_parent),
 	                                   CHECK_CASE(case_countryside),
 	                                   CHECK_CASE(case_weights), CHECK_CASE(case_listed_places),
-	                                   CHECK_CASE(case_list_sibling_abroad)};
+	                                   CHECK_CASE(case_list_sibling_abroad),
+	                                   CHECK_CASE(case_clitic_after_type_word)};
 	int rc = check_run("resolve", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_doc_result_free(&res);
 
