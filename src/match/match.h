@@ -157,6 +157,8 @@ void gm__matches_free(gm_matches *m);
 /* neighbours.c: what the words around a match say of it */
 /* Does folded w end like a nisba adjective (ـي، ـية, folded ي / يه)? */
 int gm__nisba_ending(const char *w, size_t len);
+/* Whether the text between two tokens holds a comma (، or ,). */
+int gm__comma_between(const char *text, const gm_token *a, const gm_token *b);
 /* s[0..n) into dst (cap bytes), cut where it does not fit, NUL-terminated:
  * snprintf's "%.*s" without its cost (every match copies its clitic). */
 void gm__copy_cut(char *dst, size_t cap, const char *s, size_t n);
@@ -168,7 +170,7 @@ void gm__read_neighbours(const gm_gazetteer *g, const char *text, const gm_token
  * b a's parent: "X في Y", "X بY", "X، Y", "X شمال Y", "X بالقرب من Y". */
 uint8_t gm__parent_link(const gm_gazetteer *g, const char *text, const gm_tokens *t, const gm_match *a,
                         const gm_match *b);
-/* Which matches are next items of a list (gm_match.list_next). */
+/* lists.c: which matches are next items of a list (gm_match.list_next). */
 void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out);
 
 #endif

@@ -70,7 +70,7 @@ gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved
 	if (!out || i + 1 >= n || !m[i].parent_link)
 		return none;
 	/* (past a compass phrase that names no place here: "برنو شمال غربي مدينة
-	 * كادوقلي", neighbours.c) */
+	 * كادوقلي", lists.c) */
 	size_t p = i + 1;
 	if (out[p].place == GM_GAZ_NO_PLACE && m[p].lexicon == 2 && p + 1 < n)
 		p++;
