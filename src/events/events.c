@@ -163,7 +163,8 @@ static int told_begun(const sentence_reporter *sp, const hit *h)
 
 /* The events of type c told by h, one at each of places. */
 static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32_t *places,
-                        const uint32_t *quarters, size_t n_places, int precision, int background, gm_error *err)
+                        const uint32_t *quarters, const uint8_t *near, size_t n_places, int precision, int background,
+                        gm_error *err)
 {
 	doc_reader *d = sp->d;
 	gm_event_list *out = d->out;
@@ -178,7 +179,9 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 		e->type = gm__trigger_name(c);
 		gm__acled_of(c, h->sub, &e->event_type, &e->sub_type);
 		e->place = places[pi];
-		e->precision = n_places > 1 ? gm__ev_precision_of(d->g, places[pi], 0) : precision;
+		e->precision = n_places > 1 ? gm__ev_precision_of(d->g, places[pi], near[pi]) : precision;
+		if (near[pi] && e->precision < 2)
+			e->precision = 2;   /* a village placed at its list's town: near it */
 		if (gm__ev_has_toll(c))
 			give_figures(sp, c, e);   /* a new event's figures are unknown (-1): the sentence's */
 		memcpy(e->date, sp->date, sizeof e->date);
@@ -306,18 +309,20 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 	 * كفرنبل وحاس وكفرومة"): one event per town, as ACLED codes them */
 	size_t n_places = 0;
 	uint32_t places[64], quarters[64];
+	uint8_t near[64];
 	if (gm__ev_per_place(c) && towns >= 2) {
 		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places,
-		                             quarters);
+		                             quarters, near);
 	} else if (gm__ev_per_place(c) && towns == 1 && place != GM_NO_PLACE && precision >= 3) {
 		/* "الهجمات على عدّة مناطق في إيران، من بينها مدينة تبريز": a region
 		 * only where the text names nothing finer; the town struck inside it */
 		n_places = gm__ev_list_towns(d->g, d->t, sh, d->m, d->r, sp->k0, sp->k1, c, h, clause_after, places,
-		                             quarters);
+		                             quarters, near);
 		size_t w = 0;
 		for (size_t x = 0; x < n_places; x++)
 			if (gm__ev_inside_region(d->g, place, places[x])) {
 				quarters[w] = quarters[x];
+				near[w] = near[x];
 				places[w++] = places[x];
 			}
 		n_places = w;
@@ -326,13 +331,14 @@ static int report_type(sentence_reporter *sp, int c, const hit *h, gm_error *err
 	}
 	if (!n_places) {
 		quarters[0] = quarter;
+		near[0] = (uint8_t)(pick >= 0 && d->r[pick].place == place && gm__ev_placed_near(&d->m[pick], &d->r[pick]));
 		places[n_places++] = place;
 	}
 	/* history: the event word's own year is before the document's */
 	long year = gm__ev_year_of(d->t, sh, h, sh->s1);
 	int background = d->doc_year && year && year < d->doc_year;
 	size_t first_new = d->out->n;
-	int rc = write_events(sp, c, h, places, quarters, n_places, precision, background, err);
+	int rc = write_events(sp, c, h, places, quarters, near, n_places, precision, background, err);
 	for (size_t x = first_new; rc == GM_OK && x < d->out->n; x++)
 		d->out->aside[x].by_focus = pick < 0;
 	if (rc == GM_OK && sp->sr->generic[c])

@@ -138,10 +138,16 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
  * event's clause ends before clause_after): named before the event word,
  * behind a locative in its clause, or listed with one taken; into places
  * (up to 64), in text order. Quarters placed at their town each count,
- * their gm__ev_quarter_key into quarters (0 for other places). */
+ * their gm__ev_quarter_key into quarters (0 for other places); near[] says
+ * a village the gazetteer lacks stands at its town (gm__ev_placed_near). */
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
-                         uint32_t places[64], uint32_t quarters[64]);
+                         uint32_t places[64], uint32_t quarters[64], uint8_t near[64]);
+/* Whether match m stands for a village or town the gazetteer lacks (after
+ * قرية، بلدة or in a list of them), placed at the town its list or parent
+ * names: ACLED's geo_precision 2, near the town; a quarter, camp or area of
+ * the town (حي، مخيم، مناطق) placed at it stays 1. */
+int gm__ev_placed_near(const gm_match *m, const gm_resolved *r);
 /* "ويشهد المخيّم اشتباكات"، "قصف على المدينة": a town's or camp's type word
  * with the article and no name, as the subject of a verb of witnessing
  * before event word h or behind في / على after it in its clause, names the

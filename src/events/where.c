@@ -378,7 +378,7 @@ long gm__ev_place_of_event(const gm_gazetteer *g, const gm_tokens *t, const sent
  * (up to 64), in text order. Quarters placed at their town each count. */
 size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const sentence_hits *sh, const gm_match *m,
                          const gm_resolved *r, size_t k0, size_t k1, int c, const hit *h, size_t clause_after,
-                         uint32_t places[64], uint32_t quarters[64])
+                         uint32_t places[64], uint32_t quarters[64], uint8_t near[64])
 {
 	size_t s0 = sh->s0, s1 = sh->s1, n_places = 0;
 	size_t last_taken = (size_t)-1, opened = gm__ev_opened_at(sh, h->tok, s0);
@@ -402,10 +402,16 @@ size_t gm__ev_list_towns(const gm_gazetteer *g, const gm_tokens *t, const senten
 			seen |= places[x] == r[k].place;
 		if (!seen) {
 			quarters[n_places] = gm__ev_quarter_key(t, &m[k], &r[k]);
+			near[n_places] = (uint8_t)gm__ev_placed_near(&m[k], &r[k]);
 			places[n_places++] = r[k].place;
 		}
 	}
 	return n_places;
+}
+
+int gm__ev_placed_near(const gm_match *m, const gm_resolved *r)
+{
+	return r->quarter && (m->type_class == GM_TW_POPULATED || m->list_class == GM_TW_POPULATED);
 }
 
 uint32_t gm__ev_quarter_key(const gm_tokens *t, const gm_match *m, const gm_resolved *r)

@@ -584,6 +584,14 @@ static void quarters_each_an_event(void)
 	/* the same quarter told again in a later sentence is one event */
 	CHECK_INT(events("قصفت المدفعية أحياء الزهراوية والنعيمية في باردا. وتواصل القصف على حي الزهراوية.", "2024-05-01"),
 	          2);
+	/* a village the gazetteer lacks stands near its list's town
+	 * (precision 2); a quarter at its town is the town (1) */
+	CHECK_INT(events("سيطرت القوات على قرى قرب حلب منها الزهراوية والنعيمية.", "2024-05-01"), 3);
+	for (size_t k = 0; k < res.n_events; k++)
+		CHECK_INT(res.events[k].precision, k == 0 ? 1 : 2);
+	CHECK_INT(events("قصفت المدفعية أحياء الزهراوية والنعيمية في باردا.", "2024-05-01"), 2);
+	for (size_t k = 0; k < res.n_events; k++)
+		CHECK_INT(res.events[k].precision, 1);
 	/* a list after من is where fire came from, not a place struck */
 	CHECK_INT(events("تعرضت باردا للقصف من داخل الأراضي الأرمينية، وتحديدا من قريتي الزهراوية والنعيمية",
 	                 "2024-05-01"),
