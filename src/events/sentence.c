@@ -187,6 +187,18 @@ static long toll_rose_to(const gm_tokens *t, const sentence_hits *sh, size_t i, 
 	return -1;
 }
 
+/* "170 قتيلًا وجريحًا"، "مقتل وإصابة ستة": a casualty word of the dead at
+ * token j joined by و to one of the hurt right after it counts both
+ * together; the index of that word, or 0 when none. */
+static size_t joined_injured(const gm_tokens *t, const sentence_hits *sh, size_t j)
+{
+	size_t k = j + sh->at[j - sh->s0].n;
+	if (k >= sh->s1 || gm__ev_code_at(sh, k) != GM_TR_INJURED || t->tok[k - 1].gap_after == GM_GAP_BREAK ||
+	    !gm__utf8_has_prefix(gm__tok_text(t, k), t->tok[k].f_len, "و"))
+		return 0;
+	return k;
+}
+
 /* Whether the event word at token j tells of something not done: demanded
  * or promised (before quiet_until), asked for, a purpose, a call to stop,
  * weapons counted. */
@@ -333,6 +345,14 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 				sr->have[code] = 1;
 				sr->ev[code] = *h;
 			}
+		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && joined_injured(t, sh, j)) {
+			/* the dead and the hurt in one figure: neither's (ACLED keeps no
+			 * combined count as fatalities); the figure is taken, so no other
+			 * casualty word reads it */
+			size_t k = joined_injured(t, sh, j);
+			(void)figure_near(t, sh, j, taken);
+			(void)figure_near(t, sh, k, taken);
+			next = k + sh->at[k - s0].n - 1;
 		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && sr->killed < 0) {
 			sr->killed = figure_near(t, sh, j, taken);
 			if (sr->killed < 0)

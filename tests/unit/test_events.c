@@ -852,6 +852,24 @@ static void raid_takes_site(void)
 	CHECK_INT(events("وقالت المصادر إن المطار لا يزال تحت سيطرة القوات في حلب.", "2024-05-01"), 0);
 }
 
+/* #14: the dead and the hurt counted together ("170 قتيلًا وجريحًا"، "مقتل
+ * وإصابة ستة") are neither's figure; told apart, each its own. */
+static void killed_and_hurt_together(void)
+{
+	static const struct { const char *text; long killed, injured; } cases[] = {
+		{"سقط أكثر من 170 قتيلًا وجريحًا في غارات على مدينة حلب.", -1, -1},
+		{"اشتباكات في مدينة حلب أسفرت عن مقتل وإصابة ستة من المسلحين.", -1, -1},
+		{"اشتباكات في مدينة حلب أسفرت عن مقتل ستة وإصابة عشرة.", 6, 10},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		CHECK_INT(events(cases[i].text, "2024-05-01"), 1);
+		if (res.n_events == 1) {
+			CHECK_INT(res.events[0].fatalities, cases[i].killed);
+			CHECK_INT(res.events[0].injured, cases[i].injured);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
@@ -895,7 +913,8 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(focus_is_no_summary),
 	                                   CHECK_CASE(far_state_attack),
 	                                   CHECK_CASE(displaced_by_province),
-	                                   CHECK_CASE(raid_takes_site)};
+	                                   CHECK_CASE(raid_takes_site),
+	                                   CHECK_CASE(killed_and_hurt_together)};
 	int rc = check_run("events", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_ctx_free(ctx);
 	gm_gazetteer_close(gaz);
