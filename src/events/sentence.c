@@ -98,6 +98,16 @@ static long figure_near(const gm_tokens *t, const sentence_hits *sh, size_t i, u
 		if (gm__ev_code_at(sh, j) != GM_TR_PEOPLE && gm__ev_code_at(sh, j) != GM_TR_PERSON)
 			break;
 	}
+	/* a number of a group before, "اثنين من الحوثيين قتلا": the number, من
+	 * and the group's one word */
+	if (i >= s0 + 3 && gm__word_has(t, i - 2, GM_W_FROM, NULL) && t->tok[i - 3].gap_after != GM_GAP_BREAK &&
+	    t->tok[i - 2].gap_after != GM_GAP_BREAK && t->tok[i - 1].gap_after != GM_GAP_BREAK) {
+		long v = gm__parse_number(t, i - 3, &used);
+		if (v >= 0 && used == 1 && !taken[i - 3 - s0]) {
+			taken[i - 3 - s0] = 1;
+			return v;
+		}
+	}
 	/* a singular person right before, no number before him: "أنَّ شخصًا
 	 * مدنيًا قتل" is one killed */
 	for (size_t j = i; j > s0 && gm__ev_code_at(sh, j - 1) == GM_TR_PERSON && t->tok[j - 1].gap_after != GM_GAP_BREAK;) {

@@ -712,13 +712,16 @@ static void risen_toll(void)
 }
 
 /* #14: a singular person before the casualty word, no number before him,
- * is one ("أنَّ شخصًا مدنيًا قتل"); after a number, the noun it counts. */
+ * is one ("أنَّ شخصًا مدنيًا قتل"); after a number, the noun it counts; a
+ * number of a group before it ("اثنين من الحوثيين قتلا") is the group's. */
 static void one_person_before(void)
 {
 	static const struct { const char *text; long killed; } cases[] = {
 		{"وأضاف أنَّ شخصًا مدنيًا قتل متأثرًا بجراحه نتيجة قصف مدفعي على حلب.", 1},
 		{"وأضاف أن جنديا قتل في قصف مدفعي على حلب.", 1},
 		{"وأضاف أن 15 شخصا قتلوا في قصف مدفعي على حلب.", 15},
+		/* a number of a group: the number, من and the group's word */
+		{"وأضاف أن اثنين من المسلحين قتلا في قصف مدفعي على حلب.", 2},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		CHECK_INT(events(cases[i].text, "2024-05-01"), 1);
