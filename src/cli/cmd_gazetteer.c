@@ -107,18 +107,27 @@ static int parse_args(const char *cmd, unsigned takes, int argc, char **argv, ga
 	return GM_EXIT_OK;
 }
 
+/* parse_args' status, made GM_EXIT_USAGE with "needs WHAT" where the
+ * arguments lack what subcommand cmd needs (have 0); a's words are freed
+ * unless it is GM_EXIT_OK. */
+static int needs(const char *cmd, int status, int have, const char *what, gaz_args *a)
+{
+	if (status == GM_EXIT_OK && !have) {
+		fprintf(stderr, "geomention gazetteer %s: needs %s\n", cmd, what);
+		status = GM_EXIT_USAGE;
+	}
+	if (status != GM_EXIT_OK)
+		free(a->words);
+	return status;
+}
+
 static int build(int argc, char **argv)
 {
 	gaz_args a;
 	int status = parse_args("build", TAKES(GM_GOPT_GEONAMES) | TAKES(GM_GOPT_OUT) | TAKES(GM_GOPT_QUIET), argc, argv, &a);
-	if (status == GM_EXIT_OK && (!a.out || !a.n_words)) {
-		fprintf(stderr, "geomention gazetteer build: needs SOURCES... and -o FILE\n");
-		status = GM_EXIT_USAGE;
-	}
-	if (status != GM_EXIT_OK) {
-		free(a.words);
+	status = needs("build", status, a.out && a.n_words, "SOURCES... and -o FILE", &a);
+	if (status != GM_EXIT_OK)
 		return status;
-	}
 	gm_error err = {0, ""};
 	gm_build_stats st;
 	double t0 = now_ms();
@@ -146,14 +155,9 @@ static int lookup(int argc, char **argv)
 {
 	gaz_args a;
 	int status = parse_args("lookup", READS, argc, argv, &a);
-	if (status == GM_EXIT_OK && !a.n_words) {
-		fprintf(stderr, "geomention gazetteer lookup: needs at least one WORD\n");
-		status = GM_EXIT_USAGE;
-	}
-	if (status != GM_EXIT_OK) {
-		free(a.words);
+	status = needs("lookup", status, a.n_words > 0, "at least one WORD", &a);
+	if (status != GM_EXIT_OK)
 		return status;
-	}
 	gm_error err = {0, ""};
 	gm_gazetteer *gaz = NULL;
 	gm_ctx *ctx = NULL;

@@ -283,14 +283,23 @@ static int value(parser *p, char **out, int *is_string, int depth)
 	return scalar_literal(p, out);
 }
 
+/* An object's opening: o emptied, white space, then the '{' it opens with
+ * (0), or -1 with the reason. */
+static int object_start(parser *p, gm_json_object *o)
+{
+	memset(o, 0, sizeof *o);
+	ws(p);
+	if (p->pos >= p->len || p->s[p->pos] != '{')
+		return fail(p, "expected a JSON object");
+	p->pos++;
+	return 0;
+}
+
 int gm__json_parse_object(const char *s, size_t len, gm_json_object *o, char *why, size_t why_cap)
 {
 	parser p = {s, len, 0, why, why_cap, 0};
-	memset(o, 0, sizeof *o);
-	ws(&p);
-	if (p.pos >= len || s[p.pos] != '{')
-		return fail(&p, "expected a JSON object");
-	p.pos++;
+	if (object_start(&p, o))
+		return -1;
 	ws(&p);
 	if (p.pos < len && s[p.pos] == '}') {
 		p.pos++;
@@ -429,11 +438,8 @@ int gm__json_parse_member(const char *s, size_t len, const char *member, gm_json
                           size_t why_cap)
 {
 	parser p = {s, len, 0, why, why_cap, 0};
-	memset(out, 0, sizeof *out);
-	ws(&p);
-	if (p.pos >= len || s[p.pos] != '{')
-		return fail(&p, "expected a JSON object");
-	p.pos++;
+	if (object_start(&p, out))
+		return -1;
 	for (;;) {
 		ws(&p);
 		if (p.pos < len && s[p.pos] == '}')
