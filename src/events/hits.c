@@ -154,10 +154,9 @@ void gm__ev_find_hits(const gm_gazetteer *g, const gm_tokens *t, const gm_match 
 	}
 }
 
-/* The event words read again in their sentence: what the words beside
- * them say they are (a round of fighting, an event begun before, an attack
- * from the air, the displaced helped, a march). */
-void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
+/* A round of fighting is no visit, and the weapons a clash is fought with
+ * are no fire of their own (gm__ev_reread_hits' first passes). */
+static void reread_rounds_and_arms(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
 {
 	/* "جولة الاشتباكات"، "الجولة الثانية للمعارك": a round of fighting,
 	 * not a visit */
@@ -190,6 +189,14 @@ void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
 				break;
 			}
 	}
+}
+
+/* The event words read again in their sentence: what the words beside
+ * them say they are (a round of fighting, an event begun before, an attack
+ * from the air, the displaced helped, a march). */
+void gm__ev_reread_hits(const gm_tokens *t, size_t s0, size_t s1, hit *hits)
+{
+	reread_rounds_and_arms(t, s0, s1, hits);
 	/* "وجّه عبر اتصالات هاتفية إنذارات": calls as the means, no diplomacy */
 	for (size_t j = s0 + 1; j < s1; j++)
 		if (hits[j - s0].code == GM_EV_DIPLOMACY && gm__word_has(t, j - 1, GM_W_VIA, NULL))
