@@ -196,10 +196,10 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 }
 
 /* Whether a generic word of violence (هجوم، استهدف) ends right before
- * token at in sentence sh. */
+ * token at in sentence sh (a trigger takes at most GM_GAZ_MAX_WORDS). */
 static int after_generic_word(const sentence_hits *sh, size_t at)
 {
-	for (size_t j = sh->s0; j < at && j < sh->s1; j++) {
+	for (size_t j = at; j-- > sh->s0 && j + GM_GAZ_MAX_WORDS >= at;) {
 		const hit *x = &sh->at[j - sh->s0];
 		if ((x->code == GM_TR_ATTACK || x->code == GM_TR_TARGETING) && j + x->n == at)
 			return 1;

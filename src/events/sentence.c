@@ -324,6 +324,35 @@ static void settle_types(const sentence_hits *sh, sentence_report *sr, int any_v
 	}
 }
 
+/* What a word of the dead at token j says of the sentence's killed: the
+ * first such word's figure; a risen toll over it ("سقوط قتيل اليوم، لترتفع
+ * بذلك محصّلة ضحايا الجولة إلى ثمانية": the event's count so far, the day's
+ * dead in it); nothing where it is joined to a word of the hurt, the dead
+ * and the hurt in one figure (ACLED keeps no combined count as fatalities;
+ * the figure is taken, so no other casualty word reads it). Returns the last
+ * token the words read take. */
+static size_t read_killed(const gm_tokens *t, const sentence_hits *sh, size_t j, uint8_t *taken, sentence_report *sr)
+{
+	size_t k = joined_injured(t, sh, j);
+	if (k) {
+		(void)figure_near(t, sh, j, taken);
+		(void)figure_near(t, sh, k, taken);
+		return k + sh->at[k - sh->s0].n - 1;
+	}
+	if (sr->killed < 0) {
+		sr->killed = figure_near(t, sh, j, taken);
+		if (sr->killed < 0)
+			sr->killed = toll_rose_to(t, sh, j, taken);
+		if (sr->killed < 0 && gm__ev_code_at(sh, j) == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, j))
+			sr->killed = 1;   /* "شهيد في شمسطار"; "الشهيد علاء أبو فخر" is one known */
+	} else {
+		long risen = toll_rose_to(t, sh, j, taken);
+		if (risen > sr->killed)
+			sr->killed = risen;
+	}
+	return j + sh->at[j - sh->s0].n - 1;
+}
+
 void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *taken, sentence_report *sr)
 {
 	size_t s0 = sh->s0, s1 = sh->s1;
@@ -355,26 +384,8 @@ void gm__ev_read_sentence(const gm_tokens *t, const sentence_hits *sh, uint8_t *
 				sr->have[code] = 1;
 				sr->ev[code] = *h;
 			}
-		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && joined_injured(t, sh, j)) {
-			/* the dead and the hurt in one figure: neither's (ACLED keeps no
-			 * combined count as fatalities); the figure is taken, so no other
-			 * casualty word reads it */
-			size_t k = joined_injured(t, sh, j);
-			(void)figure_near(t, sh, j, taken);
-			(void)figure_near(t, sh, k, taken);
-			next = k + sh->at[k - s0].n - 1;
-		} else if ((code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) && sr->killed < 0) {
-			sr->killed = figure_near(t, sh, j, taken);
-			if (sr->killed < 0)
-				sr->killed = toll_rose_to(t, sh, j, taken);
-			if (sr->killed < 0 && code == GM_TR_KILLED_ONE && !gm__ev_is_definite(t, j))
-				sr->killed = 1;   /* "شهيد في شمسطار"; "الشهيد علاء أبو فخر" is one known */
 		} else if (code == GM_TR_KILLED || code == GM_TR_KILLED_ONE) {
-			/* "سقوط قتيل اليوم، لترتفع بذلك محصّلة ضحايا الجولة إلى ثمانية":
-			 * the risen toll is the event's count so far, the day's dead in it */
-			long risen = toll_rose_to(t, sh, j, taken);
-			if (risen > sr->killed)
-				sr->killed = risen;
+			next = read_killed(t, sh, j, taken, sr);
 		} else if (code == GM_TR_INJURED && sr->injured < 0) {
 			sr->injured = figure_near(t, sh, j, taken);
 		} else if (code == GM_TR_KILLED_TWO && sr->killed < 0) {

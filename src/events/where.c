@@ -277,10 +277,9 @@ static place_tie tie_of(const gm_gazetteer *g, const gm_tokens *t, const sentenc
 	for (size_t back = 1; back <= 6 && mt >= sh->s0 + back && !tie.aside; back++) {
 		if (t->tok[mt - back].gap_after == GM_GAP_BREAK || gm__ev_code_at(sh, mt - back))
 			break;
-		if (gm__word_has(t, mt - back, GM_W_STATIONED, NULL))
-			tie.aside = tie.stationed = 1;
-		/* "في بيان مشترك أصدرتاه في نيامي": where it was said */
-		if (back <= 3 && gm__word_has(t, mt - back, GM_W_STATEMENT, NULL))
+		/* (and "في بيان مشترك أصدرتاه في نيامي", within three: where it was said) */
+		uint64_t said = GM_W_BIT(GM_W_STATIONED) | (back <= 3 ? GM_W_BIT(GM_W_STATEMENT) : 0);
+		if (gm__word_mask(t, mt - back) & said)
 			tie.aside = tie.stationed = 1;
 	}
 	/* "وتم نقل المصابين إلى مشفى العريش": where the wounded were taken */

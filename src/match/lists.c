@@ -145,8 +145,10 @@ void gm__link_lists(const gm_gazetteer *g, const gm_tokens *t, gm_matches *out)
 		gm_match *x = &out->m[a], *y = &out->m[a + 1];
 		/* (a word of the phrase or the count, إلى، نحو, may be a match of
 		 * its own that is no place: it carries the list on too) */
+		/* (both phrases are at most four words: the walk stops there, so a
+		 * run of blocked words costs no more than its length) */
 		size_t b = a + 1;
-		while (b < out->n && out->m[b].not_place)
+		while (b < out->n && out->m[b].not_place && out->m[b].tok_first <= x->tok_last + 4)
 			b++;
 		size_t more = besides_after(g, t, x->tok_last);
 		int goes_on = b < out->n && ((more && out->m[b].tok_first == more) ||

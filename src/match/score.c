@@ -288,6 +288,14 @@ static void score_length(scoring *c)
 	}
 }
 
+/* "مدينة والام" is Ouallam: the word a type word governs takes no clitic,
+ * so a reading behind one right after the type word is not its name (a
+ * list's later items, which inherit the word, do take one). */
+static int clitic_after_type_word(const gm_match *m)
+{
+	return m->clitic[0] && !m->type_inherited;
+}
+
 /* The type word before the name (مدينة، حي، نهر ...). */
 static void score_type_word(scoring *c)
 {
@@ -298,9 +306,7 @@ static void score_type_word(scoring *c)
 	if (c->type_fits) {
 		c->s += 25;
 		SAY(c, "; after ", m->type_word);
-	} else if (m->clitic[0] && !m->type_inherited) {
-		/* "مدينة والام" is Ouallam: the word a type word governs takes no
-		 * clitic, so the reading behind one (و + Ilam) is not its name */
+	} else if (clitic_after_type_word(m)) {
 		c->s -= 20;
 		SAY(c, "; a clitic right after ", m->type_word);
 	} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !gm__code_starts(pl->feature, "PPL")) {
@@ -448,10 +454,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	 * chosen candidate, explain), not for every candidate scored */
 	const char *what;
 	c.s = prior(&g->w, pl->feature, pl->population, &what);
-	/* (a type word governs the word right after it, which takes no clitic:
-	 * "مدينة والام" is Ouallam, not و + Ilam; a list's items after it do) */
-	int governed = m->type_class > GM_TW_AREA && !(m->clitic[0] && !m->type_inherited);
-	c.type_fits = governed && fits_type(m->type_class, pl->feature);
+	c.type_fits = m->type_class > GM_TW_AREA && !clitic_after_type_word(m) && fits_type(m->type_class, pl->feature);
 	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
 	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
 	score_name(&c, what);

@@ -299,6 +299,17 @@ static void check_trigger(const char *word, const char *type, const char *forms,
 		check_trigger_form(out[i], type, line);
 }
 
+/* A row's behavioural check: passed, or failed with what the row does wrong. */
+static void tally(int ok, int line, const char *form, const char *wrong, const char *text)
+{
+	if (ok) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "event-words.tsv:%d: '%s' %s in: %s\n", line, form, wrong, text);
+}
+
 /* Every function word (event-words.tsv) is found with its function and
  * value, and does its work in a plain report: a number word states its
  * figure, a day word the event's date. */
@@ -351,66 +362,38 @@ static void check_event_word(const char *form, const char *function, const char 
 		/* the town after it is where the shooters stand: the fire fell on
 		 * Tell Aran alone */
 		snprintf(text, sizeof text, "واستهدفت قوات النظام %s في مدينة حلب، بلدة تل عرن.", form);
-		int ok = map(text) == 2 && res.n_events == 1 && res.events[0].place != GM_NO_PLACE &&
-		         res.events[0].place == res.mentions[1].place;
-		if (ok) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' leaves the fire at the shooters' town in: %s\n", line, form, text);
-		}
+		tally(map(text) == 2 && res.n_events == 1 && res.events[0].place != GM_NO_PLACE &&
+		          res.events[0].place == res.mentions[1].place,
+		      line, form, "leaves the fire at the shooters' town", text);
 	} else if (f == GM_W_STATEMENT) {
 		/* where it was made is not where the attacks it tells were: they
 		 * are the ones told before, one event */
 		snprintf(text, sizeof text, "هاجم مسلحون مدينة دير الزور. وقالت الوزارة في %s في حلب إن المسلحين نفذوا هجمات.",
 		         form);
-		if (map(text) != (size_t)-1 && res.n_events == 1) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' puts the attacks where it was said in: %s\n", line, form, text);
-		}
+		tally(map(text) != (size_t)-1 && res.n_events == 1, line, form, "puts the attacks where it was said", text);
 	} else if (f == GM_W_POSSIBLE) {
 		/* what is feared after the event word is no event */
 		snprintf(text, sizeof text, "وحذرت المنظمة اليوم من قصف %s على مدينة حلب.", form);
-		if (map(text) != (size_t)-1 && res.n_events == 0) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' leaves an event told in: %s\n", line, form, text);
-		}
+		tally(map(text) != (size_t)-1 && res.n_events == 0, line, form, "leaves an event told", text);
 	} else if (f == GM_W_AIR) {
 		/* after an attack word: an attack from the air */
 		snprintf(text, sizeof text, "وقالت المصادر إن هجوما %s استهدف مدينة حلب.", form);
-		if (map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "air_strike")) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' after an attack is no air strike in: %s\n", line, form, text);
-		}
+		tally(map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "air_strike"), line, form,
+		      "after an attack is no air strike", text);
 	} else if (f == GM_W_RAID || f == GM_W_SITE) {
 		/* a raid on a military site takes it */
-		if (f == GM_W_RAID)
-			snprintf(text, sizeof text, "وقالت المصادر إن القوات %s مقر الكتيبة في مدينة حلب.", form);
-		else
-			snprintf(text, sizeof text, "وقالت المصادر إن القوات اقتحمت %s الكتيبة في مدينة حلب.", form);
-		if (map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "territory_change")) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' takes no site in: %s\n", line, form, text);
-		}
+		snprintf(text, sizeof text,
+		         f == GM_W_RAID ? "وقالت المصادر إن القوات %s مقر الكتيبة في مدينة حلب."
+		                        : "وقالت المصادر إن القوات اقتحمت %s الكتيبة في مدينة حلب.",
+		         form);
+		tally(map(text) != (size_t)-1 && res.n_events == 1 && !strcmp(res.events[0].type, "territory_change"), line,
+		      form, "takes no site", text);
 	} else if (f == GM_W_BEGAN) {
 		/* when the clashes going on today began: one event, today's */
 		snprintf(text, sizeof text, "استمرت الاشتباكات في حلب اليوم. وكانت الاشتباكات في حلب %s الخميس الماضي.", form);
-		int ok = map_dated(text, "2024-05-01") != (size_t)-1 && res.n_events == 1 &&
-		         !strcmp(res.events[0].date, "2024-05-01");
-		if (ok) {
-			check_passed++;
-		} else {
-			check_failed++;
-			fprintf(stderr, "event-words.tsv:%d: '%s' leaves %zu events in: %s\n", line, form, res.n_events, text);
-		}
+		tally(map_dated(text, "2024-05-01") != (size_t)-1 && res.n_events == 1 &&
+		          !strcmp(res.events[0].date, "2024-05-01"),
+		      line, form, "leaves other than one event of the day", text);
 	}
 }
 
