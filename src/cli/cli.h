@@ -38,6 +38,7 @@ typedef struct gm_cli_output {
 	const char *pg, *pg_schema;   /* --pg CONN, --pg-schema NAME */
 	unsigned gaz_flags;     /* --no-verify: GM_GAZ_OPEN_NO_VERIFY */
 	const char *dbf_snippet;   /* --dbf-snippet BYTES as given, NULL: the default */
+	const char *dbf_rule;      /* --dbf-rule BYTES as given, NULL: the default */
 } gm_cli_output;
 /* What is wrong with the output options' values, NULL when nothing (the
  * message names the option and the value). */

@@ -80,6 +80,7 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 	case GM_OPT_NO_RFC7946: o->rfc7946 = 0; break;
 	case GM_OPT_DEMONYMS: o->demonyms = 1; break;
 	case GM_OPT_DBF_SNIPPET: o->dbf_snippet = v; break;
+	case GM_OPT_DBF_RULE: o->dbf_rule = v; break;
 	case GM_OPT_PG: o->pg = v; break;
 	case GM_OPT_PG_SCHEMA: o->pg_schema = v; break;
 	case GM_OPT_QUIET: o->quiet = 1; break;
@@ -88,8 +89,9 @@ int gm_cli_output_option(gm_cli_output *o, int argc, char **argv, int *i)
 	return 1;
 }
 
-/* --dbf-snippet's value, -1 when it is no number of bytes from 0 to 254. */
-static int dbf_snippet_bytes(const char *v)
+/* --dbf-snippet's or --dbf-rule's value, -1 when it is no number of bytes
+ * from 0 to 254. */
+static int dbf_bytes(const char *v)
 {
 	char *end;
 	long n = strtol(v, &end, 10);
@@ -98,8 +100,12 @@ static int dbf_snippet_bytes(const char *v)
 
 const char *gm_cli_output_check(const gm_cli_output *o, char *buf, size_t cap)
 {
-	if (o->dbf_snippet && dbf_snippet_bytes(o->dbf_snippet) < 0) {
+	if (o->dbf_snippet && dbf_bytes(o->dbf_snippet) < 0) {
 		snprintf(buf, cap, "--dbf-snippet wants a number of bytes from 0 to 254, not %s", o->dbf_snippet);
+		return buf;
+	}
+	if (o->dbf_rule && dbf_bytes(o->dbf_rule) < 0) {
+		snprintf(buf, cap, "--dbf-rule wants a number of bytes from 0 to 254, not %s", o->dbf_rule);
 		return buf;
 	}
 	return NULL;
@@ -116,9 +122,12 @@ gm_write_options gm_cli_write_options(const gm_cli_output *o)
 	wo.t_srs = o->t_srs;
 	wo.geojson_rfc7946 = o->rfc7946;
 	wo.demonyms = o->demonyms;
-	int dbf = o->dbf_snippet ? dbf_snippet_bytes(o->dbf_snippet) : -1;
+	int dbf = o->dbf_snippet ? dbf_bytes(o->dbf_snippet) : -1;
 	if (dbf >= 0)
 		wo.dbf_snippet = dbf;
+	dbf = o->dbf_rule ? dbf_bytes(o->dbf_rule) : -1;
+	if (dbf >= 0)
+		wo.dbf_rule = dbf;
 	wo.styles_dir = gm_cli_default_styles();
 	wo.web_dir = gm_cli_default_web();
 	return wo;
@@ -159,8 +168,8 @@ void gm_cli_json_output(gm_cli_json *j, const gm_cli_output *o)
 	gm_cli_json_str(j, o->t_srs);
 	gm_cli_json_raw(j, o->rfc7946 ? ", \"rfc7946\": true" : ", \"rfc7946\": false");
 	gm_cli_json_raw(j, o->demonyms ? ", \"demonyms\": true" : ", \"demonyms\": false");
-	char bytes[32];
-	snprintf(bytes, sizeof bytes, ", \"dbf_snippet\": %d", wo.dbf_snippet);
+	char bytes[64];
+	snprintf(bytes, sizeof bytes, ", \"dbf_snippet\": %d, \"dbf_rule\": %d", wo.dbf_snippet, wo.dbf_rule);
 	gm_cli_json_raw(j, bytes);
 	if (o->pg) {
 		/* never the password: run.json and the runs table keep this */

@@ -28,6 +28,10 @@ const gm_cli_option gm_cli_output_options[] = {
 	 "event word, on whole words (default 100; 0 none, 254 the whole 254 bytes\n"
 	 "every other format keeps): .dbf records are fixed-width, so a whole\n"
 	 "snippet made mentions.dbf as large as the input"},
+	{"--dbf-rule", NULL, "BYTES",
+	 "how much of each mention's rule a .dbf keeps, in whole clauses from\n"
+	 "its start (\"exact; capital pop 1.6M; Arabic name\"; default 40; 0 none,\n"
+	 "254 all, as every other format keeps it)"},
 	{"--pg", NULL, "CONN",
 	 "write into PostGIS too: GDAL's connection string, PG:\"dbname=news\n"
 	 "host=db user=me\" (a password is better in ~/.pgpass or PGPASSWORD).\n"

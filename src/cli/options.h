@@ -28,7 +28,7 @@ int gm_cli_option_takes_value(const char *opt, size_t len);
  * the ones of map and gazetteer. Rows are named by these, in table order
  * (options.c checks the counts). */
 enum { GM_OPT_OUT, GM_OPT_FORMAT, GM_OPT_GAZETTEER, GM_OPT_NO_VERIFY, GM_OPT_T_SRS, GM_OPT_NO_RFC7946,
-       GM_OPT_DEMONYMS, GM_OPT_DBF_SNIPPET, GM_OPT_PG, GM_OPT_PG_SCHEMA, GM_OPT_QUIET, GM_OPT_N_OUTPUT };
+       GM_OPT_DEMONYMS, GM_OPT_DBF_SNIPPET, GM_OPT_DBF_RULE, GM_OPT_PG, GM_OPT_PG_SCHEMA, GM_OPT_QUIET, GM_OPT_N_OUTPUT };
 enum { GM_OPT_DATE, GM_OPT_JOBS, GM_OPT_STREAM, GM_OPT_WEIGHTS, GM_OPT_HELP, GM_OPT_N_MAP };
 enum { GM_GOPT_GEONAMES, GM_GOPT_OUT, GM_GOPT_FORMAT, GM_GOPT_GAZETTEER, GM_GOPT_NO_VERIFY, GM_GOPT_QUIET,
        GM_GOPT_N };

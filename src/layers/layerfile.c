@@ -173,15 +173,18 @@ static int create_ogr(gm_layer_file *w, int fgb_index, gm_error *err)
 	return GM_OK;
 }
 
-void gm__layer_file_cut_snippet(gm_layer_file *w, size_t bytes)
+void gm__layer_file_cut_text(gm_layer_file *w, size_t snippet_bytes, size_t rule_bytes)
 {
-	w->snippet_field = w->focus_field = -1;
-	w->dbf_snippet = bytes;
-	for (size_t i = 0; bytes < GM_DBF_BYTES && i < w->n_fields; i++) {
-		if (!strcmp(w->fields[i].name, "snippet"))
+	w->snippet_field = w->focus_field = w->rule_field = -1;
+	w->dbf_snippet = snippet_bytes;
+	w->dbf_rule = rule_bytes;
+	for (size_t i = 0; i < w->n_fields; i++) {
+		if (!strcmp(w->fields[i].name, "snippet") && snippet_bytes < GM_DBF_BYTES)
 			w->snippet_field = (int)i;
 		else if (!strcmp(w->fields[i].name, "surface") || !strcmp(w->fields[i].name, "trigger"))
 			w->focus_field = (int)i;
+		else if (!strcmp(w->fields[i].name, "rule") && rule_bytes < GM_DBF_BYTES)
+			w->rule_field = (int)i;
 	}
 }
 
@@ -189,7 +192,7 @@ int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, con
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {
 	const char *drv_name = GDALGetDriverShortName(drv);
-	w->snippet_field = w->focus_field = -1;
+	w->snippet_field = w->focus_field = w->rule_field = -1;
 	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
 	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
 	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
@@ -229,13 +232,19 @@ int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_va
 	}
 	if (w->text)
 		return gm__textlayer_feature(w->text, x, y, v, err);
-	if (w->shp && w->snippet_field >= 0 && w->dbf_snippet < GM_DBF_BYTES) {
+	if (w->shp && (w->snippet_field >= 0 || w->rule_field >= 0)) {
 		gm_value cut[GM_MAX_FIELDS];
-		char window[GM_DBF_BYTES + 1];
+		char window[GM_DBF_BYTES + 1], clauses[GM_DBF_BYTES + 1];
 		memcpy(cut, v, w->n_fields * sizeof *v);
-		gm__snippet_around(v[w->snippet_field].s, w->focus_field >= 0 ? v[w->focus_field].s : NULL, w->dbf_snippet,
-		                   window);
-		cut[w->snippet_field].s = window;
+		if (w->snippet_field >= 0) {
+			gm__snippet_around(v[w->snippet_field].s, w->focus_field >= 0 ? v[w->focus_field].s : NULL,
+			                   w->dbf_snippet, window);
+			cut[w->snippet_field].s = window;
+		}
+		if (w->rule_field >= 0) {
+			gm__rule_clauses(v[w->rule_field].s, w->dbf_rule, clauses);
+			cut[w->rule_field].s = clauses;
+		}
 		return gm__shapefile_feature(w->shp, x, y, cut, err);
 	}
 	if (w->shp)

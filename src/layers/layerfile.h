@@ -46,9 +46,10 @@ typedef struct gm_layer_file {
 	struct gm_shapefile *shp;    /* Shapefiles: written by shapefile.c, not by ds */
 	int is_shapefile;
 	/* the snippet field a Shapefile cuts and the field it is centred on
-	 * (surface, trigger), -1 when none (gm__layer_file_cut_snippet) */
-	int snippet_field, focus_field;
-	size_t dbf_snippet;
+	 * (surface, trigger), and the rule field it cuts, -1 when none
+	 * (gm__layer_file_cut_text) */
+	int snippet_field, focus_field, rule_field;
+	size_t dbf_snippet, dbf_rule;
 	int transform;    /* coordinates go through crs */
 	gm_crs *crs;
 	gm_gdal_log *log;
@@ -71,10 +72,11 @@ typedef struct gm_layer_file {
 	size_t n_ogr_features;
 } gm_layer_file;
 
-/* Keep bytes of the snippet field (0 none) around the surface or trigger
- * in this file's records, as a Shapefile's .dbf is given (gm_write_options'
- * dbf_snippet); every other format keeps its whole GM_DBF_BYTES. */
-void gm__layer_file_cut_snippet(gm_layer_file *w, size_t bytes);
+/* Keep snippet_bytes of the snippet field (0 none) around the surface or
+ * trigger, and rule_bytes of the rule field in whole clauses, in this file's
+ * records, as a Shapefile's .dbf is given (gm_write_options' dbf_snippet and
+ * dbf_rule); every other format keeps its whole GM_DBF_BYTES. */
+void gm__layer_file_cut_text(gm_layer_file *w, size_t snippet_bytes, size_t rule_bytes);
 /* Open the layer name at path in drv's format, with these fields, in the CRS
  * srs_def (rfc7946: GeoJSON as RFC 7946 asks). w's log, transform and crs are
  * the caller's to set before. */

@@ -179,6 +179,30 @@ void gm__snippet_around(const char *snip, const char *focus, size_t cap, char *o
 	snippet_window(out, snip, 0, (uint32_t)n, s, e, (uint32_t)cap);
 }
 
+void gm__rule_clauses(const char *rule, size_t cap, char *out)
+{
+	size_t n = rule ? strlen(rule) : 0;
+	if (cap > GM_DBF_BYTES)
+		cap = GM_DBF_BYTES;
+	if (n <= cap) {
+		memcpy(out, rule ? rule : "", n);
+		out[n] = '\0';
+		return;
+	}
+	/* the last clause boundary ("; ") within cap, else the last blank, else
+	 * the last character start */
+	size_t keep = 0;
+	for (const char *p = strstr(rule, "; "); p && (size_t)(p - rule) <= cap; p = strstr(p + 2, "; "))
+		keep = (size_t)(p - rule);
+	for (size_t i = cap; !keep && i > 0; i--)
+		if (rule[i] == ' ')
+			keep = i;
+	if (!keep)
+		keep = gm__utf8_clip(rule, n, cap);
+	memcpy(out, rule, keep);
+	out[keep] = '\0';
+}
+
 /* A span of the text as a string: mentions and triggers are a few words;
  * one longer than the DBF limit is cut there on a character boundary. */
 static void span(char *buf, const char *text, uint32_t s, uint32_t e)

@@ -32,6 +32,10 @@ typedef struct gm_value {
  * boundaries and, where the window allows, whole words, into out
  * (GM_DBF_BYTES + 1 bytes). */
 void gm__snippet_around(const char *snip, const char *focus, size_t cap, char *out);
+/* The first clauses of a rule ("exact; capital pop 1.6M; ...") that fit cap
+ * bytes, into out (cap + 1 bytes); a first clause longer than cap is cut on
+ * its last blank before cap, or on a character boundary. */
+void gm__rule_clauses(const char *rule, size_t cap, char *out);
 
 extern const gm_field gm__place_fields[];
 extern const gm_field gm__mention_fields[];

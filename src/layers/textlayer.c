@@ -1,8 +1,9 @@
 /* textlayer.c: GeoJSON and CSV layer files written directly (see
- * textlayer.h for why). The layouts are GDAL 3.6's:
- * - GeoJSON: a head of four lines, one feature a line ("{ "type": "Feature",
- *   "properties": { ... }, "geometry": ... }"), ",\n" between features, and
- *   "\n]\n}\n" at the end;
+ * textlayer.h for why). The layouts:
+ * - GeoJSON: GDAL 3.6's without the blanks between tokens: a head line
+ *   ("{"type":"FeatureCollection","name":...,"features":["), one feature a
+ *   line ("{"type":"Feature","properties":{...},"geometry":...}"), ",\n"
+ *   between features, and "\n]}\n" at the end;
  * - CSV: a UTF-8 BOM, "X,Y," and the field names, then a row a feature; a
  *   text is quoted (quotes doubled) only when it holds " , ; tab CR or LF. */
 #include "textlayer.h"
@@ -193,10 +194,7 @@ static size_t format_xy(char *buf, size_t cap, gm_text_format format, double x, 
 	    y <= 2147483647.0 && x == (double)(int)x && y == (double)(int)y)
 		return (size_t)snprintf(buf, cap, "%d,%d", (int)x, (int)y);
 	int n = format_coord(buf, cap / 2, format, x);
-	const char *sep = format == GM_TEXT_GEOJSON ? ", " : ",";
-	size_t ls = strlen(sep);
-	memcpy(buf + n, sep, ls + 1);
-	n += (int)ls;
+	buf[n++] = ',';
 	n += format_coord(buf + n, cap - (size_t)n, format, y);
 	return (size_t)n;
 }
@@ -228,9 +226,9 @@ int gm__textlayer_create(gm_textlayer **out, gm_text_format format, const char *
 		return rc;
 	}
 	if (format == GM_TEXT_GEOJSON) {
-		PUT_LIT(t, "{\n\"type\": \"FeatureCollection\",\n\"name\": ");
+		PUT_LIT(t, "{\"type\":\"FeatureCollection\",\"name\":");
 		put_json_string(t, layer_name);
-		PUT_LIT(t, ",\n\"features\": [\n");
+		PUT_LIT(t, ",\"features\":[\n");
 	} else {
 		/* the BOM: spreadsheets read Arabic as UTF-8 only with it */
 		if (format == GM_TEXT_CSV)
@@ -250,13 +248,13 @@ static void geojson_feature(gm_textlayer *t, double lon, double lat, const gm_va
 {
 	if (t->n_features)
 		PUT_LIT(t, ",\n");
-	PUT_LIT(t, "{ \"type\": \"Feature\", \"properties\": { ");
+	PUT_LIT(t, "{\"type\":\"Feature\",\"properties\":{");
 	for (size_t i = 0; i < t->n_fields; i++) {
 		if (i)
-			PUT_LIT(t, ", ");
+			PUT_LIT(t, ",");
 		PUT_LIT(t, "\"");
 		put_str(t, t->fields[i].name);   /* our own ASCII names: nothing to escape */
-		PUT_LIT(t, "\": ");
+		PUT_LIT(t, "\":");
 		switch (t->fields[i].type) {
 		case GM_F_INT:
 			if (v[i].null)
@@ -275,16 +273,14 @@ static void geojson_feature(gm_textlayer *t, double lon, double lat, const gm_va
 			put_json_string(t, v[i].s ? v[i].s : "");
 		}
 	}
-	if (t->n_fields)
-		PUT_LIT(t, " ");
-	PUT_LIT(t, "}, \"geometry\": ");
+	PUT_LIT(t, "},\"geometry\":");
 	if (isnan(lon) || isnan(lat)) {
-		PUT_LIT(t, "null }");
+		PUT_LIT(t, "null}");
 	} else {
 		char num[128];
-		PUT_LIT(t, "{ \"type\": \"Point\", \"coordinates\": [ ");
+		PUT_LIT(t, "{\"type\":\"Point\",\"coordinates\":[");
 		put(t, num, gm__textlayer_xy(num, sizeof num, GM_TEXT_GEOJSON, lon, lat));
-		PUT_LIT(t, " ] } }");
+		PUT_LIT(t, "]}}");
 	}
 }
 
@@ -328,7 +324,7 @@ int gm__textlayer_close(gm_textlayer *t, int ok, gm_error *err)
 	int rc = GM_OK;
 	if (ok) {
 		if (t->format == GM_TEXT_GEOJSON)
-			PUT_LIT(t, "\n]\n}\n");
+			PUT_LIT(t, "\n]}\n");
 		flush(t);
 		if (fflush(t->f) != 0 && !t->failed) {
 			t->failed = 1;

@@ -155,7 +155,8 @@ static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const ch
 	lw->log = &w->log;
 	int rc = gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
 	if (rc == GM_OK && lw->is_shapefile)
-		gm__layer_file_cut_snippet(lw, w->opts.dbf_snippet < 0 ? 0 : (size_t)w->opts.dbf_snippet);
+		gm__layer_file_cut_text(lw, w->opts.dbf_snippet < 0 ? 0 : (size_t)w->opts.dbf_snippet,
+		                        w->opts.dbf_rule < 0 ? 0 : (size_t)w->opts.dbf_rule);
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /* stream.c: a run's features as a GeoJSON Text Sequence (RFC 8142), written
  * as each document is mapped: the shape that GNU parallel, Hadoop Streaming,
  * Spark's RDD.pipe and Slurm arrays drive, and that geomention merge reads.
- * Each record is RS (0x1E), one GeoJSON Feature on one line, LF; GDAL's
+ * Each record is RS (0x1E), one GeoJSON Feature on one line with no blanks
+ * between its tokens (as the .geojson layers), LF; GDAL's
  * GeoJSONSeq driver, QGIS and jq --seq read it. */
 #include "geomention.h"
 
@@ -19,23 +20,23 @@
 
 static void begin_feature(FILE *f, double lon, double lat, const char *kind)
 {
-	fputs("\x1e{\"type\": \"Feature\", \"geometry\": ", f);
+	fputs("\x1e{\"type\":\"Feature\",\"geometry\":", f);
 	if (isnan(lon) || isnan(lat)) {
 		fputs("null", f);
 	} else {
 		/* the coordinates as the GeoJSON layer files have them (7 decimals) */
 		char xy[128];
 		gm__textlayer_xy(xy, sizeof xy, GM_TEXT_GEOJSON, lon, lat);
-		fprintf(f, "{\"type\": \"Point\", \"coordinates\": [%s]}", xy);
+		fprintf(f, "{\"type\":\"Point\",\"coordinates\":[%s]}", xy);
 	}
-	fprintf(f, ", \"properties\": {\"kind\": \"%s\"", kind);
+	fprintf(f, ",\"properties\":{\"kind\":\"%s\"", kind);
 }
 
 /* The properties of a layer record: the layer's fields in its order. */
 static void write_props(FILE *f, const gm_field *fields, size_t n, const gm_value *v)
 {
 	for (size_t i = 0; i < n; i++) {
-		fprintf(f, ", \"%s\": ", fields[i].name);
+		fprintf(f, ",\"%s\":", fields[i].name);
 		if (fields[i].type == GM_F_INT) {
 			if (v[i].null)
 				fputs("null", f);
@@ -91,7 +92,7 @@ static int put_doc(void *user, const gm_doc_rec *d, gm_error *err)
 {
 	stream_out *s = user;
 	begin_feature(s->f, NAN, NAN, "document");
-	fputs(", ", s->f);
+	fputs(",", s->f);
 	gm__write_doc_members(s->f, d, "doc_id");
 	fputs("}}\n", s->f);
 	return check(s->f, err);

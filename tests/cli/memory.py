@@ -44,7 +44,7 @@ def child(bin_, top, mode, n):
         t.start()
         docs = 0
         for line in p.stdout:
-            if b'"kind": "document"' in line:
+            if b'"kind":"document"' in line:
                 docs += 1
         t.join()
         if p.wait() != 0:

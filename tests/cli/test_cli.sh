@@ -100,7 +100,7 @@ PY
 printf '{"id": "s1", "text": "زار الرئيس تبليسي"}\n' | "$BIN" map -q -o "$T/stdin" - && ok || bad "stdin map"
 expect_grep '"s1"' "$T/stdin/mentions.geojson" "stdin document mapped"
 expect_status 0 "--date" -- "$BIN" map -q --date 2022-08-03 -o "$T/dated" "$T/in/a.txt"
-expect_grep '"date": "2022-08-03"' "$T/dated/mentions.geojson" "--date reaches the layer"
+expect_grep '"date":"2022-08-03"' "$T/dated/mentions.geojson" "--date reaches the layer"
 expect_status 2 "bad --date" -- "$BIN" map --date 2022-13-40 -o "$T/x" "$T/in/a.txt"
 
 # refusals: exit 2 and a message that says what to do
@@ -144,6 +144,29 @@ for folder, cap in ((sys.argv[1], 40), (sys.argv[2], 100)):
         n += 1
         cut += s != w
     assert n == len(whole) and (cap == 100 or cut > 0), (n, cut)
+PY
+# and 40 bytes of each rule in whole clauses (--dbf-rule), none at 0, all at 254
+expect_status 0 "--dbf-rule 0" -- "$BIN" map -q --dbf-rule 0 -o "$T/rule0" "$T/in" "$T/dbfin"
+expect_status 0 "--dbf-rule 254" -- "$BIN" map -q --dbf-rule=254 -o "$T/rule254" "$T/in" "$T/dbfin"
+expect_grep '"dbf_rule": 40' "$T/dbf100/run.json" "run.json records --dbf-rule"
+expect_status 2 "bad --dbf-rule" -- "$BIN" map --dbf-rule -1 -o "$T/x" "$T/in/a.txt"
+expect_grep "dbf-rule wants a number of bytes from 0 to 254, not -1" "$T/stderr" "bad --dbf-rule explained"
+/usr/bin/python3 - "$T/dbf100" "$T/rule0" "$T/rule254" <<'PY' && ok || bad "--dbf-rule keeps whole clauses of the rule in the .dbf"
+import json, sys
+from osgeo import ogr
+for folder, cap in zip(sys.argv[1:], (40, 0, 254)):
+    whole = {(f["properties"]["doc_id"], f["properties"]["start"]): f["properties"]["rule"]
+             for f in json.load(open(folder + "/mentions.geojson", encoding="utf-8"))["features"]}
+    ds = ogr.Open(folder + "/mentions.shp")
+    n = cut = 0
+    for f in ds.GetLayer(0):
+        r, w = f.GetField("rule") or "", whole[(f.GetField("doc_id"), f.GetField("start"))]
+        assert len(r.encode()) <= cap and w.startswith(r), (r, w)
+        assert r == w or cap == 0 or w[len(r):].startswith("; "), (r, w)   # whole clauses
+        assert cap == 0 or r, (r, w)
+        n += 1
+        cut += r != w
+    assert n == len(whole) and (cap == 254) == (cut == 0), (folder, n, cut)
 PY
 expect_status 2 "corrupt gazetteer" -- "$BIN" map --gazetteer "$T/in/a.txt" -o "$T/x" "$T/in/a.txt"
 expect_grep "not a geomention gazetteer" "$T/stderr" "corrupt gazetteer explained"

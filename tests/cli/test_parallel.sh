@@ -21,7 +21,7 @@ for mode in pipe files; do
 	done
 done
 # more than one part really ran: the pipe mode had several blocks, the files mode ten folders
-n_blocks=$(grep -c '"kind": "document", "doc_id": "p0"' "$T/pipe.parts/parts.geojsons")
+n_blocks=$(grep -c '"kind":"document","doc_id": "p0"' "$T/pipe.parts/parts.geojsons")
 [ "$(ls "$T/files.parts/parts" | wc -l)" = 10 ] || { echo "FAIL: files mode did not map ten shards"; fail=1; }
 grep -q '"line": 1,' "$T/pipe.parts/parts.geojsons" && [ "$(grep -c '"line": 1,' "$T/pipe.parts/parts.geojsons")" -gt 1 ] ||
 	{ echo "FAIL: pipe mode ran one block only"; fail=1; }

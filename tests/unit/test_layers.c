@@ -211,6 +211,33 @@ static void snippet_around_the_name(void)
 	CHECK(strlen(out) <= 40 && strstr(s, out) && strlen(out) > 0);
 }
 
+/* #17: what a .dbf keeps of a rule (--dbf-rule): whole clauses from its
+ * start that fit; a first clause too long cut on a blank; all of a short
+ * one; none at 0 */
+static void rule_in_whole_clauses(void)
+{
+	const char *r = "exact; capital pop 1.6M; Arabic name; country in context SY; of 2 candidates";
+	char out[GM_DBF_BYTES + 1];
+	gm__rule_clauses(r, 40, out);
+	CHECK_STR(out, "exact; capital pop 1.6M; Arabic name");
+	gm__rule_clauses(r, 36, out);   /* the boundary exactly at the cap */
+	CHECK_STR(out, "exact; capital pop 1.6M; Arabic name");
+	gm__rule_clauses(r, 35, out);
+	CHECK_STR(out, "exact; capital pop 1.6M");
+	gm__rule_clauses(r, 254, out);
+	CHECK_STR(out, r);
+	gm__rule_clauses(r, 0, out);
+	CHECK_STR(out, "");
+	gm__rule_clauses("quarter after حي, no quarter of that name; admin2", 20, out);
+	CHECK_STR(out, "quarter after حي,");
+	gm__rule_clauses("clitic وبالمدينةالقديمة", 12, out);   /* no blank after "clitic": whole letters */
+	CHECK_STR(out, "clitic");
+	gm__rule_clauses("مدينةالقديمة", 5, out);
+	CHECK_STR(out, "مد");
+	gm__rule_clauses(NULL, 40, out);
+	CHECK_STR(out, "");
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -219,7 +246,8 @@ int main(int argc, char **argv)
 		return check_done("layers");
 	static const check_case cases[] = {CHECK_CASE(field_names_fit_every_format), CHECK_CASE(the_contracts_fields_first),
 	                                   CHECK_CASE(one_daily_column_per_event_type), CHECK_CASE(event_values),
-	                                   CHECK_CASE(records_in_the_sinks_order), CHECK_CASE(snippet_around_the_name)};
+	                                   CHECK_CASE(records_in_the_sinks_order), CHECK_CASE(snippet_around_the_name),
+	                                   CHECK_CASE(rule_in_whole_clauses)};
 	int rc = check_run("layers", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
 	return rc;
