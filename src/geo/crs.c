@@ -76,10 +76,8 @@ int gm__crs_forward(gm_crs *c, double lon, double lat, double *x, double *y, gm_
 
 void gm__crs_close(gm_crs *c)
 {
-	if (c->pj)
-		proj_destroy(c->pj);
-	if (c->ctx)
-		proj_context_destroy(c->ctx);
+	proj_destroy(c->pj);   /* (both take NULL: a CRS never opened) */
+	proj_context_destroy(c->ctx);
 	memset(c, 0, sizeof *c);
 }
 

@@ -18,8 +18,8 @@ void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *
 	/* in the order of gm__place_fields (layers.c) */
 	const gm_value row[] = {
 	    {.s = p->id},      {.s = p->name_ar},     {.s = p->name_en},    {.s = p->country},      {.s = p->admin1},
-	    {.s = p->feature}, {.i = a->mentions},    {.i = a->docs},       {.s = first},           {.s = last},
-	    {.i = a->demonyms}, {.i = a->events},     {.i = a->fatalities}, {.i = a->injured},      {.s = c ? c->cc3 : ""},
+	    {.s = p->feature}, {.i = a->n.mentions},    {.i = a->docs},       {.s = first},           {.s = last},
+	    {.i = a->demonyms}, {.i = a->n.events},     {.i = a->n.fatalities}, {.i = a->n.injured},      {.s = c ? c->cc3 : ""},
 	    {.s = gm__admin1_id(p->country, p->admin1)},
 	};
 	_Static_assert(sizeof row / sizeof *row == GM__N_PLACE_FIELDS, "a value per field of the places layer");
@@ -32,10 +32,10 @@ void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *
 static int cmp_place(const void *pa, const void *pb)
 {
 	const gm_place_agg *a = *(const gm_place_agg *const *)pa, *b = *(const gm_place_agg *const *)pb;
-	if (a->mentions != b->mentions)
-		return a->mentions > b->mentions ? -1 : 1;
-	if (a->events != b->events)
-		return a->events > b->events ? -1 : 1;
+	if (a->n.mentions != b->n.mentions)
+		return a->n.mentions > b->n.mentions ? -1 : 1;
+	if (a->n.events != b->n.events)
+		return a->n.events > b->n.events ? -1 : 1;
 	if (a->demonyms != b->demonyms)
 		return a->demonyms > b->demonyms ? -1 : 1;
 	return a->place < b->place ? -1 : a->place > b->place;
@@ -51,9 +51,26 @@ static int cmp_cell(const void *pa, const void *pb)
 	return a->place < b->place ? -1 : a->place > b->place;
 }
 
+void gm__tally_add(gm_tally *into, const gm_tally *t)
+{
+	into->mentions += t->mentions;
+	into->events += t->events;
+	into->fatalities += t->fatalities;
+	into->injured += t->injured;
+}
+
+void gm__tally_event(gm_tally *into, long fatalities, long injured)
+{
+	into->events++;
+	if (fatalities > 0)
+		into->fatalities += fatalities;
+	if (injured > 0)
+		into->injured += injured;
+}
+
 int gm__place_listed(const gm_place_agg *a)
 {
-	return a->mentions > 0 || a->events > 0 || a->demonyms > 0;
+	return a->n.mentions > 0 || a->n.events > 0 || a->demonyms > 0;
 }
 
 const gm_place_agg **gm__places_in_order(const gm_aggregates *r, size_t *n)

@@ -14,12 +14,18 @@
 
 #include <time.h>
 
+/* What a places row and a daily row both count: mentions, and events with
+ * their tolls. */
+typedef struct gm_tally {
+	uint32_t mentions, events;
+	long fatalities, injured;  /* sums over the events (a figure not stated adds nothing) */
+} gm_tally;
+
 typedef struct gm_place_agg {
 	uint32_t place;
-	uint32_t mentions, docs;   /* docs: documents with a mention */
+	gm_tally n;                /* of the place's mentions and of the events located here */
+	uint32_t docs;             /* documents with a mention */
 	uint32_t demonyms;
-	uint32_t events;
-	long fatalities, injured;  /* sums over the events located here */
 	uint32_t last_doc;         /* the run's document serial of its latest mention */
 	uint32_t first_date, last_date;   /* YYYYMMDD, 0 when none known */
 } gm_place_agg;
@@ -27,10 +33,14 @@ typedef struct gm_place_agg {
 /* One row of the daily layer: a place (or GM_NO_PLACE) on a date (YYYYMMDD, 0 unknown). */
 typedef struct gm_daily_cell {
 	uint32_t place, date;
-	uint32_t mentions, events;
-	long fatalities, injured;
+	gm_tally n;
 	uint32_t per_type[GM_EV_N - 1];   /* per_type[t - 1]: events of type t */
 } gm_daily_cell;
+
+/* Add t's counts into into (merging parts' rows). */
+void gm__tally_add(gm_tally *into, const gm_tally *t);
+/* Count one event with its figures (NULL ones, below 0, add nothing). */
+void gm__tally_event(gm_tally *into, long fatalities, long injured);
 
 /* What the writer needs of a finished run: its aggregates and counts. */
 typedef struct gm_aggregates {

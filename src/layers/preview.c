@@ -362,15 +362,15 @@ static void svg_places(FILE *f, const gm_preview_ctx *c, const svg_view *v, cons
 			if (bt[t] && (best < 0 || bt[t] > bt[best]))
 				best = t;
 		fprintf(f, "<circle class=\"place\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", (pl.lon - v->lon0) * v->s,
-		        SVG_TOP + (v->lat1 - pl.lat) * v->s, 2.5 + 1.6 * sqrt((double)order[k]->mentions));
+		        SVG_TOP + (v->lat1 - pl.lat) * v->s, 2.5 + 1.6 * sqrt((double)order[k]->n.mentions));
 		if (best >= 0) {
 			fprintf(f, " stroke=\"%s\" stroke-width=\"2.5\"", svg_colours[best].colour);
 			seen[best] = 1;
 		}
 		fprintf(f, "><title>");
 		svg_text(f, pl.name_ar[0] ? pl.name_ar : pl.name_en);
-		fprintf(f, " (%s): %u mentions, %u events</title></circle>\n", pl.name_en, order[k]->mentions,
-		        order[k]->events);
+		fprintf(f, " (%s): %u mentions, %u events</title></circle>\n", pl.name_en, order[k]->n.mentions,
+		        order[k]->n.events);
 	}
 	fprintf(f, "</g>\n<g font-size=\"12\" fill=\"#222\">\n");
 	for (size_t k = 0; k < n && k < 12; k++) {
@@ -389,7 +389,7 @@ static void svg_legend(FILE *f, const gm_aggregates *r, size_t n, const int *see
 {
 	size_t events = 0;
 	for (size_t i = 0; i < r->n_places; i++)
-		events += r->places[i].events;
+		events += r->places[i].n.events;
 	fprintf(f, "<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">geomention: %zu places, %zu "
 	           "mentions, %zu events (located)</text>\n<g font-size=\"11\">\n", n, r->n_mentions, events);
 	double lx = 10, ly = SVG_H - 12;

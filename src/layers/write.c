@@ -330,10 +330,10 @@ static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, 
 		v[2].s = p.name_en ? p.name_en : "";
 		v[3].s = p.country ? p.country : "";
 		v[4].s = date;
-		v[5].i = c->mentions;
-		v[6].i = c->events;
-		v[7].i = c->fatalities;
-		v[8].i = c->injured;
+		v[5].i = c->n.mentions;
+		v[6].i = c->n.events;
+		v[7].i = c->n.fatalities;
+		v[8].i = c->n.injured;
 		for (int t = 0; t < GM_EV_N - 1; t++)
 			v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
 		rc = gm__layer_file_feature(lw, lon, lat, v, err);

@@ -224,12 +224,12 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 		gm_place_agg a;
 		memset(&a, 0, sizeof a);
 		a.place = place;
-		a.mentions = (uint32_t)int_of(f, "mentions", 0);
+		a.n.mentions = (uint32_t)int_of(f, "mentions", 0);
 		a.docs = (uint32_t)int_of(f, "docs", 0);
 		a.demonyms = (uint32_t)int_of(f, "demonyms", 0);
-		a.events = (uint32_t)int_of(f, "events", 0);
-		a.fatalities = int_of(f, "fatalities", 0);
-		a.injured = int_of(f, "injured", 0);
+		a.n.events = (uint32_t)int_of(f, "events", 0);
+		a.n.fatalities = int_of(f, "fatalities", 0);
+		a.n.injured = int_of(f, "injured", 0);
 		a.first_date = gm__date_code(text_of(f, "first_date", b2, sizeof b2));
 		a.last_date = gm__date_code(text_of(f, "last_date", b2, sizeof b2));
 		return gm__run_add_place(pt->run, &a, err);
@@ -238,10 +238,10 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 	memset(&c, 0, sizeof c);
 	c.place = place;
 	c.date = gm__date_code(text_of(f, "date", b2, sizeof b2));
-	c.mentions = (uint32_t)int_of(f, "mentions", 0);
-	c.events = (uint32_t)int_of(f, "events", 0);
-	c.fatalities = int_of(f, "fatalities", 0);
-	c.injured = int_of(f, "injured", 0);
+	c.n.mentions = (uint32_t)int_of(f, "mentions", 0);
+	c.n.events = (uint32_t)int_of(f, "events", 0);
+	c.n.fatalities = int_of(f, "fatalities", 0);
+	c.n.injured = int_of(f, "injured", 0);
 	for (int t = 0; t < GM_EV_N - 1; t++)
 		c.per_type[t] = (uint32_t)int_of(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
 	return gm__run_add_daily(pt->run, &c, err);

@@ -139,13 +139,13 @@ int gm__run_mention(gm_run *r, const gm_mention_rec *m, int demonym, int write, 
 		r->last_mention_doc = d;
 		r->doc_serial++;
 	}
-	a->mentions++;
+	a->n.mentions++;
 	if (a->last_doc != r->doc_serial) {
 		a->docs++;
 		a->last_doc = r->doc_serial;
 	}
 	widen_dates(a, gm__date_code(m->date));
-	c->mentions++;
+	c->n.mentions++;
 	return GM_OK;
 }
 
@@ -173,23 +173,15 @@ int gm__run_event(gm_run *r, const gm_event_rec *e, int write, int aggregate, gm
 	gm_daily_cell *c = cell_of(r, e->place, date);
 	if (!c)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
-	c->events++;
+	gm__tally_event(&c->n, e->fatalities, e->injured);
 	c->per_type[type - 1]++;
-	if (e->fatalities > 0)
-		c->fatalities += e->fatalities;
-	if (e->injured > 0)
-		c->injured += e->injured;
 	if (e->place == GM_NO_PLACE)
 		return GM_OK;
 	gm_place_agg *a = agg_of(r, e->place);
 	if (!a)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
-	a->events++;
+	gm__tally_event(&a->n, e->fatalities, e->injured);
 	widen_dates(a, date);
-	if (e->fatalities > 0)
-		a->fatalities += e->fatalities;
-	if (e->injured > 0)
-		a->injured += e->injured;
 	return GM_OK;
 }
 
@@ -211,12 +203,9 @@ int gm__run_add_place(gm_run *r, const gm_place_agg *p, gm_error *err)
 	gm_place_agg *a = agg_of(r, p->place);
 	if (!a)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
-	a->mentions += p->mentions;
+	gm__tally_add(&a->n, &p->n);
 	a->docs += p->docs;
 	a->demonyms += p->demonyms;
-	a->events += p->events;
-	a->fatalities += p->fatalities;
-	a->injured += p->injured;
 	widen_dates(a, p->first_date);
 	widen_dates(a, p->last_date);
 	return GM_OK;
@@ -227,10 +216,7 @@ int gm__run_add_daily(gm_run *r, const gm_daily_cell *p, gm_error *err)
 	gm_daily_cell *c = cell_of(r, p->place, p->date);
 	if (!c)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
-	c->mentions += p->mentions;
-	c->events += p->events;
-	c->fatalities += p->fatalities;
-	c->injured += p->injured;
+	gm__tally_add(&c->n, &p->n);
 	for (int t = 0; t < GM_EV_N - 1; t++)
 		c->per_type[t] += p->per_type[t];
 	return GM_OK;
@@ -290,7 +276,7 @@ size_t gm_run_top_places(const gm_run *r, int by_events, uint32_t *places, uint3
 		int best = -1;
 		uint32_t best_count = 0;
 		for (size_t i = 0; i < r->n_aggs; i++) {
-			uint32_t c = by_events ? r->aggs[i].events : r->aggs[i].mentions;
+			uint32_t c = by_events ? r->aggs[i].n.events : r->aggs[i].n.mentions;
 			int taken = 0;
 			for (size_t j = 0; j < got; j++)
 				taken |= places[j] == r->aggs[i].place;

@@ -33,12 +33,9 @@ int gm__tokenizer_init(gm_tokenizer *tz, gm_error *err)
 
 void gm__tokenizer_free(gm_tokenizer *tz)
 {
-	if (tz->words)
-		ubrk_close(tz->words);
-	if (tz->sentences)
-		ubrk_close(tz->sentences);
-	if (tz->text)
-		utext_close(tz->text);
+	ubrk_close(tz->words);   /* (ICU's closers take NULL: a tokenizer half made) */
+	ubrk_close(tz->sentences);
+	utext_close(tz->text);
 	gm__breaks_free(&tz->own);
 	memset(tz, 0, sizeof *tz);
 }

@@ -18,8 +18,8 @@ static gm_place_agg agg(uint32_t place, uint32_t mentions, uint32_t events, uint
 	gm_place_agg a;
 	memset(&a, 0, sizeof a);
 	a.place = place;
-	a.mentions = mentions;
-	a.events = events;
+	a.n.mentions = mentions;
+	a.n.events = events;
 	a.demonyms = demonyms;
 	return a;
 }
@@ -86,7 +86,7 @@ static void a_places_row(void)
 	CHECK(baku >= 0);
 	gm_place_agg a = agg((uint32_t)baku, 4, 2, 0);
 	a.docs = 3;
-	a.fatalities = 5;
+	a.n.fatalities = 5;
 	a.first_date = gm__date_code("2023-09-19");
 	a.last_date = gm__date_code("2023-09-21");
 	gm_value v[GM_MAX_FIELDS];

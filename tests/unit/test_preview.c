@@ -56,14 +56,14 @@ static void svg_draws_the_sums(void)
 	CHECK(baku >= 0 && lachin >= 0 && georgia >= 0);
 	gm_place_agg p[3];
 	memset(p, 0, sizeof p);
-	p[0].place = (uint32_t)baku, p[0].mentions = 9, p[0].events = 2;
-	p[1].place = (uint32_t)lachin, p[1].mentions = 1, p[1].events = 1;
+	p[0].place = (uint32_t)baku, p[0].n.mentions = 9, p[0].n.events = 2;
+	p[1].place = (uint32_t)lachin, p[1].n.mentions = 1, p[1].n.events = 1;
 	p[2].place = (uint32_t)georgia;   /* no mention, event or demonym: not drawn */
 	gm_daily_cell c[2];
 	memset(c, 0, sizeof c);
-	c[0].place = (uint32_t)baku, c[0].date = 20230920, c[0].events = 2;
+	c[0].place = (uint32_t)baku, c[0].date = 20230920, c[0].n.events = 2;
 	c[0].per_type[GM_EV_SHELLING - 1] = 2;
-	c[1].place = (uint32_t)lachin, c[1].date = 20230920, c[1].events = 1;
+	c[1].place = (uint32_t)lachin, c[1].date = 20230920, c[1].n.events = 1;
 	c[1].per_type[GM_EV_AIR_STRIKE - 1] = 1;
 	gm_aggregates r = {0};
 	r.places = p;

@@ -64,10 +64,10 @@ static void places_and_daily_sum_the_results(void)
 			a = &run->aggs[k];
 	CHECK(a != NULL);
 	if (a) {
-		CHECK_INT(a->mentions, mentions);
+		CHECK_INT(a->n.mentions, mentions);
 		CHECK_INT(a->docs, docs);
-		CHECK_INT(a->events, events);
-		CHECK_INT(a->fatalities, killed);
+		CHECK_INT(a->n.events, events);
+		CHECK_INT(a->n.fatalities, killed);
 		CHECK_INT(a->first_date, first);
 		CHECK_INT(a->last_date, last);
 	}
@@ -77,7 +77,7 @@ static void places_and_daily_sum_the_results(void)
 		if (c->place != (uint32_t)baku || !c->date)
 			continue;
 		days_seen++;
-		days_right &= c->mentions == on_day[c->date - 20230910];
+		days_right &= c->n.mentions == on_day[c->date - 20230910];
 	}
 	CHECK(days_right);
 	CHECK(days_seen > 1);
