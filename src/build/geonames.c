@@ -81,9 +81,17 @@ static int split_tabs(char *line, char **cols, int max)
 	return n;
 }
 
-typedef int (*line_fn)(builder *b, dump *d, char **cols, int n, const char *path, size_t line);
+/* One line of a dump: its columns, and where it stands for messages. */
+typedef struct dump_row {
+	char **c;
+	int n;
+	const char *path;
+	size_t line;
+} dump_row;
 
-static int each_line(builder *b, dump *d, const char *path, line_fn fn)
+typedef int (*row_fn)(builder *b, dump *d, const dump_row *row);
+
+static int each_line(builder *b, dump *d, const char *path, row_fn fn)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -92,12 +100,13 @@ static int each_line(builder *b, dump *d, const char *path, line_fn fn)
 	size_t cap = 0, ln = 0;
 	int rc = GM_OK;
 	char *cols[24];
+	dump_row row = {cols, 0, path, 0};
 	while (rc == GM_OK && getline(&line, &cap, f) > 0) {
-		ln++;
+		row.line = ++ln;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		int n = split_tabs(line, cols, 24);
-		rc = fn(b, d, cols, n, path, ln);
+		row.n = split_tabs(line, cols, 24);
+		rc = fn(b, d, &row);
 	}
 	if (rc == GM_OK && ferror(f))
 		rc = gm__fail(b->err, GM_EIO, "cannot read %s", path);
@@ -106,54 +115,46 @@ static int each_line(builder *b, dump *d, const char *path, line_fn fn)
 	return rc;
 }
 
-static int on_alt(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
+static int on_alt(builder *b, dump *d, const dump_row *row)
 {
-	(void)path;
-	(void)ln;
-	if (n < 4)
+	char **c = row->c;
+	if (row->n < 4)
 		return GM_OK;
 	const char *lang = c[2];
 	int ar = !strcmp(lang, "ar");
 	if (!ar && strcmp(lang, "fa") && strcmp(lang, "ur") && strcmp(lang, "arz"))
 		return GM_OK;
-	int colloquial = n > 6 && c[6][0] == '1', historic = n > 7 && c[7][0] == '1';
+	int colloquial = row->n > 6 && c[6][0] == '1', historic = row->n > 7 && c[7][0] == '1';
 	if (colloquial || !c[3][0])
 		return GM_OK;
-	if (GM__GROW(d->alts, d->cap_alts, d->n_alts + 1))
+	/* a name is kept only whole: the row's slot and its text, or neither */
+	alt_name *a = GM__GROW(d->alts, d->cap_alts, d->n_alts + 1) ? NULL : &d->alts[d->n_alts];
+	if (!a || !(a->text = strdup(c[3])))
 		return gm__fail(b->err, GM_ENOMEM, "out of memory reading alternate names");
-	alt_name *a = &d->alts[d->n_alts];
 	a->gid = (uint32_t)strtoul(c[1], NULL, 10);
 	a->kind = ar && !historic ? GM_NAME_TAGGED : GM_NAME_UNTAGGED;
-	a->preferred = ar && !historic && n > 4 && c[4][0] == '1';
-	a->text = strdup(c[3]);
-	if (!a->text)
-		return gm__fail(b->err, GM_ENOMEM, "out of memory reading alternate names");
+	a->preferred = ar && !historic && row->n > 4 && c[4][0] == '1';
 	d->n_alts++;
 	return GM_OK;
 }
 
-static int on_admin1(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
+static int on_admin1(builder *b, dump *d, const dump_row *row)
 {
-	(void)path;
-	(void)ln;
-	if (n < 2 || strlen(c[0]) >= sizeof d->admin1->code)
+	char **c = row->c;
+	if (row->n < 2 || strlen(c[0]) >= sizeof d->admin1->code)
 		return GM_OK;
-	if (GM__GROW(d->admin1, d->cap_admin1, d->n_admin1 + 1))
-		return gm__fail(b->err, GM_ENOMEM, "out of memory");
-	admin1_name *a = &d->admin1[d->n_admin1];
+	admin1_name *a = GM__GROW(d->admin1, d->cap_admin1, d->n_admin1 + 1) ? NULL : &d->admin1[d->n_admin1];
+	if (!a || !(a->name = strdup(c[1])))
+		return gm__fail(b->err, GM_ENOMEM, "out of memory reading admin1 codes");
 	snprintf(a->code, sizeof a->code, "%s", c[0]);
-	a->name = strdup(c[1]);
-	if (!a->name)
-		return gm__fail(b->err, GM_ENOMEM, "out of memory");
 	d->n_admin1++;
 	return GM_OK;
 }
 
-static int on_country(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
+static int on_country(builder *b, dump *d, const dump_row *row)
 {
-	(void)path;
-	(void)ln;
-	if (n < 17 || !c[16][0])
+	char **c = row->c;
+	if (row->n < 17 || !c[16][0])
 		return GM_OK;  /* geonameid is column 17 */
 	if (GM__GROW(d->countries, d->cap_countries, d->n_countries + 1))
 		return gm__fail(b->err, GM_ENOMEM, "out of memory");
@@ -254,10 +255,11 @@ static int add_names(builder *b, const dump *d, bplace *p, const alt_name *alt, 
 	return GM_OK;
 }
 
-static int on_place(builder *b, dump *d, char **c, int n, const char *path, size_t ln)
+static int on_place(builder *b, dump *d, const dump_row *row)
 {
-	if (n < 15) {
-		gm__build_problem(b, path, ln, "a GeoNames place row has 19 columns");
+	char **c = row->c;
+	if (row->n < 15) {
+		gm__build_problem(b, row->path, row->line, "a GeoNames place row has 19 columns");
 		return GM_OK;
 	}
 	char *end;
@@ -267,7 +269,7 @@ static int on_place(builder *b, dump *d, char **c, int n, const char *path, size
 	/* (lat != lat: NaN, which strtod reads from "nan" and no comparison refuses) */
 	if (*end || !gid || !c[4][0] || *lat_end || !c[5][0] || *lon_end || lat != lat || lon != lon || lat < -90 ||
 	    lat > 90 || lon < -180 || lon > 180) {
-		gm__build_problem(b, path, ln, "bad geonameid or coordinates");
+		gm__build_problem(b, row->path, row->line, "bad geonameid or coordinates");
 		return GM_OK;
 	}
 	const char *fcode = c[7][0] ? c[7] : c[6];

@@ -150,12 +150,13 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 
 void gm_doc_result_free(gm_doc_result *res)
 {
-	if (!res)
-		return;
-	free(res->mentions);
-	free(res->demonyms);
-	free(res->events);
-	memset(res, 0, sizeof *res);
+	/* (the struct is the caller's, often on its stack: its arrays go, it is left empty) */
+	if (res) {
+		free(res->mentions);
+		free(res->demonyms);
+		free(res->events);
+		memset(res, 0, sizeof *res);
+	}
 }
 
 /* Why a match is no place: an organisation's word, a title, a patronym, an
