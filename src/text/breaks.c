@@ -182,8 +182,33 @@ static size_t seq_len(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0
 
 static int w_ignored(uint8_t c) { return c == W_EXTEND || c == W_FORMAT; }
 static int w_line(uint8_t c) { return c == W_CR || c == W_LF || c == W_NEWLINE; }
-static int w_midletter(uint8_t c) { return c == W_MIDLETTER || c == W_MIDNUMLET || c == W_SQUOTE; }
-static int w_midnum(uint8_t c) { return c == W_MIDNUM || c == W_MIDNUMLET || c == W_SQUOTE; }
+
+/* The word rules that look at the two code points that count on either
+ * side of a position (WB5 ... WB13b), as a table over their classes (p
+ * before, cur after): whether they join, or join when the code point after
+ * cur (WB6, WB12) or the one before p (WB7, WB11) is of p's or cur's kind.
+ * Anything not in it breaks (WB999). */
+enum { BREAK, JOIN, JOIN_IF_NEXT_IS_P, JOIN_IF_PP_IS_CUR };
+#define MID_LETTER_OR_NUM(then) [W_MIDNUMLET] = then, [W_SQUOTE] = then
+static const uint8_t word_pairs[W_UNSUPPORTED][W_UNSUPPORTED] = {
+	[W_LETTER] = {[W_LETTER] = JOIN,                       /* WB5 */
+	              [W_MIDLETTER] = JOIN_IF_NEXT_IS_P,       /* WB6 */
+	              MID_LETTER_OR_NUM(JOIN_IF_NEXT_IS_P),    /* WB6 */
+	              [W_NUMERIC] = JOIN,                      /* WB9 */
+	              [W_EXTNUMLET] = JOIN},                   /* WB13a */
+	[W_NUMERIC] = {[W_NUMERIC] = JOIN,                     /* WB8 */
+	               [W_LETTER] = JOIN,                      /* WB10 */
+	               [W_MIDNUM] = JOIN_IF_NEXT_IS_P,         /* WB12 */
+	               MID_LETTER_OR_NUM(JOIN_IF_NEXT_IS_P),   /* WB12 */
+	               [W_EXTNUMLET] = JOIN},                  /* WB13a */
+	[W_MIDLETTER] = {[W_LETTER] = JOIN_IF_PP_IS_CUR},      /* WB7 */
+	[W_MIDNUM] = {[W_NUMERIC] = JOIN_IF_PP_IS_CUR},        /* WB11 */
+	/* a MidNumLet or quote between letters (WB7) or digits (WB11) */
+	[W_MIDNUMLET] = {[W_LETTER] = JOIN_IF_PP_IS_CUR, [W_NUMERIC] = JOIN_IF_PP_IS_CUR},
+	[W_SQUOTE] = {[W_LETTER] = JOIN_IF_PP_IS_CUR, [W_NUMERIC] = JOIN_IF_PP_IS_CUR},
+	[W_EXTNUMLET] = {[W_EXTNUMLET] = JOIN,                 /* WB13a */
+	                 [W_LETTER] = JOIN, [W_NUMERIC] = JOIN},   /* WB13b */
+};
 
 /* Whether the word rules break between code points i - 1 and i. p and pp
  * are the classes of the last two code points before i that count (WB4:
@@ -193,33 +218,16 @@ static int word_break(uint8_t raw_prev, uint8_t cur, uint8_t p, uint8_t pp, uint
 {
 	if (cur == W_LETTER && raw_prev == W_LETTER)
 		return 0;   /* WB5, the common case, first */
-	if (raw_prev == W_CR && cur == W_LF)
-		return 0;   /* WB3 */
 	if (w_line(raw_prev) || w_line(cur))
-		return 1;   /* WB3a, WB3b */
-	if (raw_prev == W_WSEGSPACE && cur == W_WSEGSPACE)
-		return 0;   /* WB3d */
-	if (w_ignored(cur))
-		return 0;   /* WB4 */
-	if (p == W_LETTER && cur == W_LETTER)
-		return 0;   /* WB5 */
-	if (p == W_LETTER && w_midletter(cur) && next == W_LETTER)
-		return 0;   /* WB6 */
-	if (pp == W_LETTER && w_midletter(p) && cur == W_LETTER)
-		return 0;   /* WB7 */
-	if ((p == W_NUMERIC || p == W_LETTER) && cur == W_NUMERIC)
-		return 0;   /* WB8, WB9 */
-	if (p == W_NUMERIC && cur == W_LETTER)
-		return 0;   /* WB10 */
-	if (pp == W_NUMERIC && w_midnum(p) && cur == W_NUMERIC)
-		return 0;   /* WB11 */
-	if (p == W_NUMERIC && w_midnum(cur) && next == W_NUMERIC)
-		return 0;   /* WB12 */
-	if ((p == W_LETTER || p == W_NUMERIC || p == W_EXTNUMLET) && cur == W_EXTNUMLET)
-		return 0;   /* WB13a */
-	if (p == W_EXTNUMLET && (cur == W_LETTER || cur == W_NUMERIC))
-		return 0;   /* WB13b */
-	return 1;       /* WB999 */
+		return !(raw_prev == W_CR && cur == W_LF);   /* WB3, WB3a, WB3b */
+	if ((raw_prev == W_WSEGSPACE && cur == W_WSEGSPACE) || w_ignored(cur))
+		return 0;   /* WB3d, WB4 */
+	switch (word_pairs[p][cur]) {
+	case JOIN: return 0;
+	case JOIN_IF_NEXT_IS_P: return next != p;
+	case JOIN_IF_PP_IS_CUR: return pp != cur;
+	default: return 1;
+	}
 }
 
 /* ICU's status of a segment is the tag of the last rule that joined it, so
