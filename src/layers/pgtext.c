@@ -1,7 +1,7 @@
 /* pgtext.c: the text the PostGIS sink sends and the text it hides
- * (pgtext.h): SQL literals, the schema's statements, the password of a
- * connection string. Nothing here talks to a server, so unit_postgis tests
- * all of it without one. */
+ * (pgtext.h): SQL literals, the schema's statements (schema.sql filled in),
+ * the password of a connection string. Nothing here talks to a server, so
+ * unit_pgtext tests all of it without one. */
 #include "pgtext.h"
 
 #include "countries.h"
@@ -10,6 +10,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* schema.sql, compiled in (CMakeLists.txt's gm_embed) */
+extern const unsigned char gm__schema_sql[];
 
 /* The value of password=... in a libpq keyword string (quotes and \\ escapes
  * as libpq reads them), or of the password in a URI's user:password@, into
@@ -164,74 +167,8 @@ static void feature_table(gm_strbuf *b, const char *s, const char *name, const g
  * them); each part returns -1 when out is full or the country table missing. */
 #define NEXT() (*n < cap ? &out[(*n)++] : NULL)
 
-/* The schema, runs, documents and gazetteer tables, if missing. */
-static int run_tables(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	gm_strbuf *b;
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "CREATE SCHEMA IF NOT EXISTS \"%s\"", s);
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".runs (run_id text PRIMARY KEY, started timestamptz NOT NULL, "
-	              "finished timestamptz, tool_version text, gazetteer text, gazetteer_checksum text, options text, "
-	              "documents integer, skipped integer, mentions integer, places integer, demonyms integer, "
-	              "events integer)",
-	              s);
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "CREATE TABLE IF NOT EXISTS \"%s\".documents (run_id text NOT NULL", s);
-	for (size_t i = 0; i < GM_PG_N_DOC_FIELDS; i++)
-		gm__sb_printf(b, ", \"%s\" %s%s", gm__pg_doc_fields[i].name, sql_type(&gm__pg_doc_fields[i]), i ? "" : " PRIMARY KEY");
-	gm__sb_puts(b, ")");
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".gazetteer (place_id text PRIMARY KEY, name_ar text, name_en text, "
-	              "country text, admin1 text, feature text, population bigint, geom geometry(Point, 4326), "
-	              "admin1_id text)",
-	              s);
-	/* a schema an older geomention made gets the columns added since */
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "ALTER TABLE \"%s\".gazetteer ADD COLUMN IF NOT EXISTS admin1_id text", s);
-	return 0;
-}
-
-/* The countries table, and the country table the library holds put in it. */
-static int country_table(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	gm_strbuf *b;
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE TABLE IF NOT EXISTS \"%s\".countries (cca2 text PRIMARY KEY, cca3 text, ccn3 text, "
-	              "name_en text, acled_region text)",
-	              s);
-	/* the country table the library holds (acled.h), as it is in this version */
-	size_t nc;
-	const gm_country *cs = gm__countries(&nc);
-	if (!cs || !(b = NEXT()))
-		return -1;
-	gm__sb_printf(b, "INSERT INTO \"%s\".countries (cca2, cca3, ccn3, name_en, acled_region) VALUES ", s);
-	for (size_t i = 0; i < nc; i++) {
-		gm__sb_puts(b, i ? ", (" : "(");
-		const char *col[5] = {cs[i].cc2, cs[i].cc3, cs[i].ccn3, cs[i].name, cs[i].region};
-		for (int k = 0; k < 5; k++) {
-			if (k)
-				gm__sb_puts(b, ", ");
-			gm__pg_put_text(b, col[k]);
-		}
-		gm__sb_puts(b, ")");
-	}
-	gm__sb_puts(b, " ON CONFLICT (cca2) DO UPDATE SET cca3 = EXCLUDED.cca3, ccn3 = EXCLUDED.ccn3, name_en = "
-	               "EXCLUDED.name_en, acled_region = EXCLUDED.acled_region");
-	return 0;
-}
-
 /* mentions, demonyms, events: the layers' fields, their indexes, and the
- * columns added since an older schema. */
+ * columns added since an older schema (schema.sql's @FEATURE_TABLES@). */
 static int feature_tables(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 {
 	gm_strbuf *b;
@@ -263,117 +200,122 @@ static int feature_tables(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 	return 0;
 }
 
-/* places: what the places layer holds, from the rows (background events
- * are history, not counted). */
-static int places_view(const char *s, gm_strbuf *out, size_t cap, size_t *n)
+/* The countries the library holds (acled.h), as VALUES rows. */
+static int country_rows(gm_strbuf *b)
 {
-	gm_strbuf *b;
-	if (!(b = NEXT()))
+	size_t nc;
+	const gm_country *cs = gm__countries(&nc);
+	if (!cs)
 		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".places AS WITH "
-	              "m AS (SELECT place_id, count(*) AS mentions, count(DISTINCT doc_id) AS docs, min(date) AS d0, "
-	              "max(date) AS d1 FROM \"%s\".mentions GROUP BY place_id), "
-	              "d AS (SELECT place_id, count(*) AS demonyms FROM \"%s\".demonyms GROUP BY place_id), "
-	              "e AS (SELECT place_id, count(*) AS events, sum(fatalities) FILTER (WHERE fatalities > 0) AS "
-	              "fatalities, sum(injured) FILTER (WHERE injured > 0) AS injured, min(date) AS d0, max(date) AS d1 "
-	              "FROM \"%s\".events WHERE background = 0 AND place_id IS NOT NULL GROUP BY place_id) "
-	              "SELECT g.place_id, g.name_ar, g.name_en, g.country, g.admin1, g.feature, "
-	              "coalesce(m.mentions, 0)::integer AS mentions, coalesce(m.docs, 0)::integer AS docs, "
-	              "least(m.d0, e.d0) AS first_date, greatest(m.d1, e.d1) AS last_date, "
-	              "coalesce(d.demonyms, 0)::integer AS demonyms, coalesce(e.events, 0)::integer AS events, "
-	              "coalesce(e.fatalities, 0)::integer AS fatalities, coalesce(e.injured, 0)::integer AS injured, "
-	              "c.cca3 AS iso3, g.admin1_id, g.geom "
-	              "FROM \"%s\".gazetteer g LEFT JOIN m USING (place_id) LEFT JOIN d USING (place_id) "
-	              "LEFT JOIN e USING (place_id) LEFT JOIN \"%s\".countries c ON c.cca2 = g.country "
-	              "WHERE m.place_id IS NOT NULL OR d.place_id IS NOT NULL OR e.place_id IS NOT NULL",
-	              s, s, s, s, s, s);
-	return 0;
-}
-
-/* daily: one row per place (or none) and date, events per type; the rows of
- * both tables in one GROUP BY, which takes NULL (no place, no date) as a key
- * like any other. */
-static int daily_view(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	gm_strbuf *b;
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".daily AS WITH u AS (SELECT place_id, date, 1 AS mentions, 0 AS events, "
-	              "0 AS fatalities, 0 AS injured, NULL::text AS type FROM \"%s\".mentions UNION ALL SELECT place_id, "
-	              "date, 0, 1, greatest(fatalities, 0), greatest(injured, 0), type FROM \"%s\".events WHERE "
-	              "background = 0), "
-	              "k AS (SELECT place_id, date, sum(mentions)::integer AS mentions, sum(events)::integer AS events, "
-	              "coalesce(sum(fatalities), 0)::integer AS fatalities, coalesce(sum(injured), 0)::integer AS injured",
-	              s, s, s);
-	for (int t = 1; t < GM_EV_N; t++)
-		gm__sb_printf(b, ", (count(*) FILTER (WHERE type = '%s'))::integer AS \"%s\"", gm__trigger_name(t),
-		              gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
-	gm__sb_puts(b, " FROM u GROUP BY place_id, date) SELECT k.place_id, g.name_ar, g.name_en, g.country, k.date, "
-	               "k.mentions, k.events, k.fatalities, k.injured");
-	for (int t = 1; t < GM_EV_N; t++)
-		gm__sb_printf(b, ", k.\"%s\"", gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
-	gm__sb_printf(b, ", g.geom FROM k LEFT JOIN \"%s\".gazetteer g USING (place_id)", s);
-	return 0;
-}
-
-/* events_acled: events.csv's rows (acled.c), ACLED's names; timestamp is when
- * the run that wrote the row ended. */
-static int acled_view(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	gm_strbuf *b;
-	if (!(b = NEXT()))
-		return -1;
-	gm__sb_printf(b,
-	              "CREATE VIEW \"%s\".events_acled AS SELECT e.event_id AS event_id_cnty, e.date AS event_date, "
-	              "extract(year FROM e.date)::integer AS year, CASE WHEN e.date IS NOT NULL THEN 1 END AS "
-	              "time_precision, CASE WHEN e.event_type IS NULL THEN NULL WHEN e.event_type IN ('Protests', "
-	              "'Riots') THEN 'Demonstrations' WHEN e.event_type = 'Strategic developments' THEN 'Strategic "
-	              "developments' ELSE 'Political violence' END AS disorder_type, e.event_type, e.sub_type AS "
-	              "sub_event_type, NULL::text AS actor1, NULL::text AS assoc_actor_1, NULL::text AS inter1, "
-	              "NULL::text AS actor2, NULL::text AS assoc_actor_2, NULL::text AS inter2, NULL::text AS "
-	              "interaction, CASE WHEN e.event_type = 'Violence against civilians' THEN 'Civilian targeting' END "
-	              "AS civilian_targeting, nullif(c.ccn3, '')::integer AS iso, c.acled_region AS region, c.name_en AS "
-	              "country, e.admin1, NULL::text AS admin2, NULL::text AS admin3, e.name_en AS location, "
-	              "round(ST_Y(e.geom)::numeric, 4) AS latitude, round(ST_X(e.geom)::numeric, 4) AS longitude, "
-	              "e.precision AS geo_precision, coalesce(e.source, substring(e.url FROM '://([^/?#:]+)')) AS "
-	              "source, NULL::text AS source_scale, e.snippet AS notes, greatest(coalesce(e.fatalities, 0), 0) AS "
-	              "fatalities, CASE WHEN e.injured >= 0 THEN 'injured=' || e.injured END AS tags, "
-	              "extract(epoch FROM r.finished)::bigint AS timestamp, e.geom "
-	              "FROM \"%s\".events e LEFT JOIN \"%s\".countries c ON c.cca2 = e.country LEFT JOIN \"%s\".runs "
-	              "r USING (run_id) WHERE e.place_id IS NOT NULL AND e.background = 0",
-	              s, s, s, s);
-	return 0;
-}
-
-/* The views anew each run (a newer geomention may have changed them). */
-static int views(const char *s, gm_strbuf *out, size_t cap, size_t *n)
-{
-	static const char *const names[] = {"places", "daily", "events_acled"};
-	for (int v = 0; v < 3; v++) {
-		gm_strbuf *b = NEXT();
-		if (!b)
-			return -1;
-		gm__sb_printf(b, "DROP VIEW IF EXISTS \"%s\".%s", s, names[v]);
+	for (size_t i = 0; i < nc; i++) {
+		gm__sb_puts(b, i ? ", (" : "(");
+		const char *col[5] = {cs[i].cc2, cs[i].cc3, cs[i].ccn3, cs[i].name, cs[i].region};
+		for (int k = 0; k < 5; k++) {
+			if (k)
+				gm__sb_puts(b, ", ");
+			gm__pg_put_text(b, col[k]);
+		}
+		gm__sb_puts(b, ")");
 	}
-	if (places_view(s, out, cap, n) || daily_view(s, out, cap, n) || acled_view(s, out, cap, n))
-		return -1;
 	return 0;
 }
-#undef NEXT
 
+/* One of schema.sql's @NAME@ parts (name[0..len)) written into b; -1 when
+ * there is no such part. */
+static int put_part(gm_strbuf *b, const char *name, size_t len, const char *s)
+{
+#define IS(lit) (len == sizeof lit - 1 && !memcmp(name, lit, len))
+	if (IS("S")) {
+		gm__sb_puts(b, s);
+	} else if (IS("DOCUMENT_COLUMNS")) {
+		for (size_t i = 0; i < GM_PG_N_DOC_FIELDS; i++)
+			gm__sb_printf(b, ", \"%s\" %s%s", gm__pg_doc_fields[i].name, sql_type(&gm__pg_doc_fields[i]),
+			              i ? "" : " PRIMARY KEY");
+	} else if (IS("COUNTRY_ROWS")) {
+		return country_rows(b);
+	} else if (IS("TYPE_COUNTS")) {
+		for (int t = 1; t < GM_EV_N; t++)
+			gm__sb_printf(b, ", (count(*) FILTER (WHERE type = '%s'))::integer AS \"%s\"", gm__trigger_name(t),
+			              gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
+	} else if (IS("TYPE_COLUMNS")) {
+		for (int t = 1; t < GM_EV_N; t++)
+			gm__sb_printf(b, ", k.\"%s\"", gm__daily_fields[GM_DAILY_FIRST_TYPE + t - 1].name);
+	} else {
+		return -1;
+	}
+	return 0;
+#undef IS
+}
+
+/* One statement of schema.sql (its lines text[0..len), comments already
+ * out) into b: its lines joined by one space, indentation and the final
+ * ";" dropped, its parts filled in. */
+static int put_statement(gm_strbuf *b, const char *text, size_t len, const char *s)
+{
+	for (size_t i = 0; i < len;) {
+		if (text[i] == '@') {
+			const char *close = memchr(text + i + 1, '@', len - i - 1);
+			if (!close || put_part(b, text + i + 1, (size_t)(close - text - i - 1), s))
+				return -1;
+			i = (size_t)(close - text) + 1;
+		} else if (text[i] == '\n') {
+			while (i < len && (text[i] == '\n' || text[i] == ' '))
+				i++;
+			gm__sb_puts(b, " ");
+		} else {
+			size_t run = strcspn(text + i, "@\n");
+			if (run > len - i)
+				run = len - i;
+			gm__sb_put(b, text + i, run);
+			i += run;
+		}
+	}
+	return 0;
+}
+
+/* The statements of the schema: schema.sql's, in its order. */
 int gm__pg_schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 {
 	*n = 0;
-	if (run_tables(s, out, cap, n) || country_table(s, out, cap, n) || feature_tables(s, out, cap, n) ||
-	    views(s, out, cap, n))
-		return -1;
+	const char *p = (const char *)gm__schema_sql;
+	char stmt[8192];
+	size_t len = 0;
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t ll = eol ? (size_t)(eol - p) : strlen(p);
+		const char *line = p;
+		p += ll + (eol != NULL);
+		while (ll && line[0] == ' ')
+			line++, ll--;
+		if (!ll || (ll >= 2 && line[0] == '-' && line[1] == '-'))
+			continue;   /* a blank line or a comment */
+		int last = line[ll - 1] == ';';
+		if (len + ll + 1 >= sizeof stmt)
+			return -1;  /* (a statement longer than schema.sql has) */
+		if (len)
+			stmt[len++] = '\n';
+		memcpy(stmt + len, line, ll - (size_t)last);
+		len += ll - (size_t)last;
+		if (!last)
+			continue;
+		if (len == sizeof "@FEATURE_TABLES@" - 1 && !memcmp(stmt, "@FEATURE_TABLES@", len)) {
+			if (feature_tables(s, out, cap, n))
+				return -1;
+		} else {
+			gm_strbuf *b = NEXT();
+			if (!b || put_statement(b, stmt, len, s))
+				return -1;
+		}
+		len = 0;
+	}
+	if (len)
+		return -1;  /* a statement with no ";" at its end */
 	for (size_t i = 0; i < *n; i++)
 		if (out[i].failed)
 			return -1;
 	return 0;
 }
+#undef NEXT
 
 /* A schema name we need not quote: letters, digits, _ (PostgreSQL folds
  * unquoted names to lower case; ours are used quoted, as given). */

@@ -106,8 +106,9 @@ static void schema_names(void)
 	CHECK(gm__pg_valid_schema(long_name));
 }
 
-/* the schema's statements: the schema first, then every one in it, and the
- * tables, indexes and views the sink writes are all there */
+/* the schema's statements (schema.sql filled in): the schema first, then
+ * every one in it, and the tables, indexes and views the sink writes are all
+ * there */
 static void schema_statements(void)
 {
 	gm_strbuf st[64];
@@ -116,14 +117,18 @@ static void schema_statements(void)
 	CHECK_INT(gm__pg_schema_sql("news", st, 64, &n), 0);
 	CHECK(n > 10);
 	CHECK_STR(st[0].s, "CREATE SCHEMA IF NOT EXISTS \"news\"");
-	int all_name_it = 1;
+	int all_name_it = 1, filled = 1;
 	size_t tables = 0, views = 0, indexes = 0;
 	for (size_t i = 1; i < n; i++) {
 		all_name_it &= st[i].s && strstr(st[i].s, "\"news\".") != NULL;
 		tables += st[i].s && strstr(st[i].s, "CREATE TABLE IF NOT EXISTS") != NULL;
 		views += st[i].s && strstr(st[i].s, "CREATE VIEW") != NULL;
 		indexes += st[i].s && strstr(st[i].s, "CREATE INDEX IF NOT EXISTS") != NULL;
+		/* schema.sql filled in whole: no part left, no comment, one statement each */
+		filled &= st[i].s && !strchr(st[i].s, '@') && !strstr(st[i].s, "--") && !strchr(st[i].s, ';') &&
+		          !strchr(st[i].s, '\n');
 	}
+	CHECK(filled);
 	CHECK(all_name_it);
 	CHECK(tables >= 6);   /* mentions, demonyms, events, documents, runs, gazetteer, countries */
 	CHECK_INT(views, 3);  /* places, daily, events_acled */
