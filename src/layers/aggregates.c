@@ -5,6 +5,7 @@
 #include "countries.h"
 #include "datecode.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +18,38 @@ void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *
 	const gm_country *c = gm__country(p->country);
 	/* in the order of gm__place_fields (layers.c) */
 	const gm_value row[] = {
-	    {.s = p->id},      {.s = p->name_ar},     {.s = p->name_en},    {.s = p->country},      {.s = p->admin1},
-	    {.s = p->feature}, {.i = a->n.mentions},    {.i = a->docs},       {.s = first},           {.s = last},
-	    {.i = a->demonyms}, {.i = a->n.events},     {.i = a->n.fatalities}, {.i = a->n.injured},      {.s = c ? c->cc3 : ""},
-	    {.s = gm__admin1_id(p->country, p->admin1)},
+	    {.s = p->id},       {.s = p->name_ar},      {.s = p->name_en},  {.s = p->country},    {.s = p->admin1},
+	    {.s = p->feature},  {.i = a->n.mentions},   {.i = a->docs},     {.s = first},         {.s = last},
+	    {.i = a->demonyms}, {.i = a->n.events},     {.i = a->n.fatalities}, {.i = a->n.injured},
+	    {.s = c ? c->cc3 : ""}, {.s = gm__admin1_id(p->country, p->admin1)},
 	};
 	_Static_assert(sizeof row / sizeof *row == GM__N_PLACE_FIELDS, "a value per field of the places layer");
 	memcpy(v, row, sizeof row);
+}
+
+void gm__daily_values(const gm_gazetteer *gaz, const gm_daily_cell *c, gm_value *v, gm_place *p, char *date,
+                      double *lon, double *lat)
+{
+	memset(v, 0, gm__n_daily_fields * sizeof *v);
+	memset(p, 0, sizeof *p);
+	*lon = *lat = NAN;
+	if (c->place != GM_NO_PLACE && gm_gazetteer_get_place(gaz, c->place, p) == GM_OK) {
+		*lon = p->lon;
+		*lat = p->lat;
+	}
+	gm__date_text(c->date, date);
+	/* in the order of gm__daily_fields (layers.c) */
+	v[0].s = p->id ? p->id : "";
+	v[1].s = p->name_ar ? p->name_ar : "";
+	v[2].s = p->name_en ? p->name_en : "";
+	v[3].s = p->country ? p->country : "";
+	v[4].s = date;
+	v[5].i = c->n.mentions;
+	v[6].i = c->n.events;
+	v[7].i = c->n.fatalities;
+	v[8].i = c->n.injured;
+	for (int t = 0; t < GM_EV_N - 1; t++)
+		v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
 }
 
 /* Places most mentioned first, then by events and demonyms, then in

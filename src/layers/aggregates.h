@@ -66,6 +66,10 @@ const gm_daily_cell **gm__cells_in_order(const gm_aggregates *r);
  * (11 bytes each) hold what the values point to. */
 void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *v, gm_place *p, char *first,
                       char *last);
+/* A daily layer row's values (gm__daily_fields) of c; p and date (11
+ * bytes) hold what they point to, *lon and *lat its point (NaN: no place). */
+void gm__daily_values(const gm_gazetteer *gaz, const gm_daily_cell *c, gm_value *v, gm_place *p, char *date,
+                      double *lon, double *lat);
 /* The summary's counts of a run (its files left empty). */
 void gm__summary_counts(const gm_aggregates *a, gm_run_summary *summary);
 

@@ -6,7 +6,6 @@
 #include "write.h"
 
 #include "acled.h"
-#include "datecode.h"
 
 #include "crs.h"
 #include "error.h"
@@ -18,6 +17,7 @@
 #include "outdir.h"
 #include "preview.h"
 #include "runjson.h"
+#include "strbuf.h"
 #include "textlayer.h"
 
 #include <cpl_conv.h>
@@ -32,18 +32,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* dir/name into out; -1 when it does not fit (paths are checked, not cut) */
-static int join_path(char *out, size_t cap, const char *dir, const char *name)
-{
-	size_t a = strlen(dir), b = strlen(name);
-	if (a + 1 + b + 1 > cap)
-		return -1;
-	memcpy(out, dir, a);
-	out[a] = '/';
-	memcpy(out + a + 1, name, b + 1);
-	return 0;
-}
 
 static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
 
@@ -136,7 +124,7 @@ static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const ch
 	char ext[32], file[64], path[4096];
 	gm__driver_extension(drv, ext, sizeof ext);
 	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, !strcmp(GDALGetDriverShortName(drv), "CSV")), ext);
-	if (join_path(path, sizeof path, w->dir.tmp, file) != 0)
+	if (gm__path_join(path, sizeof path, w->dir.tmp, file) != 0)
 		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
 	int use_target, rfc7946;
 	const char *srs_def;
@@ -221,12 +209,12 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	for (size_t i = 0; i < nf * N_STREAMED; i++)
 		w->uses_gdal |= w->layers[i].ds != NULL;
 	char p[4096];
-	if (rc == GM_OK && (join_path(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
+	if (rc == GM_OK && (gm__path_join(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
 		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
 	if (rc == GM_OK)
 		rc = open_map_events(w, err);
 	if (rc == GM_OK)
-		rc = join_path(p, sizeof p, w->dir.tmp, GM_ACLED_CSV) != 0
+		rc = gm__path_join(p, sizeof p, w->dir.tmp, GM_ACLED_CSV) != 0
 		             ? gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp)
 		             : gm__textlayer_create(&w->acled, GM_TEXT_TABLE, p, "events", gm__acled_fields,
 		                                    GM_ACLED_N_COLUMNS, err);
@@ -313,29 +301,11 @@ static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, 
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	int rc = GM_OK;
 	for (size_t i = 0; i < r->n_cells && rc == GM_OK; i++) {
-		const gm_daily_cell *c = order[i];
 		gm_value v[GM_MAX_FIELDS];
-		memset(v, 0, sizeof v);
 		gm_place p;
-		memset(&p, 0, sizeof p);
-		double lon = NAN, lat = NAN;
-		if (c->place != GM_NO_PLACE && gm_gazetteer_get_place(w->gaz, c->place, &p) == GM_OK) {
-			lon = p.lon;
-			lat = p.lat;
-		}
 		char date[11];
-		gm__date_text(c->date, date);
-		v[0].s = p.id ? p.id : "";
-		v[1].s = p.name_ar ? p.name_ar : "";
-		v[2].s = p.name_en ? p.name_en : "";
-		v[3].s = p.country ? p.country : "";
-		v[4].s = date;
-		v[5].i = c->n.mentions;
-		v[6].i = c->n.events;
-		v[7].i = c->n.fatalities;
-		v[8].i = c->n.injured;
-		for (int t = 0; t < GM_EV_N - 1; t++)
-			v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
+		double lon, lat;
+		gm__daily_values(w->gaz, order[i], v, &p, date, &lon, &lat);
 		rc = gm__layer_file_feature(lw, lon, lat, v, err);
 	}
 	free(order);
@@ -442,7 +412,7 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 	if (rc == GM_OK)
 		rc = gm__preview_map_html(&pc, err);
 	char p[4096];
-	if (join_path(p, sizeof p, w->dir.tmp, GM_MAP_EVENTS) == 0)
+	if (gm__path_join(p, sizeof p, w->dir.tmp, GM_MAP_EVENTS) == 0)
 		unlink(p);   /* (in the page now, or no page: never in the folder) */
 	if (rc == GM_OK)
 		rc = gm__preview_project(&pc, err);
@@ -465,7 +435,7 @@ static int finish_run_json(gm_writer *w, const gm_aggregates *r, gm_run_summary 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double secs = (double)(now.tv_sec - r->started.tv_sec) + (double)(now.tv_nsec - r->started.tv_nsec) / 1e9;
 	char p[4096];
-	if (join_path(p, sizeof p, w->dir.tmp, "run.json") != 0)
+	if (gm__path_join(p, sizeof p, w->dir.tmp, "run.json") != 0)
 		return gm__fail(err, GM_EIO, "cannot write run.json in %s: the path is too long", w->dir.tmp);
 	gm_runjson j = {w->gaz, w->opts.options_json, secs, r->n_inputs, summary, w->n_acled, (const char *const *)names,
 	                n_names, w->docs, w->n_docs};
@@ -499,7 +469,7 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 		if (w->docs)
 			fclose(w->docs);
 		w->docs = NULL;
-		if (join_path(p, sizeof p, w->dir.tmp, ".documents") == 0)
+		if (gm__path_join(p, sizeof p, w->dir.tmp, ".documents") == 0)
 			unlink(p);
 		rc = gm__outdir_commit(&w->dir, err);
 	}

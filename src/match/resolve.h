@@ -39,6 +39,13 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 /* Resolve every match of one document: the context from confident matches,
  * then a choice for each, then again for matches with an explicit parent. */
 void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out);
+/* The names no candidate fits (quarters.c): a quarter, camp or listed
+ * village placed at its town (quarter = 1); by_parent: only towns a parent
+ * places, settled before quarters and lists are placed at them. */
+void gm__place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out, int by_parent);
+/* A name placed so and named again later keeps that place (one sense per
+ * document). */
+void gm__same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out);
 /* The document context of the confident matches, as gm__resolve builds it. */
 /* Also records in each match the place it contributes (context_place). */
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx);

@@ -95,3 +95,14 @@ size_t gm__int_text(char *out, long long v)
 	out[n] = '\0';
 	return n;
 }
+
+int gm__path_join(char *out, size_t cap, const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	if (a + 1 + b + 1 > cap)
+		return -1;
+	memcpy(out, dir, a);
+	out[a] = '/';
+	memcpy(out + a + 1, name, b + 1);
+	return 0;
+}

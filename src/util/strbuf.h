@@ -22,6 +22,9 @@ void gm__sb_printf(gm_strbuf *b, const char *fmt, ...)
 /* v in decimal ("%lld") into out (at least 21 bytes), NUL-terminated: its
  * length. Without printf: the layers write millions of integers. */
 size_t gm__int_text(char *out, long long v);
+/* dir "/" name into out (cap bytes): 0, or -1 when it does not fit (nothing
+ * cut short is ever opened). */
+int gm__path_join(char *out, size_t cap, const char *dir, const char *name);
 /* Empty again, its memory kept. */
 void gm__sb_clear(gm_strbuf *b);
 void gm__sb_free(gm_strbuf *b);
