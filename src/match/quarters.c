@@ -1,7 +1,9 @@
-/* quarters.c: the second half of resolving (resolve.h): names no candidate
- * fits, placed at the town the text puts them in, as ACLED codes a
- * neighbourhood or a village it cannot find to its town; and a name placed
- * so, named again, kept at that place. */
+/* quarters.c: where the text itself places a name (resolve.h): the parent it
+ * gives it (X في Y، X شمال Y), and, the second half of resolving, the names no
+ * candidate fits placed at the town the text puts them in, as ACLED codes a
+ * neighbourhood or a village it cannot find to its town; a name placed so,
+ * named again, kept at that place. resolve.c calls these, never the other
+ * way round. */
 #include "resolve.h"
 
 #include "codes.h"
@@ -13,6 +15,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* (resolve.c's too: the explicit parent a candidate is scored against) */
+gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out)
+{
+	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE, 0};
+	if (!out || i + 1 >= n || !m[i].parent_link)
+		return none;
+	/* (past a compass phrase that names no place here: "برنو شمال غربي مدينة
+	 * كادوقلي", lists.c) */
+	size_t p = i + 1;
+	if (out[p].place == GM_GAZ_NO_PLACE && m[p].lexicon == 2 && p + 1 < n)
+		p++;
+	if (out[p].place == GM_GAZ_NO_PLACE)
+		return none;
+	return (gm_parent){out[p].place, m[i].parent_link, m[p].type_class == GM_TW_POPULATED && !m[p].type_inherited};
+}
 
 static int populated(const gm_gazetteer *g, uint32_t place)
 {

@@ -59,21 +59,6 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 	return g->places[place].population > g->places[best_place].population;
 }
 
-gm_parent gm__parent_of(const gm_match *m, size_t n, size_t i, const gm_resolved *out)
-{
-	gm_parent none = {GM_GAZ_NO_PLACE, GM_PL_NONE, 0};
-	if (!out || i + 1 >= n || !m[i].parent_link)
-		return none;
-	/* (past a compass phrase that names no place here: "برنو شمال غربي مدينة
-	 * كادوقلي", lists.c) */
-	size_t p = i + 1;
-	if (out[p].place == GM_GAZ_NO_PLACE && m[p].lexicon == 2 && p + 1 < n)
-		p++;
-	if (out[p].place == GM_GAZ_NO_PLACE)
-		return none;
-	return (gm_parent){out[p].place, m[i].parent_link, m[p].type_class == GM_TW_POPULATED && !m[p].type_inherited};
-}
-
 /* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
  * كادوقلي" is no town 4,000 km off in another country (Brno), "البلدة القديمة
  * بمدينة الخليل" no old city 30 km from Hebron (Jerusalem's). Only a link that
