@@ -64,7 +64,7 @@ int gm_gazetteer_build(const char *const *sources, size_t n_sources, const char 
 	int rc = gm__tokenizer_init(&b.tz, err);
 	if (rc)
 		return rc;
-	rc = gm__translit_open(&b.tr, err);
+	rc = gm__translit_open(&b.tr, 0, err);
 	if (rc) {
 		gm__tokenizer_free(&b.tz);
 		return rc;

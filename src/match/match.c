@@ -280,8 +280,11 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		int n = match_name(&x);
 		if (!n && x.min_words == 1)
 			n = match_skeleton(&x);
-		if (!n && x.min_words == 1 && tr)
+		if (!n && x.min_words == 1 && tr) {
 			n = match_latin(&x);
+			if (gm__translit_error(tr))   /* (ICU opened lazily, at a word the table lacks) */
+				return gm__fail(err, GM_EICU, "%s", gm__translit_error(tr));
+		}
 		if (!n && x.min_words == 1)
 			n = gm__match_quarter(&x);
 		if (!n && x.n_listed && x.list_next != i)

@@ -37,7 +37,7 @@ int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err)
 	c->gaz = gaz;
 	int rc = gm__tokenizer_init(&c->tz, err);
 	if (rc == GM_OK)
-		rc = gm__translit_open(&c->tr, err);
+		rc = gm__translit_open(&c->tr, GM_TRANSLIT_LAZY, err);
 	if (rc != GM_OK) {
 		gm_ctx_free(c);   /* (each part frees safely unmade or half made) */
 		return rc;

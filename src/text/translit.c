@@ -4,6 +4,8 @@
 #include "error.h"
 #include "hash.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
@@ -24,7 +26,10 @@ typedef struct skel_entry {
 } skel_entry;
 
 struct gm_translit {
-	UTransliterator *tr;
+	UTransliterator *tr;          /* NULL until a word the table does not cover (lazy) */
+	unsigned flags;
+	int failed;                   /* ICU could not open it: gm__translit_error says so */
+	char error[160];
 	UChar buf[512];
 	skel_entry memo[SKEL_MEMO];
 };
@@ -32,24 +37,58 @@ struct gm_translit {
 /* Arabic-Latin leaves Latin text alone, so one chain serves both sides. */
 static const char translit_id[] = "Arabic-Latin; Latin-ASCII; Lower";
 
-int gm__translit_open(gm_translit **out, gm_error *err)
+/* What that chain gives, as ASCII, for each letter of the Arabic block
+ * U+0621 ... U+064A, the letters a folded word is written in: it writes them
+ * one by one (no rule of it looks at a neighbour but those of the vowel
+ * marks, which folding removes), so a word of these letters and of ASCII
+ * letters (lower-cased) is transliterated here from the table, and only
+ * other words go to ICU. Opening ICU's transliterator cost 159 M
+ * instructions a process (its registry), a tenth of mapping 2 MB;
+ * unit_translit checks the table against ICU letter by letter and on every
+ * word of the gazetteer, the samples and ../shared's corpora. "" for the
+ * hamza and ain, which ICU writes as modifier letters (not ASCII, so they
+ * leave no trace); NULL where ICU keeps the letter itself (rare Persian and
+ * Kurdish letters of the block): such a word goes to ICU. */
+static const char *const arabic_letters[0x064A - 0x0621 + 1] = {
+	"",  "a", "a", "w",  "a", "y",  "a",  "b",  "t",  "t",  "th", "j",  "h",  "kh", "d",  "dh", /* 0621-0630 */
+	"r", "z", "s", "sh", "s", "d",  "t",  "z",  "",   "gh", NULL, NULL, NULL, NULL, NULL, /* 0631-063F */
+	"",  "f", "q", "k",  "l", "m",  "n",  "h",  "w",  "y",  "y", /* 0640 (tatweel) - 064A */
+};
+_Static_assert(sizeof arabic_letters / sizeof *arabic_letters == 0x064A - 0x0621 + 1, "a row per letter");
+
+static int open_icu(gm_translit *t)
 {
-	*out = NULL;
-	gm_translit *t = calloc(1, sizeof *t);
-	if (!t)
-		return gm__fail(err, GM_ENOMEM, "out of memory");
 	UChar id[64];
 	u_uastrcpy(id, translit_id);
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
 	t->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
 	if (U_FAILURE(st)) {
+		t->tr = NULL;
+		t->failed = 1;
+		snprintf(t->error, sizeof t->error, "ICU has no transliterator \"%s\": %s", translit_id, u_errorName(st));
+		return -1;
+	}
+	return 0;
+}
+
+int gm__translit_open(gm_translit **out, unsigned flags, gm_error *err)
+{
+	*out = NULL;
+	gm_translit *t = calloc(1, sizeof *t);
+	if (!t)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
+	t->flags = flags;
+	if (!(flags & GM_TRANSLIT_LAZY) && open_icu(t) != 0) {
+		int rc = gm__fail(err, GM_EICU, "%s", t->error);
 		free(t);
-		return gm__fail(err, GM_EICU, "ICU has no transliterator \"%s\": %s", translit_id, u_errorName(st));
+		return rc;
 	}
 	*out = t;
 	return GM_OK;
 }
+
+const char *gm__translit_error(const gm_translit *t) { return t && t->failed ? t->error : NULL; }
 
 void gm__translit_close(gm_translit *t)
 {
@@ -127,9 +166,43 @@ size_t gm__latin_consonants(const char *skel)
 	return n;
 }
 
-/* The skeleton of a word through ICU, into out (cap bytes); its length. */
+/* The skeleton of a word from the table, into out (cap bytes): its length,
+ * or -1 when a character of it is not in the table. */
+static long table_skeleton(const char *utf8, size_t len, char *out, size_t cap)
+{
+	char ascii[512];
+	size_t a = 0;
+	const unsigned char *u = (const unsigned char *)utf8;
+	for (size_t i = 0; i < len;) {
+		const char *lat;
+		char one[2] = {0, 0};
+		if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' && u[i] <= 'Z')) {
+			one[0] = (char)(u[i] | 0x20);
+			lat = one;
+			i++;
+		} else if (i + 1 < len && (u[i] == 0xD8 || u[i] == 0xD9) && (u[i + 1] & 0xC0) == 0x80) {
+			uint32_t cp = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			if (cp < 0x0621 || cp > 0x064A || !(lat = arabic_letters[cp - 0x0621]))
+				return -1;
+			i += 2;
+		} else {
+			return -1;
+		}
+		size_t n = strlen(lat);
+		if (a + n >= sizeof ascii)
+			return -1;
+		memcpy(ascii + a, lat, n);
+		a += n;
+	}
+	return (long)gm__latin_skeleton(ascii, a, out, cap);
+}
+
+/* The skeleton of a word through ICU, into out (cap bytes); its length (0
+ * also when ICU's transliterator cannot be opened: gm__translit_error). */
 static size_t icu_skeleton(gm_translit *t, const char *utf8, size_t len, char *out, size_t cap)
 {
+	if (!t->tr && (t->failed || open_icu(t) != 0))
+		return 0;
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n = 0;
 	u_strFromUTF8(t->buf, (int32_t)(sizeof t->buf / sizeof *t->buf), &n, utf8, (int32_t)len, &st);
@@ -162,7 +235,8 @@ size_t gm__translit_key(gm_translit *t, const char *utf8, size_t len, size_t min
 		memcpy(out + 1, e->skel, k);
 		out[1 + k] = '\0';
 	} else {
-		k = icu_skeleton(t, utf8, len, out + 1, cap - 1);
+		long from_table = t->flags & GM_TRANSLIT_ICU_ONLY ? -1 : table_skeleton(utf8, len, out + 1, cap - 1);
+		k = from_table >= 0 ? (size_t)from_table : icu_skeleton(t, utf8, len, out + 1, cap - 1);
 		if (e && k < sizeof e->skel && k + 3 < cap) {
 			/* (a word, and a skeleton, too long for an entry are just not kept) */
 			e->len = (uint8_t)len;

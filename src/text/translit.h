@@ -26,8 +26,18 @@ typedef struct gm_translit gm_translit;
 /* Consonant classes a Latin key needs: fewer meet too many unrelated words. */
 #define GM_LATIN_MIN_LETTERS 3
 
+/* gm__translit_open's flags. GM_TRANSLIT_LAZY: open ICU's transliterator
+ * only at the first word the letter table does not cover (a run of folded
+ * Arabic never needs it); should it then fail, that word gets no key and
+ * gm__translit_error says why. GM_TRANSLIT_ICU_ONLY: every word through ICU
+ * (tests compare the two). 0: ICU opened now, a failure refused here. */
+#define GM_TRANSLIT_LAZY 1u
+#define GM_TRANSLIT_ICU_ONLY 2u
 /* One transliterator per thread (ICU's are not shareable). */
-int gm__translit_open(gm_translit **out, gm_error *err);
+int gm__translit_open(gm_translit **out, unsigned flags, gm_error *err);
+/* Why a lazy transliterator's ICU could not be opened; NULL when it could,
+ * or has not been asked. */
+const char *gm__translit_error(const gm_translit *t);
 void gm__translit_close(gm_translit *t);
 
 /* The skeleton key ("^" then the classes) of a word in any script, or 0 when

@@ -372,7 +372,7 @@ int main(int argc, char **argv)
 		return check_done("match");
 	gm_error err;
 	gm__tokenizer_init(&tz, &err);
-	CHECK_INT(gm__translit_open(&tr, &err), 0);
+	CHECK_INT(gm__translit_open(&tr, GM_TRANSLIT_LAZY, &err), 0);
 
 	static const check_case cases[] = {CHECK_CASE(bare_name),
 	                                   CHECK_CASE(clitics),

@@ -3,10 +3,13 @@
 #include "check.h"
 #include "translit.h"
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static gm_translit *tr;
+static gm_translit *tr;   /* as the map opens it: lazy, the letter table first */
+static gm_translit *icu;  /* every word through ICU */
 
 static const char *key(const char *s, size_t min)
 {
@@ -84,15 +87,135 @@ static void asked_again(void)
 	CHECK_STR(key("سوليدار", 3), first);
 }
 
+/* #17: the letter table gives ICU's key, word for word */
+static size_t words_same, words_differ, words_by_table;
+
+/* whether every letter of w is one the table writes: ASCII, or U+0621 ...
+ * U+064A but for the five ICU keeps (U+063B ... U+063F) */
+static int table_covers(const unsigned char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] < 0x80)
+			continue;
+		if (i + 1 >= n || (w[i] != 0xD8 && w[i] != 0xD9))
+			return 0;
+		unsigned cp = ((w[i] & 0x1Fu) << 6) | (w[i + 1] & 0x3Fu);
+		if (cp < 0x0621 || cp > 0x064A || (cp >= 0x063B && cp <= 0x063F))
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
+/* every run of letters (Arabic script or ASCII) of a file, both ways */
+static int compare_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	char line[65536];
+	while (fgets(line, sizeof line, f)) {
+		const unsigned char *s = (const unsigned char *)line;
+		for (size_t i = 0; s[i];) {
+			size_t j = i;
+			/* ASCII letters, and the bytes of U+0600 ... U+06FF (lead D8-DB) */
+			while (s[j] && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+			                (s[j] >= 0xD8 && s[j] <= 0xDB && (s[j + 1] & 0xC0) == 0x80) ||
+			                ((s[j] & 0xC0) == 0x80 && j > i)))
+				j++;
+			if (j == i) {
+				i++;
+				continue;
+			}
+			char a[256], b[256];
+			size_t ka = gm__translit_key(tr, line + i, j - i, 1, a, sizeof a);
+			size_t kb = gm__translit_key(icu, line + i, j - i, 1, b, sizeof b);
+			int same = ka == kb && (!ka || !memcmp(a, b, ka));
+			words_same += same;
+			words_by_table += table_covers(s + i, j - i);
+			if (!same && words_differ++ < 5)
+				fprintf(stderr, "  table and ICU differ on %.*s: %.*s, %.*s\n", (int)(j - i), line + i, (int)ka,
+				        a, (int)kb, b);
+			i = j;
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
+static void table_as_icu_on_the_letters(void)
+{
+	/* each letter of the table's block alone, and ASCII letters */
+	for (unsigned cp = 0x0621; cp <= 0x064A; cp++) {
+		char w[8] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)), 'b', 'r', 'k', 0};
+		char a[64], b[64];
+		size_t ka = gm__translit_key(tr, w, 5, 1, a, sizeof a), kb = gm__translit_key(icu, w, 5, 1, b, sizeof b);
+		CHECK(ka == kb && !memcmp(a, b, ka));
+	}
+	char a[64], b[64];
+	size_t ka = gm__translit_key(tr, "SoleDar", 7, 1, a, sizeof a), kb = gm__translit_key(icu, "SoleDar", 7, 1, b, sizeof b);
+	CHECK(ka == kb && !memcmp(a, b, ka));
+}
+
+static void table_as_icu_on_every_word(void)
+{
+	/* the project's own words: the gazetteer's names, the samples */
+	static const char *const own[] = {GM_TEST_TOP "/gazetteer/places.tsv", GM_TEST_TOP "/gazetteer/curated.tsv",
+	                                  GM_TEST_TOP "/samples/feed.jsonl"};
+	for (size_t k = 0; k < sizeof own / sizeof *own; k++)
+		CHECK_INT(compare_file(own[k]), 0);
+	/* and ../shared's corpora, where they are */
+	if (compare_file(GM_TEST_SHARED "/corpus/news-dev/docs.jsonl") != 0) {
+		printf("  skipped ../shared's corpora: no %s\n", GM_TEST_SHARED "/corpus/news-dev/docs.jsonl");
+	} else {
+		CHECK_INT(compare_file(GM_TEST_SHARED "/corpus/seeds.jsonl"), 0);
+		DIR *d = opendir(GM_TEST_SHARED "/bench/aqmar");
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			char p[1200];
+			size_t n = strlen(e->d_name);
+			if (n > 4 && !strcmp(e->d_name + n - 4, ".txt")) {
+				snprintf(p, sizeof p, "%s/%s", GM_TEST_SHARED "/bench/aqmar", e->d_name);
+				CHECK_INT(compare_file(p), 0);
+			}
+		}
+		if (d)
+			closedir(d);
+	}
+	CHECK_INT(words_differ, 0);
+	CHECK(words_by_table > words_same / 2);   /* the table, not ICU, answered most */
+	printf("  %zu words the same both ways, %zu of them in the table's letters\n", words_same, words_by_table);
+}
+
+/* a lazy transliterator opens ICU only for a word outside the table */
+static void lazy_until_needed(void)
+{
+	gm_translit *t;
+	gm_error err;
+	CHECK_INT(gm__translit_open(&t, GM_TRANSLIT_LAZY, &err), 0);
+	char a[64];
+	CHECK(gm__translit_key(t, "سوليدار", strlen("سوليدار"), 3, a, sizeof a) > 0);
+	CHECK(gm__translit_key(t, "Xankəndi", strlen("Xankəndi"), 3, a, sizeof a) > 0);   /* ə: through ICU */
+	CHECK(gm__translit_error(t) == NULL);
+	gm__translit_close(t);
+}
+
 int main(int argc, char **argv)
 {
 	gm_error err;
-	CHECK_INT(gm__translit_open(&tr, &err), 0);
-	if (!tr)
+	CHECK_INT(gm__translit_open(&tr, GM_TRANSLIT_LAZY, &err), 0);
+	CHECK_INT(gm__translit_open(&icu, GM_TRANSLIT_ICU_ONLY, &err), 0);
+	if (!tr || !icu)
 		return check_done("translit");
-	static const check_case cases[] = {CHECK_CASE(pure_skeleton), CHECK_CASE(arabic_meets_latin),
-	                                   CHECK_CASE(apart_and_keys), CHECK_CASE(asked_again)};
+	static const check_case cases[] = {CHECK_CASE(pure_skeleton),
+	                                   CHECK_CASE(arabic_meets_latin),
+	                                   CHECK_CASE(apart_and_keys),
+	                                   CHECK_CASE(asked_again),
+	                                   CHECK_CASE(table_as_icu_on_the_letters),
+	                                   CHECK_CASE(table_as_icu_on_every_word),
+	                                   CHECK_CASE(lazy_until_needed)};
 	int rc = check_run("translit", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm__translit_close(tr);
+	gm__translit_close(icu);
 	return rc;
 }
