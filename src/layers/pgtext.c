@@ -298,6 +298,7 @@ int gm__pg_schema_sql(const char *s, gm_strbuf *out, size_t cap, size_t *n)
 		len += ll - (size_t)last;
 		if (!last)
 			continue;
+		stmt[len] = '\0';   /* (put_statement's scans stop at len, and at this) */
 		if (len == sizeof "@FEATURE_TABLES@" - 1 && !memcmp(stmt, "@FEATURE_TABLES@", len)) {
 			if (feature_tables(s, out, cap, n))
 				return -1;

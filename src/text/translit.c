@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "hash.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -180,13 +181,12 @@ static long table_skeleton(const char *utf8, size_t len, char *out, size_t cap)
 			one[0] = (char)(u[i] | 0x20);
 			lat = one;
 			i++;
-		} else if (i + 1 < len && (u[i] == 0xD8 || u[i] == 0xD9) && (u[i + 1] & 0xC0) == 0x80) {
-			uint32_t cp = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
-			if (cp < 0x0621 || cp > 0x064A || !(lat = arabic_letters[cp - 0x0621]))
-				return -1;
-			i += 2;
 		} else {
-			return -1;
+			uint32_t cp;
+			size_t used = gm__utf8_decode(u + i, len - i, &cp);
+			if (!used || cp < 0x0621 || cp > 0x064A || !(lat = arabic_letters[cp - 0x0621]))
+				return -1;
+			i += used;
 		}
 		size_t n = strlen(lat);
 		if (a + n >= sizeof ascii)
