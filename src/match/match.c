@@ -223,6 +223,60 @@ static int match_skeleton(matcher *x)
 	return 0;
 }
 
+/* The plain letter of an emphatic one, or the emphatic of a plain one, as
+ * the second byte of its UTF-8 sequence after D8 (ص س، ط ت، ض د، ظ ز);
+ * 0 for any other. Local spellings and transcriptions of one village swap
+ * them (كنصفرة in the news, كنسفرة in the gazetteer). */
+static unsigned char letter_pair(unsigned char lo)
+{
+	switch (lo) {
+	case 0xB5: return 0xB3;   /* ص -> س */
+	case 0xB3: return 0xB5;
+	case 0xB7: return 0xAA;   /* ط -> ت */
+	case 0xAA: return 0xB7;
+	case 0xB6: return 0xAF;   /* ض -> د */
+	case 0xAF: return 0xB6;
+	case 0xB8: return 0xB2;   /* ظ -> ز */
+	case 0xB2: return 0xB8;
+	default: return 0;
+	}
+}
+
+/* Where the words before say a place follows, or a list expects its next
+ * item: a name the gazetteer spells with one of letter_pair's letters
+ * swapped, the word five letters or more and at most three of them
+ * swappable (seven probes at most). */
+static int match_letters(matcher *x)
+{
+	if (x->list_next != x->i && !latin_position(x->g, x->t, x->i))
+		return 0;
+	for (size_t j = 0; j < x->nv; j++) {
+		const gm_reading *r = &x->v[j];
+		if ((x->whole && j > 0) || r->len >= 128 || gm__utf8_count(r->text, r->len) < 5)
+			continue;
+		size_t at[3], k = 0;
+		for (size_t b = 0; b + 1 < r->len; b++)
+			if ((unsigned char)r->text[b] == 0xD8 && letter_pair((unsigned char)r->text[b + 1])) {
+				if (k == 3) {
+					k = 0;
+					break;
+				}
+				at[k++] = b + 1;
+			}
+		for (unsigned mask = 1; mask < 1u << k; mask++) {
+			char w[128];
+			memcpy(w, r->text, r->len);
+			for (size_t b = 0; b < k; b++)
+				if (mask >> b & 1)
+					w[at[b]] = (char)letter_pair((unsigned char)w[at[b]]);
+			int n = take_word(x, gm__gaz_find(x->g, w, r->len), r, GM_MATCH_LETTERS);
+			if (n)
+				return n;
+		}
+	}
+	return 0;
+}
+
 /* The Latin key lk (kl bytes) in the gazetteer; Arabic may leave out a short
  * vowel (آسكران, Askeran): one put back between two consonants, one place
  * at a time. */
@@ -280,6 +334,8 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		int n = match_name(&x);
 		if (!n && x.min_words == 1)
 			n = match_skeleton(&x);
+		if (!n && x.min_words == 1)
+			n = match_letters(&x);
 		if (!n && x.min_words == 1 && tr) {
 			n = match_latin(&x);
 			if (gm__translit_error(tr))   /* (ICU opened lazily, at a word the table lacks) */

@@ -144,7 +144,9 @@ void gm__tok_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, gm_tok
 enum gm_match_variant {
 	GM_MATCH_NAME = 0,      /* a gazetteer name, after clitics */
 	GM_MATCH_SKELETON = 1,  /* an Arabic spelling skeleton (fold.h): الدانمارك for الدنمارك */
-	GM_MATCH_LATIN = 2      /* a Latin consonant skeleton (translit.h): سوليدار for Soledar */
+	GM_MATCH_LATIN = 2,     /* a Latin consonant skeleton (translit.h): سوليدار for Soledar */
+	GM_MATCH_LETTERS = 3    /* an emphatic letter for its plain pair, or back (match.c):
+	                           كنصفرة for كنسفرة, where the text says a place follows */
 };
 
 /* All matches in text, in order, into out (reused). tr (may be NULL: none)

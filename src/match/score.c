@@ -242,6 +242,11 @@ static void score_name(scoring *c, const char *what)
 	const gm_match *m = c->m;
 	if (m->variant == GM_MATCH_LATIN)
 		SAY(c, "Latin ", gm__gaz_str(c->g, m->key->str) + 1, "; ");
+	/* a letter swapped is less sure than the name as written */
+	if (m->variant == GM_MATCH_LETTERS) {
+		c->s -= c->g->w.variant_cost;
+		SAY(c, "letters of ", gm__gaz_str(c->g, m->key->str), "; ");
+	}
 	if (m->clitic[0]) {
 		c->s -= 5;
 		SAY(c, "clitic ", m->clitic);

@@ -202,6 +202,9 @@ static void explain_reading(const gm_ctx *c, const gm_match *m, const gm_gaz_key
 		snprintf(out->how, sizeof out->how, "exact");
 	if (m->variant == GM_MATCH_SKELETON)
 		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how), "; spelling variant");
+	else if (m->variant == GM_MATCH_LETTERS)
+		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how),
+		         "; an emphatic letter for its plain pair or back (ص س، ط ت، ض د، ظ ز)");
 	else if (m->variant == GM_MATCH_LATIN)
 		snprintf(out->how + strlen(out->how), sizeof out->how - strlen(out->how),
 		         "; Latin skeleton %s (places with no Arabic name, in the document's countries only)",

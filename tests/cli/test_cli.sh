@@ -474,7 +474,7 @@ expect_status 0 "lookup a name of many places" -- "$BIN" gazetteer lookup "إس�
 expect_grep "\* gn:1176615 " "$T/stdout" "lookup's winner is the resolver's however many candidates"
 expect_status 2 "build missing source" -- "$BIN" gazetteer build "$T/none.tsv" -o "$T/g.gmz"
 expect_status 0 "build" -- "$BIN" gazetteer build "$DATA/mini-places.tsv" "$DATA/mini-curated.tsv" -o "$T/g.gmz"
-expect_grep "36 places" "$T/stdout" "build reports its counts"
+expect_grep "37 places" "$T/stdout" "build reports its counts"
 expect_grep "2 source rows skipped" "$T/stderr" "build reports skipped rows"
 expect_status 0 "info" -- "$BIN" gazetteer info --gazetteer "$T/g.gmz"
 expect_grep "opened in:" "$T/stdout" "info reports the open time"

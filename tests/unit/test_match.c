@@ -244,6 +244,22 @@ static void latin_skeleton(void)
 	CHECK_INT(run("قصف في سوليدار"), 0);   /* after في it needs five consonants */
 }
 
+static void emphatic_letters_swapped(void)
+{
+	/* a village spelled with an emphatic letter for the gazetteer's plain
+	 * one, after a type word or as a list's item */
+	CHECK_INT(run("قصف بلدة كنصفرة"), 1);
+	CHECK_INT(ms.m[0].variant, GM_MATCH_LETTERS);
+	CHECK_STR(span(0), "كنصفرة");
+	CHECK_STR(key(0), "كنسفره");
+	CHECK_INT(run("قرى حلب وكنصفرة"), 2);   /* a list's item, behind its و */
+	CHECK_INT(ms.m[1].variant, GM_MATCH_LETTERS);
+	CHECK_STR(span(1), "كنصفرة");
+	CHECK_INT(run("قال كنصفرة"), 0);   /* no cue, no list: the spelling is not enough */
+	CHECK_INT(run("قصف بلدة كنسفرة"), 1);   /* as the gazetteer spells it: the name itself */
+	CHECK_INT(ms.m[0].variant, GM_MATCH_NAME);
+}
+
 static void explicit_parents(void)
 {
 	/* explicit parents: the words between two names */
@@ -390,6 +406,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(adjectives),
 	                                   CHECK_CASE(demonyms),
 	                                   CHECK_CASE(latin_skeleton),
+	                                   CHECK_CASE(emphatic_letters_swapped),
 	                                   CHECK_CASE(explicit_parents),
 	                                   CHECK_CASE(places_listed_after_a_plural),
 	                                   CHECK_CASE(no_list_without_its_head),
