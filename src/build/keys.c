@@ -170,5 +170,14 @@ int gm__build_name_keys(builder *b, uint32_t i)
 	for (size_t j = 0; j < p->n_names; j++)
 		if (name_keys(b, i, j, arabic_named))
 			return gm__fail(b->err, GM_ENOMEM, "out of memory");
+	/* a town news names often is also written letter by letter from its
+	 * English spelling (زابوريزهزيا for Zaporizhzhia, whose Arabic name is
+	 * زاباروجيا): its English name's Latin skeleton too; not a province's,
+	 * which mostly spells its capital's (Zaporizhzhia Oblast, Donetsk) */
+	char lk[256];
+	if (arabic_named && b->tr && p->name_en && variant_worthy(p) && !strncmp(p->feature, "PPL", 3) &&
+	    gm__translit_key(b->tr, p->name_en, strlen(p->name_en), GM_LATIN_MIN_LETTERS, lk, sizeof lk) &&
+	    gm__build_add_triple(b, lk, 1, i, GM_NAME_LATIN, 0))
+		return gm__fail(b->err, GM_ENOMEM, "out of memory");
 	return GM_OK;
 }

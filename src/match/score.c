@@ -91,7 +91,7 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 	case GM_NAME_CURATED: return "curated name";
 	case GM_NAME_TAGGED: return "Arabic name";
 	case GM_NAME_VARIANT: return "spelling variant of a tagged name";
-	case GM_NAME_LATIN: return "Latin name by consonant skeleton (no Arabic name)";
+	case GM_NAME_LATIN: return "Latin name by consonant skeleton";
 	default: return "untagged name";
 	}
 }

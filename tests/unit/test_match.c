@@ -242,6 +242,15 @@ static void latin_skeleton(void)
 	CHECK_INT(run("قرية السوليدار"), 0);   /* the article: a native word */
 	CHECK_INT(run("قرية سوليدارات"), 0);   /* a native plural ending */
 	CHECK_INT(run("قصف في سوليدار"), 0);   /* after في it needs five consonants */
+	CHECK_INT(run("قال إن “سوليدار” سقطت"), 1);   /* alone in quotes, four */
+	CHECK_INT(ms.m[0].variant, GM_MATCH_LATIN);
+	CHECK_INT(run("قال إن «سوليدار»"), 1);
+	CHECK_INT(run("قال إن “سوليدار سقطت”"), 0);   /* a quote, not a name in quotes */
+	/* a town with an Arabic name, written letter by letter from its English
+	 * one (طنطا, Tanta): the English name's skeleton */
+	CHECK_INT(run("قصف مدينة تانتا"), 1);
+	CHECK_INT(ms.m[0].variant, GM_MATCH_LATIN);
+	CHECK_STR(place_id(gaz->postings[ms.m[0].key->post_start].place), "t:26");
 }
 
 static void emphatic_letters_swapped(void)
