@@ -331,8 +331,15 @@ def main():
     in_bytes = os.path.getsize(jsonl)
     total = sum(out_files.values())
     biggest = sorted(out_files.items(), key=lambda kv: -kv[1])[:4]
-    lines.append(f"output of the default layers: {total / 1e6:.0f} MB, {total / in_bytes:.1f} bytes per input byte "
-                 f"(largest: {', '.join(f'{n} {b / 1e6:.0f} MB' for n, b in biggest)})")
+    # the layers themselves (places, mentions, events, daily in the default
+    # formats: GeoJSON and the Shapefile's files), apart from the rest of the
+    # folder (daily.csv, events.csv, map.html, the QGIS project, run.json)
+    layers = sum(b for n, b in out_files.items()
+                 if n.split(".")[0] in ("places", "mentions", "events", "daily")
+                 and n.split(".", 1)[1] in ("geojson", "shp", "shx", "dbf", "prj", "cpg"))
+    lines.append(f"output of the default layers: {layers / 1e6:.0f} MB, {layers / in_bytes:.2f} bytes per input byte "
+                 f"(the whole folder {total / 1e6:.0f} MB, {total / in_bytes:.2f}; largest: "
+                 f"{', '.join(f'{n} {b / 1e6:.1f} MB' for n, b in biggest)})")
     lines.append(f"the same corpus as {meta['docs']:,} .txt files, bundled, --jobs {jobs}: {txt_s:.1f} s "
                  f"({mb / txt_s:.2f} MB/s), peak {txt_rss:.0f} MB")
     lines.append("")

@@ -188,6 +188,12 @@ void gm__layer_file_cut_text(gm_layer_file *w, size_t snippet_bytes, size_t rule
 	}
 }
 
+void gm__layer_file_zeros_left_out(gm_layer_file *w, size_t first)
+{
+	if (w->text)
+		gm__textlayer_zeros_left_out(w->text, first);
+}
+
 int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
                       size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {

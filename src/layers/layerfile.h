@@ -77,6 +77,10 @@ typedef struct gm_layer_file {
  * records, as a Shapefile's .dbf is given (gm_write_options' dbf_snippet and
  * dbf_rule); every other format keeps its whole GM_DBF_BYTES. */
 void gm__layer_file_cut_text(gm_layer_file *w, size_t snippet_bytes, size_t rule_bytes);
+/* A GeoJSON we write ourselves leaves out an integer 0 from field first
+ * on, but in its first feature (gm__textlayer_zeros_left_out); every other
+ * format writes them. */
+void gm__layer_file_zeros_left_out(gm_layer_file *w, size_t first);
 /* Open the layer name at path in drv's format, with these fields, in the CRS
  * srs_def (rfc7946: GeoJSON as RFC 7946 asks). w's log, transform and crs are
  * the caller's to set before. */

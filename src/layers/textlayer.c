@@ -26,6 +26,7 @@ struct gm_textlayer {
 	gm_text_format format;
 	const gm_field *fields;
 	size_t n_fields;
+	size_t zeros_from;   /* GeoJSON: a 0 from this field on is left out (gm__textlayer_zeros_left_out) */
 	FILE *f;
 	char *path;
 	size_t n_features;
@@ -216,6 +217,7 @@ int gm__textlayer_create(gm_textlayer **out, gm_text_format format, const char *
 	t->format = format;
 	t->fields = fields;
 	t->n_fields = n_fields;
+	t->zeros_from = SIZE_MAX;
 	t->n_features = t->len = 0;
 	t->failed = t->err_no = 0;
 	t->f = fopen(path, "w");
@@ -249,8 +251,13 @@ static void geojson_feature(gm_textlayer *t, double lon, double lat, const gm_va
 	if (t->n_features)
 		PUT_LIT(t, ",\n");
 	PUT_LIT(t, "{\"type\":\"Feature\",\"properties\":{");
-	for (size_t i = 0; i < t->n_fields; i++) {
-		if (i)
+	/* (the first feature is whole: readers take the columns, and their
+	 * order, from the first feature that has them) */
+	size_t zeros_from = t->n_features ? t->zeros_from : SIZE_MAX;
+	for (size_t i = 0, written = 0; i < t->n_fields; i++) {
+		if (i >= zeros_from && t->fields[i].type == GM_F_INT && !v[i].null && v[i].i == 0)
+			continue;
+		if (written++)
 			PUT_LIT(t, ",");
 		PUT_LIT(t, "\"");
 		put_str(t, t->fields[i].name);   /* our own ASCII names: nothing to escape */
@@ -305,6 +312,12 @@ static void csv_feature(gm_textlayer *t, double lon, double lat, const gm_value 
 		}
 	}
 	PUT_LIT(t, "\n");
+}
+
+void gm__textlayer_zeros_left_out(gm_textlayer *t, size_t first)
+{
+	if (t->format == GM_TEXT_GEOJSON)
+		t->zeros_from = first;
 }
 
 int gm__textlayer_feature(gm_textlayer *t, double lon, double lat, const gm_value *v, gm_error *err)

@@ -41,6 +41,11 @@ int gm__textlayer_create(gm_textlayer **out, gm_text_format format, const char *
  * (NULL: null / empty), dates as YYYY-MM-DD (GeoJSON: null unless whole),
  * strings as they are, escaped or quoted as the format needs. */
 int gm__textlayer_feature(gm_textlayer *t, double lon, double lat, const gm_value *v, gm_error *err);
+/* GeoJSON: from field `first` on, an integer 0 is left out of the
+ * properties of every feature but the first (readers see NULL there; the
+ * first, written whole, gives them every column in order): daily's per-type
+ * counts, mostly 0, were half of daily.geojson's bytes. CSV writes every 0. */
+void gm__textlayer_zeros_left_out(gm_textlayer *t, size_t first);
 /* ok: finish the file and close it, reporting any write error; !ok: just
  * close (the caller removes the file). Frees t either way. */
 int gm__textlayer_close(gm_textlayer *t, int ok, gm_error *err);

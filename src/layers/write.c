@@ -320,6 +320,8 @@ static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH dr
 		gm_layer_file lw;
 		rc = which ? open_named(w, &lw, drv, "daily", gm__daily_fields, gm__n_daily_fields, err)
 		           : open_named(w, &lw, drv, "places", gm__place_fields, gm__n_place_fields, err);
+		if (rc == GM_OK && which)   /* most days see no event of most types */
+			gm__layer_file_zeros_left_out(&lw, GM_DAILY_FIRST_TYPE);
 		if (rc == GM_OK)
 			rc = which ? write_daily(w, r, &lw, err) : write_places(w, r, &lw, err);
 		note_dropped(w, &lw);

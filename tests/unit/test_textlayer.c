@@ -232,6 +232,64 @@ static void object_text_stays_a_string(void)
 	remove(b);
 }
 
+/* Counts of 0 left out after the first feature: OGR reads every column, in
+ * order, from the first, and NULL where a later one leaves a 0 out; a
+ * NULL and a non-zero count are written as ever. */
+static void zeros_left_out_after_the_first(void)
+{
+	static const gm_field cf[] = {{"id", GM_F_STR, 20}, {"total", GM_F_INT, 10}, {"a", GM_F_INT, 10},
+	                              {"b", GM_F_INT, 10}};
+	char b[300];
+	snprintf(b, sizeof b, "%s/zeros.geojson", dir);
+	gm_error err;
+	gm_textlayer *t;
+	CHECK_INT(gm__textlayer_create(&t, GM_TEXT_GEOJSON, b, "zeros", cf, 4, &err), 0);
+	if (!t)
+		return;
+	gm__textlayer_zeros_left_out(t, 2);
+	gm_value rows[3][4] = {{{.s = "first"}, {.i = 0}, {.i = 0}, {.i = 0}},
+	                       {{.s = "second"}, {.i = 0}, {.i = 0}, {.i = 3}},
+	                       {{.s = "third"}, {.i = 2}, {.null = 1}, {.i = 0}}};
+	for (size_t i = 0; i < 3; i++)
+		CHECK_INT(gm__textlayer_feature(t, 10, 20, rows[i], &err), 0);
+	CHECK_INT(gm__textlayer_close(t, 1, &err), 0);
+	FILE *fb = fopen(b, "r");
+	char text[2048] = "";
+	CHECK(fb && fread(text, 1, sizeof text - 1, fb) > 0);
+	if (fb)
+		fclose(fb);
+	CHECK(strstr(text, "\"id\":\"first\",\"total\":0,\"a\":0,\"b\":0}") != NULL);   /* whole */
+	CHECK(strstr(text, "\"id\":\"second\",\"total\":0,\"b\":3}") != NULL);   /* total comes before field 2: kept */
+	CHECK(strstr(text, "\"id\":\"third\",\"total\":2,\"a\":null}") != NULL);
+	GDALDatasetH ds = GDALOpenEx(b, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	CHECK(ds != NULL);
+	if (!ds)
+		return;
+	OGRLayerH l = GDALDatasetGetLayer(ds, 0);
+	OGRFeatureDefnH d = OGR_L_GetLayerDefn(l);
+	CHECK_INT(OGR_FD_GetFieldCount(d), 4);
+	static const char *const order[] = {"id", "total", "a", "b"};
+	for (int i = 0; i < 4 && i < OGR_FD_GetFieldCount(d); i++)
+		CHECK_STR(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(d, i)), order[i]);
+	OGRFeatureH f;
+	int n = 0;
+	while ((f = OGR_L_GetNextFeature(l)) != NULL) {
+		if (n == 0)
+			CHECK(OGR_F_IsFieldSetAndNotNull(f, 2) && OGR_F_GetFieldAsInteger(f, 2) == 0);
+		if (n == 1) {
+			CHECK(!OGR_F_IsFieldSetAndNotNull(f, 2));   /* the 0 left out: NULL */
+			CHECK_INT(OGR_F_GetFieldAsInteger(f, 3), 3);
+		}
+		if (n == 2)
+			CHECK_INT(OGR_F_GetFieldAsInteger(f, 1), 2);
+		OGR_F_Destroy(f);
+		n++;
+	}
+	CHECK_INT(n, 3);
+	GDALClose(ds);
+	remove(b);
+}
+
 /* the coordinate text itself */
 static void coordinate_text(void)
 {
@@ -314,7 +372,8 @@ int main(int argc, char **argv)
 	if (!fs)
 		return check_done("textlayer");
 	static const check_case cases[] = {CHECK_CASE(geojson_as_gdal_writes_it), CHECK_CASE(csv_as_gdal_writes_it),
-	                                   CHECK_CASE(object_text_stays_a_string), CHECK_CASE(coordinate_text),
+	                                   CHECK_CASE(object_text_stays_a_string),
+	                                   CHECK_CASE(zeros_left_out_after_the_first), CHECK_CASE(coordinate_text),
 	                                   CHECK_CASE(coordinate_text_remembered),
 	                                   CHECK_CASE(failed_writes_reported)};
 	int rc = check_run("textlayer", cases, sizeof cases / sizeof *cases, argc, argv, 2);
