@@ -290,6 +290,38 @@ static void zeros_left_out_after_the_first(void)
 	remove(b);
 }
 
+/* GeoJSON's coordinates without printf where that is safe give printf's
+ * "%.7f" digits: values on and a hair off the halves of the seventh decimal
+ * (where rounding the scaled value could go the other way), both signs,
+ * the whole range of degrees and past it. */
+static void fixed_decimals_as_printf(void)
+{
+	size_t differ = 0, tried = 0;
+	for (size_t i = 0; i < 200000; i++) {
+		double base = (double)(ref_next() % 3600000000ull) / 1e7 + (i % 7 == 0 ? 0.00000005 : 0);
+		if (i % 3 == 0)
+			base = -base;
+		if (i % 11 == 0)
+			base *= 1000;   /* past 512: printf itself */
+		double vs[3] = {base, nextafter(base, INFINITY), nextafter(base, -INFINITY)};
+		for (int k = 0; k < 3; k++) {
+			char want[64], both[160], got[64];
+			int n = snprintf(want, sizeof want, "%.7f", vs[k]);
+			while (n > 0 && want[n - 1] == '0')
+				n--;
+			if (want[n - 1] == '.')
+				want[n++] = '0';
+			want[n] = '\0';
+			gm__textlayer_xy(both, sizeof both, GM_TEXT_GEOJSON, vs[k], 1.5);
+			snprintf(got, sizeof got, "%.*s", (int)(strchr(both, ',') - both), both);
+			differ += strcmp(got, want) != 0;
+			tried++;
+		}
+	}
+	CHECK_INT(differ, 0);
+	CHECK_INT(tried, 600000);
+}
+
 /* the coordinate text itself */
 static void coordinate_text(void)
 {
@@ -373,7 +405,8 @@ int main(int argc, char **argv)
 		return check_done("textlayer");
 	static const check_case cases[] = {CHECK_CASE(geojson_as_gdal_writes_it), CHECK_CASE(csv_as_gdal_writes_it),
 	                                   CHECK_CASE(object_text_stays_a_string),
-	                                   CHECK_CASE(zeros_left_out_after_the_first), CHECK_CASE(coordinate_text),
+	                                   CHECK_CASE(zeros_left_out_after_the_first), CHECK_CASE(fixed_decimals_as_printf),
+	                                   CHECK_CASE(coordinate_text),
 	                                   CHECK_CASE(coordinate_text_remembered),
 	                                   CHECK_CASE(failed_writes_reported)};
 	int rc = check_run("textlayer", cases, sizeof cases / sizeof *cases, argc, argv, 2);
