@@ -132,7 +132,7 @@ uint32_t gm__gaz_demonym_of(const gm_gazetteer *g, const gm_gaz_key *k)
 	return place;
 }
 
-uint32_t gm__gaz_hash(const char *s, size_t len) { return gm__fnv1a32(GM__FNV32_BASIS, s, len); }
+uint32_t gm__gaz_hash(const char *s, size_t len) { return gm__word_hash32(s, len); }
 
 static uint64_t checksum_update(uint64_t h, const unsigned char *p, size_t len)
 {

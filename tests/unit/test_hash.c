@@ -1,6 +1,7 @@
-/* test_hash.c: the one string hash (util/hash.h): FNV-1a as published (the
- * gazetteer's key slots are stored by it: a change is a format change), one
- * that goes on where it left off, and the integer mix table slots use. */
+/* test_hash.c: the string hashes (util/hash.h): FNV-1a as published, one
+ * that goes on where it left off; the word hash the gazetteer's key slots are
+ * stored by (a change is a format change): every byte and the length count,
+ * and keys spread over a table's low bits; and the integer mix table slots use. */
 #include "check.h"
 #include "hash.h"
 
@@ -28,6 +29,54 @@ static void goes_on_where_it_left_off(void)
 	CHECK(gm__fnv1a64(gm__fnv1a64(GM__FNV64_BASIS, s, 5), s + 5, n - 5) == w64);
 }
 
+/* gm__word_hash32: a byte changed anywhere, at any length up to 40, changes
+ * the hash; so does the length (a key and the same key with a NUL more);
+ * and the Arabic words of a gazetteer, much alike, fill a table's low bits
+ * as random keys would. */
+static void word_hash_every_byte_counts(void)
+{
+	unsigned char buf[41];
+	size_t same = 0;
+	for (size_t len = 1; len <= 40; len++) {
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (unsigned char)(0xD8 + (i % 3));
+		uint32_t h = gm__word_hash32(buf, len);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned bit = 0; bit < 8; bit++) {
+				buf[at] ^= (unsigned char)(1u << bit);
+				same += gm__word_hash32(buf, len) == h;
+				buf[at] ^= (unsigned char)(1u << bit);
+			}
+		buf[len] = 0;
+		same += gm__word_hash32(buf, len + 1) == h;
+	}
+	CHECK_INT(same, 0);
+	CHECK(gm__word_hash32("", 0) != gm__word_hash32("\0", 1));
+}
+
+static void word_hash_spreads(void)
+{
+	enum { SLOTS = 1 << 16, KEYS = 1 << 15 };
+	static unsigned char used[SLOTS];
+	memset(used, 0, sizeof used);
+	size_t distinct = 0;
+	for (uint32_t k = 0; k < KEYS; k++) {
+		/* "قرية" and a number written in Arabic letters: keys that differ in a
+		 * byte or two, as folded names do */
+		char key[32];
+		size_t n = 0;
+		memcpy(key, "\xd9\x82\xd8\xb1\xd9\x8a\xd9\x87 ", 9);
+		n = 9;
+		for (uint32_t v = k; v; v /= 28)
+			key[n++] = (char)0xD8, key[n++] = (char)(0xA7 + v % 28);
+		uint32_t s = gm__word_hash32(key, n) & (SLOTS - 1);
+		distinct += !used[s];
+		used[s] = 1;
+	}
+	/* at random 32,768 keys fill about 25,800 of 65,536 slots */
+	CHECK(distinct > 25000);
+}
+
 /* consecutive integer keys (place indices, (place, day) pairs) spread over
  * the low bits a table's mask keeps */
 static void integer_keys_spread(void)
@@ -49,6 +98,7 @@ static void integer_keys_spread(void)
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(published_vectors), CHECK_CASE(goes_on_where_it_left_off),
+	                                   CHECK_CASE(word_hash_every_byte_counts), CHECK_CASE(word_hash_spreads),
 	                                   CHECK_CASE(integer_keys_spread)};
 	return check_run("hash", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
