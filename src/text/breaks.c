@@ -88,6 +88,8 @@ static uint8_t sentence_class_of_icu(UChar32 c)
 	}
 }
 
+static void init_sentence_plain(void);
+
 static void init_tables(void)
 {
 	memset(packed_low, W_UNSUPPORTED, sizeof packed_low);
@@ -111,6 +113,7 @@ static void init_tables(void)
 				packed_low[c] = packed[at];
 		}
 	}
+	init_sentence_plain();
 }
 
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
@@ -177,8 +180,10 @@ static int classify(gm_breaker *bk, const char *text, size_t len)
 #define WB(bk, i) ((uint8_t)((bk)->cls[i] & 15))
 #define SB(bk, i) ((uint8_t)((bk)->cls[i] >> 4))
 
-/* The bytes of the (valid) UTF-8 sequence that starts with lead. */
-static size_t seq_len(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+/* The bytes of the (valid) UTF-8 sequence that starts with lead, by its top
+ * four bits (a load instead of a chain of tests, twice a code point). */
+static const uint8_t seq_lens[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
+static size_t seq_len(unsigned char lead) { return seq_lens[lead >> 4]; }
 
 static int w_ignored(uint8_t c) { return c == W_EXTEND || c == W_FORMAT; }
 static int w_line(uint8_t c) { return c == W_CR || c == W_LF || c == W_NEWLINE; }
@@ -258,12 +263,20 @@ static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *s
 	size_t next_at = 0;   /* the next code point that counts, from i on (cached) */
 	for (size_t i = 1; i <= n; i++) {
 		byte += seq_len((unsigned char)text[byte]);
-		/* a letter after a letter (WB5), most of the text: no break, and
-		 * the state moves on as below */
+		/* letters after a letter (WB5), most of the text: no break, and
+		 * the state moves on as below (p and pp both letters after two) */
 		if (i < n && WB(bk, i) == W_LETTER && WB(bk, i - 1) == W_LETTER) {
 			pp = p;
 			p = W_LETTER;
-			continue;
+			for (i++; i < n && WB(bk, i) == W_LETTER; i++) {
+				byte += seq_len((unsigned char)text[byte]);
+				pp = W_LETTER;
+			}
+			if (i == n) {
+				i--;
+				continue;   /* (the segment ends at the text's end, next round) */
+			}
+			byte += seq_len((unsigned char)text[byte]);
 		}
 		int cut = i == n;
 		if (!cut) {
@@ -305,6 +318,14 @@ static int s_decisive(uint8_t c)
 	return c == S_OLETTER || c == S_UPPER || c == S_LOWER || s_parasep(c) || s_term(c);
 }
 
+/* What the sentence rules' common case asks of a code point's class byte,
+ * as bits (init_tables): S_PLAIN_BEFORE, it is a paragraph separator (a
+ * break after it); S_PLAIN_AT, it is a mark, format character or sentence
+ * end (not just the next of the last two classes). */
+enum { S_PLAIN_BEFORE = 1, S_PLAIN_AT = 2 };
+static uint8_t sentence_plain[256];
+#define SENTENCE_PLAIN(bk, i) sentence_plain[(bk)->cls[i]]
+
 static int sentences(const gm_breaker *bk, const char *text, size_t len, const gm_breaks_sink *sink)
 {
 	size_t n = bk->n_cp;
@@ -320,16 +341,24 @@ static int sentences(const gm_breaker *bk, const char *text, size_t len, const g
 	                                         first decisive code point is at lower_at */
 	for (size_t i = 1; i < n; i++) {
 		byte += seq_len((unsigned char)text[byte]);
-		uint8_t a = SB(bk, i - 1), b = SB(bk, i);
 		/* outside a sentence end, with no paragraph break, mark or end
 		 * word at hand (most of the text): no break (SB998), and the state
-		 * is the last two classes */
-		if (!term && !s_parasep(a) && !s_ignored(b) && !s_term(b)) {
+		 * is the last two classes; run through in a tight loop */
+		if (!term && !(SENTENCE_PLAIN(bk, i - 1) & S_PLAIN_BEFORE) && !(SENTENCE_PLAIN(bk, i) & S_PLAIN_AT)) {
 			pp = p;
-			p = b;
+			p = SB(bk, i);
 			spaces = 0;
-			continue;
+			for (i++; i < n && !(SENTENCE_PLAIN(bk, i - 1) & S_PLAIN_BEFORE) && !(SENTENCE_PLAIN(bk, i) & S_PLAIN_AT);
+			     i++) {
+				byte += seq_len((unsigned char)text[byte]);
+				pp = p;
+				p = SB(bk, i);
+			}
+			if (i == n)
+				break;
+			byte += seq_len((unsigned char)text[byte]);
 		}
+		uint8_t a = SB(bk, i - 1), b = SB(bk, i);
 		int cut;
 		if (a == S_CR && b == S_LF)
 			cut = 0;   /* SB3 */
@@ -385,6 +414,14 @@ static int sentences(const gm_breaker *bk, const char *text, size_t len, const g
 		}
 	}
 	return sink->sentence(sink->ctx, (uint32_t)len);
+}
+
+static void init_sentence_plain(void)
+{
+	for (unsigned c = 0; c < 256; c++) {
+		uint8_t sb = (uint8_t)(c >> 4);
+		sentence_plain[c] = (uint8_t)((s_parasep(sb) ? S_PLAIN_BEFORE : 0) | (s_ignored(sb) || s_term(sb) ? S_PLAIN_AT : 0));
+	}
 }
 
 int gm__breaks_run(gm_breaker *bk, const char *text, size_t len, const gm_breaks_sink *sink)
