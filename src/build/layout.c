@@ -215,8 +215,13 @@ static int make_places(const builder *b, sections *x)
 		q->lat = p->lat;
 		q->lon = p->lon;
 		q->population = p->population;
-		memcpy(q->feature, p->feature, sizeof q->feature);
-		memcpy(q->country, p->country, sizeof q->country);
+		/* NUL-padded whatever was in the builder's fields before (a reviewed
+		 * row's "PPL" over a dump's "PPLA2" left "PPL\0A2"): readers compare
+		 * the codes as whole words */
+		memset(q->feature, 0, sizeof q->feature);
+		memcpy(q->feature, p->feature, strnlen(p->feature, sizeof q->feature - 1));
+		memset(q->country, 0, sizeof q->country);
+		memcpy(q->country, p->country, strnlen(p->country, sizeof q->country - 1));
 		q->seat = p->seat;
 		const char *const texts[] = {p->id, p->name_en, p->name_ar, p->admin1};
 		uint32_t *const at[] = {&q->id, &q->name_en, &q->name_ar, &q->admin1};

@@ -30,6 +30,18 @@ static inline uint64_t feature_word(const char f[8])
 #define LIT_MASK(s) (sizeof(s) - 1 >= 8 ? ~0ull : (1ull << (8 * (sizeof(s) - 1))) - 1)
 #define FEATURE_IS(f, s) ((f) == LIT_WORD(s))
 #define FEATURE_STARTS(f, s) (((f) & LIT_MASK(s)) == LIT_WORD(s))
+/* the same of a place's own code (the file keeps codes NUL-padded) */
+#define PLACE_IS(pl, s) FEATURE_IS(feature_word((pl)->feature), s)
+#define PLACE_STARTS(pl, s) FEATURE_STARTS(feature_word((pl)->feature), s)
+#define PLACE_IS_COUNTRY(pl) (PLACE_STARTS(pl, "PCL") || PLACE_IS(pl, "TERR"))
+/* two places of one country: the NUL-padded codes as one word */
+static inline int same_country(const gm_gaz_place *a, const gm_gaz_place *b)
+{
+	uint32_t x, y;
+	memcpy(&x, a->country, 4);
+	memcpy(&y, b->country, 4);
+	return x == y;
+}
 
 /* Does a feature code fit the class a type word asks for? */
 static int fits_type(int cls, const char code[8])
@@ -109,13 +121,13 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	if (parent->link == GM_PL_LIST) {
 		/* a sibling in a list of places: same country, and near it */
 		double azi;
-		if (!gm__code_eq(c->country, pp->country) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
+		if (!same_country(c, pp) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
 			return 0;
 		snprintf(what, cap, "listed with %s", pname);
 		return 10;
 	}
-	if (gm__feature_is_country(pp->feature)) {
-		if (!gm__code_eq(c->country, pp->country))
+	if (PLACE_IS_COUNTRY(pp)) {
+		if (!same_country(c, pp))
 			return 0;
 		snprintf(what, cap, "in %s (explicit parent)", pname);
 		return 20;
@@ -123,9 +135,9 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	double azi;
 	double km = gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi);
 	const char *parent_a1 = gm__gaz_str(g, pp->admin1);
-	int inside_admin = gm__feature_is_admin1(pp->feature) && parent_a1[0] && gm__code_eq(c->country, pp->country) &&
+	int inside_admin = PLACE_IS(pp, "ADM1") && parent_a1[0] && same_country(c, pp) &&
 	                   gm__code_eq(gm__gaz_str(g, c->admin1), parent_a1);
-	double reach = gm__feature_is_admin1(pp->feature) || gm__code_starts(pp->feature, "ADM") || gm__code_eq(pp->feature, "RGN") ? 150 : 60;
+	double reach = PLACE_IS(pp, "ADM1") || PLACE_STARTS(pp, "ADM") || PLACE_IS(pp, "RGN") ? 150 : 60;
 	if (!inside_admin && km > reach)
 		return 0;
 	if (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_WEST && km > 5) {
@@ -154,20 +166,20 @@ static int type_evidence(const gm_gazetteer *g, const gm_match *m)
 static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int definite, int in_context,
                         int context_elsewhere)
 {
-	if (gm__feature_is_country(pl->feature) || gm__code_eq(pl->feature, "CONT"))
+	if (PLACE_IS_COUNTRY(pl) || PLACE_IS(pl, "CONT"))
 		return w->lex_country;
 	int large = gm__large_place(pl);
 	if (context_elsewhere)   /* سيول in an article about Jordan's floods is not Seoul */
 		return large ? w->lex_large_else : w->lex_small_else;
 	/* a district is rarely what a bare name means (prior), less so a common word */
-	if (gm__code_starts(pl->feature, "ADM") && !gm__feature_is_admin1(pl->feature))
+	if (PLACE_STARTS(pl, "ADM") && !PLACE_IS(pl, "ADM1"))
 		return w->lex_small;
 	if (large)
 		return in_context ? w->lex_large_in : w->lex_large_none;
 	/* a district seat with no population in the sources is a town of ten thousand
 	 * or more; a definite common noun (الشهداء، البلاد، الجمعة) is that noun far
 	 * more often than a town of that size */
-	if (pl->population >= 10000 || (!pl->population && gm__code_eq(pl->feature, "PPLA2")))
+	if (pl->population >= 10000 || (!pl->population && PLACE_IS(pl, "PPLA2")))
 		return in_context ? (definite ? w->lex_mid_def_in : w->lex_mid_in) : w->lex_mid_none;
 	return w->lex_small;
 }
@@ -280,7 +292,7 @@ static void score_name(scoring *c, const char *what)
 static void score_length(scoring *c)
 {
 	size_t letters = letters_after_article(c->g, c->m->key);
-	if (letters <= 2 && !c->type_fits && c->p->kind != GM_NAME_CURATED && !gm__feature_is_country(c->pl->feature)) {
+	if (letters <= 2 && !c->type_fits && c->p->kind != GM_NAME_CURATED && !PLACE_IS_COUNTRY(c->pl)) {
 		/* two letters (يو، بي، سي) are a syllable, an initial or a particle far
 		 * more often than the river or village that carries them, tagged or not */
 		c->s -= 40;
@@ -314,14 +326,14 @@ static void score_type_word(scoring *c)
 	} else if (clitic_after_type_word(m)) {
 		c->s -= 20;
 		SAY(c, "; a clitic right after ", m->type_word);
-	} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !gm__code_starts(pl->feature, "PPL")) {
+	} else if (m->type_class == GM_TW_NEIGHBOURHOOD && !PLACE_STARTS(pl, "PPL")) {
 		/* "حي X" is a neighbourhood: never the country, province or region X
 		 * (حي البرازيل، أحياء الأندلس); a quarter or camp named after a town
 		 * (مخيم جنين) is at the town */
 		c->s = 0;
 		SAY(c, "; a ", pl->feature, " is no neighbourhood (after ", m->type_word, ")");
 	} else if (m->type_class == GM_TW_NEIGHBOURHOOD &&
-	           (pl->population >= 100000 || gm__code_eq(pl->feature, "PPLA") || gm__code_eq(pl->feature, "PPLC"))) {
+	           (pl->population >= 100000 || PLACE_IS(pl, "PPLA") || PLACE_IS(pl, "PPLC"))) {
 		/* a camp or square named after a large town is at it (مخيم جنين)
 		 * where the document is about its country; ساحة رياض الصلح in
 		 * Beirut is no square of Riyadh */
@@ -347,11 +359,11 @@ static void score_context(scoring *c)
 		c->s += c->g->w.hinterland_admin;
 		SAY(c, "; after ريف: the province");
 	}
-	if (c->in_context && !gm__feature_is_country(pl->feature)) {
+	if (c->in_context && !PLACE_IS_COUNTRY(pl)) {
 		c->s += c->g->w.context_country;
 		SAY(c, "; country in context ", pl->country);
 		const char *a1 = gm__gaz_str(c->g, pl->admin1);
-		if (a1[0] && !gm__feature_is_admin1(pl->feature) && gm__context_count(c->ctx, pl->country, a1) > 0) {
+		if (a1[0] && !PLACE_IS(pl, "ADM1") && gm__context_count(c->ctx, pl->country, a1) > 0) {
 			c->s += c->g->w.context_admin1;
 			SAY(c, "; admin1 in context ", a1);
 		}
@@ -373,10 +385,10 @@ static void score_parent(scoring *c, const gm_parent *parent)
 		c->listed = parent->link == GM_PL_LIST;
 		SAY(c, "; ", why);
 	} else if (parent->link == GM_PL_LIST && c->g->w.list_abroad && !gm__large_place(c->pl) &&
-	           gm__code_starts(c->pl->feature, "PPL")) {
+	           PLACE_STARTS(c->pl, "PPL")) {
 		/* (parent_bonus found it in another country or over 150 km away) */
 		const gm_gaz_place *pp = &c->g->places[parent->place];
-		if (!gm__code_eq(c->pl->country, pp->country)) {
+		if (!same_country(c->pl, pp)) {
 			char num[16];
 			c->s -= c->g->w.list_abroad;
 			SAY(c, "; listed with ", gm__gaz_str(c->g, pp->name_en), " of another country (-",
@@ -408,7 +420,7 @@ static void score_evidence(scoring *c)
 	int stateless = !pl->country[0] || pl->country[0] == '-';
 	int context_elsewhere = c->ctx && !in_context && !stateless && gm__context_other_countries(c->ctx, pl->country) &&
 	                        !near_named(c);
-	if (gm__code_eq(pl->feature, "PPLX") && context_elsewhere) {
+	if (PLACE_IS(pl, "PPLX") && context_elsewhere) {
 		/* a quarter is one of a town the document is about: حي الرسالة in
 		 * Fallujah's news is not a quarter of Kuwait City */
 		c->s = 0;
@@ -431,16 +443,16 @@ static void score_evidence(scoring *c)
 		c->s -= cost;
 		SAY(c, "; common word (-", (gm__int_text(num, cost), num), ")");
 	} else if (context_elsewhere && !c->listed && (!gm__large_place(pl) || c->p->kind == GM_NAME_UNTAGGED) &&
-	           (gm__code_starts(pl->feature, "PPL") ||
-	            (gm__code_starts(pl->feature, "ADM") && !gm__feature_is_admin1(pl->feature)))) {
+	           (PLACE_STARTS(pl, "PPL") ||
+	            (PLACE_STARTS(pl, "ADM") && !PLACE_IS(pl, "ADM1")))) {
 		/* a small town or district abroad (Buffalo, Wayne) in an article about
 		 * elsewhere is far more often a person, a word or a place the gazetteer
 		 * lacks than that town; a type word says what kind of place it is, not
 		 * which country (مقاطعتي بادين وتاتا in Sindh is not Morocco's Tata) */
 		c->s -= w->abroad_town;
 		SAY(c, "; country not in context (-", (gm__int_text(num, w->abroad_town), num), ")");
-	} else if (context_elsewhere && !c->type_fits && !c->listed && !gm__code_eq(pl->feature, "PPLC") &&
-	           (gm__code_starts(pl->feature, "PPL") || gm__code_starts(pl->feature, "ADM"))) {
+	} else if (context_elsewhere && !c->type_fits && !c->listed && !PLACE_IS(pl, "PPLC") &&
+	           (PLACE_STARTS(pl, "PPL") || PLACE_STARTS(pl, "ADM"))) {
 		/* a city or province abroad: برنو in Sudanese news is a village of
 		 * Kordofan before it is Brno, صلاح الدين in Tripoli a quarter */
 		c->s -= w->abroad_city;
@@ -460,7 +472,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	const char *what;
 	c.s = prior(&g->w, pl->feature, pl->population, &what);
 	c.type_fits = m->type_class > GM_TW_AREA && !clitic_after_type_word(m) && fits_type(m->type_class, pl->feature);
-	c.countryside = m->hinterland && gm__code_starts(pl->feature, "ADM");
+	c.countryside = m->hinterland && PLACE_STARTS(pl, "ADM");
 	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
 	score_name(&c, what);
 	score_length(&c);

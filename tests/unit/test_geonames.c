@@ -58,6 +58,10 @@ static void dumps_merged_with_a_reviewed_tsv(void)
 			CHECK_STR(gp.name_en, "Reviewed Place");
 			CHECK(gp.lat > 40.4 && gp.lat < 40.6);
 			CHECK_INT(gp.population, 1234);
+			/* the TSV's PPL over the dump's PPLA2: the file's code is NUL-padded,
+			 * as readers that compare codes as words need */
+			CHECK(memcmp(G->places[o].feature, "PPL\0\0\0\0\0", 8) == 0);
+			CHECK(memcmp(G->places[o].country, "AZ\0\0", 4) == 0);
 			/* kinds: ar tagged, fa untagged, colloquial dropped, alternatenames untagged */
 			const gm_gaz_key *gk = gm__gaz_find(G, "تست اباد", strlen("تست اباد"));
 			CHECK(gk && G->postings[gk->post_start].kind == GM_NAME_TAGGED);
