@@ -135,11 +135,69 @@ static void escaper_runs(void)
 	CHECK_INT(b.calls, 3);
 }
 
+/* Runs found eight bytes at a time: a byte to escape at every place of a
+ * text of every length up to 40, written and read back, as a byte at a time
+ * would (each of the bytes the word test looks for, and bytes beside them:
+ * 0x1f, 0x20, '!', '#', '[', ']', 0x7f, 0x80, 0xff) */
+static void escaper_and_reader_at_every_place(void)
+{
+	static const unsigned char special[] = {'"', '\\', 0x01, 0x1f, 0x20, '!', '#', '[', ']', 0x7f, 0x80, 0xff, '\n'};
+	size_t wrong = 0, tried = 0;
+	for (size_t len = 1; len <= 40; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k < sizeof special; k++) {
+				char in[48];
+				for (size_t i = 0; i < len; i++)
+					in[i] = (char)('a' + i % 26);
+				in[at] = (char)special[k];
+				in[len] = '\0';
+				/* what a byte at a time writes */
+				char want[400];
+				size_t w = 0;
+				want[w++] = '"';
+				for (size_t i = 0; i < len; i++) {
+					unsigned char c = (unsigned char)in[i];
+					if (c == '"' || c == '\\')
+						want[w++] = '\\', want[w++] = (char)c;
+					else if (c == '\n')
+						want[w++] = '\\', want[w++] = 'n';
+					else if (c < 0x20)
+						w += (size_t)snprintf(want + w, 8, "\\u%04x", c);
+					else
+						want[w++] = (char)c;
+				}
+				want[w++] = '"';
+				want[w] = '\0';
+				sink_buf b = {{0}, 0, 0};
+				gm__json_escape(in, 0, to_buf, &b);
+				wrong += strcmp(b.s, want) != 0;
+				/* and read back as a member (bytes past 0x7f alone are no
+				 * UTF-8: the reader repairs them, so only ASCII here) */
+				if (special[k] < 0x80) {
+					char doc[480];
+					snprintf(doc, sizeof doc, "{\"t\":%s}", want);
+					gm_json_object o;
+					char why[128];
+					if (gm__json_parse_object(doc, strlen(doc), &o, why, sizeof why) != 0) {
+						wrong++;
+						continue;
+					}
+					const gm_json_field *f = gm__json_get(&o, "t");
+					wrong += !f || !f->value || strcmp(f->value, in) != 0;
+					gm__json_object_free(&o);
+				}
+				tried++;
+			}
+	CHECK_INT(wrong, 0);
+	CHECK_INT(tried, 40 * 41 / 2 * 13);
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(a_record),          CHECK_CASE(surrogate_pair),
 	                                   CHECK_CASE(malformed_says_where), CHECK_CASE(numbers_as_rfc8259),
 	                                   CHECK_CASE(nul_escape),          CHECK_CASE(writing_not_utf8),
-	                                   CHECK_CASE(escaper_flags),       CHECK_CASE(escaper_runs)};
+	                                   CHECK_CASE(escaper_flags),       CHECK_CASE(escaper_runs),
+	                                   CHECK_CASE(escaper_and_reader_at_every_place)};
 	return check_run("json", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
