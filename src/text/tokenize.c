@@ -128,8 +128,16 @@ static int add_sentence(gm_tokens *out, const char *text, size_t len, size_t a, 
 {
 	for (size_t c = a; c < b;) {
 		size_t e = c;
-		while (e < b && !(text[e] == '.' && run_on_stop(text, len, e)))
-			e++;
+		/* (memchr finds the full stops a vector at a time) */
+		for (const char *dot; e < b; e++) {
+			if (!(dot = memchr(text + e, '.', b - e))) {
+				e = b;
+				break;
+			}
+			e = (size_t)(dot - text);
+			if (run_on_stop(text, len, e))
+				break;
+		}
 		size_t end = e < b ? e + 1 : b;
 		if (GM__GROW(out->sentences, out->sentences_cap, out->n_sentences + 1))
 			return gm__fail(err, GM_ENOMEM, "out of memory splitting sentences");
@@ -158,8 +166,12 @@ static int add_word(gm_tokens *out, const char *text, size_t len, size_t wa, siz
 	 * so is each side of a full stop or colon run on (run_on_stop) */
 	for (size_t a = wa, b; a < wb; a = b + 1) {
 		b = a;
-		while (b < wb && text[b] != '_' && !run_on_stop(text, len, b))
-			b++;
+		/* (most words hold none of _ . : and are passed over a byte a step) */
+		for (; b < wb; b++) {
+			char ch = text[b];
+			if ((ch == '_' || ch == '.' || ch == ':') && (ch == '_' || run_on_stop(text, len, b)))
+				break;
+		}
 		if (b == a)
 			continue;
 		if (GM__GROW(out->tok, out->cap, out->n + 1))
