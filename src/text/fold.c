@@ -149,10 +149,18 @@ size_t gm__fold(const char *in, size_t len, char *out, size_t cap)
 		}
 		if (c >= 0xD8 && c <= 0xDB && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
 			const unsigned char *e = arabic_utf8[((c & 0x03u) << 6) | (u[i + 1] & 0x3Fu)];
-			if (e[0] && o + e[0] + 1 > cap)
-				break;
-			for (unsigned x = 1; x <= e[0]; x++)
-				out[o++] = (char)e[x];
+			if (o + 3 <= cap) {
+				/* both bytes stored whatever the length (0 to 2): a byte
+				 * not taken is written over next or cut by the NUL */
+				out[o] = (char)e[1];
+				out[o + 1] = (char)e[2];
+				o += e[0];
+			} else {
+				if (e[0] && o + e[0] + 1 > cap)
+					break;
+				for (unsigned x = 1; x <= e[0]; x++)
+					out[o++] = (char)e[x];
+			}
 			i += 2;
 			continue;
 		}
