@@ -158,6 +158,9 @@ static void read_word(matcher *x, size_t i)
 	const gm_token *tk = &t->tok[i];
 	const char *w = t->folded + tk->f_off;
 	x->i = i;
+	x->nv = gm__readings(x->g, w, tk->f_len, x->v);
+	gm__tok_read_trigger(x->g, t, i, x->v, x->nv);
+	gm__tok_read_cue(x->g, t, i, x->v, x->nv);
 	/* a cue word (مدينة، منتخب، في ...) names no place by itself: a name
 	 * that starts with it must be longer (جبل طارق، جنوب أفريقيا) */
 	x->min_words = gm__tok_cue(x->g, t, i) ? 2 : 1;
@@ -165,8 +168,6 @@ static void read_word(matcher *x, size_t i)
 	while (i + x->run < t->n && x->run < GM_GAZ_MAX_WORDS && t->tok[i + x->run - 1].gap_after == GM_GAP_JOIN &&
 	       !t->tok[i + x->run].is_number)
 		x->run++;
-	x->nv = gm__readings(x->g, w, tk->f_len, x->v);
-	gm__tok_read_trigger(x->g, t, i, x->v, x->nv);
 	/* a word of its own is not cut into clitic + one-word name; a longer
 	 * name may still start behind the clitic (وتل عرن) */
 	x->whole = x->nv > 1 && whole_word(x->g, x->v[0].key);
@@ -263,9 +264,9 @@ static unsigned char letter_pair(unsigned char lo)
  * item: a name the gazetteer spells with one of letter_pair's letters
  * swapped, the word five letters or more and at most three of them
  * swappable (seven probes at most). */
-static int match_letters(matcher *x)
+static int match_letters(matcher *x, size_t position)
 {
-	if (x->list_next != x->i && !latin_position(x->g, x->text, x->t, x->i))
+	if (x->list_next != x->i && !position)
 		return 0;
 	for (size_t j = 0; j < x->nv; j++) {
 		const gm_reading *r = &x->v[j];
@@ -315,9 +316,8 @@ static const gm_gaz_key *find_latin(const gm_gazetteer *g, const char *lk, size_
 /* No Arabic name at all: a place known only by Latin names, where the words
  * before say a place follows; never a word with the article (foreign
  * village names do not take it). */
-static int match_latin(matcher *x)
+static int match_latin(matcher *x, size_t position)
 {
-	size_t position = latin_position(x->g, x->text, x->t, x->i);
 	for (size_t j = 0; j < x->nv; j++) {
 		const gm_reading *r = &x->v[j];
 		if (x->whole && j > 0)
@@ -351,10 +351,12 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
 		int n = match_name(&x);
 		if (!n && x.min_words == 1)
 			n = match_skeleton(&x);
+		/* (what the words before say of word i, for the next two) */
+		size_t position = !n && x.min_words == 1 ? latin_position(g, text, t, i) : 0;
 		if (!n && x.min_words == 1)
-			n = match_letters(&x);
+			n = match_letters(&x, position);
 		if (!n && x.min_words == 1 && tr) {
-			n = match_latin(&x);
+			n = match_latin(&x, position);
 			if (gm__translit_error(tr))   /* (ICU opened lazily, at a word the table lacks) */
 				return gm__fail(err, GM_EICU, "%s", gm__translit_error(tr));
 		}

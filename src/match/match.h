@@ -132,6 +132,9 @@ uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
 /* gm__cue of token i's folded text, asked of the gazetteer once per token
  * and document (gm_tokens.cue_memo). */
 uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i);
+/* The same, read by the matcher from the word's readings rd[0..nr) as it
+ * reads the word (their keys are looked up already). */
+void gm__tok_read_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr);
 /* The event word that starts at token i (note 0: none), longest first:
  * read from rd[0..nr), the word's readings, by the matcher as it reads the
  * word (gm__tok_read_trigger), so that the events stage reads no word twice;

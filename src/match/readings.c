@@ -63,6 +63,35 @@ static void memos_for(const gm_gazetteer *g, const gm_tokens *t)
 	((gm_tokens *)t)->cue_memo_gaz = g->id;
 }
 
+/* gm__cue of folded w, from its readings rd[0..nr) where they hold the
+ * keys it asks for (the bare word, and the word behind one clitic letter),
+ * from the gazetteer where they do not (a reading dropped as a clitic on a
+ * two-letter word: وفي). */
+static uint8_t cue_from_readings(const gm_gazetteer *g, const char *w, size_t len, const gm_reading *rd, size_t nr)
+{
+	const size_t cl = strlen("و");
+	uint8_t c = nr && rd[0].len == len && !rd[0].strip ? gm__gaz_key_cue_note(g, rd[0].key, 0) : gm__gaz_cue(g, w, len);
+	if (!c && len > 2 * cl &&
+	    (gm__utf8_starts(w, "و") || gm__utf8_starts(w, "ب") || gm__utf8_starts(w, "ل") || gm__utf8_starts(w, "ف"))) {
+		for (size_t j = 0; j < nr; j++)
+			if (rd[j].strip == 1 && rd[j].len == len - cl && !memcmp(rd[j].text, w + cl, len - cl))
+				return gm__gaz_key_cue_note(g, rd[j].key, 0);
+		c = gm__gaz_cue(g, w + cl, len - cl);
+	}
+	return c;
+}
+
+void gm__tok_read_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr)
+{
+	if (!t->cue_memo || i >= t->cue_memo_cap)
+		return;
+	memos_for(g, t);
+	if (!t->cue_memo[i]) {
+		const gm_token *tk = &t->tok[i];
+		t->cue_memo[i] = (uint16_t)(0x100 | cue_from_readings(g, t->folded + tk->f_off, tk->f_len, rd, nr));
+	}
+}
+
 uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
