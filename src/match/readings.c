@@ -38,17 +38,10 @@ static const struct {
  * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
  * into places (الروسية -> روسيه, the Persian name of Russia). */
 
-uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len)
-{
-	uint8_t c = gm__gaz_cue(g, w, len);
-	/* one leading و ب ل ف (a letter of two bytes each) on a word of three
-	 * letters or more */
-	const size_t cl = strlen("و");
-	if (!c && len > 2 * cl &&
-	    (gm__utf8_starts(w, "و") || gm__utf8_starts(w, "ب") || gm__utf8_starts(w, "ل") || gm__utf8_starts(w, "ف")))
-		c = gm__gaz_cue(g, w + cl, len - cl);
-	return c;
-}
+/* (defined below: the same rule, from a word's readings where it has them) */
+static uint8_t cue_from_readings(const gm_gazetteer *g, const char *w, size_t len, const gm_reading *rd, size_t nr);
+
+uint8_t gm__cue(const gm_gazetteer *g, const char *w, size_t len) { return cue_from_readings(g, w, len, NULL, 0); }
 
 /* The tokens' memos answer for gazetteer g: those of another are forgotten
  * (the tokens are one thread's, as their memos are). */
@@ -63,10 +56,11 @@ static void memos_for(const gm_gazetteer *g, const gm_tokens *t)
 	((gm_tokens *)t)->cue_memo_gaz = g->id;
 }
 
-/* gm__cue of folded w, from its readings rd[0..nr) where they hold the
- * keys it asks for (the bare word, and the word behind one clitic letter),
- * from the gazetteer where they do not (a reading dropped as a clitic on a
- * two-letter word: وفي). */
+/* The cue of folded w: the word's own, or, for a word of three letters or
+ * more behind one و ب ل ف, the rest's. Read from its readings rd[0..nr)
+ * where they hold those keys (the bare word, the word behind one clitic
+ * letter), from the gazetteer where they do not (none given, or a reading
+ * dropped as a clitic on a two-letter word: وفي). */
 static uint8_t cue_from_readings(const gm_gazetteer *g, const char *w, size_t len, const gm_reading *rd, size_t nr)
 {
 	const size_t cl = strlen("و");
