@@ -206,7 +206,7 @@ typedef struct gm_mention {
 	uint32_t byte_start, byte_end;  /* the same span in bytes */
 	uint32_t place;                 /* gazetteer index of the chosen place */
 	int score;                      /* confidence 0-100 */
-	char rule[160];                 /* how it was matched and chosen */
+	const char *rule;               /* how it was matched and chosen (held by the gm_doc_result) */
 	uint32_t snippet_start, snippet_end; /* bytes of the sentence around it */
 } gm_mention;
 
@@ -240,6 +240,7 @@ typedef struct gm_doc_result {
 	gm_event *events;
 	size_t n_events;
 	size_t n_tokens;
+	char *rules;                    /* the texts the mentions' rules point into (one block) */
 } gm_doc_result;
 
 int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err);

@@ -254,7 +254,8 @@ static int names_place(const gm_gazetteer *g, const gm_gaz_key *k, uint32_t p)
 /* by_parent: only the towns a parent places (town_by_its_parent), so that
  * the document's one sense of them is settled before quarters and lists are
  * placed at them; else the rest. */
-void gm__place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out, int by_parent)
+void gm__place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out, gm_strbuf *rules,
+                        int by_parent)
 {
 	/* the document's town, counted (quadratic in the matches) only for a
 	 * document with a quarter to place, before any is placed */
@@ -297,11 +298,13 @@ void gm__place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_r
 		                   : m[i].type_class == GM_TW_NEIGHBOURHOOD ? "quarter after "
 		                   : m[i].type_word[0]                      ? "town after "
 		                                                            : "a generic name";
-		snprintf(out[i].rule, sizeof out[i].rule, "%s%s, %s; placed at %s, %s", said, m[i].type_word,
+		char rule[GM_RULE_MAX];
+		snprintf(rule, sizeof rule, "%s%s, %s; placed at %s, %s", said, m[i].type_word,
 		         m[i].key ? (m[i].list_class || m[i].type_class != GM_TW_NEIGHBOURHOOD ? "no place of that name fits"
 		                                                                             : "no quarter of that name")
 		                  : "not in the gazetteer",
 		         gm__gaz_str(g, g->places[at].name_en), how);
+		out[i].rule = gm__sb_keep(rules, rule);
 	}
 }
 
@@ -310,7 +313,7 @@ void gm__place_quarters(const gm_gazetteer *g, const gm_match *m, size_t n, gm_r
  * الحفير"): the document means the same place, not a namesake abroad that a
  * type word lifts; one sense per document. (The listed names are few: the
  * names after them are compared with those alone.) */
-void gm__same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out)
+void gm__same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, gm_resolved *out, gm_strbuf *rules)
 {
 	size_t listed[64], n_listed = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -338,8 +341,10 @@ void gm__same_as_listed(const gm_gazetteer *g, const gm_match *m, size_t n, gm_r
 			out[i].place = was->place;
 			out[i].score = was->score;
 			out[i].quarter = 1;
-			snprintf(out[i].rule, sizeof out[i].rule, "the name the document %s before; placed at %s",
+			char rule[GM_RULE_MAX];
+			snprintf(rule, sizeof rule, "the name the document %s before; placed at %s",
 			         out[listed[l]].ruled_out ? "placed" : "listed", gm__gaz_str(g, g->places[was->place].name_en));
+			out[i].rule = gm__sb_keep(rules, rule);
 			break;
 		}
 	}

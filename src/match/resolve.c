@@ -8,6 +8,7 @@
 #include "crs.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,11 +82,11 @@ static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm
 }
 
 static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, const gm_parent *parent,
-                   gm_resolved *r)
+                   gm_resolved *r, gm_strbuf *rules)
 {
 	r->place = GM_GAZ_NO_PLACE;
 	r->score = 0;
-	r->rule[0] = '\0';
+	r->rule = 0;
 	r->quarter = 0;
 	r->ruled_out = 0;
 	if (m->not_place || !m->key)
@@ -126,20 +127,23 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 		r->place = p[local].place;
 		r->score = local_score;
 	}
-	/* the winner's reason, scored again with its text */
-	if (best != UINT32_MAX) {
-		gm__score_candidate(g, m, &p[best], ctx, parent, k->post_count, r->rule, sizeof r->rule);
-		size_t o = strlen(r->rule);
-		if (abroad && o + 1 < sizeof r->rule)
-			snprintf(r->rule + o, sizeof r->rule - o, "; in the document's country rather than %s abroad", abroad);
-	}
 	if (r->score < g->w.min_score)
 		r->place = GM_GAZ_NO_PLACE;
+	/* the winner's reason, scored again with its text */
+	if (best != UINT32_MAX && r->place != GM_GAZ_NO_PLACE) {
+		char rule[GM_RULE_MAX];
+		gm__score_candidate(g, m, &p[best], ctx, parent, k->post_count, rule, sizeof rule);
+		size_t o = strlen(rule);
+		if (abroad && o + 1 < sizeof rule)
+			snprintf(rule + o, sizeof rule - o, "; in the document's country rather than %s abroad", abroad);
+		r->rule = gm__sb_keep(rules, rule);
+	}
 	r->ruled_out = (uint8_t)(ruled_out && r->place == GM_GAZ_NO_PLACE);
 }
 
-void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
+void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out, gm_strbuf *rules)
 {
+	gm__sb_texts_clear(rules);
 	gm_context ctx;
 	gm__resolve_context(g, m, n, &ctx);
 	/* a type word before a list is said of every item: "قريتي جبالا وأرينبة" */
@@ -150,12 +154,12 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 			memcpy(m[i + 1].type_word, m[i].type_word, sizeof m[i].type_word);
 		}
 	for (size_t i = 0; i < n; i++)
-		choose(g, &m[i], &ctx, NULL, &out[i]);
+		choose(g, &m[i], &ctx, NULL, &out[i], rules);
 	/* explicit parents, right to left so that "X في Y في Z" settles Y before X */
 	for (size_t i = n; i-- > 0;) {
 		gm_parent parent = gm__parent_of(m, n, i, out);
 		if (parent.place != GM_GAZ_NO_PLACE)
-			choose(g, &m[i], &ctx, &parent, &out[i]);
+			choose(g, &m[i], &ctx, &parent, &out[i], rules);
 	}
 	/* lists: a name listed with a place found is a place of its country near
 	 * it, even where it is also a common word; a few rounds carry it along */
@@ -175,14 +179,14 @@ void gm__resolve(const gm_gazetteer *g, gm_match *m, size_t n, gm_resolved *out)
 				if (j == i || out[j].place == GM_GAZ_NO_PLACE)
 					continue;
 				gm_parent sibling = {out[j].place, GM_PL_LIST, 0};
-				choose(g, &m[i], &ctx, &sibling, &out[i]);
+				choose(g, &m[i], &ctx, &sibling, &out[i], rules);
 				changed |= out[i].place != GM_GAZ_NO_PLACE;
 			}
 		}
 	}
-	gm__place_quarters(g, m, n, out, 1);
-	gm__same_as_listed(g, m, n, out);
-	gm__place_quarters(g, m, n, out, 0);
-	gm__same_as_listed(g, m, n, out);
+	gm__place_quarters(g, m, n, out, rules, 1);
+	gm__same_as_listed(g, m, n, out, rules);
+	gm__place_quarters(g, m, n, out, rules, 0);
+	gm__same_as_listed(g, m, n, out, rules);
 	gm__context_free(&ctx);
 }

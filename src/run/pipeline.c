@@ -24,6 +24,7 @@ struct gm_ctx {
 	gm_matches matches;
 	gm_resolved *resolved;
 	size_t resolved_cap;
+	gm_strbuf rules;   /* the texts of the resolved matches' rules */
 };
 
 int gm_ctx_new(gm_ctx **out, const gm_gazetteer *gaz, gm_error *err)
@@ -57,6 +58,7 @@ void gm_ctx_free(gm_ctx *c)
 	gm__tokens_free(&c->toks);
 	gm__matches_free(&c->matches);
 	free(c->resolved);
+	gm__sb_free(&c->rules);
 	free(c);
 }
 
@@ -71,7 +73,9 @@ static int analyse(gm_ctx *c, const char *text, size_t len, gm_error *err)
 		return rc;
 	if (GM__GROW(c->resolved, c->resolved_cap, c->matches.n))
 		return gm__fail(err, GM_ENOMEM, "out of memory resolving");
-	gm__resolve(c->gaz, c->matches.m, c->matches.n, c->resolved);
+	gm__resolve(c->gaz, c->matches.m, c->matches.n, c->resolved, &c->rules);
+	if (c->rules.failed)
+		return gm__fail(err, GM_ENOMEM, "out of memory resolving");
 	return GM_OK;
 }
 
@@ -99,7 +103,7 @@ static void fill_mention(const gm_ctx *c, const char *text, const gm_match *m, u
 	x->byte_end = m->b1;
 	x->place = place;
 	x->score = score;
-	snprintf(x->rule, sizeof x->rule, "%s", rule);
+	x->rule = rule;
 	sentence_of(c, text, m, x);
 }
 
@@ -109,21 +113,29 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 	int rc = analyse(c, doc->text, doc->text_len, err);
 	if (rc)
 		return rc;
-	size_t n = 0, nd = 0;
+	size_t n = 0, nd = 0, rule_bytes = 0;
 	for (size_t i = 0; i < c->matches.n; i++) {
-		n += c->resolved[i].place != GM_GAZ_NO_PLACE;
+		if (c->resolved[i].place != GM_GAZ_NO_PLACE) {
+			n++;
+			rule_bytes += strlen(gm__sb_text(&c->rules, c->resolved[i].rule)) + 1;
+		}
 		nd += c->matches.m[i].blocked == GM_BLOCK_DEMONYM;
 	}
 	out->n_tokens = c->toks.n;
-	if (n && !(out->mentions = calloc(n, sizeof *out->mentions)))
+	/* the result outlives the context's next document: its rules are its own */
+	if (n && (!(out->mentions = calloc(n, sizeof *out->mentions)) || !(out->rules = malloc(rule_bytes)))) {
+		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
+	}
 	if (nd && !(out->demonyms = calloc(nd, sizeof *out->demonyms))) {
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
 	rc = gm__extract_events(c->gaz, &c->toks, c->matches.m, c->resolved, c->matches.n, doc->date, &c->events, err);
-	if (rc)
+	if (rc) {
+		gm_doc_result_free(out);
 		return rc;
+	}
 	if (c->events.n && !(out->events = calloc(c->events.n, sizeof *out->events))) {
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
@@ -136,14 +148,20 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 		while (e->snippet_end > e->snippet_start && is_trim(doc->text[e->snippet_end - 1]))
 			e->snippet_end--;
 	}
+	char *rule_at = out->rules;
 	for (size_t i = 0; i < c->matches.n; i++) {
 		const gm_resolved *r = &c->resolved[i];
 		const gm_match *m = &c->matches.m[i];
-		if (r->place != GM_GAZ_NO_PLACE)
-			fill_mention(c, doc->text, m, r->place, r->score, r->rule, &out->mentions[out->n_mentions++]);
-		else if (m->blocked == GM_BLOCK_DEMONYM)
+		if (r->place != GM_GAZ_NO_PLACE) {
+			const char *text = gm__sb_text(&c->rules, r->rule);
+			size_t len = strlen(text) + 1;
+			memcpy(rule_at, text, len);
+			fill_mention(c, doc->text, m, r->place, r->score, rule_at, &out->mentions[out->n_mentions++]);
+			rule_at += len;
+		} else if (m->blocked == GM_BLOCK_DEMONYM) {
 			fill_mention(c, doc->text, m, m->demonym_of, 100, m->clitic[0] ? "demonym; clitic" : "demonym",
 			             &out->demonyms[out->n_demonyms++]);
+		}
 	}
 	return GM_OK;
 }
@@ -153,6 +171,7 @@ void gm_doc_result_free(gm_doc_result *res)
 	/* (the struct is the caller's, often on its stack: its arrays go, it is left empty) */
 	if (res) {
 		free(res->mentions);
+		free(res->rules);
 		free(res->demonyms);
 		free(res->events);
 		memset(res, 0, sizeof *res);

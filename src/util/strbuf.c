@@ -106,3 +106,19 @@ int gm__path_join(char *out, size_t cap, const char *dir, const char *name)
 	memcpy(out + a + 1, name, b + 1);
 	return 0;
 }
+
+void gm__sb_texts_clear(gm_strbuf *b)
+{
+	gm__sb_clear(b);
+	b->failed = 0;   /* (a new set of texts: one that failed to fit is gone) */
+	gm__sb_put(b, "", 1);
+}
+
+uint32_t gm__sb_keep(gm_strbuf *b, const char *text)
+{
+	size_t at = b->len;
+	gm__sb_put(b, text, strlen(text) + 1);
+	return b->failed || at > UINT32_MAX ? 0 : (uint32_t)at;
+}
+
+const char *gm__sb_text(const gm_strbuf *b, uint32_t at) { return b->s ? b->s + at : ""; }

@@ -5,6 +5,7 @@
 #define GM_STRBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct gm_strbuf {
 	char *s;
@@ -25,6 +26,13 @@ size_t gm__int_text(char *out, long long v);
 /* dir "/" name into out (cap bytes): 0, or -1 when it does not fit (nothing
  * cut short is ever opened). */
 int gm__path_join(char *out, size_t cap, const char *dir, const char *name);
+/* Texts one after another, each NUL-terminated, named by where they start:
+ * empty again (and not failed), with the empty text at 0. */
+void gm__sb_texts_clear(gm_strbuf *b);
+/* text kept after the others: where it starts; 0 (the empty text) once an
+ * allocation failed (failed is set) or past 4 GB. */
+uint32_t gm__sb_keep(gm_strbuf *b, const char *text);
+const char *gm__sb_text(const gm_strbuf *b, uint32_t at);
 /* Empty again, its memory kept. */
 void gm__sb_clear(gm_strbuf *b);
 void gm__sb_free(gm_strbuf *b);

@@ -83,16 +83,26 @@ static void case_context_reused(void)
 	gm_doc_result a = {0}, b = {0};
 	gm_error err;
 	CHECK_INT(gm_map_document(ctx, &d, &a, &err), 0);
+	/* a result's rules are its own: the context mapping more keeps them */
+	char rule0[160] = "";
+	if (a.n_mentions)
+		snprintf(rule0, sizeof rule0, "%s", a.mentions[0].rule);
+	CHECK(rule0[0] != '\0');
 	gm_document other = {.id = "q", .text = "جورجيا", .text_len = strlen("جورجيا")};
 	gm_doc_result c = {0};
 	CHECK_INT(gm_map_document(ctx, &other, &c, &err), 0);
+	CHECK_INT(c.n_mentions, 1);
+	CHECK(c.n_mentions == 0 || strcmp(c.mentions[0].rule, rule0) != 0);
 	CHECK_INT(gm_map_document(ctx, &d, &b, &err), 0);
 	CHECK_INT(a.n_mentions, 2);
+	CHECK(a.n_mentions == 0 || strcmp(a.mentions[0].rule, rule0) == 0);
 	CHECK_INT(b.n_mentions, a.n_mentions);
 	for (size_t i = 0; i < a.n_mentions && i < b.n_mentions; i++) {
 		CHECK_INT(b.mentions[i].place, a.mentions[i].place);
 		CHECK_INT(b.mentions[i].start, a.mentions[i].start);
 		CHECK_INT(b.mentions[i].score, a.mentions[i].score);
+		CHECK_STR(b.mentions[i].rule, a.mentions[i].rule);
+		CHECK(b.mentions[i].rule != a.mentions[i].rule);
 	}
 	CHECK_INT(b.n_events, a.n_events);
 	CHECK(a.n_events >= 1);

@@ -4,7 +4,9 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void grows_and_terminates(void)
 {
@@ -73,10 +75,37 @@ static void int_text_is_printf(void)
 	}
 }
 
+/* texts kept one after another are found by where they start, also after
+ * the buffer moved to grow; 0 is the empty text, before and after a clear */
+static void texts_kept_by_offset(void)
+{
+	gm_strbuf b = {0};
+	gm__sb_texts_clear(&b);
+	CHECK_STR(gm__sb_text(&b, 0), "");
+	uint32_t at[500];
+	char want[32];
+	for (int i = 0; i < 500; i++) {
+		snprintf(want, sizeof want, "rule %d; قصف", i);
+		at[i] = gm__sb_keep(&b, want);
+		CHECK(at[i] > 0);
+	}
+	for (int i = 0; i < 500; i++) {
+		snprintf(want, sizeof want, "rule %d; قصف", i);
+		CHECK_STR(gm__sb_text(&b, at[i]), want);
+	}
+	CHECK_INT(gm__sb_keep(&b, ""), at[499] + strlen(gm__sb_text(&b, at[499])) + 1);
+	gm__sb_texts_clear(&b);
+	CHECK_STR(gm__sb_text(&b, 0), "");
+	CHECK_INT(gm__sb_keep(&b, "x"), 1);
+	gm__sb_free(&b);
+	gm_strbuf none = {0};
+	CHECK_STR(gm__sb_text(&none, 0), "");   /* never cleared: still the empty text */
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
 	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered),
-	                                   CHECK_CASE(int_text_is_printf)};
+	                                   CHECK_CASE(int_text_is_printf), CHECK_CASE(texts_kept_by_offset)};
 	return check_run("strbuf", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
