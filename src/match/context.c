@@ -7,7 +7,6 @@
 #include "search.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,13 +18,27 @@ static size_t admin1_slot(const gm_context *ctx, const char *key)
 	return i;
 }
 
+/* src into dst (cap bytes), cut at cap - 1 as snprintf's "%s" would. */
+static void copy_text(char *dst, size_t cap, const char *src)
+{
+	size_t n = strnlen(src, cap - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 /* The admin1 key a place counts under, or 0 when it counts under none. */
 static int admin1_key(const gm_gazetteer *g, const gm_gaz_place *pl, char *key, size_t cap)
 {
 	const char *a1 = gm__gaz_str(g, pl->admin1);
 	if (!a1[0] || gm__feature_is_country(pl->feature))
 		return 0;
-	snprintf(key, cap, "%s/%s", pl->country, a1);
+	/* (country "/" admin1, cut at cap - 1 bytes as snprintf would: the
+	 * context adds one for every confident match) */
+	size_t o = 0;
+	for (const char *part[] = {pl->country, "/", a1}, **x = part; x < part + 3; x++)
+		for (const char *ch = *x; *ch && o + 1 < cap; ch++)
+			key[o++] = *ch;
+	key[o] = '\0';
 	return 1;
 }
 
@@ -209,7 +222,7 @@ void gm__context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 	if (c == ctx->n) {
 		if (ctx->n == GM_RESOLVE_MAX_CONTEXT)
 			return;
-		snprintf(ctx->country[c], sizeof ctx->country[c], "%s", pl->country);
+		copy_text(ctx->country[c], sizeof ctx->country[c], pl->country);
 		ctx->n++;
 	}
 	ctx->count[c]++;
@@ -220,7 +233,7 @@ void gm__context_add(gm_context *ctx, const gm_gazetteer *g, uint32_t place)
 	if (c == ctx->n_admin1) {
 		if (ctx->n_admin1 == GM_RESOLVE_MAX_CONTEXT)
 			return;
-		snprintf(ctx->admin1[c], sizeof ctx->admin1[c], "%s", key);
+		copy_text(ctx->admin1[c], sizeof ctx->admin1[c], key);
 		ctx->n_admin1++;
 	}
 	ctx->admin1_count[c]++;

@@ -108,9 +108,17 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 	}
 }
 
+static void put_rule(char *rule, size_t *o, size_t cap, const char *const *parts, size_t n);
+#define PUT_TEXT(out, cap, ...)                                                                                        \
+	do {                                                                                                           \
+		const char *const p_[] = {__VA_ARGS__};                                                                \
+		size_t o_ = 0;                                                                                         \
+		put_rule(out, &o_, cap, p_, sizeof p_ / sizeof *p_);                                                   \
+	} while (0)
+
 /* What an explicit parent says of a candidate: a bonus when the candidate lies
  * in it (country, admin1) or near it (geodesic distance, and the direction
- * the text gives). */
+ * the text gives); what it is, in what (cap bytes) unless what is NULL. */
 static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent, char *what,
                         size_t cap)
 {
@@ -123,13 +131,15 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 		double azi;
 		if (!same_country(c, pp) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
 			return 0;
-		snprintf(what, cap, "listed with %s", pname);
+		if (what)
+			PUT_TEXT(what, cap, "listed with ", pname);
 		return 10;
 	}
 	if (PLACE_IS_COUNTRY(pp)) {
 		if (!same_country(c, pp))
 			return 0;
-		snprintf(what, cap, "in %s (explicit parent)", pname);
+		if (what)
+			PUT_TEXT(what, cap, "in ", pname, " (explicit parent)");
 		return 20;
 	}
 	double azi;
@@ -147,7 +157,11 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 		if (d > 67.5)
 			return 0;
 	}
-	snprintf(what, cap, "%.0f km from %s (explicit parent)", km, pname);
+	if (what) {
+		char num[32];
+		gm__whole_text(num, km);
+		PUT_TEXT(what, cap, num, " km from ", pname, " (explicit parent)");
+	}
 	return 20;
 }
 
@@ -238,13 +252,12 @@ static void say_population(scoring *c, int64_t pop)
 {
 	if (!c->rule || pop < 1000)
 		return;
-	size_t room = c->o < c->cap ? c->cap - c->o : 0;
-	int n = pop >= 1000000 ? snprintf(c->rule + c->o, room, " pop %.1fM", (double)pop / 1e6)
-	                       : snprintf(c->rule + c->o, room, " pop %.0fk", (double)pop / 1e3);
-	if (n > 0)
-		c->o += (size_t)n;
-	if (c->o >= c->cap)
-		c->o = c->cap - 1;
+	char num[40];
+	if (pop >= 1000000)
+		gm__quotient_text(num, pop, 1000000, 1);
+	else
+		gm__quotient_text(num, pop, 1000, 0);
+	SAY(c, " pop ", num, pop >= 1000000 ? "M" : "k");
 }
 
 /* How the name was read (clitics, Latin), what the place is (what), and the
@@ -378,8 +391,8 @@ static void score_parent(scoring *c, const gm_parent *parent)
 {
 	if (!parent || parent->place == GM_GAZ_NO_PLACE)
 		return;
-	char why[96];
-	int b = parent_bonus(c->g, c->pl, parent, why, sizeof why);
+	char why[96] = "";
+	int b = parent_bonus(c->g, c->pl, parent, c->rule ? why : NULL, sizeof why);
 	if (b) {
 		c->s += b;
 		c->listed = parent->link == GM_PL_LIST;

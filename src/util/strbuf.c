@@ -1,6 +1,7 @@
 /* strbuf.c: a growable string (strbuf.h). */
 #include "strbuf.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -122,3 +123,26 @@ uint32_t gm__sb_keep(gm_strbuf *b, const char *text)
 }
 
 const char *gm__sb_text(const gm_strbuf *b, uint32_t at) { return b->s ? b->s + at : ""; }
+
+size_t gm__whole_text(char *out, double v)
+{
+	double f = floor(v);
+	if (!(v >= 0 && v < 1e15) || v - f == 0.5)
+		return (size_t)snprintf(out, 32, "%.0f", v);
+	return gm__int_text(out, (long long)f + (v - f > 0.5));
+}
+
+size_t gm__quotient_text(char *out, long long v, long long div, int tenths)
+{
+	long long unit = tenths ? div / 10 : div;
+	if (v < 0 || unit <= 0 || (v % unit) * 2 == unit)
+		return (size_t)snprintf(out, 40, tenths ? "%.1f" : "%.0f", (double)v / (double)div);
+	long long q = v / unit + ((v % unit) * 2 > unit);
+	size_t n = gm__int_text(out, tenths ? q / 10 : q);
+	if (tenths) {
+		out[n++] = '.';
+		out[n++] = (char)('0' + q % 10);
+		out[n] = '\0';
+	}
+	return n;
+}

@@ -23,6 +23,14 @@ void gm__sb_printf(gm_strbuf *b, const char *fmt, ...)
 /* v in decimal ("%lld") into out (at least 21 bytes), NUL-terminated: its
  * length. Without printf: the layers write millions of integers. */
 size_t gm__int_text(char *out, long long v);
+/* v >= 0 as "%.0f" writes it, into out (32 bytes at least): its length.
+ * Without printf for the rules of every mention; an exact half, which printf
+ * rounds to even, and values out of range are left to printf. */
+size_t gm__whole_text(char *out, double v);
+/* (double)v / div as "%.0f" (tenths 0) or "%.1f" (tenths 1) writes it, for v
+ * >= 0 and div a multiple of 10 (into 40 bytes): its length. An exact half is
+ * left to printf (the binary quotient decides which way it goes). */
+size_t gm__quotient_text(char *out, long long v, long long div, int tenths);
 /* dir "/" name into out (cap bytes): 0, or -1 when it does not fit (nothing
  * cut short is ever opened). */
 int gm__path_join(char *out, size_t cap, const char *dir, const char *name);

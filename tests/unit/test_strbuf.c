@@ -102,10 +102,50 @@ static void texts_kept_by_offset(void)
 	CHECK_STR(gm__sb_text(&none, 0), "");   /* never cleared: still the empty text */
 }
 
+/* whole numbers and quotients as printf writes them: every population from
+ * 0 to 3.2 million by steps that hit every remainder class near the halves,
+ * and distances with exact halves (printf rounds those to even) */
+static void numbers_are_printf(void)
+{
+	char got[48], want[48];
+	int bad = 0;
+	for (long long v = 0; v < 3200000; v += (v % 1000 > 490 && v % 1000 < 510) ? 1 : 7) {
+		gm__quotient_text(got, v, 1000, 0);
+		snprintf(want, sizeof want, "%.0f", (double)v / 1e3);
+		bad += strcmp(got, want) != 0;
+		gm__quotient_text(got, v, 1000000, 1);
+		snprintf(want, sizeof want, "%.1f", (double)v / 1e6);
+		bad += strcmp(got, want) != 0;
+	}
+	const long long halves[] = {1250000, 1350000, 2450000, 999500, 500, 1500, 2500};
+	for (size_t i = 0; i < sizeof halves / sizeof *halves; i++) {
+		gm__quotient_text(got, halves[i], 1000000, 1);
+		snprintf(want, sizeof want, "%.1f", (double)halves[i] / 1e6);
+		CHECK_STR(got, want);
+		gm__quotient_text(got, halves[i], 1000, 0);
+		snprintf(want, sizeof want, "%.0f", (double)halves[i] / 1e3);
+		CHECK_STR(got, want);
+	}
+	const double km[] = {0, 0.49, 0.5, 1.5, 2.5, 2.5000001, 12.4999, 12.5, 13.5, 59.99, 150.5, 19999.7};
+	for (size_t i = 0; i < sizeof km / sizeof *km; i++) {
+		size_t n = gm__whole_text(got, km[i]);
+		snprintf(want, sizeof want, "%.0f", km[i]);
+		CHECK_STR(got, want);
+		CHECK_INT(n, strlen(want));
+	}
+	for (double v = 0; v < 500; v += 0.0173) {
+		gm__whole_text(got, v);
+		snprintf(want, sizeof want, "%.0f", v);
+		bad += strcmp(got, want) != 0;
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
 	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered),
-	                                   CHECK_CASE(int_text_is_printf), CHECK_CASE(texts_kept_by_offset)};
+	                                   CHECK_CASE(int_text_is_printf), CHECK_CASE(texts_kept_by_offset),
+	                                   CHECK_CASE(numbers_are_printf)};
 	return check_run("strbuf", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
