@@ -57,17 +57,21 @@ static char *style_of(const gm_preview_ctx *c, const char *layer)
  * JavaScript read the same and which cannot end the element early. */
 static int put_inline(FILE *f, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '<' && i + 1 < n && s[i + 1] == '/') {
-			if (fputs("<\\/", f) < 0)
-				return -1;
-			i++;
+	/* the runs between one "</" and the next, a write each (the layers
+	 * inlined are megabytes, with hardly a "</" in them) */
+	size_t from = 0;
+	for (const char *lt = memchr(s, '<', n); lt; lt = memchr(lt + 1, '<', n - (size_t)(lt + 1 - s))) {
+		size_t i = (size_t)(lt - s);
+		if (i + 1 >= n || s[i + 1] != '/')
 			continue;
-		}
-		if (fputc(s[i], f) == EOF)
+		if (fwrite(s + from, 1, i - from, f) != i - from || fputs("<\\/", f) < 0)
 			return -1;
+		from = i + 2;
+		if (from >= n)
+			break;
+		lt = s + i + 1;
 	}
-	return 0;
+	return fwrite(s + from, 1, n - from, f) == n - from ? 0 : -1;
 }
 
 /* The bytes of file path into f as put_inline writes them, a chunk at a
