@@ -5,6 +5,8 @@
 
 #include "utf8.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Clitic readings of a word, tried in this order after the bare word: fewer
@@ -37,6 +39,27 @@ static const struct {
 /* The article alone is never stripped: names that carry it are in the
  * gazetteer with it (العراق، القدس), and stripping it turns nisba adjectives
  * into places (الروسية -> روسيه, the Persian name of Russia). */
+
+/* The first letters of the clitics, as bits of their second UTF-8 byte, one
+ * mask per lead byte (D8, D9: every letter of the table is one of those): most
+ * words start with none of them, and then no entry of the table is tried. */
+static uint64_t clitic_leads[2];
+static pthread_once_t clitic_leads_once = PTHREAD_ONCE_INIT;
+
+static void init_clitic_leads(void)
+{
+	for (size_t i = 0; i < sizeof clitics / sizeof *clitics; i++) {
+		const unsigned char *u = (const unsigned char *)clitics[i].prefix;
+		clitic_leads[u[0] & 1] |= 1ull << (u[1] & 0x3F);
+	}
+}
+
+static int clitic_may_lead(const char *w, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	return len >= 2 && (u[0] == 0xD8 || u[0] == 0xD9) && (u[1] & 0xC0) == 0x80 &&
+	       (clitic_leads[u[0] & 1] >> (u[1] & 0x3F) & 1);
+}
 
 /* (defined below: the same rule, from a word's readings where it has them) */
 static uint8_t cue_from_readings(const gm_gazetteer *g, const char *w, size_t len, const gm_reading *rd, size_t nr);
@@ -197,7 +220,9 @@ size_t gm__readings(const gm_gazetteer *g, const char *w, size_t wlen, gm_readin
 	}
 	size_t letters = 0;
 	static const size_t al = sizeof "ال" - 1;
-	for (size_t i = 0; i < sizeof clitics / sizeof *clitics && n < GM_MAX_READINGS; i++) {
+	pthread_once(&clitic_leads_once, init_clitic_leads);
+	size_t n_clitics = clitic_may_lead(w, wlen) ? sizeof clitics / sizeof *clitics : 0;
+	for (size_t i = 0; i < n_clitics && n < GM_MAX_READINGS; i++) {
 		size_t pl = clitics[i].len;
 		/* the clitic's first letter (two bytes) first: most words start with
 		 * none, and a call to memcmp costs more than the test */

@@ -389,6 +389,46 @@ static void nothing_matches(void)
 	gm__tokenizer_free(&tz);
 }
 
+/* a word's readings through its clitics: one for each prefix of the table
+ * that it starts with, none but the bare word for a word that starts with
+ * no clitic letter (م, the article, Latin), ك only with the article (the
+ * lam of ل + article is the article's: no clitic shown) */
+static int reading_is(const gm_reading *r, const char *s) { return r->len == strlen(s) && !memcmp(r->text, s, r->len); }
+
+static int has_reading(const gm_reading *rd, size_t n, const char *reading, const char *clitic)
+{
+	for (size_t i = 0; i < n; i++)
+		if (reading_is(&rd[i], reading) && !strcmp(rd[i].clitic, clitic))
+			return 1;
+	return 0;
+}
+
+static void readings_through_clitics(void)
+{
+	static const struct {
+		const char *word, *reading, *clitic;
+	} want[] = {{"وحلب", "حلب", "و"},      {"فحلب", "حلب", "ف"},      {"بحلب", "حلب", "ب"},
+	            {"لحلب", "حلب", "ل"},      {"لحلب", "الحلب", ""},    {"للموصل", "الموصل", "ل"},
+	            {"وبحلب", "حلب", "وب"},    {"ولحلب", "حلب", "ول"},    {"فبحلب", "حلب", "فب"},
+	            {"فلحلب", "حلب", "فل"},    {"والموصل", "الموصل", "و"}, {"فالموصل", "الموصل", "ف"},
+	            {"بالموصل", "الموصل", "ب"}, {"كالفاشر", "الفاشر", "ك"}, {"وللموصل", "الموصل", "ول"},
+	            {"فللموصل", "الموصل", "فل"}, {"وبالموصل", "الموصل", "وب"}, {"فبالموصل", "الموصل", "فب"}};
+	gm_reading rd[GM_MAX_READINGS];
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		size_t n = gm__readings(gaz, want[i].word, strlen(want[i].word), rd);
+		CHECK(n >= 2 && reading_is(&rd[0], want[i].word));
+		if (!has_reading(rd, n, want[i].reading, want[i].clitic))
+			fprintf(stderr, "    %s: no reading %s behind %s\n", want[i].word, want[i].reading, want[i].clitic);
+		CHECK(has_reading(rd, n, want[i].reading, want[i].clitic));
+	}
+	static const char *const bare[] = {"منبج", "الموصل", "كبيرا", "Aleppo", "حلب"};
+	for (size_t i = 0; i < sizeof bare / sizeof *bare; i++) {
+		size_t n = gm__readings(gaz, bare[i], strlen(bare[i]), rd);
+		CHECK_INT(n, 1);
+		CHECK(n == 1 && reading_is(&rd[0], bare[i]));
+	}
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -421,7 +461,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(no_list_without_its_head),
 	                                   CHECK_CASE(places_listed_right_after_a_plural),
 	                                   CHECK_CASE(no_list_right_after_a_plural_but_a_list),
-	                                   CHECK_CASE(nothing_matches)};
+	                                   CHECK_CASE(nothing_matches), CHECK_CASE(readings_through_clitics)};
 	int rc = check_run("match", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close((gm_gazetteer *)gaz);
 	return rc;
