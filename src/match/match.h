@@ -130,8 +130,16 @@ int gm__compass_adverb(const gm_gazetteer *g, const gm_tokens *t, size_t i);
  * و ب ل ف is allowed (ومدينة، بمدينة). 0 when the word is no cue. */
 uint8_t gm__cue(const gm_gazetteer *g, const char *folded, size_t len);
 /* gm__cue of token i's folded text, asked of the gazetteer once per token
- * and document (gm_tokens.cue_memo). */
-uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i);
+ * and document (gm_tokens.cue_memo): the memo read here, inline (the
+ * matcher and the events stage ask millions of times, mostly again);
+ * gm__tok_cue_read fills it. */
+uint8_t gm__tok_cue_read(const gm_gazetteer *g, const gm_tokens *t, size_t i);
+static inline uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+{
+	if (t->cue_memo && i < t->cue_memo_cap && t->cue_memo_gaz == g->id && t->cue_memo[i])
+		return (uint8_t)t->cue_memo[i];
+	return gm__tok_cue_read(g, t, i);
+}
 /* The same, read by the matcher from the word's readings rd[0..nr) as it
  * reads the word (their keys are looked up already). */
 void gm__tok_read_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i, const gm_reading *rd, size_t nr);

@@ -109,7 +109,7 @@ void gm__tok_read_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i, const
 	}
 }
 
-uint8_t gm__tok_cue(const gm_gazetteer *g, const gm_tokens *t, size_t i)
+uint8_t gm__tok_cue_read(const gm_gazetteer *g, const gm_tokens *t, size_t i)
 {
 	const gm_token *tk = &t->tok[i];
 	if (!t->cue_memo || i >= t->cue_memo_cap)
