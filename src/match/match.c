@@ -164,8 +164,15 @@ static void read_word(matcher *x, size_t i)
 	/* a cue word (مدينة، منتخب، في ...) names no place by itself: a name
 	 * that starts with it must be longer (جبل طارق، جنوب أفريقيا) */
 	x->min_words = gm__tok_cue(x->g, t, i) ? 2 : 1;
+	/* the words joined to it, as far as a key of its readings reaches (a
+	 * word rarely starts a longer name: the run is not walked past it) */
+	uint32_t reach = 1;
+	for (size_t j = 0; j < x->nv; j++)
+		reach = x->v[j].max_words > reach ? x->v[j].max_words : reach;
+	if (reach > GM_GAZ_MAX_WORDS)
+		reach = GM_GAZ_MAX_WORDS;
 	x->run = 1;
-	while (i + x->run < t->n && x->run < GM_GAZ_MAX_WORDS && t->tok[i + x->run - 1].gap_after == GM_GAP_JOIN &&
+	while (x->run < reach && i + x->run < t->n && t->tok[i + x->run - 1].gap_after == GM_GAP_JOIN &&
 	       !t->tok[i + x->run].is_number)
 		x->run++;
 	/* a word of its own is not cut into clitic + one-word name; a longer

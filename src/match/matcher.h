@@ -18,7 +18,7 @@ typedef struct matcher {
 	/* the word at i */
 	size_t i;
 	uint32_t min_words;   /* 2 after a cue word: a name that starts with it must be longer */
-	uint32_t run;         /* words from i on that may join into one name */
+	uint32_t run;         /* words from i on that may join into one name, as far as a key of its readings reaches */
 	gm_reading v[GM_MAX_READINGS];
 	size_t nv;
 	int whole;            /* a word of its own: not cut into clitic + a one-word name */

@@ -154,10 +154,11 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 		longest = x->max_words > longest ? x->max_words : longest;
 	}
 	uint32_t run = 1;
-	while (i + run < t->n && run < GM_GAZ_MAX_WORDS && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
+	/* (no reading starts a key longer than longest: the run stops there) */
+	while (run < longest && run < GM_GAZ_MAX_WORDS && i + run < t->n && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
 		run++;
 	if (run > longest)
-		run = longest;   /* no reading starts a longer key */
+		run = longest;
 	char key[1024];
 	for (uint32_t n = run; n >= 1; n--) {
 		for (size_t j = 0; j < nr + nb; j++) {
