@@ -347,8 +347,9 @@ int gm__match(const gm_gazetteer *g, gm_translit *tr, const char *text, const gm
               gm_error *err)
 {
 	out->n = 0;
+	gm_reading readings[GM_MAX_READINGS];
 	matcher x = {.g = g, .tr = tr, .text = text, .t = t, .out = out, .err = err, .prev_end = (size_t)-1,
-	             .list_next = (size_t)-1};
+	             .list_next = (size_t)-1, .v = readings};
 	for (size_t i = 0; i < t->n;) {
 		if (t->tok[i].is_number) {
 			i++;
