@@ -33,6 +33,22 @@ static size_t n_rows;
  * follow it, sorted); a quarter full, since most words asked are misses. */
 static gm__table forms;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* A first test before the hash: one bit per form of the table, 65,536 bits,
+ * from the word's first and last eight bytes and its length (two loads, not
+ * a hash over every byte). A few hundred forms set under one percent of
+ * them: the word that is no function word (most words asked) is mostly
+ * turned away by one more load. */
+static uint64_t quick[1024];
+
+static uint32_t quick_bit(const char *w, size_t len)
+{
+	uint64_t head = 0, tail = 0;
+	memcpy(&head, w, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(&tail, w + len - 8, 8);
+	uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ len;
+	return (uint32_t)((h * 0xFF51AFD7ED558CCDull) >> 48);
+}
 
 int gm__function_word_code(const char *name)
 {
@@ -96,6 +112,8 @@ static void load(void)
 		if (i && rows[i].len == rows[i - 1].len && !memcmp(rows[i].form, rows[i - 1].form, rows[i].len))
 			continue;   /* the same form: found through its first row */
 		gm__table_add(&forms, gm__fnv1a32(GM__FNV32_BASIS, rows[i].form, rows[i].len), i);   /* room reserved */
+		uint32_t b = quick_bit(rows[i].form, rows[i].len);
+		quick[b >> 6] |= 1ull << (b & 63);
 	}
 }
 
@@ -122,9 +140,12 @@ static int same_form(const void *r, size_t i, const void *key)
 
 static size_t rows_of(const char *w, size_t len, size_t *lo)
 {
+	*lo = 0;
+	uint32_t b = quick_bit(w, len);
+	if (!(quick[b >> 6] >> (b & 63) & 1))
+		return 0;
 	word k = {w, len};
 	size_t a = gm__table_find(&forms, gm__fnv1a32(GM__FNV32_BASIS, w, len), same_form, rows, &k);
-	*lo = 0;
 	if (a == GM__TABLE_NONE)
 		return 0;
 	size_t n = 1;

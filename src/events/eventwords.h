@@ -54,7 +54,9 @@ int gm__function_word(const char *w, size_t len, int function, long *value);
  * one lookup where a caller asks about several. */
 uint64_t gm__function_mask(const char *w, size_t len);
 #define GM_W_BIT(function) ((uint64_t)1 << (function))
-_Static_assert(GM_W_N <= 64, "a function per bit of gm__function_mask");
+_Static_assert(GM_W_N < 64, "a function per bit of gm__function_mask, and the top bit for the tokens' memo");
+/* (in gm_tokens.word_mask_memo: the token was asked) */
+#define GM_W_ASKED ((uint64_t)1 << 63)
 /* The function of a name as event-words.tsv writes it, -1 when unknown. */
 int gm__function_word_code(const char *name);
 /* Rows the table holds (those with a known function and a value). */
@@ -62,15 +64,25 @@ size_t gm__function_word_count(void);
 
 /* The folded text of token i. */
 static inline const char *gm__tok_text(const gm_tokens *t, size_t i) { return t->folded + t->tok[i].f_off; }
-/* Every function token i has, as bits. */
+/* Every function token i has, as bits: looked up once per token and
+ * document (the rules ask of the words around every event word, the same
+ * words again and again), then read from the tokens' memo. */
 static inline uint64_t gm__word_mask(const gm_tokens *t, size_t i)
 {
-	return gm__function_mask(gm__tok_text(t, i), t->tok[i].f_len);
+	if (!t->word_mask_memo || i >= t->word_mask_memo_cap)
+		return gm__function_mask(gm__tok_text(t, i), t->tok[i].f_len);
+	uint64_t m = t->word_mask_memo[i];
+	if (!m)
+		t->word_mask_memo[i] = m = GM_W_ASKED | gm__function_mask(gm__tok_text(t, i), t->tok[i].f_len);
+	return m & ~GM_W_ASKED;
 }
-/* Whether token i has that function (event-words.tsv); *value its value. */
+/* Whether token i has that function (event-words.tsv); *value its value
+ * (the row asked for only then). */
 static inline int gm__word_has(const gm_tokens *t, size_t i, int function, long *value)
 {
-	return gm__function_word(gm__tok_text(t, i), t->tok[i].f_len, function, value);
+	if (!(gm__word_mask(t, i) & GM_W_BIT(function)))
+		return 0;
+	return !value || gm__function_word(gm__tok_text(t, i), t->tok[i].f_len, function, value);
 }
 
 #endif

@@ -47,6 +47,7 @@ void gm__tokens_free(gm_tokens *t)
 	free(t->sentences);
 	free(t->cue_memo);
 	free(t->trigger_memo);
+	free(t->word_mask_memo);
 	memset(t, 0, sizeof *t);
 }
 
@@ -285,9 +286,11 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 		t->gap_after = t->sentence == u->sentence ? classify_gap(text + t->b1, u->b0 - t->b1) : GM_GAP_BREAK;
 	}
 	if (GM__GROW(out->cue_memo, out->cue_memo_cap, out->n + 1) ||
-	    GM__GROW(out->trigger_memo, out->trigger_memo_cap, out->n + 1))
+	    GM__GROW(out->trigger_memo, out->trigger_memo_cap, out->n + 1) ||
+	    GM__GROW(out->word_mask_memo, out->word_mask_memo_cap, out->n + 1))
 		return gm__fail(err, GM_ENOMEM, "out of memory tokenizing");
 	memset(out->cue_memo, 0, (out->n + 1) * sizeof *out->cue_memo);
 	memset(out->trigger_memo, 0, (out->n + 1) * sizeof *out->trigger_memo);
+	memset(out->word_mask_memo, 0, (out->n + 1) * sizeof *out->word_mask_memo);
 	return GM_OK;
 }

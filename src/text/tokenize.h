@@ -61,6 +61,10 @@ typedef struct gm_tokens {
 	gm_tok_trigger *trigger_memo;   /* per token, likewise (n entries, zeroed) */
 	size_t trigger_memo_cap;
 	uint64_t cue_memo_gaz;   /* the gazetteer both memos' answers are of */
+	/* per token, the functions of event-words.tsv it has (gm__word_mask), with
+	 * the top bit set once asked; 0 not yet (n entries, zeroed) */
+	uint64_t *word_mask_memo;
+	size_t word_mask_memo_cap;
 } gm_tokens;
 
 typedef struct gm_tokenizer {
