@@ -184,6 +184,10 @@ static int write_events(sentence_reporter *sp, int c, const hit *h, const uint32
 			e->precision = 2;   /* a village placed at its list's town: near it */
 		if (gm__ev_has_toll(c))
 			give_figures(sp, c, e);   /* a new event's figures are unknown (-1): the sentence's */
+		if (!sp->date_known) {
+			sp->date_said = gm__event_date(sp->doc_date, d->t, sp->sh->s0, sp->sh->s1, sp->date);
+			sp->date_known = 1;
+		}
 		memcpy(e->date, sp->date, sizeof e->date);
 		e->date_said = sp->date_said;
 		e->background = background;
@@ -415,10 +419,10 @@ static void raid_takes_site(const doc_reader *d, const sentence_hits *sh, senten
  * at its place, into d->out: a type at one place, or at each town of a list;
  * "the attack" with no place of its own is more of the one told before. */
 static int report_sentence(doc_reader *d, const sentence_hits *sh, sentence_report *sr, size_t k0, size_t k1,
-                           size_t sent, const char *date, int date_said, gm_error *err)
+                           size_t sent, const char *doc_date, gm_error *err)
 {
-	sentence_reporter sp = {.d = d, .sh = sh, .sr = sr, .k0 = k0, .k1 = k1, .sent = sent, .date = date,
-	                        .date_said = date_said, .bare = gm__ev_bare_fire(d->g, sh, sr), .told_earlier = d->out->n};
+	sentence_reporter sp = {.d = d, .sh = sh, .sr = sr, .k0 = k0, .k1 = k1, .sent = sent, .doc_date = doc_date,
+	                        .bare = gm__ev_bare_fire(d->g, sh, sr), .told_earlier = d->out->n};
 	/* a toll split among places told before is theirs, no event of its own */
 	if (sr->toll_only && gm__ev_tolls_by_place(&sp) >= 2)
 		return GM_OK;
@@ -475,9 +479,7 @@ int gm__extract_events(const gm_gazetteer *g, const gm_tokens *t, const gm_match
 		sentence_hits sh = {hits, s0, s1};
 		sentence_report sr;
 		gm__ev_read_sentence(t, &sh, taken, &sr);
-		char date[11];
-		int date_said = gm__event_date(doc_date, t, s0, s1, date);
-		int rc = report_sentence(&d, &sh, &sr, k0, k1, s, date, date_said, err);
+		int rc = report_sentence(&d, &sh, &sr, k0, k1, s, doc_date, err);
 		if (rc != GM_OK)
 			return rc;
 	}

@@ -26,8 +26,12 @@ typedef struct sentence_reporter {
 	sentence_report *sr;
 	size_t k0, k1;          /* the sentence's matches */
 	size_t sent;            /* its index in the document's sentences */
-	const char *date;
+	/* the date of its events: worked out (gm__event_date) when it gives the
+	 * first, since most sentences report none */
+	const char *doc_date;
+	char date[11];
 	int date_said;
+	int date_known;
 	int bare;               /* fire told only by bare words of bombardment */
 	int figures_given;      /* the sentence's figures went to an event */
 	int toll_type;          /* the type whose event word stands nearest its casualty word, 0: any */
