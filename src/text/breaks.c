@@ -252,6 +252,9 @@ static uint16_t segment_status(uint8_t last, uint8_t before, int marked)
 	return 0;
 }
 
+/* A class a plain segment holds (gm_word_seg.plain): letters, digits, marks. */
+static int w_plain(uint8_t c) { return c == W_LETTER || c == W_NUMERIC || c == W_EXTEND || c == W_FORMAT; }
+
 static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *sink)
 {
 	size_t n = bk->n_cp;
@@ -261,6 +264,7 @@ static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *s
 	uint8_t p = WB(bk, 0), pp = W_OTHER;
 	size_t start = 0, start_byte = 0, byte = 0;   /* byte: where code point i starts */
 	size_t next_at = 0;   /* the next code point that counts, from i on (cached) */
+	int plain = w_plain(WB(bk, 0));   /* the segment so far (letters after letters keep it) */
 	for (size_t i = 1; i <= n; i++) {
 		byte += seq_len((unsigned char)text[byte]);
 		/* letters after a letter (WB5), most of the text: no break, and
@@ -290,12 +294,15 @@ static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *s
 		}
 		if (cut) {
 			gm_word_seg seg = {(uint32_t)start_byte, (uint32_t)byte, (uint32_t)start, (uint32_t)i,
-			                   segment_status(p, pp, i > start + 1 && w_ignored(WB(bk, i - 1)))};
+			                   segment_status(p, pp, i > start + 1 && w_ignored(WB(bk, i - 1))), (uint8_t)plain};
 			int rc = sink->word(sink->ctx, &seg);
 			if (rc != GM_OK)
 				return rc;
 			start = i;
 			start_byte = byte;
+			plain = i < n && w_plain(WB(bk, i));
+		} else {
+			plain &= w_plain(WB(bk, i));
 		}
 		if (i == n)
 			break;

@@ -24,6 +24,8 @@ typedef struct gm_word_seg {
 	uint32_t b0, b1;
 	uint32_t c0, c1;   /* the same span in code points */
 	uint16_t status;
+	uint8_t plain;     /* only letters, digits and their marks: no underscore, full stop,
+	                      colon or other joiner inside (the tokenizer need not look) */
 } gm_word_seg;
 
 /* Where the boundaries go, sentences first (every end, the last = len),

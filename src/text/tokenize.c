@@ -157,7 +157,7 @@ typedef struct word_cursor {
  * `status` (ICU's: below UBRK_WORD_NUMBER spaces and punctuation, below
  * UBRK_WORD_LETTER a number). */
 static int add_word(gm_tokens *out, const char *text, size_t len, size_t wa, size_t wb, size_t ca, size_t cb,
-                    int32_t status, word_cursor *wc, gm_error *err)
+                    int32_t status, int plain, word_cursor *wc, gm_error *err)
 {
 	if (status < UBRK_WORD_NUMBER)
 		return GM_OK;  /* spaces and punctuation */
@@ -166,8 +166,9 @@ static int add_word(gm_tokens *out, const char *text, size_t len, size_t wa, siz
 	 * media text writes phrases so (#غزة_تحت_القصف): each part is a word;
 	 * so is each side of a full stop or colon run on (run_on_stop) */
 	for (size_t a = wa, b; a < wb; a = b + 1) {
-		b = a;
-		/* (most words hold none of _ . : and are passed over a byte a step) */
+		/* (a plain segment holds none of _ . : and needs no look; the rest
+		 * are passed over a byte a step) */
+		b = plain ? wb : a;
 		for (; b < wb; b++) {
 			char ch = text[b];
 			if ((ch == '_' || ch == '.' || ch == ':') && (ch == '_' || run_on_stop(text, len, b)))
@@ -229,7 +230,7 @@ static int own_sentence(void *ctx, uint32_t end)
 static int own_word(void *ctx, const gm_word_seg *w)
 {
 	own_sink_ctx *c = ctx;
-	int rc = add_word(c->out, c->text, c->len, w->b0, w->b1, w->c0, w->c1, w->status, &c->wc, c->err);
+	int rc = add_word(c->out, c->text, c->len, w->b0, w->b1, w->c0, w->c1, w->status, w->plain, &c->wc, c->err);
 	c->failed |= rc != GM_OK;
 	return rc;
 }
@@ -255,7 +256,7 @@ static int icu_breaks(gm_tokenizer *tz, const char *text, size_t len, gm_tokens 
 	size_t cp = 0;   /* code points before a */
 	for (int32_t a = ubrk_first(tz->words), b; (b = ubrk_next(tz->words)) != UBRK_DONE; a = b) {
 		size_t cpb = cp + gm__utf8_count(text + a, (size_t)(b - a));
-		if ((rc = add_word(out, text, len, (size_t)a, (size_t)b, cp, cpb, ubrk_getRuleStatus(tz->words), &wc, err)) != GM_OK)
+		if ((rc = add_word(out, text, len, (size_t)a, (size_t)b, cp, cpb, ubrk_getRuleStatus(tz->words), 0, &wc, err)) != GM_OK)
 			return rc;
 		cp = cpb;
 	}
