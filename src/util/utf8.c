@@ -55,12 +55,48 @@ size_t gm__utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+/* Eight bytes as loaded from memory, the first in the lowest byte. */
+static uint64_t le64(uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(w);
+#else
+	return w;
+#endif
+}
+
 /* The length of the valid UTF-8 that s starts with: ASCII and two-byte
  * letters (Arabic, Latin, Cyrillic) tested inline, the rest decoded. */
 static size_t valid_prefix(const unsigned char *u, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* eight bytes a step where they are ASCII and whole two-byte
+		 * sequences (Arabic words and the JSON and spaces around them): per
+		 * byte, as bits, the continuation bytes 10xxxxxx must be exactly
+		 * those after a lead 110xxxxx (not C0 or C1), and nothing of three
+		 * or four bytes; a lead in the last byte waits for the next step */
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			w = le64(w);
+			const uint64_t top = 0x8080808080808080ull;
+			uint64_t hi = w & top, b6 = (w << 1) & top, b5 = (w << 2) & top;
+			uint64_t cont = hi & ~b6, lead = hi & b6 & ~b5, wide = hi & b6 & b5;
+			uint64_t not_overlong = ((w & 0x1E1E1E1E1E1E1E1Eull) + 0x7F7F7F7F7F7F7F7Full) & top;
+			size_t step = 8;
+			if (lead >> 63) {
+				const uint64_t first7 = 0x00FFFFFFFFFFFFFFull;
+				lead &= first7;
+				cont &= first7;
+				wide &= first7;
+				step = 7;
+			}
+			if (!wide && cont == lead << 8 && !(lead & ~not_overlong)) {
+				i += step;
+				continue;
+			}
+		}
 		unsigned char c = u[i];
 		if (c < 0x80) {
 			i++;

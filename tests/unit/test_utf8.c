@@ -103,6 +103,54 @@ static void fast_paths_agree(void)
 	free(same);
 }
 
+/* repair on random bytes (ASCII, two-byte letters, their halves, three-
+ * and four-byte sequences, overlong leads) is what a byte at a time makes
+ * of them: gm__utf8_decode to the first invalid byte, then the same */
+static void repair_is_bytewise(void)
+{
+	static const char *const parts[] = {"a", " ", "\"", "ب", "ي", "é", "ж", "\xd8", "\xa7", "\xc0\x80", "\xc1\xbf",
+	                                    "\xc2\x80", "\xdf\xbf", "€", "\xe2\x82", "😀", "\xf0\x9f", "\xed\xa0\x80",
+	                                    "\xff", "\x80"};
+	uint64_t seed = 0x2545F4914F6CDD1Dull;
+	size_t differ = 0;
+	for (int round = 0; round < 20000; round++) {
+		char buf[400], want[1300];
+		size_t len = 0;
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		size_t n = seed % 60;
+		int arabic = round % 3 == 0;   /* long runs of letters, where the eight-byte step runs */
+		for (size_t k = 0; k < n; k++) {
+			seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+			const char *p = arabic && seed % 16 ? (seed % 2 ? "ب" : "ي") : parts[seed % (sizeof parts / sizeof *parts)];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		size_t o = 0;
+		unsigned want_bad = 0;
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			size_t k = gm__utf8_decode((const unsigned char *)buf + i, len - i, &cp);
+			if (!k) {
+				memcpy(want + o, "\xEF\xBF\xBD", 3);
+				o += 3;
+				want_bad++;
+				for (i++; i < len && ((unsigned char)buf[i] & 0xC0) == 0x80; i++)
+					;
+				continue;
+			}
+			memcpy(want + o, buf + i, k);
+			o += k;
+			i += k;
+		}
+		size_t got_len;
+		unsigned bad;
+		char *got = gm__utf8_repair(buf, len, &got_len, &bad);
+		differ += !got || got_len != o || bad != want_bad || memcmp(got, want, o) != 0;
+		free(got);
+	}
+	CHECK_INT(differ, 0);
+}
+
 static void date_codes(void)
 {
 	CHECK_INT(gm__date_code("2023-09-20"), 20230920);
@@ -119,7 +167,7 @@ static void date_codes(void)
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(decode_valid),       CHECK_CASE(decode_refuses_what_is_not_utf8),
-	                                   CHECK_CASE(encode_round_trips), CHECK_CASE(repair_replaces_and_counts),
+	                                   CHECK_CASE(encode_round_trips), CHECK_CASE(repair_replaces_and_counts), CHECK_CASE(repair_is_bytewise),
 	                                   CHECK_CASE(count_and_clip),     CHECK_CASE(date_codes),
 	                                   CHECK_CASE(fast_paths_agree)};
 	return check_run("utf8", cases, sizeof cases / sizeof *cases, argc, argv, 2);
