@@ -160,6 +160,15 @@ size_t gm__utf8_count(const char *s, size_t len)
 		 * one (__builtin_popcountll is a library call on plain x86-64) */
 		n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
 	}
+	if (i < len && len >= 8) {
+		/* the last 1 to 7 bytes: the last eight loaded, those counted above
+		 * shifted out (the zero bytes shifted in are no continuations) */
+		uint64_t x;
+		memcpy(&x, s + len - 8, 8);
+		x = le64(x) >> (8 * (8 - (len - i)));
+		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+		return n + (len - i) - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+	}
 	for (; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
