@@ -165,12 +165,39 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 	return 20;
 }
 
+/* A key's letters, all and after a leading article. Every candidate of a
+ * match asks of the same key, and a common name has hundreds of places (a
+ * 5 M-name gazetteer, thousands): the last key's answer is kept, per thread,
+ * tagged with its gazetteer (another opened at the same address is another). */
+typedef struct key_letters {
+	size_t all, after_article;
+	int definite;   /* it starts with the article */
+} key_letters;
+
+static key_letters letters_of(const gm_gazetteer *g, const gm_gaz_key *k)
+{
+	static _Thread_local struct {
+		uint64_t gaz;
+		const gm_gaz_key *key;
+		key_letters v;
+	} last;
+	if (last.key == k && last.gaz == g->id)
+		return last.v;
+	const char *s = gm__gaz_str(g, k->str);
+	key_letters v = {gm__utf8_count(s, k->len), 0, gm__utf8_has_prefix(s, k->len, "ال")};
+	v.after_article = v.all > 2 && gm__utf8_starts(s, "ال") ? v.all - 2 : v.all;
+	last.gaz = g->id;
+	last.key = k;
+	last.v = v;
+	return v;
+}
+
 /* Whether the type word before a common word is evidence enough: said of
  * this word, not of a list before it ("بلدة A والقرى" is "the villages"), and
  * not before a word of two letters (قرى من is "villages of") */
 static int type_evidence(const gm_gazetteer *g, const gm_match *m)
 {
-	return !m->type_inherited && gm__utf8_count(gm__gaz_str(g, m->key->str), m->key->len) >= 3;
+	return !m->type_inherited && letters_of(g, m->key).all >= 3;
 }
 
 /* What a name that is also a common word costs a place with no type word or
@@ -198,13 +225,6 @@ static int lexicon_cost(const gm_resolve_weights *w, const gm_gaz_place *pl, int
 	return w->lex_small;
 }
 
-/* Letters of a key, not counting a leading article. */
-static size_t letters_after_article(const gm_gazetteer *g, const gm_gaz_key *k)
-{
-	const char *s = gm__gaz_str(g, k->str);
-	size_t n = gm__utf8_count(s, k->len);
-	return n > 2 && gm__utf8_starts(s, "ال") ? n - 2 : n;
-}
 
 /* parts appended to rule[0..*o) (cap bytes): what snprintf(rule + *o, cap
  * - *o, "%s%s...") writes, *o then the length, at most cap - 1. */
@@ -304,7 +324,7 @@ static void score_name(scoring *c, const char *what)
 /* Names of two or three letters. */
 static void score_length(scoring *c)
 {
-	size_t letters = letters_after_article(c->g, c->m->key);
+	size_t letters = letters_of(c->g, c->m->key).after_article;
 	if (letters <= 2 && !c->type_fits && c->p->kind != GM_NAME_CURATED && !PLACE_IS_COUNTRY(c->pl)) {
 		/* two letters (يو، بي، سي) are a syllable, an initial or a particle far
 		 * more often than the river or village that carries them, tagged or not */
@@ -451,7 +471,7 @@ static void score_evidence(scoring *c)
 		 * with their context), or a list of places it stands in (سرمدا وحارم
 		 * وزردنا). A parent adds its bonus but does not lift the cost:
 		 * "اشتباكات عنيفة في حلب" is violent clashes, not a village */
-		int definite = gm__utf8_has_prefix(gm__gaz_str(c->g, c->m->key->str), c->m->key->len, "ال");
+		int definite = letters_of(c->g, c->m->key).definite;
 		int cost = lexicon_cost(w, pl, definite, in_context, context_elsewhere);
 		c->s -= cost;
 		SAY(c, "; common word (-", (gm__int_text(num, cost), num), ")");

@@ -3,9 +3,11 @@
  * (every occurrence of it, by the one-per-name table or by the scan, the
  * same), and the admin1 key compared where it stands, cut as a slot holds it. */
 #include "check.h"
+#include "crs.h"
 #include "context.h"
 #include "mini.h"
 
+#include <math.h>
 #include <string.h>
 
 static gm_gazetteer *gaz;
@@ -112,6 +114,48 @@ static void near_a_named_place(void)
 	CHECK(ctx.named == NULL && ctx.n_named == 0);
 }
 
+/* the longitude band that passes places on to the geodesic is never too
+ * narrow: at every latitude (up to the poles) and reach, the answer is a
+ * geodesic check against every named place, one by one */
+static void near_named_is_every_geodesic(void)
+{
+	struct gm__named_place named[400];
+	const gm_gaz_key *k = &gaz->keys[0], *other = &gaz->keys[5];
+	uint64_t seed = 0x853C49E6748FEA9Bull;
+	for (size_t i = 0; i < 400; i++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		named[i].lat = -89.5 + (double)(i * 179) / 400.0;   /* sorted by latitude */
+		named[i].lon = -180.0 + (double)(seed % 36000) / 100.0;
+		named[i].key = i % 7 ? other : k;
+	}
+	gm_context ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.named = named;
+	ctx.n_named = 400;
+	size_t differ = 0, near = 0;
+	for (int round = 0; round < 20000; round++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		size_t at = seed % 400;
+		double km = 5.0 + (double)(seed >> 20 & 1023) / 4.0;
+		/* a point near one of them, east or west by about the reach */
+		double lat = named[at].lat + ((double)(seed >> 30 & 255) - 128.0) / 256.0 * km / 111.0;
+		double lon = named[at].lon + ((double)(seed >> 40 & 1023) - 512.0) / 256.0 * km / 111.0 /
+		                                 (fabs(lat) < 89.9 ? cos(lat * 3.14159265358979323846 / 180.0) : 0.002);
+		if (lat > 89.99 || lat < -89.99)
+			continue;
+		lon = lon > 180.0 ? lon - 360.0 : lon < -180.0 ? lon + 360.0 : lon;
+		int want = 0;
+		for (size_t i = 0; i < 400 && !want; i++) {
+			double azi;
+			want = named[i].key != k && gm__geodesic_km(lat, lon, named[i].lat, named[i].lon, &azi) <= km;
+		}
+		near += want;
+		differ += gm__context_near_named(&ctx, k, lat, lon, km) != want;
+	}
+	CHECK_INT(differ, 0);
+	CHECK(near > 2000);   /* (the points do fall near and far) */
+}
+
 /* "CC/admin1" is compared without being printed, cut at the slot's 63 bytes
  * as gm__context_add cuts it */
 static void admin1_keys_compared_where_they_stand(void)
@@ -141,7 +185,7 @@ int main(int argc, char **argv)
 		return check_done("context");
 	static const check_case cases[] = {CHECK_CASE(countries_and_divisions_counted),
 	                                   CHECK_CASE(a_name_is_not_its_own_context), CHECK_CASE(one_country_repeats_count),
-	                                   CHECK_CASE(near_a_named_place),
+	                                   CHECK_CASE(near_a_named_place), CHECK_CASE(near_named_is_every_geodesic),
 	                                   CHECK_CASE(admin1_keys_compared_where_they_stand)};
 	int rc = check_run("context", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
