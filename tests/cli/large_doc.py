@@ -4,7 +4,7 @@
 The project's own sample articles, run together and repeated into one .txt of
 20 MB (and, the same way, of 1 MB), are mapped with --jobs 1. Checked, with no
 timing (the bench reports the seconds): the peak resident memory of the run
-(getrusage of the child) stays under the gazetteer's size + 64 MB + 24 bytes
+(getrusage of the child) stays under the gazetteer's size + 64 MB + 16 bytes
 per byte of the document; the document is processed, and it yields as many
 mentions per MB as the 1 MB one (within 5 %): nothing is dropped or cut in a
 long document. A quadratic step would not finish within ctest's timeout.
@@ -51,7 +51,7 @@ def main():
                 f.write(whole[: whole.rfind(b"\n", 0, mb * 1_000_000) + 1])
             runs[mb] = (os.path.getsize(doc) / 1e6,) + map_one(doc, os.path.join(t, f"out-{mb}"))
         size20, run20, peak20 = runs[20]
-        bound = os.path.getsize(GAZ) / 2**20 + 64 + 24 * size20
+        bound = os.path.getsize(GAZ) / 2**20 + 64 + 16 * size20
         if os.environ.get("GM_SANITIZED") == "1":
             print("memory bound not checked: a sanitized build (ASan's shadow and quarantine)")
         elif peak20 > bound:
