@@ -148,6 +148,7 @@ static int make_keys(const builder *b, sections *x)
 			return -1;
 		k->post_start = np;
 		k->max_words = 0;
+		k->trigger_words = 0;
 		uint32_t last_place = UINT32_MAX - 1;
 		for (; j < b->n_triples && strcmp(b->triples[j].key, b->triples[i].key) == 0; j++) {
 			const triple *t = &b->triples[j];
@@ -159,7 +160,9 @@ static int make_keys(const builder *b, sections *x)
 			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
 			k->kinds |= (uint16_t)(1u << t->kind);
 			if (k->max_words < t->words)
-				k->max_words = (uint16_t)t->words;
+				k->max_words = (uint8_t)t->words;
+			if (t->kind == GM_NAME_TRIGGER && k->trigger_words < t->words)
+				k->trigger_words = (uint8_t)t->words;
 		}
 		k->post_count = np - k->post_start;
 		i = j;
@@ -174,9 +177,12 @@ static int make_keys(const builder *b, sections *x)
 		size_t wlen = (size_t)(sp - t->key);
 		first_word fw = {(const char *)x->strings.p, t->key, wlen};
 		size_t lo = gm__lower_bound(keys, nk, key_below_word, &fw);
-		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0 &&
-		    keys[lo].max_words < t->words)
-			keys[lo].max_words = (uint16_t)t->words;
+		if (lo < nk && keys[lo].len == wlen && memcmp(x->strings.p + keys[lo].str, t->key, wlen) == 0) {
+			if (keys[lo].max_words < t->words)
+				keys[lo].max_words = (uint8_t)t->words;
+			if (t->kind == GM_NAME_TRIGGER && keys[lo].trigger_words < t->words)
+				keys[lo].trigger_words = (uint8_t)t->words;
+		}
 	}
 	x->max_words = 1;
 	for (uint32_t i = 0; i < nk; i++)

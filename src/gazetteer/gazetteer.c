@@ -356,7 +356,8 @@ static int check_indexes(const gm_gazetteer *g, gm_error *err)
 	for (uint32_t i = 0; i < h->n_keys; i++) {
 		const gm_gaz_key *k = &g->keys[i];
 		if ((uint64_t)k->str + k->len >= h->strings_size || k->post_start > h->n_postings ||
-		    k->post_count > h->n_postings - k->post_start || k->max_words > GM_GAZ_MAX_WORDS)
+		    k->post_count > h->n_postings - k->post_start || k->max_words > GM_GAZ_MAX_WORDS ||
+		    k->trigger_words > k->max_words)
 			return gm__fail(err, GM_ECORRUPT, "key %u points outside the file: corrupt", i);
 	}
 	for (uint32_t i = 0; i < h->n_postings; i++)

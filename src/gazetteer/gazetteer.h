@@ -22,7 +22,7 @@
 #include "geomention.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 9u   /* 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 10u   /* 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -113,7 +113,11 @@ typedef struct gm_gaz_key {
 	uint32_t str;         /* string offset of the folded key */
 	uint32_t len;
 	uint32_t post_start, post_count;
-	uint16_t max_words;   /* the longest name (in words) that starts with this key's first word */
+	uint8_t max_words;    /* the longest name (in words) that starts with this key's first word */
+	uint8_t trigger_words;   /* the longest event word (in words) that starts with this key's first
+	                            word (a phrase's key: at least its own length); 0: none. The
+	                            event reader reads a word's readings for event words only where
+	                            one starts (format 10) */
 	/* 1 << kind for every kind of posting the key has (enum gm_name_kind):
 	 * "is this word a cue, an event word, a demonym?" answered without
 	 * walking its postings, asked of every word several times a run */

@@ -134,15 +134,18 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 	gm_reading bare[GM_MAX_READINGS];
 	size_t nb = 0;
 	static const size_t al = sizeof "ال" - 1;
-	uint32_t longest = 0;   /* the most words a reading's key starts */
+	/* the most words of an event word that starts with a reading (its key's
+	 * trigger_words): most words start none, and are not read further */
+	uint32_t longest = 0;
 	for (size_t j = 0; j < nr; j++)
-		longest = rd[j].max_words > longest ? rd[j].max_words : longest;
+		if (rd[j].key && rd[j].key->trigger_words > longest)
+			longest = rd[j].key->trigger_words;
 	for (size_t j = 0; j < nr && nr + nb < GM_MAX_READINGS; j++) {
 		if (!gm__utf8_has_prefix(rd[j].text, rd[j].len, "ال") || gm__utf8_count(rd[j].text, rd[j].len) <= 3)
 			continue;
-		/* (looked up in place: a reading copied only where it is a key) */
+		/* (looked up in place: a reading copied only where an event word starts with it) */
 		const gm_gaz_key *k = gm__gaz_find(g, rd[j].text + al, rd[j].len - al);
-		if (!k)
+		if (!k || !k->trigger_words)
 			continue;
 		gm_reading *x = &bare[nb++];
 		*x = rd[j];
@@ -151,10 +154,10 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 		x->text[x->len] = '\0';
 		x->key = k;
 		x->max_words = k->max_words ? k->max_words : 1;
-		longest = x->max_words > longest ? x->max_words : longest;
+		longest = k->trigger_words > longest ? k->trigger_words : longest;
 	}
 	uint32_t run = 1;
-	/* (no reading starts a key longer than longest: the run stops there) */
+	/* (no event word of a reading is longer than longest: the run stops there) */
 	while (run < longest && run < GM_GAZ_MAX_WORDS && i + run < t->n && t->tok[i + run - 1].gap_after == GM_GAP_JOIN)
 		run++;
 	if (run > longest)
@@ -163,7 +166,7 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 	for (uint32_t n = run; n >= 1; n--) {
 		for (size_t j = 0; j < nr + nb; j++) {
 			const gm_reading *r = j < nr ? &rd[j] : &bare[j - nr];
-			if (r->max_words < n)
+			if (!r->key || r->key->trigger_words < n)
 				continue;
 			const gm_gaz_key *k = gm__reading_key(g, t, r, i, n, key, sizeof key);
 			uint8_t note = k ? gm__gaz_trigger(g, k) : 0;

@@ -92,6 +92,48 @@ static void unknown_header_refused(void)
 	CHECK(strstr(err.message, "unknown header") != NULL);
 }
 
+/* every key says the longest event word that starts with its first word
+ * (trigger_words; a phrase's own key at least its own length):
+ * worked out again here from the keys' own trigger postings, for every key;
+ * 0 for a key no event word starts with */
+static void trigger_words_of_every_key(void)
+{
+	gm_gazetteer *g = NULL;
+	gm_error err;
+	CHECK_INT(gm_gazetteer_open(&g, path, &err), 0);
+	if (!g)
+		return;
+	uint32_t n = g->h->n_keys;
+	uint8_t *want = calloc(n ? n : 1, 1);
+	size_t triggers = 0, phrases = 0, differ = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const gm_gaz_key *k = &g->keys[i];
+		if (!gm__gaz_trigger(g, k))
+			continue;
+		triggers++;
+		const char *s = gm__gaz_str(g, k->str);
+		uint8_t words = 1;
+		for (uint32_t b = 0; b < k->len; b++)
+			words += s[b] == ' ';
+		const char *sp = memchr(s, ' ', k->len);
+		const gm_gaz_key *first = sp ? gm__gaz_find(g, s, (size_t)(sp - s)) : k;
+		phrases += sp != NULL;
+		CHECK(first != NULL);
+		if (first && want[first - g->keys] < words)
+			want[first - g->keys] = words;
+		if (want[i] < words)
+			want[i] = words;   /* (a phrase's own key says its own length, as max_words does) */
+	}
+	for (uint32_t i = 0; i < n; i++)
+		differ += g->keys[i].trigger_words != want[i];
+	CHECK_INT(differ, 0);
+	CHECK(triggers > 100 && phrases > 10);   /* (the project's event-triggers.tsv is in it) */
+	const gm_gaz_key *place = gm__gaz_find(g, "حلب", strlen("حلب"));
+	CHECK(place && place->trigger_words == 0);
+	free(want);
+	gm_gazetteer_close(g);
+}
+
 int main(int argc, char **argv)
 {
 	data = argc > 1 ? argv[1] : "tests/data";
@@ -100,7 +142,8 @@ int main(int argc, char **argv)
 	snprintf(again, sizeof again, "%s.again", path);
 	snprintf(bad, sizeof bad, "%s.bad", path);
 	static const check_case cases[] = {CHECK_CASE(build_counts), CHECK_CASE(same_bytes_in_any_order),
-	                                   CHECK_CASE(found_by_fuzzing), CHECK_CASE(unknown_header_refused)};
+	                                   CHECK_CASE(found_by_fuzzing), CHECK_CASE(unknown_header_refused),
+	                                   CHECK_CASE(trigger_words_of_every_key)};
 	int rc = check_run("gazetteer_build", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	unlink(bad);
 	unlink(again);
