@@ -55,16 +55,6 @@ size_t gm__utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-/* Eight bytes as loaded from memory, the first in the lowest byte. */
-static uint64_t le64(uint64_t w)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(w);
-#else
-	return w;
-#endif
-}
-
 /* The length of the valid UTF-8 that s starts with: ASCII and two-byte
  * letters (Arabic, Latin, Cyrillic) tested inline, the rest decoded. */
 static size_t valid_prefix(const unsigned char *u, size_t len)
@@ -77,9 +67,7 @@ static size_t valid_prefix(const unsigned char *u, size_t len)
 		 * those after a lead 110xxxxx (not C0 or C1), and nothing of three
 		 * or four bytes; a lead in the last byte waits for the next step */
 		if (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, u + i, 8);
-			w = le64(w);
+			uint64_t w = gm__utf8_load8(u + i);
 			const uint64_t top = 0x8080808080808080ull;
 			uint64_t hi = w & top, b6 = (w << 1) & top, b5 = (w << 2) & top;
 			uint64_t cont = hi & ~b6, lead = hi & b6 & ~b5, wide = hi & b6 & b5;
@@ -163,9 +151,7 @@ size_t gm__utf8_count(const char *s, size_t len)
 	if (i < len && len >= 8) {
 		/* the last 1 to 7 bytes: the last eight loaded, those counted above
 		 * shifted out (the zero bytes shifted in are no continuations) */
-		uint64_t x;
-		memcpy(&x, s + len - 8, 8);
-		x = le64(x) >> (8 * (8 - (len - i)));
+		uint64_t x = gm__utf8_load8((const unsigned char *)s + len - 8) >> (8 * (8 - (len - i)));
 		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
 		return n + (len - i) - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
 	}

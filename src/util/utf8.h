@@ -19,6 +19,26 @@ size_t gm__utf8_count(const char *s, size_t len);
 /* The largest n <= max such that s[0..n) ends on a character boundary. */
 size_t gm__utf8_clip(const char *s, size_t len, size_t max);
 
+/* Eight bytes from u, the first in the lowest byte of the word. */
+static inline uint64_t gm__utf8_load8(const unsigned char *u)
+{
+	uint64_t w;
+	memcpy(&w, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* Whether the eight bytes of w (gm__utf8_load8) are four whole two-byte
+ * sequences (a lead C2 to DF, then 10xxxxxx): the Arabic, Latin, Greek and
+ * Cyrillic letters of the text, four tested at once. */
+static inline int gm__utf8_four_pairs(uint64_t w)
+{
+	return (w & 0xC0E0C0E0C0E0C0E0ull) == 0x80C080C080C080C0ull &&
+	       (((w & 0x001E001E001E001Eull) + 0x7FFF7FFF7FFF7FFFull) & 0x8000800080008000ull) == 0x8000800080008000ull;
+}
+
 /* Whether s[0..len) starts with the bytes of prefix (a whole UTF-8 text). */
 static inline int gm__utf8_has_prefix(const char *s, size_t len, const char *prefix)
 {
