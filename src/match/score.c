@@ -109,6 +109,8 @@ static const char *kind_name(uint8_t kind, uint8_t note)
 }
 
 static void put_rule(char *rule, size_t *o, size_t cap, const char *const *parts, size_t n);
+/* The parts written into out (cap bytes) from its start, as snprintf(out,
+ * cap, "%s%s...") would write them, without printf. */
 #define PUT_TEXT(out, cap, ...)                                                                                        \
 	do {                                                                                                           \
 		const char *const p_[] = {__VA_ARGS__};                                                                \
