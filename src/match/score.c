@@ -187,7 +187,7 @@ static key_letters letters_of(const gm_gazetteer *g, const gm_gaz_key *k)
 		return last.v;
 	const char *s = gm__gaz_str(g, k->str);
 	key_letters v = {gm__utf8_count(s, k->len), 0, gm__utf8_has_prefix(s, k->len, "ال")};
-	v.after_article = v.all > 2 && gm__utf8_starts(s, "ال") ? v.all - 2 : v.all;
+	v.after_article = v.all > 2 && v.definite ? v.all - 2 : v.all;
 	last.gaz = g->id;
 	last.key = k;
 	last.v = v;

@@ -113,20 +113,21 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 	int rc = analyse(c, doc->text, doc->text_len, err);
 	if (rc)
 		return rc;
-	size_t n = 0, nd = 0, rule_bytes = 0;
+	size_t n = 0, nd = 0;
 	for (size_t i = 0; i < c->matches.n; i++) {
-		if (c->resolved[i].place != GM_GAZ_NO_PLACE) {
-			n++;
-			rule_bytes += strlen(gm__sb_text(&c->rules, c->resolved[i].rule)) + 1;
-		}
+		n += c->resolved[i].place != GM_GAZ_NO_PLACE;
 		nd += c->matches.m[i].blocked == GM_BLOCK_DEMONYM;
 	}
 	out->n_tokens = c->toks.n;
-	/* the result outlives the context's next document: its rules are its own */
-	if (n && (!(out->mentions = calloc(n, sizeof *out->mentions)) || !(out->rules = malloc(rule_bytes)))) {
+	/* the result outlives the context's next document: its rules are its
+	 * own, the document's block of them copied whole (the mentions point
+	 * into it at the offsets the resolutions hold) */
+	if (n && (!(out->mentions = calloc(n, sizeof *out->mentions)) || !(out->rules = malloc(c->rules.len)))) {
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
+	if (n)
+		memcpy(out->rules, c->rules.s, c->rules.len);
 	if (nd && !(out->demonyms = calloc(nd, sizeof *out->demonyms))) {
 		gm_doc_result_free(out);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
@@ -148,16 +149,11 @@ int gm_map_document(gm_ctx *c, const gm_document *doc, gm_doc_result *out, gm_er
 		while (e->snippet_end > e->snippet_start && is_trim(doc->text[e->snippet_end - 1]))
 			e->snippet_end--;
 	}
-	char *rule_at = out->rules;
 	for (size_t i = 0; i < c->matches.n; i++) {
 		const gm_resolved *r = &c->resolved[i];
 		const gm_match *m = &c->matches.m[i];
 		if (r->place != GM_GAZ_NO_PLACE) {
-			const char *text = gm__sb_text(&c->rules, r->rule);
-			size_t len = strlen(text) + 1;
-			memcpy(rule_at, text, len);
-			fill_mention(c, doc->text, m, r->place, r->score, rule_at, &out->mentions[out->n_mentions++]);
-			rule_at += len;
+			fill_mention(c, doc->text, m, r->place, r->score, out->rules + r->rule, &out->mentions[out->n_mentions++]);
 		} else if (m->blocked == GM_BLOCK_DEMONYM) {
 			fill_mention(c, doc->text, m, m->demonym_of, 100, m->clitic[0] ? "demonym; clitic" : "demonym",
 			             &out->demonyms[out->n_demonyms++]);
