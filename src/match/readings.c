@@ -152,8 +152,7 @@ static void read_trigger(const gm_gazetteer *g, const gm_tokens *t, size_t i, co
 		memmove(x->text, x->text + al, x->len - al);
 		x->len -= al;
 		x->text[x->len] = '\0';
-		x->key = k;
-		x->max_words = k->max_words ? k->max_words : 1;
+		x->key = k;   /* (what the loop below reads of it: its text, clitic and key) */
 		longest = k->trigger_words > longest ? k->trigger_words : longest;
 	}
 	uint32_t run = 1;
