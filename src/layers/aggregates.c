@@ -27,8 +27,8 @@ void gm__place_values(const gm_gazetteer *gaz, const gm_place_agg *a, gm_value *
 	memcpy(v, row, sizeof row);
 }
 
-void gm__daily_values(const gm_gazetteer *gaz, const gm_daily_cell *c, gm_value *v, gm_place *p, char *date,
-                      double *lon, double *lat)
+void gm__daily_values(const gm_gazetteer *gaz, const gm_daily_cell *c, const uint32_t *per_type, gm_value *v,
+                      gm_place *p, char *date, double *lon, double *lat)
 {
 	memset(v, 0, gm__n_daily_fields * sizeof *v);
 	memset(p, 0, sizeof *p);
@@ -48,8 +48,8 @@ void gm__daily_values(const gm_gazetteer *gaz, const gm_daily_cell *c, gm_value 
 	v[6].i = c->n.events;
 	v[7].i = c->n.fatalities;
 	v[8].i = c->n.injured;
-	for (int t = 0; t < GM_EV_N - 1; t++)
-		v[GM_DAILY_FIRST_TYPE + t].i = c->per_type[t];
+	for (int t = 0; per_type && t < GM_EV_N - 1; t++)
+		v[GM_DAILY_FIRST_TYPE + t].i = per_type[t];
 }
 
 /* Places most mentioned first, then by events and demonyms, then in

@@ -58,10 +58,11 @@ static uint32_t *types_by_place(const gm_preview_ctx *c, const gm_aggregates *r,
 			pos[order[i]->place] = (uint32_t)i + 1;
 	for (size_t k = 0; k < r->n_cells; k++) {
 		uint32_t pl = r->cells[k].place;
-		if (pl >= n_gaz || !pos[pl])
+		const uint32_t *per_type = gm__cell_types(r, &r->cells[k]);
+		if (pl >= n_gaz || !pos[pl] || !per_type)
 			continue;
 		for (int t = 0; t < GM_EV_N - 1; t++)
-			by_type[(pos[pl] - 1) * (GM_EV_N - 1) + t] += r->cells[k].per_type[t];
+			by_type[(pos[pl] - 1) * (GM_EV_N - 1) + t] += per_type[t];
 	}
 	free(pos);
 	return by_type;

@@ -305,7 +305,7 @@ static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, 
 		gm_place p;
 		char date[11];
 		double lon, lat;
-		gm__daily_values(w->gaz, order[i], v, &p, date, &lon, &lat);
+		gm__daily_values(w->gaz, order[i], gm__cell_types(r, order[i]), v, &p, date, &lon, &lat);
 		rc = gm__layer_file_feature(lw, lon, lat, v, err);
 	}
 	free(order);

@@ -242,9 +242,10 @@ static int take_feature(part *pt, const fields *f, int kind, int aggregate, gm_e
 	c.n.events = (uint32_t)int_of(f, "events", 0);
 	c.n.fatalities = int_of(f, "fatalities", 0);
 	c.n.injured = int_of(f, "injured", 0);
+	gm_type_counts per_type;
 	for (int t = 0; t < GM_EV_N - 1; t++)
-		c.per_type[t] = (uint32_t)int_of(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
-	return gm__run_add_daily(pt->run, &c, err);
+		per_type[t] = (uint32_t)int_of(f, gm__daily_fields[GM_DAILY_FIRST_TYPE + t].name, 0);
+	return gm__run_add_daily(pt->run, &c, per_type, err);
 }
 
 /* The first of a layer's files the part has, in the formats OGR reads best first. */

@@ -46,6 +46,7 @@ void gm_run_free(gm_run *r)
 	free(r->aggs);
 	free(r->agg_of_place);
 	free(r->cells);
+	free(r->type_counts);
 	gm__table_free(&r->cell_index);
 	free(r->last_mention_doc);
 	free(r);
@@ -103,6 +104,19 @@ static gm_daily_cell *cell_of(gm_run *r, uint32_t place, uint32_t date)
 	c->place = place;
 	c->date = date;
 	return c;
+}
+
+/* The counts by event type of cell c, a zeroed row made on first need; NULL
+ * when out of memory. */
+static uint32_t *types_of(gm_run *r, gm_daily_cell *c)
+{
+	if (!c->types) {
+		if (r->n_type_rows >= UINT32_MAX || GM__GROW(r->type_counts, r->cap_type_rows, r->n_type_rows + 1))
+			return NULL;
+		memset(r->type_counts[r->n_type_rows], 0, sizeof *r->type_counts);
+		c->types = (uint32_t)++r->n_type_rows;
+	}
+	return r->type_counts[c->types - 1];
 }
 
 int gm__run_mention(gm_run *r, const gm_mention_rec *m, int demonym, int write, int aggregate, gm_error *err)
@@ -171,10 +185,11 @@ int gm__run_event(gm_run *r, const gm_event_rec *e, int write, int aggregate, gm
 		return GM_OK;
 	uint32_t date = gm__date_code(e->date);
 	gm_daily_cell *c = cell_of(r, e->place, date);
-	if (!c)
+	uint32_t *per_type = c ? types_of(r, c) : NULL;
+	if (!per_type)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	gm__tally_event(&c->n, e->fatalities, e->injured);
-	c->per_type[type - 1]++;
+	per_type[type - 1]++;
 	if (e->place == GM_NO_PLACE)
 		return GM_OK;
 	gm_place_agg *a = agg_of(r, e->place);
@@ -211,14 +226,22 @@ int gm__run_add_place(gm_run *r, const gm_place_agg *p, gm_error *err)
 	return GM_OK;
 }
 
-int gm__run_add_daily(gm_run *r, const gm_daily_cell *p, gm_error *err)
+int gm__run_add_daily(gm_run *r, const gm_daily_cell *p, const uint32_t *per_type, gm_error *err)
 {
 	gm_daily_cell *c = cell_of(r, p->place, p->date);
 	if (!c)
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	gm__tally_add(&c->n, &p->n);
+	int any = 0;
+	for (int t = 0; per_type && t < GM_EV_N - 1; t++)
+		any |= per_type[t] != 0;
+	if (!any)
+		return GM_OK;
+	uint32_t *into = types_of(r, c);
+	if (!into)
+		return gm__fail(err, GM_ENOMEM, "out of memory");
 	for (int t = 0; t < GM_EV_N - 1; t++)
-		c->per_type[t] += p->per_type[t];
+		into[t] += per_type[t];
 	return GM_OK;
 }
 
@@ -250,8 +273,18 @@ int gm_run_finish(gm_run *r, gm_run_summary *summary, gm_error *err)
 {
 	if (r->finished)
 		return gm__fail(err, GM_EINVAL, "the run is already finished");
-	gm_aggregates a = {r->aggs,        r->n_aggs,      r->cells,     r->n_cells,  r->n_inputs, r->n_documents,
-	                   r->n_skipped,   r->n_mentions,  r->n_demonyms, r->n_events, r->started};
+	gm_aggregates a = {.places = r->aggs,
+	                   .n_places = r->n_aggs,
+	                   .cells = r->cells,
+	                   .n_cells = r->n_cells,
+	                   .type_counts = r->type_counts ? r->type_counts[0] : NULL,
+	                   .n_inputs = r->n_inputs,
+	                   .n_documents = r->n_documents,
+	                   .n_skipped = r->n_skipped,
+	                   .n_mentions = r->n_mentions,
+	                   .n_demonyms = r->n_demonyms,
+	                   .n_events = r->n_events,
+	                   .started = r->started};
 	gm_run_summary local;
 	if (!summary)
 		summary = &local;

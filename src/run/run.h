@@ -30,6 +30,8 @@ struct gm_run {
 	size_t n_aggs, cap_aggs;
 	gm_daily_cell *cells;
 	size_t n_cells, cap_cells;
+	gm_type_counts *type_counts;   /* the rows of the cells with events (gm_daily_cell.types) */
+	size_t n_type_rows, cap_type_rows;
 	gm__table cell_index;      /* cells by (place, date) */
 	uint32_t doc_serial;       /* counts documents for the places' docs field */
 	char *last_mention_doc;    /* the doc_id of the latest mention */
@@ -46,6 +48,6 @@ int gm__run_doc(gm_run *run, const gm_doc_rec *d, gm_error *err);
 /* Partial aggregates of another run (merge): added field by field, the
  * dates widened. */
 int gm__run_add_place(gm_run *run, const gm_place_agg *part, gm_error *err);
-int gm__run_add_daily(gm_run *run, const gm_daily_cell *part, gm_error *err);
+int gm__run_add_daily(gm_run *run, const gm_daily_cell *part, const uint32_t *per_type, gm_error *err);
 
 #endif

@@ -61,11 +61,14 @@ static void svg_draws_the_sums(void)
 	p[2].place = (uint32_t)georgia;   /* no mention, event or demonym: not drawn */
 	gm_daily_cell c[2];
 	memset(c, 0, sizeof c);
-	c[0].place = (uint32_t)baku, c[0].date = 20230920, c[0].n.events = 2;
-	c[0].per_type[GM_EV_SHELLING - 1] = 2;
-	c[1].place = (uint32_t)lachin, c[1].date = 20230920, c[1].n.events = 1;
-	c[1].per_type[GM_EV_AIR_STRIKE - 1] = 1;
+	gm_type_counts types[2];
+	memset(types, 0, sizeof types);
+	c[0].place = (uint32_t)baku, c[0].date = 20230920, c[0].n.events = 2, c[0].types = 1;
+	types[0][GM_EV_SHELLING - 1] = 2;
+	c[1].place = (uint32_t)lachin, c[1].date = 20230920, c[1].n.events = 1, c[1].types = 2;
+	types[1][GM_EV_AIR_STRIKE - 1] = 1;
 	gm_aggregates r = {0};
+	r.type_counts = types[0];
 	r.places = p;
 	r.n_places = 3;
 	r.cells = c;

@@ -71,9 +71,17 @@ static void places_and_daily_sum_the_results(void)
 		CHECK_INT(a->first_date, first);
 		CHECK_INT(a->last_date, last);
 	}
-	int days_right = 1, days_seen = 0;
+	int days_right = 1, days_seen = 0, types_right = 1;
+	size_t with_events = 0;
 	for (size_t k = 0; k < run->n_cells; k++) {
 		const gm_daily_cell *c = &run->cells[k];
+		/* the counts by type: a row of them where the cell has events and
+		 * only there, summing to its events */
+		uint32_t by_type = 0;
+		for (int t = 0; c->types && c->types <= run->n_type_rows && t < GM_EV_N - 1; t++)
+			by_type += run->type_counts[c->types - 1][t];
+		types_right &= (c->types != 0) == (c->n.events != 0) && c->types <= run->n_type_rows && by_type == c->n.events;
+		with_events += c->n.events != 0;
 		if (c->place != (uint32_t)baku || !c->date)
 			continue;
 		days_seen++;
@@ -81,6 +89,9 @@ static void places_and_daily_sum_the_results(void)
 	}
 	CHECK(days_right);
 	CHECK(days_seen > 1);
+	CHECK(types_right);
+	CHECK(with_events > 0 && with_events < run->n_cells);   /* the case has cells of both kinds */
+	CHECK_INT(run->n_type_rows, with_events);
 	uint32_t top[3], counts[3];
 	size_t n_top = gm_run_top_places(run, 0, top, counts, 3);
 	CHECK(n_top >= 1);
