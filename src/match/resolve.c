@@ -12,6 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The score of a name's best candidate that lets it set the context. */
+#define CONFIDENT 60
+/* Names with this many candidates or more skip those whose bound (score.h)
+ * says they cannot win: with fewer, the bounds cost more than they save. */
+#define PRUNE_FROM 8
+
 void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_context *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
@@ -29,8 +35,12 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		const gm_gaz_posting *p = &g->postings[k->post_start];
 		int best = -1;
 		uint32_t bi = 0;
+		/* a candidate that cannot reach CONFIDENT cannot be a winner that
+		 * counts: skipped on its bound (score.h) */
+		int gain = gm__score_gain(g, &m[i], NULL);
 		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (!gm__gaz_is_candidate(g, &p[j]))
+			if (!gm__gaz_is_candidate(g, &p[j]) ||
+			    (k->post_count >= PRUNE_FROM && gm__score_bound(g, &m[i], &p[j], NULL, gain) < CONFIDENT))
 				continue;
 			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, NULL, 0);
 			if (s > best) {
@@ -42,7 +52,7 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		 * name with one clear winner */
 		/* a quarter's name (حي الشهداء، ساحة النور) says little of the country:
 		 * quarters of that name are everywhere */
-		if (best < 60 || !g->places[p[bi].place].country[0] || gm__code_eq(g->places[p[bi].place].feature, "PPLX"))
+		if (best < CONFIDENT || !g->places[p[bi].place].country[0] || gm__code_eq(g->places[p[bi].place].feature, "PPLX"))
 			continue;
 		gm__context_add(ctx, g, p[bi].place);
 		m[i].context_place = p[bi].place;
@@ -96,12 +106,25 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	const gm_gaz_posting *p = &g->postings[k->post_start];
 	uint32_t best = UINT32_MAX, local = UINT32_MAX;
 	int local_score = 0, ruled_out = 0;
+	/* A name with many candidates: a candidate whose bound (score.h) is
+	 * below both the best score found and min_score is not scored. It
+	 * cannot win, and where no candidate reaches min_score the name is no
+	 * place whatever its best score. Large places are always scored: one
+	 * of the document's country may win below the best (local, below). */
+	int prune = k->post_count >= PRUNE_FROM, gain = prune ? gm__score_gain(g, m, parent) : 0;
 	for (uint32_t j = 0; j < k->post_count; j++) {
 		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
-		if (against_parent(g, &g->places[p[j].place], parent)) {
+		const gm_gaz_place *c = &g->places[p[j].place];
+		if (against_parent(g, c, parent)) {
 			ruled_out = 1;
 			continue;
+		}
+		int large = gm__large_place(c);
+		if (prune && !large) {
+			int needed = r->place != GM_GAZ_NO_PLACE && r->score > g->w.min_score ? r->score : g->w.min_score;
+			if (gm__score_bound(g, m, &p[j], ctx, gain) < needed)
+				continue;
 		}
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, NULL, 0);
 		if (gm__candidate_better(g, s, p[j].place, r->score, r->place)) {
@@ -109,8 +132,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 			r->place = p[j].place;
 			best = j;
 		}
-		const gm_gaz_place *c = &g->places[p[j].place];
-		if (gm__large_place(c) && !gm__feature_is_country(c->feature) && gm__context_count(ctx, c->country, NULL) > 0 &&
+		if (large && !gm__feature_is_country(c->feature) && gm__context_count(ctx, c->country, NULL) > 0 &&
 		    (local == UINT32_MAX || s > local_score)) {
 			local = j;
 			local_score = s;

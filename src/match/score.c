@@ -65,11 +65,22 @@ static int fits_type(int cls, const char code[8])
 	}
 }
 
+static int population_bonus(int64_t pop) { return pop >= 1000000 ? 15 : pop >= 100000 ? 10 : pop >= 10000 ? 5 : 0; }
+
 static int prior(const gm_resolve_weights *w, const char code[8], int64_t pop, const char **what)
 {
 	uint64_t f = feature_word(code);
+	/* most candidates are towns: their codes first (no other test below
+	 * takes a PPL code) */
+	if (FEATURE_STARTS(f, "PPL")) {
+		if (FEATURE_IS(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
+		if (FEATURE_IS(f, "PPLA")) { *what = "provincial capital"; return 45 + population_bonus(pop); }
+		/* the seat of a district is the town its district's news names */
+		if (FEATURE_IS(f, "PPLA2")) { *what = "district seat"; return 33 + population_bonus(pop); }
+		*what = "town";
+		return 30 + population_bonus(pop);
+	}
 	if ((FEATURE_STARTS(f, "PCL") || FEATURE_IS(f, "TERR"))) { *what = "country"; return 70; }
-	if (FEATURE_IS(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
 	if (FEATURE_IS(f, "CONT")) { *what = "continent"; return 70; }
 	if (FEATURE_IS(f, "OCN")) { *what = "ocean"; return 70; }
 	if (FEATURE_IS(f, "RGN") || FEATURE_IS(f, "RGNH")) { *what = "region"; return 60; }
@@ -82,17 +93,10 @@ static int prior(const gm_resolve_weights *w, const char code[8], int64_t pop, c
 	}
 	int base;
 	if (FEATURE_IS(f, "ADM1")) { *what = "admin1"; base = 50; }
-	else if (FEATURE_IS(f, "PPLA")) { *what = "provincial capital"; base = 45; }
 	/* a district is rarely what a bare name means when a town shares it */
 	else if (FEATURE_STARTS(f, "ADM")) { *what = "district"; base = w->district_base; }
-	/* the seat of a district is the town its district's news names */
-	else if (FEATURE_IS(f, "PPLA2")) { *what = "district seat"; base = 33; }
-	else if (FEATURE_STARTS(f, "PPL")) { *what = "town"; base = 30; }
 	else { *what = code; base = 30; }
-	if (pop >= 1000000) base += 15;
-	else if (pop >= 100000) base += 10;
-	else if (pop >= 10000) base += 5;
-	return base;
+	return base + population_bonus(pop);
 }
 
 static const char *kind_name(uint8_t kind, uint8_t note)
@@ -520,4 +524,47 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 		SAY(&c, "; of ", (gm__int_text(num, n_candidates), num), " candidates");
 	}
 	return c.s < 0 ? 0 : c.s > 100 ? 100 : c.s;
+}
+
+/* What a weight can add at most: a bonus as it is, a cost when it is negative
+ * (--weights takes any integer). */
+static int gain_of_bonus(int w) { return w > 0 ? w : 0; }
+static int gain_of_cost(int w) { return w < 0 ? -w : 0; }
+
+int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *parent)
+{
+	const gm_resolve_weights *w = &g->w;
+	/* step by step through gm__score_candidate after the name: what each
+	 * adds at most where it adds anything (score_length only takes away) */
+	int gain = 0;
+	if (m->type_class > GM_TW_AREA)   /* score_type_word: a type word that fits */
+		gain += 25;
+	if (m->hinterland)                /* score_context: after ريف */
+		gain += gain_of_bonus(w->hinterland_admin);
+	if (parent && parent->place != GM_GAZ_NO_PLACE)   /* score_parent: parent_bonus is 20 at most */
+		gain += 20 + gain_of_cost(w->list_abroad);
+	/* score_evidence: its costs, where a weight makes one a gain */
+	int lex = 0;
+	const int lex_costs[] = {w->lex_country, w->lex_large_in, w->lex_large_none, w->lex_large_else, w->lex_mid_in,
+	                         w->lex_mid_def_in, w->lex_mid_none, w->lex_small, w->lex_small_else};
+	for (size_t i = 0; i < sizeof lex_costs / sizeof *lex_costs; i++)
+		lex = gain_of_cost(lex_costs[i]) > lex ? gain_of_cost(lex_costs[i]) : lex;
+	return gain + lex + gain_of_cost(w->abroad_town) + gain_of_cost(w->abroad_city);
+}
+
+int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                    int gain)
+{
+	const gm_gaz_place *pl = &g->places[p->place];
+	scoring c = {.g = g, .m = m, .p = p, .pl = pl};
+	const char *what;
+	c.s = prior(&g->w, pl->feature, pl->population, &what);
+	score_name(&c, what);
+	/* score_context: the country and admin1 in context, asked as it asks */
+	if (ctx && gm__context_count(ctx, pl->country, NULL) > 0)
+		gain += gain_of_bonus(g->w.context_country) + gain_of_bonus(g->w.context_admin1);
+	/* a later step may set the score to 0 (a quarter abroad, a Latin name
+	 * out of its country) and the steps after it add what they add: the
+	 * bound starts from 0 when the name's part is below */
+	return (c.s > 0 ? c.s : 0) + gain;
 }

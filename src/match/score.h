@@ -23,6 +23,19 @@ typedef struct gm_parent {
 int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p,
                         const gm_context *ctx, const gm_parent *parent, uint32_t n_candidates, char *rule,
                         size_t rule_cap);
+/* The most the steps after a candidate's prior and name can add to its
+ * score, but for the context's, for any candidate of m with this parent
+ * (may be NULL). */
+int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *parent);
+/* A bound on what gm__score_candidate gives p in context ctx (may be NULL)
+ * and with a parent whose gain (gm__score_gain) is gain: never below the
+ * score, and cheap (the prior, the name's kind, whether its country is in
+ * context). The resolver skips a candidate whose bound is below a score it
+ * needs (a common name has hundreds of places; a 5 M-name gazetteer's,
+ * thousands). */
+int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                    int gain);
+
 /* A province, capital, provincial capital or city of 100k: what a document's
  * country in context lifts. */
 static inline int gm__large_place(const gm_gaz_place *pl)

@@ -114,6 +114,89 @@ static void large_places(void)
 	CHECK(gm__large_place(&pl));
 }
 
+/* A small deterministic generator for the cases below. */
+static uint32_t next_random(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* The resolver skips a candidate on its bound (score.h): no score may pass
+ * it, for every name and place of the mini gazetteer, every kind of match
+ * (clitics, variants, type words, countryside, common words), document
+ * context, parent and link, under the default weights and under weights
+ * that turn costs into gains (--weights takes any integer). */
+static void no_score_above_its_bound(void)
+{
+	gm_resolve_weights saved = gaz->w;
+	gm_context ctxs[3];
+	memset(ctxs, 0, sizeof ctxs);
+	gm__context_add(&ctxs[1], gaz, (uint32_t)mini_find(gaz, "t:1"));   /* Azerbaijan */
+	gm__context_add(&ctxs[2], gaz, (uint32_t)mini_find(gaz, "t:5"));   /* Georgia, the US state */
+	gm__context_add(&ctxs[2], gaz, (uint32_t)mini_find(gaz, "t:2"));   /* Baku */
+	gm__context_count_keys(gaz, &ctxs[1]);
+	gm__context_count_keys(gaz, &ctxs[2]);
+	uint32_t x = 2463534242u, n_places = gm_gazetteer_place_count(gaz);
+	long checked = 0, above = 0, plain = 0, tight = 0, below_min = 0;
+	for (int round = 0; round < 2; round++) {
+		if (round == 1) {   /* every weight drawn from -40..40 */
+			int *wf = (int *)&gaz->w;
+			for (size_t i = 0; i < sizeof gaz->w / sizeof(int); i++)
+				wf[i] = (int)(next_random(&x) % 81) - 40;
+		}
+		for (uint32_t ki = 0; ki < gaz->h->n_keys; ki++) {
+			const gm_gaz_key *k = &gaz->keys[ki];
+			for (int trial = 0; trial < 60; trial++) {
+				gm_match m = match_of(k);
+				/* the first trial of each key a bare name, no context or parent */
+				uint32_t r = trial ? next_random(&x) : 1u << 14;   /* (bit 14: no context) */
+				m.type_class = trial ? (uint8_t)(r % (GM_TW_NEIGHBOURHOOD + 1)) : 0;
+				m.type_inherited = (uint8_t)(r >> 4 & 1);
+				m.hinterland = (uint8_t)(r >> 5 & 1);
+				m.lexicon = (uint8_t)(r >> 6 & 3) % 3;
+				m.variant = (uint8_t)(r >> 8 & 3);
+				if (r >> 10 & 1)
+					memcpy(m.clitic, "و", sizeof "و");
+				snprintf(m.type_word, sizeof m.type_word, "مدينة");
+				gm_parent parent = {GM_GAZ_NO_PLACE, GM_PL_NONE, (uint8_t)(r >> 11 & 1)};
+				if (trial && r >> 12 & 1) {
+					parent.place = next_random(&x) % n_places;
+					parent.link = (uint8_t)(1 + next_random(&x) % GM_PL_LIST);
+				}
+				const gm_context *ctx = r >> 14 & 1 ? NULL : &ctxs[(r >> 15) % 3];
+				if (ctx)
+					gm__context_exclude(gaz, (gm_context *)ctx, NULL);
+				int gain = gm__score_gain(gaz, &m, &parent);
+				for (uint32_t j = 0; j < k->post_count; j++) {
+					const gm_gaz_posting *p = &gaz->postings[k->post_start + j];
+					if (!gm__gaz_is_candidate(gaz, p))
+						continue;
+					int s = gm__score_candidate(gaz, &m, p, ctx, &parent, k->post_count, NULL, 0);
+					int b = gm__score_bound(gaz, &m, p, ctx, gain);
+					checked++;
+					above += s > b;
+					if (round == 0 && !trial) {
+						plain++;
+						tight += s == b;
+						below_min += b < gaz->w.min_score;
+					}
+				}
+			}
+		}
+	}
+	gaz->w = saved;
+	CHECK(checked > 5000);
+	CHECK_INT(above, 0);
+	/* and a bound that prunes: a bare name's is its score where no cost
+	 * counts (most of them), below min_score for the small places */
+	CHECK(tight > plain / 2);
+	CHECK(below_min > 0);
+	for (int i = 0; i < 3; i++)
+		gm__context_free(&ctxs[i]);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -122,7 +205,7 @@ int main(int argc, char **argv)
 		return check_done("score");
 	static const check_case cases[] = {CHECK_CASE(the_reason_does_not_change_the_score),
 	                                   CHECK_CASE(the_documents_country_counts), CHECK_CASE(a_type_word_that_fits),
-	                                   CHECK_CASE(large_places)};
+	                                   CHECK_CASE(large_places), CHECK_CASE(no_score_above_its_bound)};
 	int rc = check_run("score", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
 	return rc;
