@@ -21,6 +21,8 @@
 
 #include "geomention.h"
 
+#include "codes.h"
+
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
 #define GM_GAZ_VERSION 10u   /* 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
@@ -178,6 +180,29 @@ static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posti
 	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->kind != GM_NAME_DEMONYM &&
 	       p->kind != GM_NAME_TRIGGER && p->place < g->h->n_places;
 }
+/* A province, capital, provincial capital or city of 100k: what a document's
+ * country in context lifts. */
+static inline int gm__large_place(const gm_gaz_place *pl)
+{
+	return gm__feature_is_admin1(pl->feature) || gm__code_eq(pl->feature, "PPLC") || gm__code_eq(pl->feature, "PPLA") ||
+	       pl->population >= 100000;
+}
+
+/* The resolver's priors (weights.c): what a place of feature code and
+ * population scores before any evidence (what: its kind, for the reason),
+ * and what the kind of name that matched adds (the untagged kinds take
+ * another cost behind a clitic: score.c). */
+int gm__gaz_prior(const gm_resolve_weights *w, const char code[8], int64_t pop, const char **what);
+int gm__gaz_kind_bonus(const gm_resolve_weights *w, uint8_t kind, uint8_t note);
+int gm__gaz_kind_untagged(uint8_t kind);
+/* A candidate's prior and kind of name together: the part of its score no
+ * context changes. The file lists a key's candidates large places first,
+ * then by this score under the default weights, highest first, then by
+ * place index (build/layout.c); gm__gaz_order_holds says whether w orders
+ * them the same (it sets the two weights the score reads as the defaults). */
+int gm__gaz_static_score(const gm_resolve_weights *w, const gm_gaz_place *pl, const gm_gaz_posting *p);
+int gm__gaz_order_holds(const gm_resolve_weights *w);
+
 /* Whether a key names at least one place or blocks a phrase (not only cues,
  * demonyms or event triggers). */
 int gm__gaz_key_has_place(const gm_gazetteer *g, const gm_gaz_key *k);

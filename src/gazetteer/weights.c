@@ -5,6 +5,7 @@
  * the README use. */
 #include "gazetteer.h"
 
+#include "codes.h"
 #include "error.h"
 
 #include <stddef.h>
@@ -54,3 +55,77 @@ int gm_resolve_weights_parse(gm_resolve_weights *w, const char *spec, gm_error *
 }
 
 void gm_gazetteer_set_weights(gm_gazetteer *gaz, const gm_resolve_weights *w) { gaz->w = *w; }
+
+/* ------------------------------------------------------------- priors */
+
+static int population_bonus(int64_t pop) { return pop >= 1000000 ? 15 : pop >= 100000 ? 10 : pop >= 10000 ? 5 : 0; }
+
+int gm__gaz_prior(const gm_resolve_weights *w, const char code[8], int64_t pop, const char **what)
+{
+	uint64_t f = gm__feature_word(code);
+	/* most candidates are towns: their codes first (no other test below
+	 * takes a PPL code) */
+	if (GM__FEATURE_STARTS(f, "PPL")) {
+		if (GM__FEATURE_IS(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
+		if (GM__FEATURE_IS(f, "PPLA")) { *what = "provincial capital"; return 45 + population_bonus(pop); }
+		/* the seat of a district is the town its district's news names */
+		if (GM__FEATURE_IS(f, "PPLA2")) { *what = "district seat"; return 33 + population_bonus(pop); }
+		*what = "town";
+		return 30 + population_bonus(pop);
+	}
+	if ((GM__FEATURE_STARTS(f, "PCL") || GM__FEATURE_IS(f, "TERR"))) { *what = "country"; return 70; }
+	if (GM__FEATURE_IS(f, "CONT")) { *what = "continent"; return 70; }
+	if (GM__FEATURE_IS(f, "OCN")) { *what = "ocean"; return 70; }
+	if (GM__FEATURE_IS(f, "RGN") || GM__FEATURE_IS(f, "RGNH")) { *what = "region"; return 60; }
+	if (GM__FEATURE_IS(f, "PCLH")) { *what = "historic state"; return 60; }
+	/* seas, rivers, mountains: named as such they are rarely anything else */
+	if (GM__FEATURE_IS(f, "SEA") || GM__FEATURE_IS(f, "GULF") || GM__FEATURE_IS(f, "LK") || GM__FEATURE_IS(f, "STM") ||
+	    GM__FEATURE_IS(f, "MT") || GM__FEATURE_IS(f, "MTS") || GM__FEATURE_IS(f, "PEN") || GM__FEATURE_IS(f, "PLAT")) {
+		*what = "natural feature";
+		return 45;
+	}
+	int base;
+	if (GM__FEATURE_IS(f, "ADM1")) { *what = "admin1"; base = 50; }
+	/* a district is rarely what a bare name means when a town shares it */
+	else if (GM__FEATURE_STARTS(f, "ADM")) { *what = "district"; base = w->district_base; }
+	else { *what = code; base = 30; }
+	return base + population_bonus(pop);
+}
+
+int gm__gaz_kind_untagged(uint8_t kind)
+{
+	return kind != GM_NAME_CURATED && kind != GM_NAME_TAGGED && kind != GM_NAME_VARIANT && kind != GM_NAME_LATIN;
+}
+
+int gm__gaz_kind_bonus(const gm_resolve_weights *w, uint8_t kind, uint8_t note)
+{
+	switch (kind) {
+	case GM_NAME_CURATED: return 15;
+	case GM_NAME_TAGGED: return 10;
+	/* the same letters but for vowels and transliteration classes: less sure
+	 * than the name itself, surer than an untagged alternate (note 1: a
+	 * two-word name written as one) */
+	case GM_NAME_VARIANT: return note == 1 ? 5 : -w->variant_cost;
+	/* a transliteration guess: it counts only inside a country the document
+	 * is already about (score.c), and less than any Arabic name */
+	case GM_NAME_LATIN: return -10;
+	/* GeoNames' untagged Arabic-script names are Persian, Urdu and ad-hoc
+	 * transliterations of foreign places (Ans = ان, Ely = الي): they need
+	 * the document's context or a large place to count */
+	default: return -10;
+	}
+}
+
+int gm__gaz_static_score(const gm_resolve_weights *w, const gm_gaz_place *pl, const gm_gaz_posting *p)
+{
+	const char *what;
+	return gm__gaz_prior(w, pl->feature, pl->population, &what) + gm__gaz_kind_bonus(w, p->kind, p->note);
+}
+
+int gm__gaz_order_holds(const gm_resolve_weights *w)
+{
+	gm_resolve_weights d;
+	gm_resolve_weights_default(&d);
+	/* the two weights gm__gaz_static_score reads */
+	return w->district_base == d.district_base && w->variant_cost == d.variant_cost;
+}

@@ -13,23 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A feature code (gm_gaz_place.feature: 8 bytes, NUL-padded) as one
- * little-endian word, and a literal code as the word it would be, so that the
- * dozens of codes every candidate is compared with are one comparison each,
- * not a loop over the letters (callgrind: a twentieth of a run). */
-static inline uint64_t feature_word(const char f[8])
-{
-	uint64_t x;
-	memcpy(&x, f, 8);
-	return x;
-}
-#define LIT_BYTE(s, k) ((uint64_t)(sizeof(s) > (k) + 1 ? (unsigned char)(s)[(k) + 1 < sizeof(s) ? (k) : 0] : 0) << (8 * (k)))
-#define LIT_WORD(s)                                                                                                   \
-	(LIT_BYTE(s, 0) | LIT_BYTE(s, 1) | LIT_BYTE(s, 2) | LIT_BYTE(s, 3) | LIT_BYTE(s, 4) | LIT_BYTE(s, 5) |         \
-	 LIT_BYTE(s, 6))
-#define LIT_MASK(s) (sizeof(s) - 1 >= 8 ? ~0ull : (1ull << (8 * (sizeof(s) - 1))) - 1)
-#define FEATURE_IS(f, s) ((f) == LIT_WORD(s))
-#define FEATURE_STARTS(f, s) (((f) & LIT_MASK(s)) == LIT_WORD(s))
+/* (codes.h's feature words, short) */
+#define FEATURE_IS GM__FEATURE_IS
+#define FEATURE_STARTS GM__FEATURE_STARTS
+#define feature_word gm__feature_word
 /* the same of a place's own code (the file keeps codes NUL-padded) */
 #define PLACE_IS(pl, s) FEATURE_IS(feature_word((pl)->feature), s)
 #define PLACE_STARTS(pl, s) FEATURE_STARTS(feature_word((pl)->feature), s)
@@ -63,40 +50,6 @@ static int fits_type(int cls, const char code[8])
 	case GM_TW_NEIGHBOURHOOD: return FEATURE_IS(f, "PPLX");
 	default: return 1;
 	}
-}
-
-static int population_bonus(int64_t pop) { return pop >= 1000000 ? 15 : pop >= 100000 ? 10 : pop >= 10000 ? 5 : 0; }
-
-static int prior(const gm_resolve_weights *w, const char code[8], int64_t pop, const char **what)
-{
-	uint64_t f = feature_word(code);
-	/* most candidates are towns: their codes first (no other test below
-	 * takes a PPL code) */
-	if (FEATURE_STARTS(f, "PPL")) {
-		if (FEATURE_IS(f, "PPLC")) { *what = "capital"; return 60 + (pop >= 1000000 ? 10 : 0); }
-		if (FEATURE_IS(f, "PPLA")) { *what = "provincial capital"; return 45 + population_bonus(pop); }
-		/* the seat of a district is the town its district's news names */
-		if (FEATURE_IS(f, "PPLA2")) { *what = "district seat"; return 33 + population_bonus(pop); }
-		*what = "town";
-		return 30 + population_bonus(pop);
-	}
-	if ((FEATURE_STARTS(f, "PCL") || FEATURE_IS(f, "TERR"))) { *what = "country"; return 70; }
-	if (FEATURE_IS(f, "CONT")) { *what = "continent"; return 70; }
-	if (FEATURE_IS(f, "OCN")) { *what = "ocean"; return 70; }
-	if (FEATURE_IS(f, "RGN") || FEATURE_IS(f, "RGNH")) { *what = "region"; return 60; }
-	if (FEATURE_IS(f, "PCLH")) { *what = "historic state"; return 60; }
-	/* seas, rivers, mountains: named as such they are rarely anything else */
-	if (FEATURE_IS(f, "SEA") || FEATURE_IS(f, "GULF") || FEATURE_IS(f, "LK") || FEATURE_IS(f, "STM") ||
-	    FEATURE_IS(f, "MT") || FEATURE_IS(f, "MTS") || FEATURE_IS(f, "PEN") || FEATURE_IS(f, "PLAT")) {
-		*what = "natural feature";
-		return 45;
-	}
-	int base;
-	if (FEATURE_IS(f, "ADM1")) { *what = "admin1"; base = 50; }
-	/* a district is rarely what a bare name means when a town shares it */
-	else if (FEATURE_STARTS(f, "ADM")) { *what = "district"; base = w->district_base; }
-	else { *what = code; base = 30; }
-	return base + population_bonus(pop);
 }
 
 static const char *kind_name(uint8_t kind, uint8_t note)
@@ -306,24 +259,10 @@ static void score_name(scoring *c, const char *what)
 	}
 	SAY(c, "; ", what);
 	say_population(c, c->pl->population);
-	switch (c->p->kind) {
-	case GM_NAME_CURATED: c->s += 15; break;
-	case GM_NAME_TAGGED: c->s += 10; break;
-	/* the same letters but for vowels and transliteration classes: less sure
-	 * than the name itself, surer than an untagged alternate */
-	case GM_NAME_VARIANT: c->s += c->p->note == 1 ? 5 : -c->g->w.variant_cost; break;   /* note 1: a two-word name written as one */
-	/* a transliteration guess: it counts only inside a country the document
-	 * is already about (below), and less than any Arabic name */
-	case GM_NAME_LATIN: c->s -= 10; break;
-	default:
-		/* GeoNames' untagged Arabic-script names are Persian, Urdu and ad-hoc
-		 * transliterations of foreign places (Ans = ان, Ely = الي): they
-		 * need the document's context or a large place to count */
-		c->s -= 10;
-		if (m->clitic[0])
-			c->s -= 5;
-		break;
-	}
+	c->s += gm__gaz_kind_bonus(&c->g->w, c->p->kind, c->p->note);
+	/* an untagged name behind a clitic (ان in وان) is a word more often still */
+	if (gm__gaz_kind_untagged(c->p->kind) && m->clitic[0])
+		c->s -= 5;
 	SAY(c, "; ", kind_name(c->p->kind, c->p->note));
 }
 
@@ -509,7 +448,7 @@ int gm__score_candidate(const gm_gazetteer *g, const gm_match *m, const gm_gaz_p
 	/* the reason is text for a person: written only when asked for (the
 	 * chosen candidate, explain), not for every candidate scored */
 	const char *what;
-	c.s = prior(&g->w, pl->feature, pl->population, &what);
+	c.s = gm__gaz_prior(&g->w, pl->feature, pl->population, &what);
 	c.type_fits = m->type_class > GM_TW_AREA && !clitic_after_type_word(m) && fits_type(m->type_class, pl->feature);
 	c.countryside = m->hinterland && PLACE_STARTS(pl, "ADM");
 	c.in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
@@ -558,7 +497,7 @@ int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posti
 	const gm_gaz_place *pl = &g->places[p->place];
 	scoring c = {.g = g, .m = m, .p = p, .pl = pl};
 	const char *what;
-	c.s = prior(&g->w, pl->feature, pl->population, &what);
+	c.s = gm__gaz_prior(&g->w, pl->feature, pl->population, &what);
 	score_name(&c, what);
 	/* score_context: the country and admin1 in context, asked as it asks */
 	if (ctx && gm__context_count(ctx, pl->country, NULL) > 0)

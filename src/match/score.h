@@ -36,12 +36,4 @@ int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *pa
 int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
                     int gain);
 
-/* A province, capital, provincial capital or city of 100k: what a document's
- * country in context lifts. */
-static inline int gm__large_place(const gm_gaz_place *pl)
-{
-	return gm__feature_is_admin1(pl->feature) || gm__code_eq(pl->feature, "PPLC") || gm__code_eq(pl->feature, "PPLA") ||
-	       pl->population >= 100000;
-}
-
 #endif
