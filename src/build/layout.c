@@ -240,6 +240,58 @@ static int make_places(const builder *b, sections *x)
 	return 0;
 }
 
+/* A candidate posting being ordered: what it sorts by, and itself. */
+typedef struct ranked {
+	int large, score;
+	gm_gaz_posting p;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	if (x->large != y->large)
+		return y->large - x->large;
+	if (x->score != y->score)
+		return y->score - x->score;
+	return x->p.place < y->p.place ? -1 : x->p.place > y->p.place;
+}
+
+/* Each key's place candidates, large places first, then by static score
+ * under the default weights, highest first, then by place index; the other
+ * postings (cues, demonyms, blocks, event words) keep their places and
+ * their order. The resolver scores the candidates in this order and stops
+ * where the rest cannot reach the score it needs (resolve.c): a common name
+ * has hundreds of places in a full GeoNames. 0, or -1 out of memory. */
+static int order_candidates(sections *x)
+{
+	gm_resolve_weights w;
+	gm_resolve_weights_default(&w);
+	ranked *r = NULL;
+	size_t cap = 0;
+	for (uint32_t k = 0; k < x->nk; k++) {
+		gm_gaz_posting *p = &x->posts[x->keys[k].post_start];
+		uint32_t n = x->keys[k].post_count, m = 0;
+		if (n < 2)
+			continue;
+		if (GM__GROW(r, cap, n)) {
+			free(r);
+			return -1;
+		}
+		for (uint32_t i = 0; i < n; i++) {
+			if (!gm__gaz_kind_is_candidate(p[i].kind) || p[i].place == GM_GAZ_NO_PLACE)
+				continue;
+			const gm_gaz_place *pl = &x->places[p[i].place];
+			r[m++] = (ranked){gm__large_place(pl), gm__gaz_static_score(&w, pl, &p[i]), p[i]};
+		}
+		qsort(r, m, sizeof *r, cmp_ranked);
+		for (uint32_t i = 0, o = 0; i < n; i++)
+			if (gm__gaz_kind_is_candidate(p[i].kind) && p[i].place != GM_GAZ_NO_PLACE)
+				p[i] = r[o++].p;
+	}
+	free(r);
+	return 0;
+}
+
 /* The header and the sections, 8-byte aligned, into file, the checksum over
  * it all; the build's counts into b->stats. 0, or -1 out of memory. */
 static int lay_out(builder *b, const sections *x, obuf *file)
@@ -331,7 +383,7 @@ int gm__build_write_file(builder *b, const char *out_path)
 	sections x;
 	memset(&x, 0, sizeof x);
 	obuf file = {0};
-	if (make_keys(b, &x) || make_hash(&x) || make_places(b, &x) || lay_out(b, &x, &file))
+	if (make_keys(b, &x) || make_hash(&x) || make_places(b, &x) || order_candidates(&x) || lay_out(b, &x, &file))
 		rc = gm__fail(b->err, GM_ENOMEM, "out of memory compiling the gazetteer");
 	else
 		rc = write_atomically(&file, out_path, b->err);

@@ -5,7 +5,9 @@
  *   header     gm_gaz_header
  *   places     gm_gaz_place[n_places]      fixed records, strings by offset
  *   keys       gm_gaz_key[n_keys]          one per distinct folded name
- *   postings   gm_gaz_posting[n_postings]  the places each key names
+ *   postings   gm_gaz_posting[n_postings]  the places each key names (its place
+ *                                           candidates in the resolver's order: large places first,
+ *                                           then by static score, gm__gaz_static_score)
  *   hash       uint32_t[hash_slots]        open addressing: key index + 1, 0 empty
  *   strings    NUL-terminated UTF-8
  *
@@ -24,7 +26,7 @@
 #include "codes.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 10u   /* 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 11u   /* 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -175,10 +177,13 @@ uint8_t gm__gaz_cue_many(const gm_gazetteer *g, const char *s, size_t len);
 uint8_t gm__gaz_key_cue_note(const gm_gazetteer *g, const gm_gaz_key *k, int many);
 /* Whether a posting is a place candidate: a name, not a block or cue, whose
  * place index lies inside the file (lookups check what they follow). */
+static inline int gm__gaz_kind_is_candidate(uint8_t kind)
+{
+	return kind != GM_NAME_NOT_PLACE && kind != GM_NAME_CUE && kind != GM_NAME_DEMONYM && kind != GM_NAME_TRIGGER;
+}
 static inline int gm__gaz_is_candidate(const gm_gazetteer *g, const gm_gaz_posting *p)
 {
-	return p->kind != GM_NAME_NOT_PLACE && p->kind != GM_NAME_CUE && p->kind != GM_NAME_DEMONYM &&
-	       p->kind != GM_NAME_TRIGGER && p->place < g->h->n_places;
+	return gm__gaz_kind_is_candidate(p->kind) && p->place < g->h->n_places;
 }
 /* A province, capital, provincial capital or city of 100k: what a document's
  * country in context lifts. */

@@ -81,6 +81,21 @@ void gm__crs_close(gm_crs *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* The least meridional radius of curvature of WGS 84, at the equator:
+ * a(1 - e^2) = 6,335.439 km, taken a little short. */
+#define MERIDIAN_RADIUS_MIN_KM 6335.0
+#define KM_PER_DEGREE_MIN (MERIDIAN_RADIUS_MIN_KM * 3.14159265358979323846 / 180.0)
+
+int gm__geodesic_beyond_km(double lat1, double lon1, double lat2, double lon2, double km)
+{
+	/* the shortest way between two parallels is along a meridian, and a
+	 * meridian's arc is at least its latitude span times the least radius
+	 * of curvature: a bound below every geodesic between the two points */
+	if (fabs(lat1 - lat2) * KM_PER_DEGREE_MIN > km)
+		return 1;
+	return gm__geodesic_km(lat1, lon1, lat2, lon2, NULL) > km;
+}
+
 double gm__geodesic_km(double lat1, double lon1, double lat2, double lon2, double *azi)
 {
 	/* WGS84's constants, made once per thread (geod_init costs as much as an

@@ -20,5 +20,9 @@ void gm__crs_close(gm_crs *c);
 /* Geodesic distance in km on the WGS 84 ellipsoid (PROJ's geod_inverse), and
  * the azimuth in degrees from point 1 towards point 2 when azi is not NULL. */
 double gm__geodesic_km(double lat1, double lon1, double lat2, double lon2, double *azi);
+/* Whether the geodesic distance is over km: gm__geodesic_km(...) > km, the
+ * same answer, without the inverse problem where the latitudes alone are
+ * farther apart (a resolver's parent test asks it of hundreds of candidates). */
+int gm__geodesic_beyond_km(double lat1, double lon1, double lat2, double lon2, double km);
 
 #endif

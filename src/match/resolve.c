@@ -36,14 +36,24 @@ void gm__resolve_context(const gm_gazetteer *g, gm_match *m, size_t n, gm_contex
 		int best = -1;
 		uint32_t bi = 0;
 		/* a candidate that cannot reach CONFIDENT cannot be a winner that
-		 * counts: skipped on its bound (score.h) */
-		int gain = gm__score_gain(g, &m[i], NULL);
+		 * counts: skipped on its bound (score.h), and the rest with it past
+		 * the large places where the file's order says none can */
+		int prune = k->post_count >= PRUNE_FROM, stop = prune && gm__gaz_order_holds(&g->w);
+		int gain = prune ? gm__score_gain(g, &m[i], NULL) : 0;
 		for (uint32_t j = 0; j < k->post_count; j++) {
-			if (!gm__gaz_is_candidate(g, &p[j]) ||
-			    (k->post_count >= PRUNE_FROM && gm__score_bound(g, &m[i], &p[j], NULL, gain) < CONFIDENT))
+			if (!gm__gaz_is_candidate(g, &p[j]))
 				continue;
+			if (prune) {
+				int t = gm__score_triage(g, &m[i], &p[j], NULL, gain, CONFIDENT,
+				                         stop && !gm__large_place(&g->places[p[j].place])) & GM_TRIAGE_ACTION;
+				if (t == GM_TRIAGE_STOP)
+					break;
+				if (t == GM_TRIAGE_SKIP)
+					continue;
+			}
 			int s = gm__score_candidate(g, &m[i], &p[j], NULL, NULL, k->post_count, NULL, 0);
-			if (s > best) {
+			/* (ties to the lower place index: the file lists candidates by score) */
+			if (s > best || (s == best && p[j].place < p[bi].place)) {
 				best = s;
 				bi = j;
 			}
@@ -66,29 +76,37 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 		return 1;
 	if (s != best_score)
 		return s > best_score;
-	/* a tie goes to the larger place; equal ones keep the first (stable) */
-	return g->places[place].population > g->places[best_place].population;
+	/* a tie goes to the larger place, then to the lower place index (the
+	 * file lists a key's candidates by static score, and the resolver may
+	 * skip some: the winner must not depend on which it scored first) */
+	int64_t a = g->places[place].population, b = g->places[best_place].population;
+	return a != b ? a > b : place < best_place;
 }
 
 /* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
  * كادوقلي" is no town 4,000 km off in another country (Brno), "البلدة القديمة
  * بمدينة الخليل" no old city 30 km from Hebron (Jerusalem's). Only a link that
  * places (in, a direction, near), not a comma, which may join a list. */
+static int may_rule_out(const gm_parent *parent)
+{
+	return parent && parent->place != GM_GAZ_NO_PLACE &&
+	       (parent->link == GM_PL_IN || (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_NEAR));
+}
+
 static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent)
 {
-	if (!parent || parent->place == GM_GAZ_NO_PLACE ||
-	    !(parent->link == GM_PL_IN || (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_NEAR)))
+	if (!may_rule_out(parent))
 		return 0;
 	/* (a town: a mountain range or a region may span frontiers, البرانس) */
 	const gm_gaz_place *pp = &g->places[parent->place];
 	/* in a town the text names as one (بمدينة، في بلدة): within its reach; a
 	 * bare "في حلب" may mean its province, and is not held to it */
 	if (parent->link == GM_PL_IN && parent->settlement && gm__code_starts(c->feature, "PPL") &&
-	    gm__code_starts(pp->feature, "PPL") && gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, NULL) > 20)
+	    gm__code_starts(pp->feature, "PPL") && gm__geodesic_beyond_km(pp->lat, pp->lon, c->lat, c->lon, 20))
 		return 1;
 	if (gm__code_eq(c->country, pp->country) || !gm__code_starts(c->feature, "PPL") || !pp->country[0])
 		return 0;
-	return gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, NULL) > 300;
+	return gm__geodesic_beyond_km(pp->lat, pp->lon, c->lat, c->lon, 300);
 }
 
 static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, const gm_parent *parent,
@@ -110,12 +128,20 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	 * below both the best score found and min_score is not scored. It
 	 * cannot win, and where no candidate reaches min_score the name is no
 	 * place whatever its best score. Large places are always scored: one
-	 * of the document's country may win below the best (local, below). */
+	 * of the document's country may win below the best (local, below); the
+	 * file lists them first, then the others by static score, so past them
+	 * the first candidate whose stop bound is below what is needed ends the
+	 * loop, unless a parent may still rule a later one out (ruled_out). */
 	int prune = k->post_count >= PRUNE_FROM, gain = prune ? gm__score_gain(g, m, parent) : 0;
+	int stop = prune && gm__gaz_order_holds(&g->w) && !may_rule_out(parent), in_context_only = 0;
 	for (uint32_t j = 0; j < k->post_count; j++) {
 		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
 		const gm_gaz_place *c = &g->places[p[j].place];
+		/* past where only a country in context can lift a candidate enough:
+		 * the others are passed over on their country alone */
+		if (in_context_only && gm__context_count(ctx, c->country, NULL) == 0)
+			continue;
 		if (against_parent(g, c, parent)) {
 			ruled_out = 1;
 			continue;
@@ -123,7 +149,11 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 		int large = gm__large_place(c);
 		if (prune && !large) {
 			int needed = r->place != GM_GAZ_NO_PLACE && r->score > g->w.min_score ? r->score : g->w.min_score;
-			if (gm__score_bound(g, m, &p[j], ctx, gain) < needed)
+			int t = gm__score_triage(g, m, &p[j], ctx, gain, needed, stop);
+			in_context_only |= (t & GM_TRIAGE_REST_IN_CONTEXT) != 0;
+			if ((t & GM_TRIAGE_ACTION) == GM_TRIAGE_STOP)
+				break;
+			if ((t & GM_TRIAGE_ACTION) == GM_TRIAGE_SKIP)
 				continue;
 		}
 		int s = gm__score_candidate(g, m, &p[j], ctx, parent, k->post_count, NULL, 0);
@@ -133,7 +163,7 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 			best = j;
 		}
 		if (large && !gm__feature_is_country(c->feature) && gm__context_count(ctx, c->country, NULL) > 0 &&
-		    (local == UINT32_MAX || s > local_score)) {
+		    (local == UINT32_MAX || s > local_score || (s == local_score && p[j].place < p[local].place))) {
 			local = j;
 			local_score = s;
 		}

@@ -87,8 +87,7 @@ static int parent_bonus(const gm_gazetteer *g, const gm_gaz_place *c, const gm_p
 		return 0;
 	if (parent->link == GM_PL_LIST) {
 		/* a sibling in a list of places: same country, and near it */
-		double azi;
-		if (!same_country(c, pp) || gm__geodesic_km(pp->lat, pp->lon, c->lat, c->lon, &azi) > 150)
+		if (!same_country(c, pp) || gm__geodesic_beyond_km(pp->lat, pp->lon, c->lat, c->lon, 150))
 			return 0;
 		if (what)
 			PUT_TEXT(what, cap, "listed with ", pname);
@@ -239,6 +238,13 @@ static void say_population(scoring *c, int64_t pop)
 	SAY(c, " pop ", num, pop >= 1000000 ? "M" : "k");
 }
 
+/* What the reading costs every candidate of m alike: a letter swapped is
+ * less sure than the name as written, a clitic than the bare word. */
+static int reading_cost(const gm_resolve_weights *w, const gm_match *m)
+{
+	return (m->variant == GM_MATCH_LETTERS ? w->variant_cost : 0) + (m->clitic[0] ? 5 : 0);
+}
+
 /* How the name was read (clitics, Latin), what the place is (what), and the
  * kind of name that matched. */
 static void score_name(scoring *c, const char *what)
@@ -246,13 +252,10 @@ static void score_name(scoring *c, const char *what)
 	const gm_match *m = c->m;
 	if (m->variant == GM_MATCH_LATIN)
 		SAY(c, "Latin ", gm__gaz_str(c->g, m->key->str) + 1, "; ");
-	/* a letter swapped is less sure than the name as written */
-	if (m->variant == GM_MATCH_LETTERS) {
-		c->s -= c->g->w.variant_cost;
+	c->s -= reading_cost(&c->g->w, m);
+	if (m->variant == GM_MATCH_LETTERS)
 		SAY(c, "letters of ", gm__gaz_str(c->g, m->key->str), "; ");
-	}
 	if (m->clitic[0]) {
-		c->s -= 5;
 		SAY(c, "clitic ", m->clitic);
 	} else {
 		SAY(c, "exact");
@@ -491,19 +494,59 @@ int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *pa
 	return gain + lex + gain_of_cost(w->abroad_town) + gain_of_cost(w->abroad_city);
 }
 
+/* score_name's part of the score: the static score (prior and kind of
+ * name) less what the reading costs, and 5 more for an untagged name behind
+ * a clitic. */
+static int name_part(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, int static_score)
+{
+	return static_score - reading_cost(&g->w, m) - (gm__gaz_kind_untagged(p->kind) && m->clitic[0] ? 5 : 0);
+}
+
+/* What the context's two bonuses add at most. */
+static int context_gain(const gm_gazetteer *g, const gm_context *ctx)
+{
+	return ctx ? gain_of_bonus(g->w.context_country) + gain_of_bonus(g->w.context_admin1) : 0;
+}
+
+/* a later step may set the score to 0 (a quarter abroad, a Latin name out
+ * of its country) and the steps after it add what they add: a bound starts
+ * from 0 where the name's part is below */
+static int from_zero(int s) { return s > 0 ? s : 0; }
+
 int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
                     int gain)
 {
 	const gm_gaz_place *pl = &g->places[p->place];
-	scoring c = {.g = g, .m = m, .p = p, .pl = pl};
-	const char *what;
-	c.s = gm__gaz_prior(&g->w, pl->feature, pl->population, &what);
-	score_name(&c, what);
 	/* score_context: the country and admin1 in context, asked as it asks */
-	if (ctx && gm__context_count(ctx, pl->country, NULL) > 0)
-		gain += gain_of_bonus(g->w.context_country) + gain_of_bonus(g->w.context_admin1);
-	/* a later step may set the score to 0 (a quarter abroad, a Latin name
-	 * out of its country) and the steps after it add what they add: the
-	 * bound starts from 0 when the name's part is below */
-	return (c.s > 0 ? c.s : 0) + gain;
+	int in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
+	return from_zero(name_part(g, m, p, gm__gaz_static_score(&g->w, pl, p))) + gain + (in_context ? context_gain(g, ctx) : 0);
+}
+
+int gm__score_stop_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                         int gain)
+{
+	/* the name's part is at most the static score less the reading's cost,
+	 * which no candidate after p exceeds in the file's order; the context's
+	 * bonuses as if every country were in it */
+	return from_zero(gm__gaz_static_score(&g->w, &g->places[p->place], p) - reading_cost(&g->w, m)) + gain +
+	       context_gain(g, ctx);
+}
+
+int gm__score_triage(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                     int gain, int needed, int may_stop)
+{
+	/* gm__score_stop_bound and gm__score_bound from one static score, the
+	 * context asked only where its bonuses decide */
+	const gm_gaz_place *pl = &g->places[p->place];
+	int st = gm__gaz_static_score(&g->w, pl, p), cg = context_gain(g, ctx);
+	int rest = from_zero(st - reading_cost(&g->w, m)) + gain;   /* the stop bound but for the context */
+	if (may_stop && rest + cg < needed)
+		return GM_TRIAGE_STOP;
+	int flag = may_stop && rest < needed ? GM_TRIAGE_REST_IN_CONTEXT : 0;
+	int b = from_zero(name_part(g, m, p, st)) + gain;
+	if (b >= needed)
+		return GM_TRIAGE_SCORE | flag;
+	if (cg && b + cg >= needed && gm__context_count(ctx, pl->country, NULL) > 0)
+		return GM_TRIAGE_SCORE | flag;
+	return GM_TRIAGE_SKIP | flag;
 }

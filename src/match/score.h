@@ -35,5 +35,21 @@ int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *pa
  * thousands). */
 int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
                     int gain);
+/* A bound on gm__score_bound of p and of every candidate after p in its
+ * key's postings that is no large place, where the file's order holds
+ * (gm__gaz_order_holds): p a candidate and no large place. The resolver
+ * stops at the first candidate whose stop bound is below what it needs. */
+int gm__score_stop_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                         int gain);
+/* What the resolver does with candidate p where it needs a score of needed:
+ * STOP (may_stop, and its stop bound is below: p and the rest cannot reach
+ * it), SKIP (its bound is below) or SCORE; the two bounds' answers, from one
+ * static score. With may_stop, the answer (GM_TRIAGE_ACTION of it) carries
+ * GM_TRIAGE_REST_IN_CONTEXT where only the candidates after p whose country
+ * is in context can still reach it (the stop bound without the context's
+ * bonuses is below). */
+enum { GM_TRIAGE_SCORE, GM_TRIAGE_SKIP, GM_TRIAGE_STOP, GM_TRIAGE_ACTION = 3, GM_TRIAGE_REST_IN_CONTEXT = 4 };
+int gm__score_triage(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
+                     int gain, int needed, int may_stop);
 
 #endif

@@ -59,9 +59,41 @@ static void geodesic_distances(void)
 	CHECK(gm__geodesic_km(0, 179.5, 0, -179.5, NULL) < 112);
 }
 
+/* the quick answer is the exact one: 20,000 random pairs, most of them
+ * within a few hundred km (the parent test's scale), at every latitude */
+static void beyond_is_the_geodesic(void)
+{
+	uint32_t x = 88172645u;
+	int wrong = 0, quick = 0;
+	for (int i = 0; i < 20000; i++) {
+		double r[5];
+		for (int k = 0; k < 5; k++) {
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			r[k] = (double)x / 4294967296.0;
+		}
+		double lat1 = r[0] * 178 - 89, lon1 = r[1] * 360 - 180;
+		double spread = i % 4 ? 6 : 180;   /* near pairs mostly, some anywhere */
+		double lat2 = lat1 + (r[2] - 0.5) * spread, lon2 = lon1 + (r[3] - 0.5) * spread;
+		if (lat2 > 90 || lat2 < -90)
+			lat2 = lat1;
+		double km = r[4] * (i % 3 ? 400 : 3000);
+		int exact = gm__geodesic_km(lat1, lon1, lat2, lon2, NULL) > km;
+		wrong += gm__geodesic_beyond_km(lat1, lon1, lat2, lon2, km) != exact;
+		quick += fabs(lat1 - lat2) * 110.5 > km;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK(quick > 2000);   /* and the quick test answered often */
+	/* just across the bound: a degree of latitude at the equator is 110.574 km */
+	CHECK(gm__geodesic_beyond_km(0, 30, 1, 30, 110.5));
+	CHECK(!gm__geodesic_beyond_km(0, 30, 1, 30, 110.7));
+}
+
 int main(int argc, char **argv)
 {
 	static const check_case cases[] = {CHECK_CASE(no_target_is_identity), CHECK_CASE(web_mercator_and_utm),
-	                                   CHECK_CASE(unknown_crs_refused), CHECK_CASE(geodesic_distances)};
+	                                   CHECK_CASE(unknown_crs_refused), CHECK_CASE(geodesic_distances),
+	                                   CHECK_CASE(beyond_is_the_geodesic)};
 	return check_run("crs", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }

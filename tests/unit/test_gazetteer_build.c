@@ -134,6 +134,45 @@ static void trigger_words_of_every_key(void)
 	gm_gazetteer_close(g);
 }
 
+/* The bundled gazetteer lists each key's candidates as the resolver needs
+ * them (resolve.c stops early on that order): large places first, then by
+ * static score under the default weights, highest first, then by place. */
+static void candidates_in_resolver_order(void)
+{
+	gm_gazetteer *g = NULL;
+	gm_error err;
+	CHECK_INT(gm_gazetteer_open(&g, GM_TEST_GAZETTEER, &err), 0);
+	if (!g)
+		return;
+	gm_resolve_weights w;
+	gm_resolve_weights_default(&w);
+	size_t wrong = 0, reordered = 0, many = 0;
+	for (uint32_t i = 0; i < g->h->n_keys; i++) {
+		const gm_gaz_key *k = &g->keys[i];
+		const gm_gaz_posting *p = &g->postings[k->post_start];
+		long last = -1;
+		int by_place = 1, n = 0;
+		for (uint32_t j = 0; j < k->post_count; j++) {
+			if (!gm__gaz_is_candidate(g, &p[j]))
+				continue;
+			n++;
+			if (last >= 0) {
+				const gm_gaz_place *a = &g->places[p[last].place], *b = &g->places[p[j].place];
+				int la = gm__large_place(a), lb = gm__large_place(b);
+				int sa = gm__gaz_static_score(&w, a, &p[last]), sb = gm__gaz_static_score(&w, b, &p[j]);
+				wrong += la < lb || (la == lb && (sa < sb || (sa == sb && p[last].place > p[j].place)));
+				by_place &= p[last].place < p[j].place;
+			}
+			last = (long)j;
+		}
+		many += n >= 8;
+		reordered += n >= 2 && !by_place;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK(reordered > 1000 && many > 100);   /* the order is made, and names have many places */
+	gm_gazetteer_close(g);
+}
+
 int main(int argc, char **argv)
 {
 	data = argc > 1 ? argv[1] : "tests/data";
@@ -143,7 +182,8 @@ int main(int argc, char **argv)
 	snprintf(bad, sizeof bad, "%s.bad", path);
 	static const check_case cases[] = {CHECK_CASE(build_counts), CHECK_CASE(same_bytes_in_any_order),
 	                                   CHECK_CASE(found_by_fuzzing), CHECK_CASE(unknown_header_refused),
-	                                   CHECK_CASE(trigger_words_of_every_key)};
+	                                   CHECK_CASE(trigger_words_of_every_key),
+	                                   CHECK_CASE(candidates_in_resolver_order)};
 	int rc = check_run("gazetteer_build", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	unlink(bad);
 	unlink(again);

@@ -127,7 +127,10 @@ static uint32_t next_random(uint32_t *x)
  * it, for every name and place of the mini gazetteer, every kind of match
  * (clitics, variants, type words, countryside, common words), document
  * context, parent and link, under the default weights and under weights
- * that turn costs into gains (--weights takes any integer). */
+ * that turn costs into gains (--weights takes any integer). It stops at a
+ * candidate whose stop bound is below what it needs: under the default
+ * weights no candidate after it in the file (past the large places) has a
+ * bound above it. The triage gives both bounds' answers. */
 static void no_score_above_its_bound(void)
 {
 	gm_resolve_weights saved = gaz->w;
@@ -139,7 +142,7 @@ static void no_score_above_its_bound(void)
 	gm__context_count_keys(gaz, &ctxs[1]);
 	gm__context_count_keys(gaz, &ctxs[2]);
 	uint32_t x = 2463534242u, n_places = gm_gazetteer_place_count(gaz);
-	long checked = 0, above = 0, plain = 0, tight = 0, below_min = 0;
+	long checked = 0, above = 0, plain = 0, tight = 0, below_min = 0, triage_wrong = 0, ordered = 0, order_wrong = 0;
 	for (int round = 0; round < 2; round++) {
 		if (round == 1) {   /* every weight drawn from -40..40 */
 			int *wf = (int *)&gaz->w;
@@ -168,7 +171,7 @@ static void no_score_above_its_bound(void)
 				const gm_context *ctx = r >> 14 & 1 ? NULL : &ctxs[(r >> 15) % 3];
 				if (ctx)
 					gm__context_exclude(gaz, (gm_context *)ctx, NULL);
-				int gain = gm__score_gain(gaz, &m, &parent);
+				int gain = gm__score_gain(gaz, &m, &parent), min_stop = 1 << 20, min_stop_out = 1 << 20;
 				for (uint32_t j = 0; j < k->post_count; j++) {
 					const gm_gaz_posting *p = &gaz->postings[k->post_start + j];
 					if (!gm__gaz_is_candidate(gaz, p))
@@ -177,6 +180,23 @@ static void no_score_above_its_bound(void)
 					int b = gm__score_bound(gaz, &m, p, ctx, gain);
 					checked++;
 					above += s > b;
+					int sb = gm__score_stop_bound(gaz, &m, p, ctx, gain), needed = (int)(next_random(&x) % 101);
+					/* (the stop bound, and the bound out of context, without the context) */
+					int sb_out = gm__score_stop_bound(gaz, &m, p, NULL, gain), b_out = gm__score_bound(gaz, &m, p, NULL, gain);
+					int want = sb < needed ? GM_TRIAGE_STOP : b < needed ? GM_TRIAGE_SKIP : GM_TRIAGE_SCORE;
+					if (want != GM_TRIAGE_STOP && sb_out < needed)
+						want |= GM_TRIAGE_REST_IN_CONTEXT;
+					triage_wrong += gm__score_triage(gaz, &m, p, ctx, gain, needed, 1) != want;
+					triage_wrong += gm__score_triage(gaz, &m, p, ctx, gain, needed, 0) !=
+					                (b < needed ? GM_TRIAGE_SKIP : GM_TRIAGE_SCORE);
+					if (round == 0 && !gm__large_place(&gaz->places[p->place])) {
+						if (min_stop < (1 << 20)) {
+							ordered++;
+							order_wrong += b > min_stop || b_out > min_stop_out;
+						}
+						min_stop = sb < min_stop ? sb : min_stop;
+						min_stop_out = sb_out < min_stop_out ? sb_out : min_stop_out;
+					}
 					if (round == 0 && !trial) {
 						plain++;
 						tight += s == b;
@@ -189,6 +209,9 @@ static void no_score_above_its_bound(void)
 	gaz->w = saved;
 	CHECK(checked > 5000);
 	CHECK_INT(above, 0);
+	CHECK_INT(triage_wrong, 0);
+	CHECK_INT(order_wrong, 0);
+	CHECK(ordered > 100);   /* names with several small places: the order was tested */
 	/* and a bound that prunes: a bare name's is its score where no cost
 	 * counts (most of them), below min_score for the small places */
 	CHECK(tight > plain / 2);
