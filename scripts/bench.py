@@ -20,7 +20,9 @@ usage: scripts/bench [--quick] [--size MB] [--jobs N] [--gazetteers bundled,1M,5
    Aho-Corasick). The ratios to them are what to compare across machines.
    Each run's CPU seconds are shown beside its wall time, and valgrind's
    instruction counts for map --jobs 1 and the floor on the corpus's first
-   2 MB give the ratio this shared, noisy machine repeats run after run.
+   2 MB give the ratio this shared, noisy machine repeats run after run;
+   with more than one gazetteer, the same count with each, less what
+   opening it costs (`gazetteer info`), over the bundled one's.
 
 5. One long document (#15): the corpus's text as a single article of 1, 4 and 16 MB (--quick:
    1 and 4), bundled gazetteer, --jobs 1: seconds, MB/s and peak RSS per size, and the time
@@ -289,6 +291,17 @@ def main():
                 out_files = {n: os.path.getsize(os.path.join(out_dir, n)) for n in os.listdir(out_dir)
                              if os.path.isfile(os.path.join(out_dir, n))}
             print(f"  {label:14} --jobs {j}: {took:.1f} s, {mb / took:.2f} MB/s, peak RSS {rss:.0f} MB", flush=True)
+    # instructions on the slice with each gazetteer, and of opening it alone
+    # (`gazetteer info`: the map and the checksum of the whole file), so that
+    # what a larger gazetteer costs per input byte is the steady figure too
+    gaz_ins = []
+    if len(gazetteers) > 1:
+        for label, gaz in gazetteers:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            m = instructions([BIN, "map", "-q", "--jobs", "1", "--gazetteer", gaz, "-o", out_dir, slice_path])
+            o = instructions([BIN, "gazetteer", "info", "--gazetteer", gaz])
+            if m and o:
+                gaz_ins.append((label, m, o))
     # the same corpus as .txt files, bundled gazetteer, all cores
     shutil.rmtree(out_dir, ignore_errors=True)
     txt_s, txt_rss = run([BIN, "map", "-q", "--jobs", str(jobs), "-o", out_dir, txt_dir])
@@ -334,6 +347,12 @@ def main():
         lines.append(f"instructions on the first {slice_bytes / 1e6:.1f} MB (callgrind, the steady figure): map --jobs 1 "
                      f"{map_ins / 1e6:,.0f} M ({map_ins / slice_bytes:.0f} a byte), floor {floor_ins / 1e6:,.0f} M "
                      f"({floor_ins / slice_bytes:.0f} a byte): x floor {map_ins / floor_ins:.1f}")
+    if gaz_ins and gaz_ins[0][0] == "bundled":
+        base = gaz_ins[0][1] - gaz_ins[0][2]
+        lines.append(f"instructions on the first {slice_bytes / 1e6:.1f} MB by gazetteer (opening it: `gazetteer info`, "
+                     f"the whole file's checksum), and past the opening over the bundled one's: "
+                     + "; ".join(f"{label} {m / 1e6:,.0f} M (opening {o / 1e6:,.0f} M) {(m - o) / base:.2f}x"
+                                 for label, m, o in gaz_ins))
     for label in many:
         lines.append(f"speed-up with {jobs} jobs ({label}): {one[label] / many[label]:.2f}x")
     in_bytes = os.path.getsize(jsonl)
