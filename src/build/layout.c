@@ -157,7 +157,7 @@ static int make_keys(const builder *b, sections *x)
 			if (t->place == last_place && t->place != GM_GAZ_NO_PLACE)
 				continue;  /* the same place by a weaker kind of name */
 			last_place = t->place;
-			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, 0};
+			x->posts[np++] = (gm_gaz_posting){t->place, t->kind, t->note, {0, 0}};
 			k->kinds |= (uint16_t)(1u << t->kind);
 			if (k->max_words < t->words)
 				k->max_words = (uint8_t)t->words;
@@ -256,7 +256,7 @@ static int cmp_ranked(const void *a, const void *b)
 	return x->p.place < y->p.place ? -1 : x->p.place > y->p.place;
 }
 
-/* Each key's place candidates, large places first, then by static score
+/* Each posting's country, and each key's place candidates, large places first, then by static score
  * under the default weights, highest first, then by place index; the other
  * postings (cues, demonyms, blocks, event words) keep their places and
  * their order. The resolver scores the candidates in this order and stops
@@ -266,6 +266,19 @@ static int order_candidates(sections *x)
 {
 	gm_resolve_weights w;
 	gm_resolve_weights_default(&w);
+	/* every posting of a place carries its country (gm_gaz_posting.country) */
+	for (uint32_t i = 0; i < x->np; i++) {
+		gm_gaz_posting *p = &x->posts[i];
+		if (p->place == GM_GAZ_NO_PLACE)
+			continue;
+		const char *cc = x->places[p->place].country;
+		if (strnlen(cc, sizeof x->places[p->place].country) > sizeof p->country) {
+			p->country[0] = p->country[1] = (char)0xFF;
+		} else {
+			p->country[0] = cc[0];
+			p->country[1] = cc[0] ? cc[1] : '\0';
+		}
+	}
 	ranked *r = NULL;
 	size_t cap = 0;
 	for (uint32_t k = 0; k < x->nk; k++) {

@@ -26,7 +26,7 @@
 #include "codes.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 11u   /* 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 12u   /* 12: a posting holds its place's country; 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -133,7 +133,10 @@ typedef struct gm_gaz_posting {
 	uint32_t place;       /* GM_GAZ_NO_PLACE for a not-place phrase */
 	uint8_t kind;         /* enum gm_name_kind */
 	uint8_t note;         /* not-place: index into the kind names (organisation, media, ...) */
-	uint16_t reserved;
+	char country[2];      /* its place's country code, NUL-padded, so that the resolver asks
+	                         whether a candidate's country is in context without loading the
+	                         place (a 5 M-name file's places are hundreds of MB); both bytes
+	                         0xFF where the code is longer (then the place says), "" without a place */
 } gm_gaz_posting;
 
 struct gm_gazetteer {
@@ -207,6 +210,18 @@ int gm__gaz_kind_untagged(uint8_t kind);
  * them the same (it sets the two weights the score reads as the defaults). */
 int gm__gaz_static_score(const gm_resolve_weights *w, const gm_gaz_place *pl, const gm_gaz_posting *p);
 int gm__gaz_order_holds(const gm_resolve_weights *w);
+
+/* A candidate posting's country code, NUL-terminated, into cc[4]: from the
+ * posting where it holds it, else from its place. */
+static inline const char *gm__gaz_posting_country(const gm_gazetteer *g, const gm_gaz_posting *p, char cc[4])
+{
+	if ((unsigned char)p->country[0] == 0xFF && (unsigned char)p->country[1] == 0xFF)
+		return g->places[p->place].country;
+	cc[0] = p->country[0];
+	cc[1] = p->country[1];
+	cc[2] = cc[3] = '\0';
+	return cc;
+}
 
 /* Whether a key names at least one place or blocks a phrase (not only cues,
  * demonyms or event triggers). */

@@ -137,11 +137,13 @@ static void choose(const gm_gazetteer *g, const gm_match *m, gm_context *ctx, co
 	for (uint32_t j = 0; j < k->post_count; j++) {
 		if (!gm__gaz_is_candidate(g, &p[j]))
 			continue;
-		const gm_gaz_place *c = &g->places[p[j].place];
 		/* past where only a country in context can lift a candidate enough:
-		 * the others are passed over on their country alone */
-		if (in_context_only && gm__context_count(ctx, c->country, NULL) == 0)
+		 * the others are passed over on their country alone, the posting's
+		 * (the place is not loaded: a cache miss each) */
+		char cc[4];
+		if (in_context_only && gm__context_count(ctx, gm__gaz_posting_country(g, &p[j], cc), NULL) == 0)
 			continue;
+		const gm_gaz_place *c = &g->places[p[j].place];
 		if (against_parent(g, c, parent)) {
 			ruled_out = 1;
 			continue;

@@ -136,7 +136,8 @@ static void trigger_words_of_every_key(void)
 
 /* The bundled gazetteer lists each key's candidates as the resolver needs
  * them (resolve.c stops early on that order): large places first, then by
- * static score under the default weights, highest first, then by place. */
+ * static score under the default weights, highest first, then by place;
+ * each posting carries its place's country. */
 static void candidates_in_resolver_order(void)
 {
 	gm_gazetteer *g = NULL;
@@ -146,7 +147,7 @@ static void candidates_in_resolver_order(void)
 		return;
 	gm_resolve_weights w;
 	gm_resolve_weights_default(&w);
-	size_t wrong = 0, reordered = 0, many = 0;
+	size_t wrong = 0, reordered = 0, many = 0, country_wrong = 0;
 	for (uint32_t i = 0; i < g->h->n_keys; i++) {
 		const gm_gaz_key *k = &g->keys[i];
 		const gm_gaz_posting *p = &g->postings[k->post_start];
@@ -156,6 +157,8 @@ static void candidates_in_resolver_order(void)
 			if (!gm__gaz_is_candidate(g, &p[j]))
 				continue;
 			n++;
+			char cc[4];
+			country_wrong += strcmp(gm__gaz_posting_country(g, &p[j], cc), g->places[p[j].place].country) != 0;
 			if (last >= 0) {
 				const gm_gaz_place *a = &g->places[p[last].place], *b = &g->places[p[j].place];
 				int la = gm__large_place(a), lb = gm__large_place(b);
@@ -169,6 +172,7 @@ static void candidates_in_resolver_order(void)
 		reordered += n >= 2 && !by_place;
 	}
 	CHECK_INT(wrong, 0);
+	CHECK_INT(country_wrong, 0);   /* and each says its place's country */
 	CHECK(reordered > 1000 && many > 100);   /* the order is made, and names have many places */
 	gm_gazetteer_close(g);
 }
