@@ -4,7 +4,9 @@
 #include "error.h"
 #include "events.h"
 #include "gazetteer.h"
+#include "hash.h"
 #include "strbuf.h"
+#include "table.h"
 
 #include <errno.h>
 #include <math.h>
@@ -40,31 +42,36 @@ static void svg_text(FILE *f, const char *s)
 	}
 }
 
+static int same_place(const void *order, size_t i, const void *place)
+{
+	return ((const gm_place_agg *const *)order)[i]->place == *(const uint32_t *)place;
+}
+
 /* The event types told at each place of order (n of them), from the daily
  * cells: by_type[k * (GM_EV_N - 1) + t] (malloc'd; NULL when out of memory).
- * A place's position is found through an index by place, not by a scan. */
-static uint32_t *types_by_place(const gm_preview_ctx *c, const gm_aggregates *r, const gm_place_agg **order, size_t n)
+ * A place's position is found through an index by place (a table of the
+ * places listed, not an array the size of the gazetteer), not by a scan. */
+static uint32_t *types_by_place(const gm_aggregates *r, const gm_place_agg **order, size_t n)
 {
 	uint32_t *by_type = calloc((r->n_places ? r->n_places : 1) * (GM_EV_N - 1), sizeof *by_type);
-	uint32_t n_gaz = gm_gazetteer_place_count(c->gaz);
-	uint32_t *pos = calloc(n_gaz ? n_gaz : 1, sizeof *pos);
-	if (!by_type || !pos) {
+	gm__table pos = {0};
+	if (!by_type || gm__table_reserve(&pos, n)) {
 		free(by_type);
-		free(pos);
+		gm__table_free(&pos);
 		return NULL;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (order[i]->place < n_gaz)
-			pos[order[i]->place] = (uint32_t)i + 1;
+		gm__table_add(&pos, gm__hash_u64(order[i]->place), i);   /* room reserved: cannot fail */
 	for (size_t k = 0; k < r->n_cells; k++) {
 		uint32_t pl = r->cells[k].place;
 		const uint32_t *per_type = gm__cell_types(r, &r->cells[k]);
-		if (pl >= n_gaz || !pos[pl] || !per_type)
+		size_t at = per_type ? gm__table_find(&pos, gm__hash_u64(pl), same_place, order, &pl) : GM__TABLE_NONE;
+		if (at == GM__TABLE_NONE)
 			continue;
 		for (int t = 0; t < GM_EV_N - 1; t++)
-			by_type[(pos[pl] - 1) * (GM_EV_N - 1) + t] += per_type[t];
+			by_type[at * (GM_EV_N - 1) + t] += per_type[t];
 	}
-	free(pos);
+	gm__table_free(&pos);
 	return by_type;
 }
 
@@ -173,7 +180,7 @@ int gm__preview_map_svg(const gm_preview_ctx *c, const gm_aggregates *r, gm_erro
 {
 	size_t n;
 	const gm_place_agg **order = gm__places_in_order(r, &n);
-	uint32_t *by_type = order ? types_by_place(c, r, order, n) : NULL;
+	uint32_t *by_type = order ? types_by_place(r, order, n) : NULL;
 	if (!order || !by_type) {
 		free(order);
 		free(by_type);

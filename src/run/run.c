@@ -18,11 +18,6 @@ int gm_run_new(gm_run **out, const gm_gazetteer *gaz, const gm_write_options *op
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	r->gaz = gaz;
 	r->opts = *opts;
-	r->agg_of_place = calloc(gm_gazetteer_place_count(gaz) + 1, sizeof *r->agg_of_place);
-	if (!r->agg_of_place) {
-		free(r);
-		return gm__fail(err, GM_ENOMEM, "out of memory");
-	}
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
 	int rc = opts->out_dir || opts->pg ? GM_OK : gm__fail(err, GM_EINVAL, "nothing to write: no output folder and no database");
 	if (rc == GM_OK && opts->out_dir)
@@ -44,7 +39,7 @@ void gm_run_free(gm_run *r)
 	gm__writer_free(r->writer);
 	gm__pg_free(r->pg);
 	free(r->aggs);
-	free(r->agg_of_place);
+	gm__table_free(&r->agg_index);
 	free(r->cells);
 	free(r->type_counts);
 	gm__table_free(&r->cell_index);
@@ -62,23 +57,28 @@ static void widen_dates(gm_place_agg *a, uint32_t date)
 		a->last_date = date;
 }
 
+static int same_agg(const void *aggs, size_t i, const void *place)
+{
+	return ((const gm_place_agg *)aggs)[i].place == *(const uint32_t *)place;
+}
+
 /* The aggregate of a place, made on first sight; NULL when out of memory or
  * the index is not the gazetteer's. */
 static gm_place_agg *agg_of(gm_run *r, uint32_t place)
 {
 	if (place >= gm_gazetteer_place_count(r->gaz))
 		return NULL;
-	uint32_t ai = r->agg_of_place[place];
-	if (!ai) {
-		if (GM__GROW(r->aggs, r->cap_aggs, r->n_aggs + 1))
-			return NULL;
-		memset(&r->aggs[r->n_aggs], 0, sizeof *r->aggs);
-		r->aggs[r->n_aggs].place = place;
-		r->aggs[r->n_aggs].last_doc = UINT32_MAX;
-		ai = (uint32_t)++r->n_aggs;
-		r->agg_of_place[place] = ai;
-	}
-	return &r->aggs[ai - 1];
+	uint32_t h = gm__hash_u64(place);
+	size_t i = gm__table_find(&r->agg_index, h, same_agg, r->aggs, &place);
+	if (i != GM__TABLE_NONE)
+		return &r->aggs[i];
+	if (GM__GROW(r->aggs, r->cap_aggs, r->n_aggs + 1) || gm__table_add(&r->agg_index, h, r->n_aggs))
+		return NULL;
+	gm_place_agg *a = &r->aggs[r->n_aggs++];
+	memset(a, 0, sizeof *a);
+	a->place = place;
+	a->last_doc = UINT32_MAX;
+	return a;
 }
 
 static uint64_t cell_key(uint32_t place, uint32_t date) { return (uint64_t)place << 32 | date; }

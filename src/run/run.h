@@ -25,9 +25,9 @@ struct gm_run {
 	gm_pg *pg;                 /* the PostGIS sink; NULL without one */
 	size_t n_inputs, n_documents, n_skipped, n_mentions, n_demonyms, n_events;
 	uint32_t per_type[GM_EV_N];
-	uint32_t *agg_of_place;    /* place index -> agg index + 1 */
-	gm_place_agg *aggs;
+	gm_place_agg *aggs;        /* the places seen, in the order first seen */
 	size_t n_aggs, cap_aggs;
+	gm__table agg_index;       /* aggs by place (a table: its size is the places seen, not the gazetteer's) */
 	gm_daily_cell *cells;
 	size_t n_cells, cap_cells;
 	gm_type_counts *type_counts;   /* the rows of the cells with events (gm_daily_cell.types) */
