@@ -95,20 +95,27 @@ void gm__driver_extension(GDALDriverH d, char *ext, size_t cap)
 /* ----------------------------------------------------------------- layers */
 
 
+const char gm__wgs84_esri_wkt[] = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,"
+                                  "298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+
 /* A Shapefile: ours to write too (shapefile.h), with the .prj GDAL would
- * write: the CRS as ESRI WKT. */
+ * write: the CRS as ESRI WKT. The default CRS's is the text GDAL writes
+ * (gm__wgs84_esri_wkt): asking GDAL for it opens PROJ's database, 30 M
+ * instructions, the most of a default run's start after the dynamic linking. */
 static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fields, size_t n_fields,
                           const char *srs_def, gm_error *err)
 {
-	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
 	char *wkt = NULL;
-	const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
-	if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
+	if (strcmp(srs_def, "EPSG:4326") != 0) {
+		OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+		const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
+		if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
+			OSRRelease(srs);
+			CPLFree(wkt);
+			return gm__fail(err, GM_ECRS, "GDAL cannot write the CRS \"%s\" as ESRI WKT for a .prj", srs_def);
+		}
 		OSRRelease(srs);
-		CPLFree(wkt);
-		return gm__fail(err, GM_ECRS, "GDAL cannot write the CRS \"%s\" as ESRI WKT for a .prj", srs_def);
 	}
-	OSRRelease(srs);
 	char base[4096];
 	size_t n = strlen(path);
 	if (n < 4 || n - 4 >= sizeof base || strcmp(path + n - 4, ".shp") != 0) {
@@ -119,7 +126,7 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
 	base[n - 4] = '\0';
 	w->fields = fields;
 	w->n_fields = n_fields;
-	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt, err);
+	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt ? wkt : gm__wgs84_esri_wkt, err);
 	CPLFree(wkt);
 	return rc;
 }

@@ -21,6 +21,9 @@
 
 /* GDAL's drivers registered, once for the process. */
 void gm__gdal_register(void);
+/* The .prj of EPSG:4326, the default layers' CRS, as GDAL writes it (ESRI
+ * WKT): written without asking GDAL, which opens PROJ's database for it. */
+extern const char gm__wgs84_esri_wkt[];
 
 /* GDAL's last failure and its warnings, while a gm__gdal_log_handler with
  * this as its user data is pushed (CPLPushErrorHandlerEx). */

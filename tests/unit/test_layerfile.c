@@ -7,6 +7,9 @@
 #include "check.h"
 #include "layerfile.h"
 
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,13 +170,27 @@ static void drivers_told_apart(void)
 	CHECK_STR(ext, "fgb");
 }
 
+/* the default CRS's .prj, written without GDAL, is the text GDAL writes */
+static void the_default_prj_is_gdals(void)
+{
+	gm__gdal_register();
+	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+	char *wkt = NULL;
+	const char *const opts[] = {"FORMAT=WKT1_ESRI", NULL};
+	CHECK_INT(OSRSetFromUserInput(srs, "EPSG:4326"), OGRERR_NONE);
+	CHECK_INT(OSRExportToWktEx(srs, &wkt, opts), OGRERR_NONE);
+	CHECK(wkt && strcmp(wkt, gm__wgs84_esri_wkt) == 0);
+	CPLFree(wkt);
+	OSRRelease(srs);
+}
+
 int main(int argc, char **argv)
 {
 	CHECK(mkdtemp(dir) != NULL);
 	gm__gdal_register();
 	static const check_case cases[] = {CHECK_CASE(each_writer_reads_back_the_same),
 	                                   CHECK_CASE(an_empty_layer_is_a_readable_file), CHECK_CASE(an_unknown_crs_is_refused),
-	                                   CHECK_CASE(drivers_told_apart)};
+	                                   CHECK_CASE(drivers_told_apart), CHECK_CASE(the_default_prj_is_gdals)};
 	int rc = check_run("layerfile", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	rc |= check_remove_tree(dir);
 	return rc;
