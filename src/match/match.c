@@ -239,7 +239,9 @@ static int match_skeleton(matcher *x)
 		char skel[512];
 		if (x->whole && j > 0)
 			continue;
-		if (gm__utf8_count(r->text, r->len) < 5 || !gm__skeleton(r->text, r->len, skel, sizeof skel))
+		/* (a skeleton has five Arabic consonants or more, two bytes each:
+		 * a reading of fewer bytes has none, and is not counted) */
+		if (r->len < 10 || !gm__skeleton(r->text, r->len, skel, sizeof skel))
 			continue;
 		int n = take_word(x, gm__gaz_find(x->g, skel, strlen(skel)), r, GM_MATCH_SKELETON);
 		if (n)
