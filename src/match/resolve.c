@@ -83,16 +83,17 @@ int gm__candidate_better(const gm_gazetteer *g, int s, uint32_t place, int best_
 	return a != b ? a > b : place < best_place;
 }
 
-/* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
- * كادوقلي" is no town 4,000 km off in another country (Brno), "البلدة القديمة
- * بمدينة الخليل" no old city 30 km from Hebron (Jerusalem's). Only a link that
- * places (in, a direction, near), not a comma, which may join a list. */
+/* Whether a parent may rule candidates out: one whose link places (in, a
+ * direction, near), not a comma, which may join a list. */
 static int may_rule_out(const gm_parent *parent)
 {
 	return parent && parent->place != GM_GAZ_NO_PLACE &&
 	       (parent->link == GM_PL_IN || (parent->link >= GM_PL_NORTH && parent->link <= GM_PL_NEAR));
 }
 
+/* Whether the text's parent rules candidate c out: "بلدة برنو شمال غربي مدينة
+ * كادوقلي" is no town 4,000 km off in another country (Brno), "البلدة القديمة
+ * بمدينة الخليل" no old city 30 km from Hebron (Jerusalem's). */
 static int against_parent(const gm_gazetteer *g, const gm_gaz_place *c, const gm_parent *parent)
 {
 	if (!may_rule_out(parent))

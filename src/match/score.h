@@ -30,9 +30,10 @@ int gm__score_gain(const gm_gazetteer *g, const gm_match *m, const gm_parent *pa
 /* A bound on what gm__score_candidate gives p in context ctx (may be NULL)
  * and with a parent whose gain (gm__score_gain) is gain: never below the
  * score, and cheap (the prior, the name's kind, whether its country is in
- * context). The resolver skips a candidate whose bound is below a score it
- * needs (a common name has hundreds of places; a 5 M-name gazetteer's,
- * thousands). */
+ * context). A candidate whose bound is below a score the resolver needs is
+ * not scored (a common name has hundreds of places; a 5 M-name gazetteer's,
+ * thousands). The two bounds say what gm__score_triage answers, which is
+ * what the resolver asks (the tests check it against them). */
 int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
                     int gain);
 /* A bound on gm__score_bound of p and of every candidate after p in its
