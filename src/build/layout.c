@@ -256,10 +256,10 @@ static int cmp_ranked(const void *a, const void *b)
 	return x->p.place < y->p.place ? -1 : x->p.place > y->p.place;
 }
 
-/* Each posting's country, and each key's place candidates, large places first, then by static score
- * under the default weights, highest first, then by place index; the other
- * postings (cues, demonyms, blocks, event words) keep their places and
- * their order. The resolver scores the candidates in this order and stops
+/* Each posting's country; and each key's place candidates in order, large
+ * places first, then by static score under the default weights, highest
+ * first, then by place index; the other postings (cues, demonyms, blocks,
+ * event words) keep their places and their order. The resolver scores the candidates in this order and stops
  * where the rest cannot reach the score it needs (resolve.c): a common name
  * has hundreds of places in a full GeoNames. 0, or -1 out of memory. */
 static int order_candidates(sections *x)
