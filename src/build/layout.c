@@ -95,7 +95,7 @@ typedef struct sections {
 	gm_gaz_posting *posts;
 	uint32_t nk, np;
 	uint32_t max_words;   /* the longest key, in words */
-	uint32_t *hash;       /* open addressing: key index + 1, 0 empty */
+	gm_gaz_slot *hash;    /* open addressing: key index + 1 (0 empty) and its hash */
 	uint32_t slots;
 	gm_gaz_place *places;
 	obuf strings;         /* every string, NUL-terminated; offset 0 is "" */
@@ -203,9 +203,9 @@ static int make_hash(sections *x)
 		return -1;
 	for (uint32_t i = 0; i < x->nk; i++) {
 		uint32_t s = x->keys[i].hash & (x->slots - 1);
-		while (x->hash[s])
+		while (x->hash[s].key)
 			s = (s + 1) & (x->slots - 1);
-		x->hash[s] = i + 1;
+		x->hash[s] = (gm_gaz_slot){i + 1, x->keys[i].hash};
 	}
 	return 0;
 }

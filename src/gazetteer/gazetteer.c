@@ -176,11 +176,11 @@ static const gm_gaz_key *find_hashed(const gm_gazetteer *g, const char *s, size_
 		return NULL;
 	uint32_t mask = g->h->hash_slots - 1;
 	for (uint32_t i = h & mask, probes = 0; probes < g->h->hash_slots; i = (i + 1) & mask, probes++) {
-		uint32_t k = g->hash[i];
+		uint32_t k = g->hash[i].key;
 		if (k == 0)
 			return NULL;
-		if (k > g->h->n_keys)
-			continue;   /* a damaged slot (a lazy open reads what verify would refuse) */
+		if (g->hash[i].hash != h || k > g->h->n_keys)
+			continue;   /* another key, or a damaged slot (a lazy open reads what verify would refuse) */
 		const gm_gaz_key *key = &g->keys[k - 1];
 		/* bounds are checked here, not at open: opening stays O(1) whatever
 		 * the file's size, and a damaged key is never followed out of the map */
@@ -255,7 +255,7 @@ static int check_header(const gm_gaz_header *h, size_t size, const char *path, g
 	if (h->header_size != sizeof(gm_gaz_header) || !section_ok(h, h->off_places, h->n_places, sizeof(gm_gaz_place)) ||
 	    !section_ok(h, h->off_keys, h->n_keys, sizeof(gm_gaz_key)) ||
 	    !section_ok(h, h->off_postings, h->n_postings, sizeof(gm_gaz_posting)) ||
-	    !section_ok(h, h->off_hash, h->hash_slots, sizeof(uint32_t)) || !section_ok(h, h->off_strings, h->strings_size, 1) ||
+	    !section_ok(h, h->off_hash, h->hash_slots, sizeof(gm_gaz_slot)) || !section_ok(h, h->off_strings, h->strings_size, 1) ||
 	    (h->hash_slots & (h->hash_slots - 1)) != 0 || h->hash_slots < h->n_keys)
 		return gm__fail(err, GM_ECORRUPT, "gazetteer %s has an inconsistent header: corrupt", path);
 	const char *strings = (const char *)h + h->off_strings;
@@ -291,7 +291,7 @@ static int attach(gm_gazetteer **out, const unsigned char *b, size_t size, int o
 	g->places = (const gm_gaz_place *)(b + h->off_places);
 	g->keys = (const gm_gaz_key *)(b + h->off_keys);
 	g->postings = (const gm_gaz_posting *)(b + h->off_postings);
-	g->hash = (const uint32_t *)(b + h->off_hash);
+	g->hash = (const gm_gaz_slot *)(b + h->off_hash);
 	g->strings = (const char *)(b + h->off_strings);
 	if (!(flags & GM_GAZ_OPEN_NO_VERIFY) && (rc = gm_gazetteer_verify(g, err)) != GM_OK) {
 		g->owned = 0;   /* the caller still holds the memory */
@@ -350,9 +350,11 @@ int gm_gazetteer_open(gm_gazetteer **out, const char *path, gm_error *err)
 static int check_indexes(const gm_gazetteer *g, gm_error *err)
 {
 	const gm_gaz_header *h = g->h;
+	/* (a slot's hash is no index: the checksum answers for it, and a lookup
+	 * compares the key's own before it takes the key) */
 	for (uint32_t i = 0; i < h->hash_slots; i++)
-		if (g->hash[i] > h->n_keys)
-			return gm__fail(err, GM_ECORRUPT, "hash slot %u names key %u of %u: corrupt", i, g->hash[i], h->n_keys);
+		if (g->hash[i].key > h->n_keys)
+			return gm__fail(err, GM_ECORRUPT, "hash slot %u names key %u of %u: corrupt", i, g->hash[i].key, h->n_keys);
 	for (uint32_t i = 0; i < h->n_keys; i++) {
 		const gm_gaz_key *k = &g->keys[i];
 		if ((uint64_t)k->str + k->len >= h->strings_size || k->post_start > h->n_postings ||

@@ -8,7 +8,7 @@
  *   postings   gm_gaz_posting[n_postings]  the places each key names (its place
  *                                           candidates in the resolver's order: large places first,
  *                                           then by static score, gm__gaz_static_score)
- *   hash       uint32_t[hash_slots]        open addressing: key index + 1, 0 empty
+ *   hash       gm_gaz_slot[hash_slots]     open addressing: key index + 1 (0 empty) and its hash
  *   strings    NUL-terminated UTF-8
  *
  * The checksum covers every byte, the header's checksum field read as zero;
@@ -26,7 +26,7 @@
 #include "codes.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 12u   /* 12: a posting holds its place's country; 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 13u   /* 13: a hash slot holds its key's hash; 12: a posting holds its place's country; 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
@@ -129,6 +129,14 @@ typedef struct gm_gaz_key {
 } gm_gaz_key;
 #define GM_GAZ_HAS(k, kind) (((k)->kinds >> (kind)) & 1u)
 
+/* A slot of the key hash: a probe compares the hash where it stands, so one
+ * that meets another key (most words are no name) does not load that key: a
+ * cache miss each in a large file's keys. */
+typedef struct gm_gaz_slot {
+	uint32_t key;    /* key index + 1, 0 empty */
+	uint32_t hash;   /* the key's hash (gm_gaz_key.hash) */
+} gm_gaz_slot;
+
 typedef struct gm_gaz_posting {
 	uint32_t place;       /* GM_GAZ_NO_PLACE for a not-place phrase */
 	uint8_t kind;         /* enum gm_name_kind */
@@ -148,7 +156,7 @@ struct gm_gazetteer {
 	const gm_gaz_place *places;
 	const gm_gaz_key *keys;
 	const gm_gaz_posting *postings;
-	const uint32_t *hash;
+	const gm_gaz_slot *hash;
 	const char *strings;
 	gm_resolve_weights w; /* the resolver's weights (resolve.c), defaults at open */
 };
