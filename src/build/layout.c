@@ -256,17 +256,9 @@ static int cmp_ranked(const void *a, const void *b)
 	return x->p.place < y->p.place ? -1 : x->p.place > y->p.place;
 }
 
-/* Each posting's country; and each key's place candidates in order, large
- * places first, then by static score under the default weights, highest
- * first, then by place index; the other postings (cues, demonyms, blocks,
- * event words) keep their places and their order. The resolver scores the candidates in this order and stops
- * where the rest cannot reach the score it needs (resolve.c): a common name
- * has hundreds of places in a full GeoNames. 0, or -1 out of memory. */
-static int order_candidates(sections *x)
+/* Every posting of a place carries its country (gm_gaz_posting.country). */
+static void set_countries(sections *x)
 {
-	gm_resolve_weights w;
-	gm_resolve_weights_default(&w);
-	/* every posting of a place carries its country (gm_gaz_posting.country) */
 	for (uint32_t i = 0; i < x->np; i++) {
 		gm_gaz_posting *p = &x->posts[i];
 		if (p->place == GM_GAZ_NO_PLACE)
@@ -279,6 +271,18 @@ static int order_candidates(sections *x)
 			p->country[1] = cc[0] ? cc[1] : '\0';
 		}
 	}
+}
+
+/* Each key's place candidates in order: large places first, then by static
+ * score under the default weights, highest first, then by place index; the
+ * other postings (cues, demonyms, blocks, event words) keep their places and
+ * their order. The resolver scores the candidates in this order and stops
+ * where the rest cannot reach the score it needs (resolve.c): a common name
+ * has hundreds of places in a full GeoNames. 0, or -1 out of memory. */
+static int order_candidates(sections *x)
+{
+	gm_resolve_weights w;
+	gm_resolve_weights_default(&w);
 	ranked *r = NULL;
 	size_t cap = 0;
 	for (uint32_t k = 0; k < x->nk; k++) {
@@ -396,7 +400,10 @@ int gm__build_write_file(builder *b, const char *out_path)
 	sections x;
 	memset(&x, 0, sizeof x);
 	obuf file = {0};
-	if (make_keys(b, &x) || make_hash(&x) || make_places(b, &x) || order_candidates(&x) || lay_out(b, &x, &file))
+	int built = !make_keys(b, &x) && !make_hash(&x) && !make_places(b, &x);
+	if (built)
+		set_countries(&x);
+	if (!built || order_candidates(&x) || lay_out(b, &x, &file))
 		rc = gm__fail(b->err, GM_ENOMEM, "out of memory compiling the gazetteer");
 	else
 		rc = write_atomically(&file, out_path, b->err);

@@ -519,7 +519,8 @@ int gm__score_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posti
 	const gm_gaz_place *pl = &g->places[p->place];
 	/* score_context: the country and admin1 in context, asked as it asks */
 	int in_context = ctx && gm__context_count(ctx, pl->country, NULL) > 0;
-	return from_zero(name_part(g, m, p, gm__gaz_static_score(&g->w, pl, p))) + gain + (in_context ? context_gain(g, ctx) : 0);
+	int name = name_part(g, m, p, gm__gaz_static_score(&g->w, pl, p));
+	return from_zero(name) + gain + (in_context ? context_gain(g, ctx) : 0);
 }
 
 int gm__score_stop_bound(const gm_gazetteer *g, const gm_match *m, const gm_gaz_posting *p, const gm_context *ctx,
