@@ -57,14 +57,14 @@ static char **names_by_place(const gm_gazetteer *g)
 
 int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *format, gm_error *err)
 {
-	gm__gdal_register();
-	GDALDriverH drv = GDALGetDriverByName(format ? format : "GPKG");
-	if (!drv || !gm__driver_writes_files(drv)) {
-		char list[2048];
-		gm_output_formats(list, sizeof list);
-		return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; this GDAL writes: %s", format, list);
-	}
-	if (strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0)
+	/* (GDAL opened: its messages are caught below, and the default is GPKG) */
+	gm_format fmt;
+	int rc = gm__gdal_load(err);
+	if (rc == GM_OK)
+		rc = gm__format_find(&fmt, format ? format : "GPKG", err);
+	if (rc != GM_OK)
+		return rc;
+	if (fmt.own == GM_OWN_SHAPEFILE)
 		return gm__fail(err, GM_EFORMAT, "export writes one file: use GPKG, GeoJSON or FlatGeobuf, not a Shapefile");
 	/* GDAL creates the file by name: in a folder of our own beside the
 	 * target (mkdtemp, so no planted link is followed), then renamed */
@@ -87,8 +87,8 @@ int gm_gazetteer_export(const gm_gazetteer *g, const char *path, const char *for
 	gm_layer_file w;
 	memset(&w, 0, sizeof w);
 	w.log = &log;
-	int is_geojson = strcmp(GDALGetDriverShortName(drv), "GeoJSON") == 0;
-	int rc = gm__layer_file_open(&w, drv, tmp, "gazetteer", gazetteer_fields, N_GAZETTEER_FIELDS,
+	int is_geojson = fmt.own == GM_OWN_GEOJSON;
+	rc = gm__layer_file_open(&w, &fmt, tmp, "gazetteer", gazetteer_fields, N_GAZETTEER_FIELDS,
 	                    is_geojson ? "OGC:CRS84" : "EPSG:4326", is_geojson, err);
 	for (uint32_t i = 0; rc == GM_OK && i < g->h->n_places; i++) {
 		gm_place p;

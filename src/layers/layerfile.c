@@ -4,20 +4,12 @@
 #include "shapefile.h"
 #include "textlayer.h"
 
-#include <cpl_conv.h>
-#include <cpl_string.h>
 #include <math.h>
-#include <ogr_srs_api.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-static void register_drivers(void) { GDALAllRegister(); }
-
-void gm__gdal_register(void) { pthread_once(&gdal_once, register_drivers); }
+#include <strings.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------ GDAL errors */
 
@@ -52,7 +44,9 @@ int gm__driver_writes_files(GDALDriverH d)
 
 int gm_output_formats(char *buf, size_t cap)
 {
-	gm__gdal_register();
+	gm_error ignored;
+	if (gm__gdal_load(&ignored) != GM_OK)   /* (no GDAL: the formats we write) */
+		return snprintf(buf, cap, "GeoJSON, CSV, ESRI Shapefile") < (int)cap ? GM_OK : GM_EINVAL;
 	size_t o = 0;
 	if (cap)
 		buf[0] = '\0';
@@ -92,6 +86,69 @@ void gm__driver_extension(GDALDriverH d, char *ext, size_t cap)
 	ext[o] = '\0';
 }
 
+/* The formats we write, by GDAL's names, and their files' extensions. */
+static const struct {
+	const char *name, *ext;
+	int own;
+} own_formats[] = {
+	{"GeoJSON", "geojson", GM_OWN_GEOJSON},
+	{"CSV", "csv", GM_OWN_CSV},
+	{"ESRI Shapefile", "shp", GM_OWN_SHAPEFILE},
+};
+
+int gm__format_find(gm_format *f, const char *name, gm_error *err)
+{
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < sizeof own_formats / sizeof *own_formats; i++)
+		if (strcasecmp(name, own_formats[i].name) == 0) {
+			f->name = own_formats[i].name;
+			f->own = own_formats[i].own;
+			snprintf(f->ext, sizeof f->ext, "%s", own_formats[i].ext);
+			return GM_OK;
+		}
+	int rc = gm__gdal_load(err);
+	if (rc != GM_OK)
+		return rc;
+	GDALDriverH d = GDALGetDriverByName(name);
+	if (gm__driver_is_database(d))
+		return gm__fail(err, GM_EFORMAT,
+		                "%s is a database, not a file format: -f names the formats of the files in the "
+		                "output folder; for PostGIS give --pg \"PG:dbname=... host=...\" (tables that a "
+		                "document mapped again replaces its rows in)",
+		                name);
+	if (!gm__driver_writes_files(d)) {
+		char list[4096];
+		gm_output_formats(list, sizeof list);
+		return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; valid formats: %s", name, list);
+	}
+	f->name = GDALGetDriverShortName(d);
+	f->drv = d;
+	gm__driver_extension(d, f->ext, sizeof f->ext);
+	return GM_OK;
+}
+
+int gm__format_needs_gdal(const gm_format *f, const char *srs_def, int rfc7946)
+{
+	switch (f->own) {
+	case GM_OWN_GEOJSON: return !rfc7946;
+	case GM_OWN_CSV: return 0;
+	case GM_OWN_SHAPEFILE: return strcmp(srs_def, "EPSG:4326") != 0;
+	default: return 1;
+	}
+}
+
+int gm__format_driver(gm_format *f, gm_error *err)
+{
+	if (f->drv)
+		return GM_OK;
+	int rc = gm__gdal_load(err);
+	if (rc != GM_OK)
+		return rc;
+	if (!(f->drv = GDALGetDriverByName(f->name)))
+		return gm__fail(err, GM_EGDAL, "this GDAL has no %s driver", f->name);
+	return GM_OK;
+}
+
 /* ----------------------------------------------------------------- layers */
 
 
@@ -107,6 +164,9 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
 {
 	char *wkt = NULL;
 	if (strcmp(srs_def, "EPSG:4326") != 0) {
+		int rc = gm__gdal_load(err);
+		if (rc != GM_OK)
+			return rc;
 		OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
 		const char *const wkt_opts[] = {"FORMAT=WKT1_ESRI", NULL};
 		if (OSRSetFromUserInput(srs, srs_def) != OGRERR_NONE || OSRExportToWktEx(srs, &wkt, wkt_opts) != OGRERR_NONE) {
@@ -118,16 +178,18 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
 	}
 	char base[4096];
 	size_t n = strlen(path);
+	int rc = GM_OK;
 	if (n < 4 || n - 4 >= sizeof base || strcmp(path + n - 4, ".shp") != 0) {
-		CPLFree(wkt);
-		return gm__fail(err, GM_EINVAL, "a Shapefile's path must end in .shp: %s", path);
+		rc = gm__fail(err, GM_EINVAL, "a Shapefile's path must end in .shp: %s", path);
+	} else {
+		memcpy(base, path, n - 4);
+		base[n - 4] = '\0';
+		w->fields = fields;
+		w->n_fields = n_fields;
+		rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt ? wkt : gm__wgs84_esri_wkt, err);
 	}
-	memcpy(base, path, n - 4);
-	base[n - 4] = '\0';
-	w->fields = fields;
-	w->n_fields = n_fields;
-	int rc = gm__shapefile_create(&w->shp, base, fields, n_fields, wkt ? wkt : gm__wgs84_esri_wkt, err);
-	CPLFree(wkt);
+	if (wkt)   /* (GDAL's, only when GDAL made it: no GDAL to free NULL with otherwise) */
+		CPLFree(wkt);
 	return rc;
 }
 
@@ -135,12 +197,14 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
  * FlatGeobuf with its spatial index only when asked (fgb_index). */
 static int create_ogr(gm_layer_file *w, int fgb_index, gm_error *err)
 {
-	const char *drv_name = GDALGetDriverShortName(w->drv), *path = w->path, *name = w->name, *srs_def = w->srs_def;
+	int rc = gm__format_driver(w->fmt, err);
+	if (rc != GM_OK)
+		return rc;
+	const char *drv_name = w->fmt->name, *path = w->path, *name = w->name, *srs_def = w->srs_def;
 	const gm_field *fields = w->fields;
 	size_t n_fields = w->n_fields;
-	GDALDriverH drv = w->drv;
 	int rfc7946 = w->rfc7946;
-	w->ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, NULL);
+	w->ds = GDALCreate(w->fmt->drv, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (!w->ds)
 		return gm__fail(err, GM_EGDAL, "%s: cannot create %s: %s", drv_name, path, w->log->last_error);
 	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
@@ -201,16 +265,17 @@ void gm__layer_file_zeros_left_out(gm_layer_file *w, size_t first)
 		gm__textlayer_zeros_left_out(w->text, first);
 }
 
-int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
-                      size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
+int gm__layer_file_open(gm_layer_file *w, gm_format *fmt, const char *path, const char *name, const gm_field *fields,
+                        size_t n_fields, const char *srs_def, int rfc7946, gm_error *err)
 {
-	const char *drv_name = GDALGetDriverShortName(drv);
+	const char *drv_name = fmt->name;
 	w->snippet_field = w->focus_field = w->rule_field = -1;
+	w->is_shapefile = fmt->own == GM_OWN_SHAPEFILE;
 	/* GeoJSON in WGS 84 and CSV (X and Y columns so the point survives, a
 	 * BOM so spreadsheets read Arabic as UTF-8, ISO dates) are ours to write:
 	 * the same bytes as GDAL's drivers, a fraction of the time (textlayer.h) */
-	int is_csv = strcmp(drv_name, "CSV") == 0;
-	if ((strcmp(drv_name, "GeoJSON") == 0 && rfc7946) || is_csv) {
+	int is_csv = fmt->own == GM_OWN_CSV;
+	if ((fmt->own == GM_OWN_GEOJSON && rfc7946) || is_csv) {
 		w->fields = fields;
 		w->n_fields = n_fields;
 		return gm__textlayer_create(&w->text, is_csv ? GM_TEXT_CSV : GM_TEXT_GEOJSON, path, name, fields, n_fields,
@@ -218,16 +283,18 @@ int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, con
 	}
 	if (w->is_shapefile)
 		return open_shapefile(w, path, fields, n_fields, srs_def, err);
+	int rc = gm__gdal_load(err);
+	if (rc != GM_OK)
+		return rc;
 	w->drops_unlocated = strcmp(drv_name, "FlatGeobuf") == 0 && atoi(GDALVersionInfo("VERSION_NUM")) < 3060400;
-	w->drv = drv;
+	w->fmt = fmt;
 	w->fields = fields;
 	w->n_fields = n_fields;
 	snprintf(w->path, sizeof w->path, "%s", path);
 	w->name = name;
 	w->srs_def = srs_def;
 	w->rfc7946 = rfc7946;
-	int rc = create_ogr(w, 0, err);
-	if (rc != GM_OK)
+	if ((rc = create_ogr(w, 0, err)) != GM_OK)
 		return rc;
 	/* one transaction per layer where the driver has them (GPKG: much faster) */
 	GDALDatasetStartTransaction(w->ds, FALSE);
@@ -320,7 +387,7 @@ int gm__layer_file_close(gm_layer_file *w, int ok, gm_error *err)
 	w->ds = NULL;
 	if (ok && w->log->last_error[0])
 		return gm__fail(err, GM_EGDAL, "closing a layer: %s", w->log->last_error);
-	if (ok && !w->n_ogr_features && !strcmp(GDALGetDriverShortName(w->drv), "FlatGeobuf")) {
+	if (ok && !w->n_ogr_features && !strcmp(w->fmt->name, "FlatGeobuf")) {
 		/* an empty FlatGeobuf layer made again, readable (see layerfile.h) */
 		unlink(w->path);
 		int rc = create_ogr(w, 1, err);

@@ -15,12 +15,8 @@
 #include "error.h"
 #include "layers.h"
 
-#include <cpl_error.h>
-#include <gdal.h>
-#include <ogr_api.h>
+#include "gdalapi.h"
 
-/* GDAL's drivers registered, once for the process. */
-void gm__gdal_register(void);
 /* The .prj of EPSG:4326, the default layers' CRS, as GDAL writes it (ESRI
  * WKT): written without asking GDAL, which opens PROJ's database for it. */
 extern const char gm__wgs84_esri_wkt[];
@@ -40,6 +36,27 @@ int gm__driver_writes_files(GDALDriverH d);
 /* The extension of the driver's files (geojson, shp, gpkg ...), into ext. */
 void gm__driver_extension(GDALDriverH d, char *ext, size_t cap);
 
+/* An output format, by GDAL's name for it (case aside, as GDAL reads it).
+ * GeoJSON, CSV and ESRI Shapefile are ours to write (own), and are found
+ * without GDAL, so a run of the default layers never opens it (gdalapi.h);
+ * any other format is a GDAL driver's, looked up in GDAL. */
+enum { GM_OWN_NONE, GM_OWN_GEOJSON, GM_OWN_CSV, GM_OWN_SHAPEFILE };
+typedef struct gm_format {
+	const char *name;   /* as GDAL spells it: GeoJSON, CSV, ESRI Shapefile, GPKG ... */
+	int own;            /* GM_OWN_*: which of ours writes it, GM_OWN_NONE: GDAL's */
+	GDALDriverH drv;    /* GDAL's driver; NULL for ours until gm__format_driver */
+	char ext[24];       /* its files' extension */
+} gm_format;
+/* The format called name: GM_EFORMAT for one no driver writes as files (a
+ * database, a raster or read-only driver, a name unknown), saying which are. */
+int gm__format_find(gm_format *f, const char *name, gm_error *err);
+/* Whether writing a layer of f in srs_def (rfc7946: GeoJSON as RFC 7946)
+ * takes GDAL: for ours, GeoJSON outside RFC 7946 and a Shapefile's .prj of a
+ * CRS other than EPSG:4326. */
+int gm__format_needs_gdal(const gm_format *f, const char *srs_def, int rfc7946);
+/* f's GDAL driver in f->drv, GDAL opened (ours: GDAL's of the same name). */
+int gm__format_driver(gm_format *f, gm_error *err);
+
 struct gm_textlayer;
 struct gm_shapefile;
 typedef struct gm_layer_file {
@@ -47,7 +64,7 @@ typedef struct gm_layer_file {
 	OGRLayerH layer;
 	struct gm_textlayer *text;   /* RFC 7946 GeoJSON and CSV: written by textlayer.c, not by ds */
 	struct gm_shapefile *shp;    /* Shapefiles: written by shapefile.c, not by ds */
-	int is_shapefile;
+	int is_shapefile;   /* (set by gm__layer_file_open) */
 	/* the snippet field a Shapefile cuts and the field it is centred on
 	 * (surface, trigger), and the rule field it cuts, -1 when none
 	 * (gm__layer_file_cut_text) */
@@ -68,7 +85,7 @@ typedef struct gm_layer_file {
 	 * writer without a spatial index leaves a layer of no feature a file
 	 * of no byte, which nothing opens; such a layer is made again empty,
 	 * with the index (no order to lose) */
-	GDALDriverH drv;
+	gm_format *fmt;
 	char path[4096];
 	const char *name, *srs_def;
 	int rfc7946;
@@ -84,10 +101,11 @@ void gm__layer_file_cut_text(gm_layer_file *w, size_t snippet_bytes, size_t rule
  * on, but in its first feature (gm__textlayer_zeros_left_out); every other
  * format writes them. */
 void gm__layer_file_zeros_left_out(gm_layer_file *w, size_t first);
-/* Open the layer name at path in drv's format, with these fields, in the CRS
- * srs_def (rfc7946: GeoJSON as RFC 7946 asks). w's log, transform and crs are
- * the caller's to set before. */
-int gm__layer_file_open(gm_layer_file *w, GDALDriverH drv, const char *path, const char *name, const gm_field *fields,
+/* Open the layer name at path in the format fmt (which must outlive w), with
+ * these fields, in the CRS srs_def (rfc7946: GeoJSON as RFC 7946 asks),
+ * opening GDAL where fmt needs it (gm__format_needs_gdal). w's log,
+ * transform and crs are the caller's to set before. */
+int gm__layer_file_open(gm_layer_file *w, gm_format *fmt, const char *path, const char *name, const gm_field *fields,
                         size_t n_fields, const char *srs_def, int rfc7946, gm_error *err);
 /* One feature (no geometry when lon or lat is NaN). */
 int gm__layer_file_feature(gm_layer_file *w, double lon, double lat, const gm_value *v, gm_error *err);

@@ -7,16 +7,13 @@
 
 #include "acled.h"
 #include "error.h"
+#include "gdalapi.h"
 #include "events.h"
 #include "gazetteer.h"
 #include "pgtext.h"
 #include "strbuf.h"
 
-#include <cpl_error.h>
-#include <cpl_string.h>
-#include <gdal.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +22,6 @@
 
 /* a batch is sent when it holds this much SQL */
 #define BATCH_BYTES (512u * 1024u)
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-static void register_drivers(void) { GDALAllRegister(); }
 
 enum { T_MENTIONS, T_DEMONYMS, T_EVENTS, T_DOCS, N_TABLES };
 
@@ -126,7 +120,9 @@ static int lock_schema(gm_pg *pg, gm_error *err)
 
 static int connect_db(gm_pg *pg, const gm_write_options *o, gm_error *err)
 {
-	pthread_once(&gdal_once, register_drivers);
+	int rc = gm__gdal_load(err);   /* (the database is written through OGR's PostgreSQL driver) */
+	if (rc != GM_OK)
+		return rc;
 	const char *conn = o->pg;
 	const char *schema = o->pg_schema && *o->pg_schema ? o->pg_schema : GM_PG_DEFAULT_SCHEMA;
 	if (strncmp(conn, "PG:", 3) != 0)

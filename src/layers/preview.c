@@ -6,7 +6,6 @@
 #include "gazetteer.h"
 #include "strbuf.h"
 
-#include <cpl_error.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

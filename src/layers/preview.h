@@ -13,7 +13,7 @@
 #include "layers.h"
 #include "textlayer.h"
 
-#include <gdal.h>
+#include "gdalapi.h"
 
 typedef struct gm_preview_ctx {
 	const gm_write_options *opts;

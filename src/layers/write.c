@@ -20,13 +20,8 @@
 #include "strbuf.h"
 #include "textlayer.h"
 
-#include <cpl_conv.h>
-#include <cpl_string.h>
-#include <cpl_error.h>
 #include <errno.h>
 #include <math.h>
-#include <gdal.h>
-#include <ogr_api.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,24 +32,15 @@ static const char *const default_formats[] = {"GeoJSON", "ESRI Shapefile"};
 
 int gm__check_write_options(const gm_write_options *opts, gm_error *err)
 {
-	gm__gdal_register();
 	const char *const *formats = opts->n_formats ? opts->formats : default_formats;
 	size_t nf = opts->n_formats ? opts->n_formats : 2;
 	for (size_t i = 0; i < nf; i++) {
-		GDALDriverH d = GDALGetDriverByName(formats[i]);
-		if (gm__driver_is_database(d))
-			return gm__fail(err, GM_EFORMAT,
-			                "%s is a database, not a file format: -f names the formats of the files in the "
-			                "output folder; for PostGIS give --pg \"PG:dbname=... host=...\" (tables that a "
-			                "document mapped again replaces its rows in)",
-			                formats[i]);
-		if (!gm__driver_writes_files(d)) {
-			char list[4096];
-			gm_output_formats(list, sizeof list);
-			return gm__fail(err, GM_EFORMAT, "unknown output format \"%s\"; valid formats: %s", formats[i], list);
-		}
 		/* (FlatGeobuf on GDAL before 3.6.4 cannot hold a feature without a
 		 * place: layerfile.c counts them, run.json says which file lacks them) */
+		gm_format f;
+		int rc = gm__format_find(&f, formats[i], err);
+		if (rc != GM_OK)
+			return rc;
 	}
 	if (opts->t_srs) {
 		gm_crs c;
@@ -80,9 +66,9 @@ struct gm_writer {
 	int crs_open;
 	gm_gdal_log log;
 	size_t n_formats;
-	GDALDriverH *drivers;
+	gm_format *formats;
 	gm_layer_file *layers;    /* n_formats x N_STREAMED; ds NULL where not open */
-	int uses_gdal;           /* some streamed layer is written through GDAL (ds) */
+	int uses_gdal;           /* some layer is written through GDAL: opened, its messages into log */
 	FILE *docs;              /* run.json's document entries, one a line */
 	gm_textlayer *acled;     /* events.csv, ACLED's shape */
 	gm_textlayer *map_events;   /* what map.html shows of each event (GM_MAP_EVENTS), NULL: no map */
@@ -99,7 +85,7 @@ static int open_map_events(gm_writer *w, gm_error *err)
 {
 	int geojson = 0;
 	for (size_t f = 0; f < w->n_formats; f++)
-		geojson |= !strcmp(GDALGetDriverShortName(w->drivers[f]), "GeoJSON");
+		geojson |= w->formats[f].own == GM_OWN_GEOJSON;
 	return geojson && w->opts.web_dir ? gm__map_events_open(&w->map_events, w->dir.tmp, err) : GM_OK;
 }
 
@@ -109,26 +95,25 @@ const char *gm__layer_stem(const char *layer, int is_csv)
 }
 
 /* Where a format's layers go and in which CRS. */
-static void layer_crs(const gm_writer *w, GDALDriverH drv, int *use_target, const char **srs_def, int *rfc7946)
+static void layer_crs(const gm_writer *w, const gm_format *fmt, int *use_target, const char **srs_def, int *rfc7946)
 {
-	int is_geojson = strcmp(GDALGetDriverShortName(drv), "GeoJSON") == 0;
+	int is_geojson = fmt->own == GM_OWN_GEOJSON;
 	/* GeoJSON stays WGS 84 lon/lat (RFC 7946) unless the user turned that off */
 	*use_target = w->opts.t_srs && !(is_geojson && w->opts.geojson_rfc7946);
 	*srs_def = *use_target ? w->opts.t_srs : (is_geojson ? "OGC:CRS84" : "EPSG:4326");
 	*rfc7946 = is_geojson && w->opts.geojson_rfc7946;
 }
 
-static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const char *name, const gm_field *fields,
+static int open_named(gm_writer *w, gm_layer_file *lw, gm_format *fmt, const char *name, const gm_field *fields,
                       size_t n_fields, gm_error *err)
 {
-	char ext[32], file[64], path[4096];
-	gm__driver_extension(drv, ext, sizeof ext);
-	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, !strcmp(GDALGetDriverShortName(drv), "CSV")), ext);
+	char file[64], path[4096];
+	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, fmt->own == GM_OWN_CSV), fmt->ext);
 	if (gm__path_join(path, sizeof path, w->dir.tmp, file) != 0)
 		return gm__fail(err, GM_EIO, "output path too long: %s", w->dir.tmp);
 	int use_target, rfc7946;
 	const char *srs_def;
-	layer_crs(w, drv, &use_target, &srs_def, &rfc7946);
+	layer_crs(w, fmt, &use_target, &srs_def, &rfc7946);
 	if (w->lonlat_only) {
 		/* daily.csv written for dashboards without being asked for: its X and Y
 		 * are longitude and latitude, as documented, whatever --t_srs says */
@@ -137,11 +122,10 @@ static int open_named(gm_writer *w, gm_layer_file *lw, GDALDriverH drv, const ch
 	}
 	memset(lw, 0, sizeof *lw);
 	snprintf(lw->file, sizeof lw->file, "%s", file);
-	lw->is_shapefile = strcmp(GDALGetDriverShortName(drv), "ESRI Shapefile") == 0;
 	lw->transform = use_target;
 	lw->crs = &w->crs;
 	lw->log = &w->log;
-	int rc = gm__layer_file_open(lw, drv, path, name, fields, n_fields, srs_def, rfc7946, err);
+	int rc = gm__layer_file_open(lw, fmt, path, name, fields, n_fields, srs_def, rfc7946, err);
 	if (rc == GM_OK && lw->is_shapefile)
 		gm__layer_file_cut_text(lw, w->opts.dbf_snippet < 0 ? 0 : (size_t)w->opts.dbf_snippet,
 		                        w->opts.dbf_rule < 0 ? 0 : (size_t)w->opts.dbf_rule);
@@ -177,16 +161,31 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	size_t nf;
 	const char *const *formats = formats_of(opts, &nf);
 	if (w) {
-		w->drivers = calloc(nf, sizeof *w->drivers);
+		w->formats = calloc(nf, sizeof *w->formats);
 		w->layers = calloc(nf * N_STREAMED, sizeof *w->layers);
 	}
-	if (!w || !w->drivers || !w->layers) {
+	if (!w || !w->formats || !w->layers) {
 		gm__writer_free(w);
 		return gm__fail(err, GM_ENOMEM, "out of memory");
 	}
 	w->gaz = gaz;
 	w->opts = *opts;
 	w->n_formats = nf;
+	/* GDAL opened only for a format that needs it (gdalapi.h): a run of
+	 * our own formats never loads it */
+	for (size_t f = 0; f < nf && rc == GM_OK; f++) {
+		int use_target, rfc7946;
+		const char *srs_def;
+		rc = gm__format_find(&w->formats[f], formats[f], err);
+		layer_crs(w, &w->formats[f], &use_target, &srs_def, &rfc7946);
+		w->uses_gdal |= rc == GM_OK && gm__format_needs_gdal(&w->formats[f], srs_def, rfc7946);
+	}
+	if (rc == GM_OK && w->uses_gdal)
+		rc = gm__gdal_load(err);
+	if (rc != GM_OK) {
+		gm__writer_free(w);
+		return rc;
+	}
 	if ((rc = gm__outdir_open(&w->dir, opts->out_dir, err)) != GM_OK) {
 		gm__writer_free(w);
 		return rc;
@@ -194,20 +193,19 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	w->dir_open = 1;
 	rc = gm__crs_open(&w->crs, opts->t_srs, err);
 	w->crs_open = rc == GM_OK;
-	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
+	if (w->uses_gdal)
+		CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	for (size_t f = 0; f < nf && rc == GM_OK; f++) {
-		w->drivers[f] = GDALGetDriverByName(formats[f]);
 		gm_layer_file *lw = &w->layers[f * N_STREAMED];
-		rc = open_named(w, &lw[L_MENTIONS], w->drivers[f], "mentions", gm__mention_fields, gm__n_mention_fields, err);
+		gm_format *fmt = &w->formats[f];
+		rc = open_named(w, &lw[L_MENTIONS], fmt, "mentions", gm__mention_fields, gm__n_mention_fields, err);
 		if (rc == GM_OK && opts->demonyms)
-			rc = open_named(w, &lw[L_DEMONYMS], w->drivers[f], "demonyms", gm__mention_fields, gm__n_mention_fields,
-			                err);
+			rc = open_named(w, &lw[L_DEMONYMS], fmt, "demonyms", gm__mention_fields, gm__n_mention_fields, err);
 		if (rc == GM_OK)
-			rc = open_named(w, &lw[L_EVENTS], w->drivers[f], "events", gm__event_fields, gm__n_event_fields, err);
+			rc = open_named(w, &lw[L_EVENTS], fmt, "events", gm__event_fields, gm__n_event_fields, err);
 	}
-	CPLPopErrorHandler();
-	for (size_t i = 0; i < nf * N_STREAMED; i++)
-		w->uses_gdal |= w->layers[i].ds != NULL;
+	if (w->uses_gdal)
+		CPLPopErrorHandler();
 	char p[4096];
 	if (rc == GM_OK && (gm__path_join(p, sizeof p, w->dir.tmp, ".documents") != 0 || !(w->docs = fopen(p, "w+"))))
 		rc = gm__fail(err, GM_EIO, "cannot write in %s: %s", w->dir.tmp, strerror(errno));
@@ -313,13 +311,13 @@ static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, 
 }
 
 /* The places and daily layers of one format (only daily: the CSV every run gets). */
-static int write_aggregates(gm_writer *w, const gm_aggregates *r, GDALDriverH drv, int only_daily, gm_error *err)
+static int write_aggregates(gm_writer *w, const gm_aggregates *r, gm_format *fmt, int only_daily, gm_error *err)
 {
 	int rc = GM_OK;
 	for (int which = only_daily; which < 2 && rc == GM_OK; which++) {
 		gm_layer_file lw;
-		rc = which ? open_named(w, &lw, drv, "daily", gm__daily_fields, gm__n_daily_fields, err)
-		           : open_named(w, &lw, drv, "places", gm__place_fields, gm__n_place_fields, err);
+		rc = which ? open_named(w, &lw, fmt, "daily", gm__daily_fields, gm__n_daily_fields, err)
+		           : open_named(w, &lw, fmt, "places", gm__place_fields, gm__n_place_fields, err);
 		if (rc == GM_OK && which)   /* most days see no event of most types */
 			gm__layer_file_zeros_left_out(&lw, GM_DAILY_FIRST_TYPE);
 		if (rc == GM_OK)
@@ -339,7 +337,7 @@ static gm_preview_ctx preview_ctx(const gm_writer *w)
 {
 	gm_preview_ctx c = {&w->opts, w->dir.tmp, w->gaz, 0, 0, 0, 0};
 	for (size_t f = 0; f < w->n_formats; f++) {
-		const char *name = GDALGetDriverShortName(w->drivers[f]);
+		const char *name = w->formats[f].name;
 		c.gpkg |= !strcmp(name, "GPKG");
 		c.geojson |= !strcmp(name, "GeoJSON");
 		c.files |= strcmp(name, "GPKG") != 0;
@@ -351,11 +349,13 @@ static gm_preview_ctx preview_ctx(const gm_writer *w)
 /* GeoPackage is one file with every layer, as QGIS users expect (#18):
  * gathered (layerfile.c) in the order places, mentions, events, daily,
  * demonyms, with the layers' styles. */
-static int one_geopackage(gm_writer *w, GDALDriverH drv, gm_error *err)
+static int one_geopackage(gm_writer *w, gm_format *fmt, gm_error *err)
 {
 	static const char *const order[] = {"places", "mentions", "events", "daily", "demonyms"};
 	GDALDatasetH out = NULL;
-	int rc = gm__layer_files_gather(w->dir.tmp, GM_GEOPACKAGE, drv, order, sizeof order / sizeof *order, &w->log,
+	int rc = gm__format_driver(fmt, err);
+	if (rc == GM_OK)
+		rc = gm__layer_files_gather(w->dir.tmp, GM_GEOPACKAGE, fmt->drv, order, sizeof order / sizeof *order, &w->log,
 	                                &out, err);
 	if (rc == GM_OK) {
 		gm_preview_ctx pc = preview_ctx(w);
@@ -394,20 +394,21 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 		rc = mrc;
 	int csv_asked = 0;
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++) {
-		csv_asked |= strcmp(GDALGetDriverShortName(w->drivers[f]), "CSV") == 0;
-		rc = write_aggregates(w, r, w->drivers[f], 0, err);
+		csv_asked |= w->formats[f].own == GM_OWN_CSV;
+		rc = write_aggregates(w, r, &w->formats[f], 0, err);
 	}
 	/* dashboards read the daily counts as CSV whatever else was asked for */
 	if (rc == GM_OK && !csv_asked) {
-		GDALDriverH csv = GDALGetDriverByName("CSV");
+		gm_format csv;
 		w->lonlat_only = 1;
-		rc = csv ? write_aggregates(w, r, csv, 1, err)
-		         : gm__fail(err, GM_EGDAL, "this GDAL has no CSV driver for daily.csv");
+		rc = gm__format_find(&csv, "CSV", err);
+		if (rc == GM_OK)
+			rc = write_aggregates(w, r, &csv, 1, err);
 		w->lonlat_only = 0;
 	}
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
-		if (!strcmp(GDALGetDriverShortName(w->drivers[f]), "GPKG"))
-			rc = one_geopackage(w, w->drivers[f], err);
+		if (!strcmp(w->formats[f].name, "GPKG"))
+			rc = one_geopackage(w, &w->formats[f], err);
 	gm_preview_ctx pc = preview_ctx(w);
 	if (rc == GM_OK)
 		rc = gm__preview_styles(&pc, err);
@@ -450,9 +451,11 @@ int gm__writer_finish(gm_writer *w, const gm_aggregates *r, gm_run_summary *summ
 	if (!summary)
 		summary = &local;
 	gm__summary_counts(r, summary);
-	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
+	if (w->uses_gdal)
+		CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	int rc = write_layers(w, r, err);
-	CPLPopErrorHandler();
+	if (w->uses_gdal)
+		CPLPopErrorHandler();
 	/* what is in the new folder is the set of files written (run.json lists
 	 * them all) */
 	char **names = NULL;
@@ -484,9 +487,11 @@ void gm__writer_free(gm_writer *w)
 	if (!w)
 		return;
 	gm_error ignored;
-	CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
+	if (w->uses_gdal && gm__gdal_loaded())
+		CPLPushErrorHandlerEx(gm__gdal_log_handler, &w->log);
 	close_streamed(w, 0, &ignored);
-	CPLPopErrorHandler();
+	if (w->uses_gdal && gm__gdal_loaded())
+		CPLPopErrorHandler();
 	gm__textlayer_close(w->acled, 0, &ignored);
 	gm__textlayer_close(w->map_events, 0, &ignored);
 	if (w->docs)
@@ -496,7 +501,7 @@ void gm__writer_free(gm_writer *w)
 	/* not finished: nothing of the new folder may stay, the lock goes */
 	if (w->dir_open)
 		gm__outdir_abandon(&w->dir);
-	free(w->drivers);
+	free(w->formats);
 	free(w->layers);
 	free(w);
 }

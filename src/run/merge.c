@@ -7,10 +7,9 @@
 #include "part.h"
 
 #include "error.h"
+#include "gdalapi.h"
 
-#include <cpl_error.h>
 #include <errno.h>
-#include <gdal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +17,9 @@
 int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, const gm_write_options *opts,
              gm_run_summary *summary, gm_error *err)
 {
-	GDALAllRegister();
+	int rc = gm__gdal_load(err);   /* (the parts are read through OGR) */
+	if (rc != GM_OK)
+		return rc;
 	if (!n_parts)
 		return gm__fail(err, GM_EINVAL, "nothing to merge");
 	for (size_t i = 0; i < n_parts; i++) {
@@ -28,7 +29,7 @@ int gm_merge(const char *const *parts, size_t n_parts, const gm_gazetteer *gaz, 
 	}
 	id_index ids;
 	doc_seen seen = {0};
-	int rc = gm__id_index_build(&ids, gaz, err);
+	rc = gm__id_index_build(&ids, gaz, err);
 	if (rc != GM_OK)
 		return rc;
 	/* a folder with a demonyms layer asks for one in the merge */

@@ -5,6 +5,7 @@
 #include "part.h"
 
 #include "error.h"
+#include "gdalapi.h"
 #include "grow.h"
 #include "hash.h"
 #include "json.h"
@@ -12,9 +13,6 @@
 #include "write.h"
 
 #include <errno.h>
-#include <cpl_error.h>
-#include <gdal.h>
-#include <ogr_api.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -215,6 +215,29 @@ expect_grep '"processed"' "$T/pipeout/run.json" "the piped document is processed
 expect_status 2 "a device named as input" -- "$BIN" map -q -o "$T/x" /dev/zero
 expect_grep "character device" "$T/stderr" "the device refusal says what it is"
 
+# #17: GDAL is opened only for what only GDAL writes (layers/gdalapi.h): the default layers,
+# CSV and a Shapefile in WGS 84 never load it (the dynamic linker says what it loads), a
+# GeoPackage, GeoJSON in another CRS and a Shapefile's .prj of one do
+gdal_loaded() { # OUT_DIR ARGS...: whether that run loaded libgdal
+	local o=$1; shift
+	LD_DEBUG=libs "$BIN" map -q -o "$o" "$@" "$T/in/a.txt" 2>"$T/ld" >/dev/null && [ -s "$o/run.json" ] ||
+		{ echo error; return; }
+	grep -q 'calling init: .*libgdal' "$T/ld" && echo yes || echo no
+}
+expect_loads() { # WANT DESCRIPTION ARGS...
+	local want=$1 what=$2; shift 2
+	local got
+	got=$(gdal_loaded "$T/gdal-$want" "$@")
+	[ "$got" = "$want" ] && ok || bad "$what: GDAL loaded: $got, want $want"
+}
+expect_loads no "the default layers"
+expect_loads no "CSV" -f CSV
+expect_loads no "GeoJSON" -f GeoJSON
+expect_loads no "a Shapefile in WGS 84" -f "ESRI Shapefile" --t_srs EPSG:4326
+expect_loads yes "a GeoPackage" -f GPKG
+expect_loads yes "GeoJSON in another CRS" -f GeoJSON --no-rfc7946 --t_srs EPSG:3857
+expect_loads yes "a Shapefile in another CRS" -f "ESRI Shapefile" --t_srs EPSG:3857
+
 # #15.5: the output folder is replaced as a whole, under a lock
 R=$T/swap
 mkdir -p "$R"
