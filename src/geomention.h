@@ -296,11 +296,13 @@ typedef struct gm_write_options {
 	                                its start ("exact; capital pop 1.6M; Arabic name"): 0 none,
 	                                254 all. The rule was 40 % of mentions.dbf; every other format
 	                                keeps it whole. GM_WRITE_OPTIONS_INIT: GM_DBF_RULE_DEFAULT */
+	int jobs;                    /* threads that write the places and daily layers at the end,
+	                                a format each (<= 1: the calling thread alone) */
 } gm_write_options;
 #define GM_DBF_SNIPPET_DEFAULT 100
 #define GM_DBF_RULE_DEFAULT 40
 #define GM_WRITE_OPTIONS_INIT                                                                                  \
-	{NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL, NULL, NULL, GM_DBF_SNIPPET_DEFAULT, GM_DBF_RULE_DEFAULT}
+	{NULL, NULL, 0, NULL, 1, NULL, 0, NULL, NULL, NULL, NULL, GM_DBF_SNIPPET_DEFAULT, GM_DBF_RULE_DEFAULT, 0}
 
 typedef struct gm_run_summary {
 	size_t documents, skipped, mentions, places, demonyms, events;

@@ -393,6 +393,7 @@ int gm_cli_map(int argc, char **argv)
 		gm_write_options wo = gm_cli_write_options(&a.out);
 		record_options(&a, &opts);
 		wo.options_json = opts.s;
+		wo.jobs = a.jobs > 0 ? a.jobs : gm_default_jobs();   /* (--jobs 1: one thread from start to end) */
 		if (opts.failed) {
 			fprintf(stderr, "geomention map: out of memory\n");
 			status = GM_EXIT_FAIL;

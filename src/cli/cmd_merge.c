@@ -84,6 +84,7 @@ static int merge(const gm_cli_output *out, const char *gaz_path, const char *con
 	gm_error err = {0, ""};
 	gm_write_options wo = gm_cli_write_options(out);
 	wo.options_json = options_json;
+	wo.jobs = gm_default_jobs();
 	if (gm_run_check_options(&wo, &err) != GM_OK) {
 		fprintf(stderr, "geomention merge: %s\n", err.message);
 		return GM_EXIT_USAGE;

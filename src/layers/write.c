@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,7 @@ struct gm_writer {
 	gm_textlayer *acled;     /* events.csv, ACLED's shape */
 	gm_textlayer *map_events;   /* what map.html shows of each event (GM_MAP_EVENTS), NULL: no map */
 	size_t n_acled;
-	int lonlat_only;         /* the layer being opened stays WGS 84 lon/lat (daily.csv) */
+	pthread_mutex_t warn_lock;   /* warnings, from the threads that write places and daily */
 	size_t n_docs;
 	int finished;
 	char warnings[4][320];   /* what a layer file lacks (gm_run_summary's) */
@@ -104,8 +105,9 @@ static void layer_crs(const gm_writer *w, const gm_format *fmt, int *use_target,
 	*rfc7946 = is_geojson && w->opts.geojson_rfc7946;
 }
 
+/* lonlat_only: the layer stays WGS 84 lon/lat (daily.csv) */
 static int open_named(gm_writer *w, gm_layer_file *lw, gm_format *fmt, const char *name, const gm_field *fields,
-                      size_t n_fields, gm_error *err)
+                      size_t n_fields, int lonlat_only, gm_error *err)
 {
 	char file[64], path[4096];
 	snprintf(file, sizeof file, "%s.%.40s", gm__layer_stem(name, fmt->own == GM_OWN_CSV), fmt->ext);
@@ -114,7 +116,7 @@ static int open_named(gm_writer *w, gm_layer_file *lw, gm_format *fmt, const cha
 	int use_target, rfc7946;
 	const char *srs_def;
 	layer_crs(w, fmt, &use_target, &srs_def, &rfc7946);
-	if (w->lonlat_only) {
+	if (lonlat_only) {
 		/* daily.csv written for dashboards without being asked for: its X and Y
 		 * are longitude and latitude, as documented, whatever --t_srs says */
 		use_target = 0;
@@ -136,12 +138,15 @@ static int open_named(gm_writer *w, gm_layer_file *lw, gm_format *fmt, const cha
  * summary, never left unsaid. */
 static void note_dropped(gm_writer *w, gm_layer_file *lw)
 {
-	if (!lw->n_dropped || w->n_warnings == sizeof w->warnings / sizeof *w->warnings)
+	if (!lw->n_dropped)
 		return;
-	snprintf(w->warnings[w->n_warnings++], sizeof w->warnings[0],
+	pthread_mutex_lock(&w->warn_lock);
+	if (w->n_warnings < sizeof w->warnings / sizeof *w->warnings)
+		snprintf(w->warnings[w->n_warnings++], sizeof w->warnings[0],
 	         "%s lacks %zu feature%s without a place: GDAL %s writes no FlatGeobuf feature without geometry "
 	         "(fixed in GDAL 3.6.4); every other format has them",
 	         lw->file, lw->n_dropped, lw->n_dropped == 1 ? "" : "s", GDALVersionInfo("RELEASE_NAME"));
+	pthread_mutex_unlock(&w->warn_lock);
 	lw->n_dropped = 0;   /* said once */
 }
 
@@ -161,6 +166,7 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	size_t nf;
 	const char *const *formats = formats_of(opts, &nf);
 	if (w) {
+		pthread_mutex_init(&w->warn_lock, NULL);
 		w->formats = calloc(nf, sizeof *w->formats);
 		w->layers = calloc(nf * N_STREAMED, sizeof *w->layers);
 	}
@@ -198,11 +204,11 @@ int gm__writer_open(gm_writer **out, const gm_gazetteer *gaz, const gm_write_opt
 	for (size_t f = 0; f < nf && rc == GM_OK; f++) {
 		gm_layer_file *lw = &w->layers[f * N_STREAMED];
 		gm_format *fmt = &w->formats[f];
-		rc = open_named(w, &lw[L_MENTIONS], fmt, "mentions", gm__mention_fields, gm__n_mention_fields, err);
+		rc = open_named(w, &lw[L_MENTIONS], fmt, "mentions", gm__mention_fields, gm__n_mention_fields, 0, err);
 		if (rc == GM_OK && opts->demonyms)
-			rc = open_named(w, &lw[L_DEMONYMS], fmt, "demonyms", gm__mention_fields, gm__n_mention_fields, err);
+			rc = open_named(w, &lw[L_DEMONYMS], fmt, "demonyms", gm__mention_fields, gm__n_mention_fields, 0, err);
 		if (rc == GM_OK)
-			rc = open_named(w, &lw[L_EVENTS], fmt, "events", gm__event_fields, gm__n_event_fields, err);
+			rc = open_named(w, &lw[L_EVENTS], fmt, "events", gm__event_fields, gm__n_event_fields, 0, err);
 	}
 	if (w->uses_gdal)
 		CPLPopErrorHandler();
@@ -274,54 +280,54 @@ int gm__writer_doc(gm_writer *w, const gm_doc_rec *d, gm_error *err)
 	return GM_OK;
 }
 
-static int write_places(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, gm_error *err)
+/* The run's sums in layer order, for every format's places and daily layers. */
+typedef struct sums_in_order {
+	const gm_aggregates *r;
+	const gm_place_agg **places;
+	size_t n_places;
+	const gm_daily_cell **cells;
+} sums_in_order;
+
+static int write_places(gm_writer *w, const sums_in_order *o, gm_layer_file *lw, gm_error *err)
 {
-	size_t n;
-	const gm_place_agg **order = gm__places_in_order(r, &n);
-	if (!order)
-		return gm__fail(err, GM_ENOMEM, "out of memory");
 	int rc = GM_OK;
-	for (size_t i = 0; i < n && rc == GM_OK; i++) {
+	for (size_t i = 0; i < o->n_places && rc == GM_OK; i++) {
 		gm_value v[GM_MAX_FIELDS];
 		gm_place p;
 		char first[11], last[11];
-		gm__place_values(w->gaz, order[i], v, &p, first, last);
+		gm__place_values(w->gaz, o->places[i], v, &p, first, last);
 		rc = gm__layer_file_feature(lw, p.lon, p.lat, v, err);
 	}
-	free(order);
 	return rc;
 }
 
-static int write_daily(gm_writer *w, const gm_aggregates *r, gm_layer_file *lw, gm_error *err)
+static int write_daily(gm_writer *w, const sums_in_order *o, gm_layer_file *lw, gm_error *err)
 {
-	const gm_daily_cell **order = gm__cells_in_order(r);
-	if (!order)
-		return gm__fail(err, GM_ENOMEM, "out of memory");
 	int rc = GM_OK;
-	for (size_t i = 0; i < r->n_cells && rc == GM_OK; i++) {
+	for (size_t i = 0; i < o->r->n_cells && rc == GM_OK; i++) {
 		gm_value v[GM_MAX_FIELDS];
 		gm_place p;
 		char date[11];
 		double lon, lat;
-		gm__daily_values(w->gaz, order[i], gm__cell_types(r, order[i]), v, &p, date, &lon, &lat);
+		gm__daily_values(w->gaz, o->cells[i], gm__cell_types(o->r, o->cells[i]), v, &p, date, &lon, &lat);
 		rc = gm__layer_file_feature(lw, lon, lat, v, err);
 	}
-	free(order);
 	return rc;
 }
 
-/* The places and daily layers of one format (only daily: the CSV every run gets). */
-static int write_aggregates(gm_writer *w, const gm_aggregates *r, gm_format *fmt, int only_daily, gm_error *err)
+/* The places and daily layers of one format (only daily: the CSV every run
+ * gets, lon/lat whatever the CRS). */
+static int write_aggregates(gm_writer *w, const sums_in_order *o, gm_format *fmt, int only_daily, gm_error *err)
 {
 	int rc = GM_OK;
 	for (int which = only_daily; which < 2 && rc == GM_OK; which++) {
 		gm_layer_file lw;
-		rc = which ? open_named(w, &lw, fmt, "daily", gm__daily_fields, gm__n_daily_fields, err)
-		           : open_named(w, &lw, fmt, "places", gm__place_fields, gm__n_place_fields, err);
+		rc = which ? open_named(w, &lw, fmt, "daily", gm__daily_fields, gm__n_daily_fields, only_daily, err)
+		           : open_named(w, &lw, fmt, "places", gm__place_fields, gm__n_place_fields, 0, err);
 		if (rc == GM_OK && which)   /* most days see no event of most types */
 			gm__layer_file_zeros_left_out(&lw, GM_DAILY_FIRST_TYPE);
 		if (rc == GM_OK)
-			rc = which ? write_daily(w, r, &lw, err) : write_places(w, r, &lw, err);
+			rc = which ? write_daily(w, o, &lw, err) : write_places(w, o, &lw, err);
 		note_dropped(w, &lw);
 		int crc = gm__layer_file_close(&lw, rc == GM_OK, err);
 		if (rc == GM_OK)
@@ -331,6 +337,102 @@ static int write_aggregates(gm_writer *w, const gm_aggregates *r, gm_format *fmt
 }
 
 /* ------------------------------------------------------------- the whole run */
+
+/* The places and daily layers, a format each: on up to opts.jobs threads
+ * where the format is ours and its points need no CRS transformation (a
+ * file each, written as one thread would: the same bytes), on the calling
+ * thread where GDAL or PROJ writes them (neither is shared between
+ * threads here). They were a twentieth of a 20 MB run's instructions, all
+ * after the mapping had ended (#17). */
+typedef struct sums_task {
+	gm_writer *w;
+	const sums_in_order *o;
+	gm_format *fmt;
+	int only_daily, threaded;
+	int rc;
+	gm_error err;
+} sums_task;
+
+typedef struct sums_tasks {
+	sums_task *t;
+	size_t n;
+	pthread_mutex_t lock;
+	size_t next;   /* the next threaded task to take */
+} sums_tasks;
+
+static void *run_sums_tasks(void *arg)
+{
+	sums_tasks *q = arg;
+	for (;;) {
+		pthread_mutex_lock(&q->lock);
+		while (q->next < q->n && !q->t[q->next].threaded)
+			q->next++;
+		size_t i = q->next < q->n ? q->next++ : q->n;
+		pthread_mutex_unlock(&q->lock);
+		if (i == q->n)
+			return NULL;
+		sums_task *t = &q->t[i];
+		t->rc = write_aggregates(t->w, t->o, t->fmt, t->only_daily, &t->err);
+	}
+}
+
+static int write_sums(gm_writer *w, const gm_aggregates *r, gm_error *err)
+{
+	sums_in_order o = {r, NULL, 0, NULL};
+	o.places = gm__places_in_order(r, &o.n_places);
+	o.cells = gm__cells_in_order(r);
+	gm_format csv;
+	sums_task *t = calloc(w->n_formats + 1, sizeof *t);
+	pthread_t *th = calloc(w->n_formats + 1, sizeof *th);
+	size_t n = 0;
+	int rc = o.places && o.cells && t && th ? GM_OK : gm__fail(err, GM_ENOMEM, "out of memory");
+	int csv_asked = 0;
+	for (size_t f = 0; rc == GM_OK && f < w->n_formats; f++) {
+		csv_asked |= w->formats[f].own == GM_OWN_CSV;
+		t[n++] = (sums_task){w, &o, &w->formats[f], 0, 0, GM_OK, {0, ""}};
+	}
+	/* dashboards read the daily counts as CSV whatever else was asked for */
+	if (rc == GM_OK && !csv_asked && (rc = gm__format_find(&csv, "CSV", err)) == GM_OK)
+		t[n++] = (sums_task){w, &o, &csv, 1, 0, GM_OK, {0, ""}};
+	size_t n_threaded = 0;
+	for (size_t i = 0; i < n; i++) {
+		int use_target, rfc7946;
+		const char *srs_def;
+		layer_crs(w, t[i].fmt, &use_target, &srs_def, &rfc7946);
+		use_target &= !t[i].only_daily;   /* (daily.csv of its own stays lon/lat) */
+		t[i].threaded = t[i].fmt->own != GM_OWN_NONE && !use_target && !gm__format_needs_gdal(t[i].fmt, srs_def, rfc7946);
+		n_threaded += (size_t)t[i].threaded;
+	}
+	int jobs = w->opts.jobs;
+	sums_tasks q = {t, n, PTHREAD_MUTEX_INITIALIZER, 0};
+	size_t started = 0;
+	/* the threaded tasks on jobs - 1 threads and this one, which then
+	 * writes the rest (GDAL's error handler is per thread: it is pushed on
+	 * this one) */
+	for (size_t k = 1; rc == GM_OK && k < (size_t)jobs && k < n_threaded; k++)
+		if (pthread_create(&th[started], NULL, run_sums_tasks, &q) == 0)
+			started++;
+	if (rc == GM_OK)
+		run_sums_tasks(&q);
+	for (size_t k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	for (size_t i = 0, failed = 0; rc == GM_OK && i < n && !failed; i++)
+		if (!t[i].threaded)
+			failed = (t[i].rc = write_aggregates(w, &o, t[i].fmt, t[i].only_daily, &t[i].err)) != GM_OK;
+	/* the first failure in the formats' order, as one thread would have stopped at */
+	for (size_t i = 0; rc == GM_OK && i < n; i++)
+		if (t[i].rc != GM_OK) {
+			if (err)
+				*err = t[i].err;
+			rc = t[i].rc;
+		}
+	pthread_mutex_destroy(&q.lock);
+	free(t);
+	free(th);
+	free(o.places);
+	free(o.cells);
+	return rc;
+}
 
 /* What preview.c needs of the writer. */
 static gm_preview_ctx preview_ctx(const gm_writer *w)
@@ -392,20 +494,8 @@ static int write_layers(gm_writer *w, const gm_aggregates *r, gm_error *err)
 	w->map_events = NULL;
 	if (rc == GM_OK)
 		rc = mrc;
-	int csv_asked = 0;
-	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++) {
-		csv_asked |= w->formats[f].own == GM_OWN_CSV;
-		rc = write_aggregates(w, r, &w->formats[f], 0, err);
-	}
-	/* dashboards read the daily counts as CSV whatever else was asked for */
-	if (rc == GM_OK && !csv_asked) {
-		gm_format csv;
-		w->lonlat_only = 1;
-		rc = gm__format_find(&csv, "CSV", err);
-		if (rc == GM_OK)
-			rc = write_aggregates(w, r, &csv, 1, err);
-		w->lonlat_only = 0;
-	}
+	if (rc == GM_OK)
+		rc = write_sums(w, r, err);
 	for (size_t f = 0; f < w->n_formats && rc == GM_OK; f++)
 		if (!strcmp(w->formats[f].name, "GPKG"))
 			rc = one_geopackage(w, &w->formats[f], err);
@@ -501,6 +591,7 @@ void gm__writer_free(gm_writer *w)
 	/* not finished: nothing of the new folder may stay, the lock goes */
 	if (w->dir_open)
 		gm__outdir_abandon(&w->dir);
+	pthread_mutex_destroy(&w->warn_lock);
 	free(w->formats);
 	free(w->layers);
 	free(w);

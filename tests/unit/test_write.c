@@ -296,6 +296,49 @@ static void unfinished_run_leaves_nothing(void)
 	CHECK_INT(system(cmd), 0);
 }
 
+/* the places and daily layers are written a format each on opts.jobs
+ * threads (ours) and the calling thread (GDAL's): the same bytes as one
+ * thread writes, every file there (GDAL's GeoPackage too) */
+static void threads_write_the_same_files(void)
+{
+	static const char *many[] = {"GeoJSON", "ESRI Shapefile", "CSV", "GPKG"};
+	static const char *files[] = {"places.geojson", "daily.geojson", "places.shp", "places.dbf", "places.shx",
+	                              "daily.shp",      "daily.dbf",     "daily.shx",  "places.csv", "daily.csv",
+	                              "mentions.csv",   "events.csv"};
+	char dirs[2][320];
+	for (int k = 0; k < 2; k++) {
+		gm_error err;
+		snprintf(dirs[k], sizeof dirs[k], "%s/jobs%d", dir, k ? 4 : 1);
+		gm_write_options wo = GM_WRITE_OPTIONS_INIT;
+		wo.out_dir = dirs[k];
+		wo.formats = many;
+		wo.n_formats = 4;
+		wo.jobs = k ? 4 : 1;
+		gm_run *run = make_run(&wo);
+		gm_run_summary sum;
+		CHECK_INT(gm_run_finish(run, &sum, &err), 0);
+		gm_run_free(run);
+	}
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char cmd[1000];
+		snprintf(cmd, sizeof cmd, "test -s '%s/%s' && cmp -s '%s/%s' '%s/%s'", dirs[0], files[i], dirs[0], files[i],
+		         dirs[1], files[i]);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "  %s differs or is missing\n", files[i]);
+			CHECK(0);
+		} else {
+			CHECK(1);
+		}
+	}
+	/* (the GeoPackage holds a timestamp: its layers are there, places and daily among them) */
+	char p[400];
+	snprintf(p, sizeof p, "%s/geomention.gpkg", dirs[1]);
+	GDALDatasetH ds = GDALOpenEx(p, GDAL_OF_VECTOR, NULL, NULL, NULL);
+	CHECK(ds && GDALDatasetGetLayerByName(ds, "places") && GDALDatasetGetLayerByName(ds, "daily"));
+	if (ds)
+		GDALClose(ds);
+}
+
 int main(int argc, char **argv)
 {
 	gaz = mini_open(argc > 1 ? argv[1] : "tests/data");
@@ -309,7 +352,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(shapefile_utf8_and_prj),          CHECK_CASE(gpkg_too),
 	                                   CHECK_CASE(run_json_and_no_leftovers),       CHECK_CASE(t_srs_for_other_formats),
 	                                   CHECK_CASE(proj_directly),                   CHECK_CASE(refusals_before_writing),
-	                                   CHECK_CASE(unfinished_run_leaves_nothing)};
+	                                   CHECK_CASE(unfinished_run_leaves_nothing), CHECK_CASE(threads_write_the_same_files)};
 	int rc = check_run("write", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	gm_gazetteer_close(gaz);
 	rc |= check_remove_tree(dir);
