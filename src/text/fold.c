@@ -136,6 +136,19 @@ size_t gm__fold(const char *in, size_t len, char *out, size_t cap)
 	const unsigned char *u = (const unsigned char *)in;
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
+		/* four letters of the Arabic block at once where they come so (most
+		 * of a word): one test of the eight bytes, four table loads, the
+		 * stores as below (#17) */
+		if (i + 8 <= len && o + 9 <= cap && gm__utf8_four_arabic(gm__utf8_load8(u + i))) {
+			for (int k = 0; k < 4; k++) {
+				const unsigned char *e = arabic_utf8[((u[i + 2 * k] & 0x03u) << 6) | (u[i + 2 * k + 1] & 0x3Fu)];
+				out[o] = (char)e[1];
+				out[o + 1] = (char)e[2];
+				o += e[0];
+			}
+			i += 8;
+			continue;
+		}
 		/* ASCII and the Arabic block (lead byte D8 to DB), most of the text,
 		 * straight from the tables: decoding and encoding each letter was a
 		 * tenth of a run */

@@ -13,8 +13,15 @@
  * caller still owns (and frees) the old array. */
 int gm__grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* gm__grow, with the common case (room enough) answered without a call:
+ * arrays grow inside per-word loops (#17). */
+static inline int gm__grow_inline(void **p, size_t *cap, size_t need, size_t elem)
+{
+	return need <= *cap ? 0 : gm__grow(p, cap, need, elem);
+}
+
 /* GM__GROW(arr, cap, need): gm__grow for a typed pointer lvalue arr and its
  * size_t capacity cap, the element size taken from arr's type. */
-#define GM__GROW(arr, cap, need) gm__grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+#define GM__GROW(arr, cap, need) gm__grow_inline((void **)&(arr), &(cap), (need), sizeof *(arr))
 
 #endif

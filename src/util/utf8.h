@@ -39,6 +39,14 @@ static inline int gm__utf8_four_pairs(uint64_t w)
 	       (((w & 0x001E001E001E001Eull) + 0x7FFF7FFF7FFF7FFFull) & 0x8000800080008000ull) == 0x8000800080008000ull;
 }
 
+/* Whether the eight bytes of w (gm__utf8_load8) are four two-byte sequences
+ * of the Arabic block (leads D8 to DB, U+0600 to U+06FF): most of an Arabic
+ * word, four letters tested at once. */
+static inline int gm__utf8_four_arabic(uint64_t w)
+{
+	return (w & 0xC0FCC0FCC0FCC0FCull) == 0x80D880D880D880D8ull;
+}
+
 /* Whether s[0..len) starts with the bytes of prefix (a whole UTF-8 text). */
 static inline int gm__utf8_has_prefix(const char *s, size_t len, const char *prefix)
 {

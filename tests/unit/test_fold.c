@@ -116,11 +116,53 @@ static void tables_fold_as_code_points(void)
 	CHECK_INT(differ, 0);
 }
 
+/* #17: runs of Arabic letters are folded four at a time: random words of
+ * the Arabic block (letters, marks, digits, tatweel) and ASCII fold as their
+ * code points one by one do, and every buffer size cuts the fold at the last
+ * letter that fits (the longest prefix of whole letters, with its NUL) */
+static void runs_fold_as_code_points(void)
+{
+	uint64_t s = 0x9E3779B97F4A7C15ull;
+	size_t differ = 0, fast = 0;
+	for (int round = 0; round < 4000; round++) {
+		char in[160];
+		char want[400];
+		size_t bounds_at[80], nb = 0, il = 0, wl = 0;
+		size_t n = 1 + round % 40;
+		bounds_at[nb++] = 0;
+		for (size_t c = 0; c < n; c++) {
+			s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+			uint32_t cp = (s >> 8) % 16 == 0 ? (uint32_t)('a' + (s >> 20) % 26) : 0x0600 + (uint32_t)((s >> 24) % 256);
+			size_t l = gm__utf8_encode(cp, in + il);
+			il += l;
+			uint32_t f[4];
+			size_t k = gm__fold_cp(cp, f);
+			for (size_t j = 0; j < k; j++)
+				wl += gm__utf8_encode(f[j], want + wl);
+			bounds_at[nb++] = wl;
+		}
+		want[wl] = '\0';
+		fast += il >= 8;
+		for (size_t cap = 1; cap <= wl + 12; cap++) {
+			char got[400];
+			size_t keep = 0;   /* the longest prefix of whole letters that fits with its NUL */
+			for (size_t b = 0; b < nb; b++)
+				if (bounds_at[b] + 1 <= cap)
+					keep = bounds_at[b];
+			size_t gl = gm__fold(in, il, got, cap);
+			differ += gl != keep || memcmp(got, want, keep) != 0 || got[gl] != '\0';
+		}
+	}
+	CHECK_INT(differ, 0);
+	CHECK(fast > 3000);
+}
+
 int main(int argc, char **argv)
 {
 	gm__fold_init();
 	static const check_case cases[] = {CHECK_CASE(marks_go), CHECK_CASE(letters_fold), CHECK_CASE(invisible_marks),
 	                                   CHECK_CASE(other_forms_and_scripts), CHECK_CASE(bounds),
-	                                   CHECK_CASE(skeletons), CHECK_CASE(tables_fold_as_code_points)};
+	                                   CHECK_CASE(skeletons), CHECK_CASE(tables_fold_as_code_points),
+	                                   CHECK_CASE(runs_fold_as_code_points)};
 	return check_run("fold", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
