@@ -203,32 +203,47 @@ size_t gm__fold(const char *in, size_t len, char *out, size_t cap)
 	return o;
 }
 
-/* The class letter of an Arabic consonant (fold.h, gm__skeleton). */
+/* gm__skeleton reads the word as the second bytes of its letters: in the
+ * Arabic block (U+0600 to U+06FF, leads D8 to DB) a letter is its lead's
+ * two low bits and its second byte's six. */
+#define SK_LETTER(lead, second) ((uint32_t)((lead) & 0x03u) << 6 | ((second) & 0x3Fu))
+#define SK_ALEF 0x27u   /* ا */
+#define SK_LAM 0x44u    /* ل */
+#define SK_WAW 0x48u    /* و */
+#define SK_YEH 0x4Au    /* ي */
+#define SK_TEH 0x2Au    /* ت */
+#define SK_SHEEN 0x34u  /* ش */
+
 /* The class letter of an Arabic consonant (fold.h, gm__skeleton): only the
  * pairs that spell one foreign sound; ق and ك stay apart from ج/غ (merged,
  * they turned بروتوكول into Portugal). */
-static uint32_t skeleton_class(uint32_t cp)
+static uint32_t skeleton_class(uint32_t letter)
 {
-	switch (cp) {
-	case 0x063A: return 0x062C;                            /* غ -> ج (g) */
-	case 0x0637: return 0x062A;                            /* ط -> ت */
-	default: return cp;
+	switch (letter) {
+	case 0x3Au: return 0x2Cu;   /* غ -> ج (g) */
+	case 0x37u: return SK_TEH;  /* ط -> ت */
+	default: return letter;
 	}
 }
 
 size_t gm__skeleton(const char *w, size_t len, char *out, size_t cap)
 {
-	uint32_t cps[128];
-	size_t n = 0;
+	/* one Arabic word only: letters of the block, read from the bytes in
+	 * one pass (the first 128 letters: what the skeleton keeps of a word) */
 	const unsigned char *u = (const unsigned char *)w;
-	for (size_t i = 0; i < len && n < 128; i += 2) {
-		/* U+0600 to U+06FF are exactly the two-byte sequences led by D8 to DB */
-		if (u[i] < 0xD8 || u[i] > 0xDB || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
-			return 0;  /* one Arabic word only */
-		cps[n++] = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
-	}
+	size_t bytes = len < 256 ? len : 256;
+	if (bytes & 1)
+		return 0;
+	size_t n = bytes / 2, i = 0;
+	for (; i + 8 <= bytes; i += 8)
+		if (!gm__utf8_four_arabic(gm__utf8_load8(u + i)))
+			return 0;
+	for (; i < bytes; i += 2)
+		if (u[i] < 0xD8 || u[i] > 0xDB || (u[i + 1] & 0xC0) != 0x80)
+			return 0;
+#define SK_AT(k) SK_LETTER(u[2 * (k)], u[2 * (k) + 1])
 	size_t a = 0;
-	if (n > 4 && cps[0] == 0x0627 && cps[1] == 0x0644)
+	if (n > 4 && SK_AT(0) == SK_ALEF && SK_AT(1) == SK_LAM)
 		a = 2;  /* the article: kept, so that الأسباني never meets إسبانيا */
 	if (cap < 6)
 		return 0;
@@ -238,22 +253,23 @@ size_t gm__skeleton(const char *w, size_t len, char *out, size_t cap)
 		memcpy(out + o, "\xd8\xa7\xd9\x84", 4);  /* ال */
 		o += 4;
 	}
-	for (size_t i = a; i < n; i++) {
-		uint32_t cp = cps[i];
+	for (size_t k = a; k < n; k++) {
+		uint32_t c = SK_AT(k);
 		/* long vowels inside the word; the first letter stays (ا at the start
 		 * is a hamza seat) and so does the last: ـيا / ـية / ـي tell a country
 		 * (أرمينيا) from its adjective (أرمينية، أرميني) */
-		if (i > a && i + 1 < n && (cp == 0x0627 || cp == 0x0648 || cp == 0x064A))
+		if (k > a && k + 1 < n && (c == SK_ALEF || c == SK_WAW || c == SK_YEH))
 			continue;
-		if (cp == 0x062A && i + 1 < n && cps[i + 1] == 0x0634)
+		if (c == SK_TEH && k + 1 < n && SK_AT(k + 1) == SK_SHEEN)
 			continue;  /* تش -> ش */
-		cp = skeleton_class(cp);   /* (a letter of the block: two bytes) */
+		c = skeleton_class(c);
 		if (o + 3 > cap)
 			return 0;
-		out[o++] = (char)(0xC0 | (cp >> 6));
-		out[o++] = (char)(0x80 | (cp & 0x3F));
+		out[o++] = (char)(0xD8 | (c >> 6));
+		out[o++] = (char)(0x80 | (c & 0x3F));
 		consonants++;
 	}
+#undef SK_AT
 	out[o] = '\0';
 	return consonants >= 5 ? o : 0;
 }
