@@ -136,7 +136,23 @@ uint32_t gm__gaz_hash(const char *s, size_t len) { return gm__word_hash32(s, len
 
 static uint64_t checksum_update(uint64_t h, const unsigned char *p, size_t len)
 {
+	/* four lanes over each 32 bytes, folded into one at the end: four
+	 * multiplies in flight instead of one chain, whose latency bound the
+	 * open of a large file (5 M names: 800 MB, 0.3 s), and a quarter of the
+	 * loop's own instructions (#17) */
 	size_t i = 0;
+	if (len >= 32) {
+		uint64_t lane[4] = {h, h ^ 1u, h ^ 2u, h ^ 3u};
+		for (; i + 32 <= len; i += 32)
+			for (int k = 0; k < 4; k++) {
+				uint64_t w;
+				memcpy(&w, p + i + 8 * k, 8);
+				lane[k] = (lane[k] ^ w) * 1099511628211ull;
+			}
+		h = lane[0];
+		for (int k = 1; k < 4; k++)
+			h = (h ^ lane[k]) * 1099511628211ull;
+	}
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
 		memcpy(&w, p + i, 8);
@@ -152,10 +168,11 @@ static uint64_t checksum_update(uint64_t h, const unsigned char *p, size_t len)
 
 uint64_t gm__gaz_checksum(const unsigned char *file, size_t len)
 {
-	/* FNV-1a over 64-bit words (then the tail), over every byte of the file
-	 * with the header's checksum field read as zero: fast enough to verify a
-	 * large file at every open (a few ms for 30 MB), and it catches flipped
-	 * or truncated bytes anywhere, the header's name and date included. */
+	/* FNV-1a over 64-bit words in four lanes (then the tail), over every
+	 * byte of the file with the header's checksum field read as zero: fast
+	 * enough to verify a large file at every open (a few ms for 30 MB), and
+	 * it catches flipped or truncated bytes anywhere, the header's name and
+	 * date included. */
 	gm_gaz_header h;
 	if (len < sizeof h)
 		return 0;

@@ -26,7 +26,7 @@
 #include "codes.h"
 
 #define GM_GAZ_MAGIC "GMGAZ\r\n\032"   /* binary-safe: catches text-mode mangling */
-#define GM_GAZ_VERSION 13u   /* 13: a hash slot holds its key's hash; 12: a posting holds its place's country; 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
+#define GM_GAZ_VERSION 14u   /* 14: the checksum in four lanes (gm__gaz_checksum); 13: a hash slot holds its key's hash; 12: a posting holds its place's country; 11: a key's candidates large places first, then by static score (gm__gaz_static_score); 10: a key says the longest event word that starts with it; 9: keys hashed eight bytes at a time (hash.h); 8: a key says which kinds of posting it has; 7: five more event types (trigger codes after them moved); 6: trigger notes hold 6 bits of code; 5: the disaster type; 4: the checksum covers the header */
 #define GM_GAZ_MAX_WORDS 8
 #define GM_GAZ_NO_PLACE 0xFFFFFFFFu
 
