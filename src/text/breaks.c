@@ -20,11 +20,15 @@ enum {
 	W_UNSUPPORTED   /* a class these rules do not implement: the text goes to ICU */
 };
 
-/* Sentence_Break classes. */
+/* Sentence_Break classes. Those from S_EXTEND on are the ones the rules
+ * stop at outside a sentence end (a break may fall at them or after them:
+ * sentence_plain): as the high bit of the class byte, eight code points are
+ * passed over at once where none of them is one (#17). */
 enum {
-	S_OTHER, S_CR, S_LF, S_SEP, S_EXTEND, S_FORMAT, S_SP, S_LOWER, S_UPPER, S_OLETTER, S_NUMERIC, S_ATERM,
-	S_STERM, S_CLOSE, S_SCONTINUE
+	S_OTHER, S_SP, S_LOWER, S_UPPER, S_OLETTER, S_NUMERIC, S_CLOSE, S_SCONTINUE,
+	S_EXTEND, S_FORMAT, S_ATERM, S_STERM, S_SEP, S_CR, S_LF
 };
+#define S_STOPS_BIT 0x80u   /* in a class byte: its sentence class is S_EXTEND or after */
 
 /* The blocks covered: Latin (Basic to Extended-B), combining diacritics,
  * Greek, Cyrillic (names of Ukraine's and Russia's places and people, and
@@ -197,9 +201,39 @@ static int classify(gm_breaker *bk, const char *text, size_t len)
 #define SB(bk, i) ((uint8_t)((bk)->cls[i] >> 4))
 
 /* The bytes of the (valid) UTF-8 sequence that starts with lead, by its top
- * four bits (a load instead of a chain of tests, twice a code point). */
+ * four bits (a load instead of a chain of tests, at every code point of the
+ * word pass). */
 static const uint8_t seq_lens[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
 static size_t seq_len(unsigned char lead) { return seq_lens[lead >> 4]; }
+
+/* Where code point i of the (valid) text starts, from a cursor that only
+ * moves forward: eight bytes a step while eight code points or more lie
+ * ahead (their lead bytes counted at once: a byte that is no continuation,
+ * 10xxxxxx, starts one), then a byte a step. The sentence pass asks it
+ * only where a sentence ends, instead of moving a byte offset on at every
+ * code point (#17); the word pass, which needs one at every word's two ends,
+ * moves its own. */
+typedef struct cp_cursor {
+	size_t cp, byte;   /* cp: the lead bytes before byte */
+} cp_cursor;
+
+static size_t byte_of(cp_cursor *c, const char *text, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	while (c->cp + 8 <= i && c->byte + 8 <= len) {
+		uint64_t x;
+		memcpy(&x, u + c->byte, 8);
+		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+		c->cp += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+		c->byte += 8;
+	}
+	/* (past the continuations of a sequence the last step cut into) */
+	while (c->byte < len && (c->cp < i || (u[c->byte] & 0xC0) == 0x80)) {
+		c->cp += (u[c->byte] & 0xC0) != 0x80;
+		c->byte++;
+	}
+	return c->byte;
+}
 
 static int w_ignored(uint8_t c) { return c == W_EXTEND || c == W_FORMAT; }
 static int w_line(uint8_t c) { return c == W_CR || c == W_LF || c == W_NEWLINE; }
@@ -359,27 +393,35 @@ static int sentences(const gm_breaker *bk, const char *text, size_t len, const g
 	 * many Sp after it) */
 	uint8_t p = SB(bk, 0), pp = S_OTHER;
 	uint8_t term = s_term(p) ? p : 0;
-	size_t spaces = 0, byte = 0;
+	size_t spaces = 0;
+	cp_cursor at = {0, 0};   /* (the bytes of a boundary, asked where one falls) */
 	size_t lower_from = 0, lower_at = 0;   /* SB8's look-ahead, cached: from lower_from, the
 	                                         first decisive code point is at lower_at */
 	for (size_t i = 1; i < n; i++) {
-		byte += seq_len((unsigned char)text[byte]);
 		/* outside a sentence end, with no paragraph break, mark or end
 		 * word at hand (most of the text): no break (SB998), and the state
-		 * is the last two classes; run through in a tight loop */
+		 * is the last two classes; run through in a tight loop, eight at a
+		 * time where nine class bytes in a row have no stop (S_STOPS_BIT:
+		 * none is a break before or at what follows) */
 		if (!term && !(SENTENCE_PLAIN(bk, i - 1) & S_PLAIN_BEFORE) && !(SENTENCE_PLAIN(bk, i) & S_PLAIN_AT)) {
 			pp = p;
 			p = SB(bk, i);
 			spaces = 0;
-			for (i++; i < n && !(SENTENCE_PLAIN(bk, i - 1) & S_PLAIN_BEFORE) && !(SENTENCE_PLAIN(bk, i) & S_PLAIN_AT);
-			     i++) {
-				byte += seq_len((unsigned char)text[byte]);
+			for (i++;;) {
+				while (i + 8 <= n && !(gm__utf8_load8(bk->cls + i) & 0x8080808080808080ull) &&
+				       !(bk->cls[i - 1] & S_STOPS_BIT)) {
+					pp = SB(bk, i + 6);
+					p = SB(bk, i + 7);
+					i += 8;
+				}
+				if (i >= n || (SENTENCE_PLAIN(bk, i - 1) & S_PLAIN_BEFORE) || (SENTENCE_PLAIN(bk, i) & S_PLAIN_AT))
+					break;
 				pp = p;
 				p = SB(bk, i);
+				i++;
 			}
 			if (i == n)
 				break;
-			byte += seq_len((unsigned char)text[byte]);
 		}
 		uint8_t a = SB(bk, i - 1), b = SB(bk, i);
 		int cut;
@@ -415,7 +457,7 @@ static int sentences(const gm_breaker *bk, const char *text, size_t len, const g
 			cut = 0;   /* SB998 */
 		}
 		if (cut) {
-			int rc = sink->sentence(sink->ctx, (uint32_t)byte);
+			int rc = sink->sentence(sink->ctx, (uint32_t)byte_of(&at, text, len, i));
 			if (rc != GM_OK)
 				return rc;
 		}
