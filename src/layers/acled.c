@@ -1,6 +1,8 @@
 /* acled.c: events in ACLED's shape (acled.h). */
 #include "acled.h"
 
+#include "strbuf.h"
+
 #include "countries.h"
 #include "events.h"
 
@@ -121,8 +123,20 @@ void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 		 * a hair below it in binary, and printf would round it down; the
 		 * nudge rounds halves away from zero, as the decimal value (and
 		 * PostgreSQL's round(), in events_acled) does */
-		snprintf(scratch, 32, "%.4f", p.lat + (p.lat < 0 ? -1e-9 : 1e-9));
-		snprintf(scratch + 32, 32, "%.4f", p.lon + (p.lon < 0 ? -1e-9 : 1e-9));
+		double lat = p.lat + (p.lat < 0 ? -1e-9 : 1e-9), lon = p.lon + (p.lon < 0 ? -1e-9 : 1e-9);
+		char t[48];
+		/* (printf's digits, written without it where it can: strbuf.h;
+		 * a degree's four decimals fit 32 bytes either way) */
+		size_t n = gm__fixed_text(t, lat, 4);
+		n = n < 32 ? n : 0;
+		memcpy(scratch, t, n ? n + 1 : 1);
+		if (!n)
+			snprintf(scratch, 32, "%.4f", lat);
+		n = gm__fixed_text(t, lon, 4);
+		n = n < 32 ? n : 0;
+		memcpy(scratch + 32, t, n ? n + 1 : 1);
+		if (!n)
+			snprintf(scratch + 32, 32, "%.4f", lon);
 		v[22].s = scratch;
 		v[23].s = scratch + 32;
 	}

@@ -123,41 +123,12 @@ static int trim_zeros(char *buf, int n, int keep_one)
  * the point. CSV (GDAL's WKT rule): 15 significant digits, ".0" added when
  * there is no point, small numbers in full with 15 decimals ("0.00005";
  * 1e-300 is "0.0") instead of an exponent. */
-/* "%.7f" of v without printf where that is sure to give the same digits:
- * |v| below 512 (degrees: what our GeoJSON holds), where v * 1e7 is within
- * half its ulp, 4.8e-7, of the exact product, and that product not within
- * 1e-6 of a half, so that rounding it rounds the exact value alike; 0
- * otherwise (printf decides). printf of a double costs some 3,000
- * instructions, most of a feature's writing. */
-static int fixed7(char *buf, size_t cap, double v)
-{
-	if (!(fabs(v) < 512) || cap < 32)
-		return 0;
-	double scaled = fabs(v) * 1e7, whole = floor(scaled), frac = scaled - whole;
-	if (fabs(frac - 0.5) < 1e-6)
-		return 0;
-	uint64_t r = (uint64_t)whole + (frac > 0.5);
-	char digits[24];
-	int k = 0;
-	do {
-		digits[k++] = (char)('0' + r % 10);
-		r /= 10;
-	} while (r || k < 8);   /* at least one digit before the point */
-	int n = 0;
-	if (signbit(v))
-		buf[n++] = '-';   /* printf keeps the sign of -0.0 and of what rounds to 0 */
-	while (k > 7)
-		buf[n++] = digits[--k];
-	buf[n++] = '.';
-	while (k > 0)
-		buf[n++] = digits[--k];
-	buf[n] = '\0';
-	return n;
-}
-
 static int format_coord(char *buf, size_t cap, gm_text_format format, double v)
 {
-	int n = format == GM_TEXT_GEOJSON ? fixed7(buf, cap, v) : 0;
+	/* printf's digits without printf (strbuf.h), which cost some 2,000
+	 * instructions a number, most of a feature's writing; printf for what
+	 * those leave to it */
+	int n = cap < 48 ? 0 : (int)(format == GM_TEXT_GEOJSON ? gm__fixed_text(buf, v, 7) : gm__g15_text(buf, v));
 	if (!n)
 		n = snprintf(buf, cap, format == GM_TEXT_GEOJSON ? "%.7f" : "%.15G", v);
 	if (n <= 0 || (size_t)n >= cap)

@@ -97,6 +97,125 @@ size_t gm__int_text(char *out, long long v)
 	return n;
 }
 
+/* ------------------------------------------------ doubles without printf */
+
+__extension__ typedef unsigned __int128 gm__u128;
+
+static const uint64_t pow10_u64[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+                                       100000000ull, 1000000000ull, 10000000000ull, 100000000000ull,
+                                       1000000000000ull, 10000000000000ull, 100000000000000ull,
+                                       1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+                                       1000000000000000000ull, 10000000000000000000ull};
+
+/* round(a * 10^k) of the exact binary a (0 < a < 2^52, k <= 19), an exact
+ * half to even, into *n: 0, or -1 where it does not fit 64 bits or a is too
+ * small to be shifted exactly (left to printf). */
+static int scaled(double a, int k, uint64_t *n)
+{
+	int ex;
+	double f = frexp(a, &ex);   /* a = f * 2^ex, 0.5 <= f < 1 */
+	uint64_t m = (uint64_t)ldexp(f, 53);   /* exact: a = m * 2^(ex - 53) */
+	int shift = 53 - ex;   /* > 0: a < 2^52 */
+	if (shift <= 0 || shift >= 127)
+		return -1;
+	gm__u128 p = (gm__u128)m * pow10_u64[k];
+	gm__u128 q = p >> shift, rest = p - (q << shift), half = (gm__u128)1 << (shift - 1);
+	if (rest > half || (rest == half && (q & 1)))
+		q++;
+	if (q >> 64)
+		return -1;
+	*n = (uint64_t)q;
+	return 0;
+}
+
+/* n's decimal digits, at least min of them (zeros in front), into out: the count. */
+static size_t digits_of(char *out, uint64_t n, size_t min)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n || sizeof tmp - i < min);
+	memcpy(out, tmp + i, sizeof tmp - i);
+	return sizeof tmp - i;
+}
+
+size_t gm__fixed_text(char *out, double v, int decimals)
+{
+	if (!isfinite(v) || decimals < 0 || decimals > 14 || fabs(v) >= 4503599627370496.0)
+		return 0;
+	uint64_t n = 0;
+	if (v != 0 && scaled(fabs(v), decimals, &n) != 0)
+		return 0;
+	size_t o = 0;
+	if (signbit(v))
+		out[o++] = '-';   /* printf keeps the sign of -0.0 and of what rounds to 0 */
+	char d[24];
+	size_t nd = digits_of(d, n, (size_t)decimals + 1);
+	size_t whole = nd - (size_t)decimals;
+	memcpy(out + o, d, whole);
+	o += whole;
+	if (decimals) {
+		out[o++] = '.';
+		memcpy(out + o, d + whole, (size_t)decimals);
+		o += (size_t)decimals;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+size_t gm__g15_text(char *out, double v)
+{
+	double a = fabs(v);
+	if (!isfinite(v) || !(a >= 1e-5) || !(a < 1e15))
+		return 0;
+	/* x: the decimal exponent of the value rounded to 15 digits, the least
+	 * x whose rounding keeps to 15 digits (n < 10^15; then n >= 10^14, or
+	 * 10^14 where the rounding carried); log10's floor is within one of it,
+	 * so the search starts one below and goes up (starting at an x too
+	 * large, a rounding that carries to 10^14 looks right and is not) */
+	int x = (int)floor(log10(a)) - 1;
+	uint64_t n = 0;
+	for (int tries = 0;; tries++, x++) {
+		int k = 14 - x;
+		if (tries > 3 || k < 0 || k > 19 || scaled(a, k, &n) != 0)
+			return 0;
+		if (n < pow10_u64[15])
+			break;
+	}
+	if (n < pow10_u64[14])
+		return 0;   /* (cannot be: left to printf all the same) */
+	if (x < -4 || x >= 15)
+		return 0;   /* printf writes an exponent */
+	size_t o = 0;
+	if (signbit(v))
+		out[o++] = '-';
+	char d[24];
+	digits_of(d, n, 15);
+	size_t keep = 15;   /* %G drops the fraction's trailing zeros */
+	while (keep > (size_t)(x >= 0 ? x + 1 : 0) && d[keep - 1] == '0')
+		keep--;
+	if (x >= 0) {
+		memcpy(out + o, d, (size_t)x + 1);
+		o += (size_t)x + 1;
+		if (keep > (size_t)x + 1) {
+			out[o++] = '.';
+			memcpy(out + o, d + x + 1, keep - (size_t)x - 1);
+			o += keep - (size_t)x - 1;
+		}
+	} else {
+		out[o++] = '0';
+		out[o++] = '.';
+		for (int z = 0; z < -x - 1; z++)
+			out[o++] = '0';
+		memcpy(out + o, d, keep);
+		o += keep;
+	}
+	out[o] = '\0';
+	return o;
+}
+
 int gm__path_join(char *out, size_t cap, const char *dir, const char *name)
 {
 	size_t a = strlen(dir), b = strlen(name);

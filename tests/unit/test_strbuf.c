@@ -3,6 +3,7 @@
 #include "strbuf.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,9 +142,89 @@ static void numbers_are_printf(void)
 	CHECK_INT(bad, 0);
 }
 
+/* #17: "%.<d>f" and "%.15G" without printf give printf's text exactly (or
+ * leave the value to it): on random coordinates, projected metres, every
+ * scale from 1e-6 to 1e16, exact halves at every decimal count (printf
+ * rounds them to even), integers, negative zero, and values a hair either
+ * side of a half; printf is asked for each */
+static size_t doubles_checked, doubles_left;
+static void one_double(double v, size_t *differ)
+{
+	char want[64], got[64];
+	for (int d = 0; d <= 14; d += d < 8 ? 1 : 3) {
+		snprintf(want, sizeof want, "%.*f", d, v);
+		size_t n = gm__fixed_text(got, v, d);
+		doubles_checked++;
+		if (!n) {
+			doubles_left++;
+			continue;
+		}
+		if (n != strlen(want) || strcmp(got, want) != 0) {
+			if (*differ < 5)
+				fprintf(stderr, "  %%.%df of %.17g: %s, printf %s\n", d, v, got, want);
+			(*differ)++;
+		}
+	}
+	snprintf(want, sizeof want, "%.15G", v);
+	size_t n = gm__g15_text(got, v);
+	doubles_checked++;
+	if (!n) {
+		doubles_left++;
+		/* left to printf only where printf writes an exponent, or for zero */
+		if (v != 0 && isfinite(v) && !strchr(want, 'E') && fabs(v) >= 1e-4)
+			(*differ)++;
+		return;
+	}
+	if (n != strlen(want) || strcmp(got, want) != 0) {
+		if (*differ < 5)
+			fprintf(stderr, "  %%.15G of %.17g: %s, printf %s\n", v, got, want);
+		(*differ)++;
+	}
+}
+
+static void doubles_are_printf(void)
+{
+	size_t differ = 0;
+	uint64_t s = 0x853C49E6748FEA9Bull;
+#define NEXT() (s ^= s << 13, s ^= s >> 7, s ^= s << 17, s)
+	for (int i = 0; i < 140000; i++) {
+		double u = (double)(NEXT() >> 11) / 9007199254740992.0;   /* [0, 1) */
+		double v;
+		switch (i % 7) {
+		case 6: {   /* a hair below or above a power of ten */
+			double t = pow(10, (double)(NEXT() % 21) - 5);
+			v = (NEXT() & 1) ? t * (1 - u * 1e-14) : t * (1 + u * 1e-14);
+			break;
+		}
+		case 0: v = u * 360 - 180; break;                            /* a longitude */
+		case 1: v = floor(u * 1.8e7) / 1e5 - 90; break;              /* five decimals, as the gazetteer's */
+		case 2: v = (u * 4e7 - 2e7); break;                          /* metres (EPSG:3857) */
+		case 3: {   /* any scale */
+			int e = (int)(NEXT() % 60) - 20;
+			v = ldexp(u + 0.5, e) * (NEXT() & 1 ? 1 : -1);
+			break;
+		}
+		case 4: v = (double)(int64_t)(NEXT() % 2000001) / 8 - 125000; break;   /* exact halves, quarters, eighths */
+		default: {
+			double h = floor(u * 1e6) / 1e4 + 0.00005;   /* near a half of the fourth decimal */
+			v = NEXT() & 1 ? nextafter(h, 1e9) : nextafter(h, -1e9);
+		}
+		}
+		one_double(v, &differ);
+	}
+#undef NEXT
+	static const double corners[] = {0.0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e-4, 9.99999999999999e-5,
+	                                 1e-5, 999999999999999.0, 1e15, 9.999999999999995e14, 123456789012345.6,
+	                                 0.1, 0.2, 0.3, 36.2021, -73.98765, 180, -180, 4503599627370495.5};
+	for (size_t i = 0; i < sizeof corners / sizeof *corners; i++)
+		one_double(corners[i], &differ);
+	CHECK_INT(differ, 0);
+	CHECK(doubles_left * 10 < doubles_checked);   /* (most are ours to write) */
+}
+
 int main(int argc, char **argv)
 {
-	static const check_case cases[] = {CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
+	static const check_case cases[] = {CHECK_CASE(doubles_are_printf), CHECK_CASE(grows_and_terminates), CHECK_CASE(printf_short_and_long),
 	                                   CHECK_CASE(clear_keeps_memory), CHECK_CASE(overflow_is_remembered),
 	                                   CHECK_CASE(int_text_is_printf), CHECK_CASE(texts_kept_by_offset),
 	                                   CHECK_CASE(numbers_are_printf)};
