@@ -77,6 +77,16 @@ static void textlayer_sink(void *g, const char *s, size_t n) { put((gm_textlayer
  * \b and \f by name; the text was made valid UTF-8 when it was read. */
 static void put_json_string(gm_textlayer *g, const char *s)
 {
+	/* nothing to escape (nearly every string): quotes and bytes into the
+	 * buffer at once, not three calls through the sink (#17) */
+	size_t n = strlen(s);
+	if (g->len + n + 2 <= BUF_CAP && gm__json_plain(s, n)) {
+		g->buf[g->len] = '"';
+		memcpy(g->buf + g->len + 1, s, n);
+		g->buf[g->len + 1 + n] = '"';
+		g->len += n + 2;
+		return;
+	}
 	gm__json_escape(s, GM__JSON_NAMED_BF, textlayer_sink, g);
 }
 

@@ -113,6 +113,8 @@ static size_t plain_bytes(const unsigned char *s, size_t i, size_t len)
 	return i;
 }
 
+int gm__json_plain(const char *s, size_t len) { return plain_bytes((const unsigned char *)s, 0, len) == len; }
+
 /* A string at p->pos (opening quote); decoded into *out when out != NULL. */
 static int string(parser *p, char **out)
 {

@@ -37,6 +37,12 @@ typedef void (*gm_json_sink)(void *ctx, const char *s, size_t n);
 #define GM__JSON_NAMED_BF 2u     /* \b and \f by name, as json-c (GDAL's GeoJSON) writes them;
                                     else \u0008 and \u000c */
 
+/* Whether s[0..len) needs no escape in a JSON string of its bytes as they
+ * are (no quote, backslash or control character): the test gm__json_escape
+ * makes without GM__JSON_VALID_UTF8, for a writer that copies such text
+ * straight into its buffer. */
+int gm__json_plain(const char *s, size_t len);
+
 /* The one JSON string escaper: s as a JSON string literal (with quotes) into
  * put. '"' and '\\' escaped, \n \r \t by name, other control bytes as
  * \u00XX, everything else (UTF-8, '/', DEL) as it is. */

@@ -135,6 +135,31 @@ static void escaper_runs(void)
 	CHECK_INT(b.calls, 3);
 }
 
+/* gm__json_plain says a text needs no escape exactly where the escaper
+ * writes it as it is between its quotes: every byte value at every place
+ * of texts of every length up to 40 */
+static void plain_is_what_escapes_to_itself(void)
+{
+	static const unsigned char bytes[] = {0x00, 0x01, 0x08, 0x0c, 0x1f, 0x20, '!', '"', '#', '[', '\\', ']', 0x7f, 0x80, 0xd8, 0xff};
+	size_t differ = 0, plain = 0;
+	for (size_t len = 1; len <= 40; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t b = 0; b < sizeof bytes; b++) {
+				char s[48];
+				memset(s, 'a', len);
+				s[at] = (char)bytes[b];
+				s[len] = '\0';
+				size_t n = bytes[b] ? len : at;   /* (a NUL ends the text) */
+				sink_buf o = {{0}, 0, 0};
+				gm__json_escape(s, GM__JSON_NAMED_BF, to_buf, &o);
+				int as_is = o.n == n + 2 && !memcmp(o.s + 1, s, n);
+				differ += gm__json_plain(s, n) != as_is;
+				plain += (size_t)as_is;
+			}
+	CHECK_INT(differ, 0);
+	CHECK(plain > 0);
+}
+
 /* Runs found eight bytes at a time: a byte to escape at every place of a
  * text of every length up to 40, written and read back, as a byte at a time
  * would (each of the bytes the word test looks for, and bytes beside them:
@@ -198,6 +223,7 @@ int main(int argc, char **argv)
 	                                   CHECK_CASE(malformed_says_where), CHECK_CASE(numbers_as_rfc8259),
 	                                   CHECK_CASE(nul_escape),          CHECK_CASE(writing_not_utf8),
 	                                   CHECK_CASE(escaper_flags),       CHECK_CASE(escaper_runs),
-	                                   CHECK_CASE(escaper_and_reader_at_every_place)};
+	                                   CHECK_CASE(escaper_and_reader_at_every_place),
+	                                   CHECK_CASE(plain_is_what_escapes_to_itself)};
 	return check_run("json", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 }
