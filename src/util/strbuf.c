@@ -80,15 +80,28 @@ void gm__sb_free(gm_strbuf *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* "00" to "99": two digits a step, half the divisions */
+static const char two_digits[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                    "8081828384858687888990919293949596979899";
+
 size_t gm__int_text(char *out, long long v)
 {
 	char tmp[24];
 	size_t i = sizeof tmp;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		tmp[--i] = two_digits[2 * r + 1];
+		tmp[--i] = two_digits[2 * r];
+	}
+	if (u >= 10) {
+		tmp[--i] = two_digits[2 * u + 1];
+		tmp[--i] = two_digits[2 * u];
+	} else {
+		tmp[--i] = (char)('0' + u);
+	}
 	if (v < 0)
 		tmp[--i] = '-';
 	size_t n = sizeof tmp - i;

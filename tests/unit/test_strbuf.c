@@ -66,7 +66,7 @@ static void overflow_is_remembered(void)
 /* integers as "%lld" writes them, the extremes too */
 static void int_text_is_printf(void)
 {
-	const long long v[] = {0, 7, -7, 10, 1234567890123LL, -1000, LLONG_MAX, LLONG_MIN};
+	const long long v[] = {0, 7, -7, 9, 10, 99, 100, 101, 999, 1000, 1234567890123LL, -1000, LLONG_MAX, LLONG_MIN};
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
 		char got[32], want[32];
 		size_t n = gm__int_text(got, v[i]);
@@ -74,6 +74,21 @@ static void int_text_is_printf(void)
 		CHECK_STR(got, want);
 		CHECK_INT(n, strlen(want));
 	}
+	/* every number to 100,000 and random ones of every length */
+	size_t differ = 0;
+	uint64_t s = 88172645463325252ull;
+	for (long long k = -100000; k <= 100000; k++) {
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		long long r = (long long)(s >> (s % 64)) * (s & 1 ? 1 : -1);
+		for (int which = 0; which < 2; which++) {
+			char got[32], want[32];
+			long long x = which ? r : k;
+			size_t n = gm__int_text(got, x);
+			snprintf(want, sizeof want, "%lld", x);
+			differ += n != strlen(want) || strcmp(got, want) != 0;
+		}
+	}
+	CHECK_INT(differ, 0);
 }
 
 /* texts kept one after another are found by where they start, also after
