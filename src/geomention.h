@@ -385,8 +385,16 @@ size_t gm_run_event_types(const gm_run *run, const char **types, uint32_t *count
  * URI's user:password@), into out: the form a message or a record may show. */
 void gm_pg_redact(const char *conn, char *out, size_t cap);
 
-/* The list of OGR vector drivers that can create files, comma-separated. */
+/* The list of OGR vector drivers that can create files, comma-separated
+ * (without a GDAL to open: the formats geomention writes itself). */
 int gm_output_formats(char *buf, size_t cap);
+
+/* The GDAL library to open the first time a run needs GDAL (a format only
+ * GDAL writes, the PostGIS sink, a merge, an export): a file name or path as
+ * dlopen takes it; NULL or "": the one the build found (its SONAME). GDAL is
+ * not linked, so the default layers never load it. GM_EINVAL once GDAL has
+ * been opened (or tried). */
+int gm_set_gdal_library(const char *path);
 
 #ifdef __cplusplus
 }

@@ -41,6 +41,12 @@ int main(int argc, char **argv)
 		printf("geomention %s\n", GM_VERSION_STRING);
 		return GM_EXIT_OK;
 	}
+	/* GEOMENTION_GDAL: the GDAL library to open instead of the build's (one
+	 * installed elsewhere) */
+	if (getenv("GEOMENTION_GDAL") && gm_set_gdal_library(getenv("GEOMENTION_GDAL")) != GM_OK) {
+		fprintf(stderr, "geomention: GEOMENTION_GDAL is too long\n");
+		return GM_EXIT_USAGE;
+	}
 	int (*run)(int, char **) = !strcmp(cmd, "map")         ? gm_cli_map
 	                           : !strcmp(cmd, "merge")     ? gm_cli_merge
 	                           : !strcmp(cmd, "gazetteer") ? gm_cli_gazetteer

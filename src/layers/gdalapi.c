@@ -17,6 +17,8 @@
 struct gm__gdal_api gm__gdal;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static char library[4096];   /* gm_set_gdal_library's, "": GM_GDAL_SONAME */
+static atomic_int tried;
 static atomic_int loaded;   /* (atomic: gm__gdal_loaded reads it without the once) */
 static char load_error[512];
 
@@ -24,17 +26,19 @@ static char load_error[512];
  * no conversion between the two, POSIX guarantees they are alike) */
 static void load(void)
 {
-	void *h = dlopen(GM_GDAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	atomic_store(&tried, 1);
+	const char *lib = library[0] ? library : GM_GDAL_SONAME;
+	void *h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		const char *why = dlerror();
-		snprintf(load_error, sizeof load_error, "cannot open GDAL (%s): %s", GM_GDAL_SONAME, why ? why : "?");
+		snprintf(load_error, sizeof load_error, "cannot open GDAL (%.300s): %s", lib, why ? why : "?");
 		return;
 	}
 	struct gm__gdal_api api;
 	void *fn;
 #define GM__GDAL_FIND(f)                                                                                    \
 	if (!(fn = dlsym(h, #f))) {                                                                             \
-		snprintf(load_error, sizeof load_error, "GDAL (%s) lacks the function %s", GM_GDAL_SONAME, #f);     \
+		snprintf(load_error, sizeof load_error, "GDAL (%.300s) lacks the function %s", lib, #f);             \
 		dlclose(h);                                                                                         \
 		return;                                                                                             \
 	}                                                                                                       \
@@ -45,6 +49,14 @@ static void load(void)
 	api.GDALAllRegister();
 	gm__gdal = api;
 	atomic_store(&loaded, 1);
+}
+
+int gm_set_gdal_library(const char *path)
+{
+	if (atomic_load(&tried) || (path && strlen(path) >= sizeof library))
+		return GM_EINVAL;
+	snprintf(library, sizeof library, "%s", path ? path : "");
+	return GM_OK;
 }
 
 int gm__gdal_load(gm_error *err)

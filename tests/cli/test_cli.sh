@@ -237,6 +237,22 @@ expect_loads no "a Shapefile in WGS 84" -f "ESRI Shapefile" --t_srs EPSG:4326
 expect_loads yes "a GeoPackage" -f GPKG
 expect_loads yes "GeoJSON in another CRS" -f GeoJSON --no-rfc7946 --t_srs EPSG:3857
 expect_loads yes "a Shapefile in another CRS" -f "ESRI Shapefile" --t_srs EPSG:3857
+# without a GDAL to open (GEOMENTION_GDAL names one that is not there, or a library that is no
+# GDAL): the default layers are written all the same; a GeoPackage, an unknown format or a
+# merge is refused before anything is written, saying why; the format list is ours
+NOGDAL=/nonexistent/libgdal.so.0
+expect_status 0 "the default layers without GDAL" -- env GEOMENTION_GDAL=$NOGDAL "$BIN" map -q -o "$T/nogdal-ok" "$T/in/a.txt"
+[ -s "$T/nogdal-ok/mentions.shp" ] && [ -s "$T/nogdal-ok/places.geojson" ] && ok || bad "the default layers without GDAL are there"
+expect_status 2 "a GeoPackage without GDAL" -- env GEOMENTION_GDAL=$NOGDAL "$BIN" map -q -f GPKG -o "$T/nogdal-gpkg" "$T/in/a.txt"
+expect_grep "cannot open GDAL ($NOGDAL)" "$T/stderr" "a GeoPackage without GDAL says GDAL cannot be opened"
+[ ! -e "$T/nogdal-gpkg" ] && ok || bad "a refused run without GDAL writes no folder"
+expect_status 2 "an unknown format without GDAL" -- env GEOMENTION_GDAL=$NOGDAL "$BIN" map -q -f NoSuchFormat -o "$T/nogdal-x" "$T/in/a.txt"
+expect_grep "cannot open GDAL" "$T/stderr" "an unknown format without GDAL says GDAL cannot be opened"
+expect_status 2 "a library that is no GDAL" -- env GEOMENTION_GDAL=libm.so.6 "$BIN" map -q -f GPKG -o "$T/nogdal-m" "$T/in/a.txt"
+expect_grep "lacks the function" "$T/stderr" "a library that is no GDAL is named as such"
+expect_status 1 "a merge without GDAL" -- env GEOMENTION_GDAL=$NOGDAL "$BIN" merge -q "$T/nogdal-ok" -o "$T/nogdal-merged"
+expect_grep "cannot open GDAL" "$T/stderr" "a merge without GDAL says GDAL cannot be opened"
+[ ! -e "$T/nogdal-merged" ] && ok || bad "a merge without GDAL writes no folder"
 
 # #15.5: the output folder is replaced as a whole, under a lock
 R=$T/swap

@@ -178,6 +178,7 @@ static void our_formats_found_without_gdal(void)
 	} ours[] = {{"GeoJSON", "GeoJSON", "geojson", GM_OWN_GEOJSON}, {"geojson", "GeoJSON", "geojson", GM_OWN_GEOJSON},
 	            {"CSV", "CSV", "csv", GM_OWN_CSV}, {"esri shapefile", "ESRI Shapefile", "shp", GM_OWN_SHAPEFILE}};
 	gm_error err = {0, ""};
+	CHECK_INT(gm_set_gdal_library(NULL), GM_OK);   /* (the build's: GDAL not opened yet) */
 	for (size_t i = 0; i < sizeof ours / sizeof *ours; i++) {
 		gm_format f;
 		CHECK_INT(gm__format_find(&f, ours[i].asked, &err), 0);
@@ -196,6 +197,7 @@ static void our_formats_found_without_gdal(void)
 	CHECK(!gm__gdal_loaded());
 	CHECK_INT(gm__format_find(&f, "gpkg", &err), 0);
 	CHECK(gm__gdal_loaded());
+	CHECK_INT(gm_set_gdal_library("libgdal.so"), GM_EINVAL);   /* too late: GDAL is open */
 	CHECK_STR(f.name, "GPKG");
 	CHECK_STR(f.ext, "gpkg");
 	CHECK(f.own == GM_OWN_NONE && f.drv != NULL && gm__format_needs_gdal(&f, "EPSG:4326", 0));
