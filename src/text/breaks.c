@@ -235,8 +235,11 @@ static size_t byte_of(cp_cursor *c, const char *text, size_t len, size_t i)
 	return c->byte;
 }
 
-static int w_ignored(uint8_t c) { return c == W_EXTEND || c == W_FORMAT; }
-static int w_line(uint8_t c) { return c == W_CR || c == W_LF || c == W_NEWLINE; }
+/* Sets of word classes as bit masks (a class is below 16): one shift and a
+ * test where a chain of compares ran at every code point. */
+#define W_SET(c) (1u << (c))
+static int w_ignored(uint8_t c) { return (W_SET(W_EXTEND) | W_SET(W_FORMAT)) >> c & 1u; }
+static int w_line(uint8_t c) { return (W_SET(W_CR) | W_SET(W_LF) | W_SET(W_NEWLINE)) >> c & 1u; }
 
 /* The word rules that look at the two code points that count on either
  * side of a position (WB5 ... WB13b), as a table over their classes (p
@@ -303,7 +306,10 @@ static uint16_t segment_status(uint8_t last, uint8_t before, int marked)
 }
 
 /* A class a plain segment holds (gm_word_seg.plain): letters, digits, marks. */
-static int w_plain(uint8_t c) { return c == W_LETTER || c == W_NUMERIC || c == W_EXTEND || c == W_FORMAT; }
+static int w_plain(uint8_t c)
+{
+	return (W_SET(W_LETTER) | W_SET(W_NUMERIC) | W_SET(W_EXTEND) | W_SET(W_FORMAT)) >> c & 1u;
+}
 
 static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *sink)
 {
@@ -345,7 +351,7 @@ static int words(const gm_breaker *bk, const char *text, const gm_breaks_sink *s
 		if (cut) {
 			gm_word_seg seg = {(uint32_t)start_byte, (uint32_t)byte, (uint32_t)start, (uint32_t)i,
 			                   segment_status(p, pp, i > start + 1 && w_ignored(WB(bk, i - 1))), (uint8_t)plain};
-			int rc = sink->word(sink->ctx, &seg);
+			int rc = seg.status || !sink->words_only ? sink->word(sink->ctx, &seg) : GM_OK;
 			if (rc != GM_OK)
 				return rc;
 			start = i;

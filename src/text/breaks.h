@@ -35,6 +35,7 @@ typedef struct gm_breaks_sink {
 	int (*sentence)(void *ctx, uint32_t end);
 	int (*word)(void *ctx, const gm_word_seg *seg);
 	void *ctx;
+	int words_only;   /* 1: segments of status 0 (spaces, punctuation) not given to word */
 } gm_breaks_sink;
 
 /* The classes of one text's code points, kept between texts (a breaker is

@@ -274,7 +274,8 @@ int gm__tokenize(gm_tokenizer *tz, const char *text, size_t len, gm_tokens *out,
 		return gm__fail(err, GM_EINVAL, "document of %zu bytes is larger than 2 GiB", len);
 	/* Arabic and Latin text by our own rules, anything else by ICU's */
 	own_sink_ctx sc = {out, text, len, 0, {0}, err, 0};
-	const gm_breaks_sink sink = {own_sentence, own_word, &sc};
+	/* (spaces and punctuation, half the segments, are not given to own_word) */
+	const gm_breaks_sink sink = {own_sentence, own_word, &sc, 1};
 	int rc = gm__breaks_run(&tz->own, text, len, &sink);
 	if (rc < 0 && !sc.failed)
 		return gm__fail(err, rc, "out of memory breaking words");

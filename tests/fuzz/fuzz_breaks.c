@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	w.word_start = ubrk_first(w.words);
 	ubrk_first(w.sentences);
-	const gm_breaks_sink sink = {check_sentence, check_word, &w};
+	const gm_breaks_sink sink = {check_sentence, check_word, &w, 0};
 	int rc = gm__breaks_run(&bk, text, len, &sink);
 	if (rc == 1 && (ubrk_next(w.words) != UBRK_DONE || ubrk_next(w.sentences) != UBRK_DONE)) {
 		fprintf(stderr, "fuzz_breaks: ICU has boundaries after our last\n");
