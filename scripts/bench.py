@@ -297,6 +297,17 @@ def main():
             o.write(line)
             got += len(line)
     slice_bytes = os.path.getsize(slice_path)
+    # our word and sentence boundaries against ICU's on this very corpus
+    # (#17: its shuffled sentences meet new neighbours): test_breaks' case
+    breaks = subprocess.run([os.path.join(TOP, "build", "tests", "test_breaks"), os.path.join(TOP, "tests", "data"),
+                             "bench_corpus"], env=dict(os.environ, GM_TEST_BREAKS_JSONL=jsonl),
+                            capture_output=True, text=True)
+    m = re.search(r"(\d+) documents of .*, (\d+) with other boundaries", breaks.stdout)
+    breaks_line = (f"word and sentence boundaries on the corpus (test_breaks bench_corpus): ICU's on "
+                   f"{int(m.group(1)) - int(m.group(2)):,} of {int(m.group(1)):,} articles" if m and breaks.returncode == 0
+                   else "word and sentence boundaries on the corpus (test_breaks bench_corpus): FAILED\n"
+                   + breaks.stdout + breaks.stderr)
+    print(breaks_line, flush=True)
     shutil.rmtree(out_dir, ignore_errors=True)
     map_ins = instructions([BIN, "map", "-q", "--jobs", "1", "-o", out_dir, slice_path])
     floor_ins = instructions([floor_bin, os.path.join(TOP, "build", "gazetteer.gmz"), slice_path])
@@ -389,6 +400,7 @@ def main():
                  f"{', '.join(f'{n} {b / 1e6:.1f} MB' for n, b in biggest)})")
     lines.append(f"the same corpus as {meta['docs']:,} .txt files, bundled, --jobs {jobs}: {txt_s:.1f} s "
                  f"({mb / txt_s:.2f} MB/s), peak {txt_rss:.0f} MB")
+    lines.append(breaks_line)
     lines.append("")
     lines.append("one long document, bundled, --jobs 1:")
     per_mb = []

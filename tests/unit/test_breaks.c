@@ -379,6 +379,26 @@ static void shared_corpora(void)
 	printf("  %zu documents and %zu AQMAR articles\n", docs, articles);
 }
 
+/* #17: the bench's corpus (scripts/bench makes it, shuffling ../shared's
+ * and the samples' sentences into new neighbours, and runs this case on it;
+ * GM_TEST_BREAKS_JSONL names another JSON Lines file): skipped where there
+ * is none */
+static void bench_corpus(void)
+{
+	const char *path = getenv("GM_TEST_BREAKS_JSONL");
+	if (!path || !*path)
+		path = GM_TEST_BENCH_CORPUS;
+	size_t docs = 0;
+	int differ = jsonl_texts(path, &docs);
+	if (differ < 0) {
+		printf("  skipped: no %s (scripts/bench makes it)\n", path);
+		return;
+	}
+	CHECK_INT(differ, 0);
+	CHECK(docs > 0);
+	printf("  %zu documents of %s, %d with other boundaries than ICU's\n", docs, path, differ);
+}
+
 int main(int argc, char **argv)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -389,7 +409,7 @@ int main(int argc, char **argv)
 	if (!icu_words || !icu_sentences)
 		return check_done("breaks");
 	static const check_case cases[] = {CHECK_CASE(corners), CHECK_CASE(random_text), CHECK_CASE(project_samples),
-	                                   CHECK_CASE(shared_corpora)};
+	                                   CHECK_CASE(shared_corpora), CHECK_CASE(bench_corpus)};
 	int rc = check_run("breaks", cases, sizeof cases / sizeof *cases, argc, argv, 2);
 	printf("  %zu texts compared, %zu left to ICU (a script or class the rules do not cover)\n", texts_compared,
 	       texts_left_to_icu);
