@@ -84,6 +84,14 @@ static const char *host_of(const char *url, char *buf, size_t cap)
 	return buf;
 }
 
+/* v as "%.4f" writes it, into 32 bytes (23 at most: strbuf.h), without
+ * printf where gm__fixed_text can. */
+static void four_decimals(char *out, double v)
+{
+	if (!gm__fixed_text(out, v, 4))
+		snprintf(out, 32, "%.4f", v);
+}
+
 void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *v, char *scratch, size_t cap)
 {
 	gm_place p;
@@ -123,20 +131,8 @@ void gm__acled_values(const gm_gazetteer *gaz, const gm_event_rec *e, gm_value *
 		 * a hair below it in binary, and printf would round it down; the
 		 * nudge rounds halves away from zero, as the decimal value (and
 		 * PostgreSQL's round(), in events_acled) does */
-		double lat = p.lat + (p.lat < 0 ? -1e-9 : 1e-9), lon = p.lon + (p.lon < 0 ? -1e-9 : 1e-9);
-		char t[48];
-		/* (printf's digits, written without it where it can: strbuf.h;
-		 * a degree's four decimals fit 32 bytes either way) */
-		size_t n = gm__fixed_text(t, lat, 4);
-		n = n < 32 ? n : 0;
-		memcpy(scratch, t, n ? n + 1 : 1);
-		if (!n)
-			snprintf(scratch, 32, "%.4f", lat);
-		n = gm__fixed_text(t, lon, 4);
-		n = n < 32 ? n : 0;
-		memcpy(scratch + 32, t, n ? n + 1 : 1);
-		if (!n)
-			snprintf(scratch + 32, 32, "%.4f", lon);
+		four_decimals(scratch, p.lat + (p.lat < 0 ? -1e-9 : 1e-9));
+		four_decimals(scratch + 32, p.lon + (p.lon < 0 ? -1e-9 : 1e-9));
 		v[22].s = scratch;
 		v[23].s = scratch + 32;
 	}

@@ -42,22 +42,37 @@ int gm__driver_writes_files(GDALDriverH d)
 	       !gm__driver_is_database(d);
 }
 
+/* The formats we write, by GDAL's names, and their files' extensions. */
+static const struct {
+	const char *name, *ext;
+	int own;
+} own_formats[] = {
+	{"GeoJSON", "geojson", GM_OWN_GEOJSON},
+	{"CSV", "csv", GM_OWN_CSV},
+	{"ESRI Shapefile", "shp", GM_OWN_SHAPEFILE},
+};
+
+/* name after the list's *o bytes in buf, a comma before it */
+static void list_name(char *buf, size_t cap, size_t *o, const char *name)
+{
+	int w = snprintf(buf + *o, *o < cap ? cap - *o : 0, "%s%s", *o ? ", " : "", name);
+	if (w > 0)
+		*o += (size_t)w;
+}
+
 int gm_output_formats(char *buf, size_t cap)
 {
 	gm_error ignored;
-	if (gm__gdal_load(&ignored) != GM_OK)   /* (no GDAL: the formats we write) */
-		return snprintf(buf, cap, "GeoJSON, CSV, ESRI Shapefile") < (int)cap ? GM_OK : GM_EINVAL;
 	size_t o = 0;
 	if (cap)
 		buf[0] = '\0';
-	for (int i = 0; i < GDALGetDriverCount(); i++) {
-		GDALDriverH d = GDALGetDriver(i);
-		if (!gm__driver_writes_files(d))
-			continue;
-		int w = snprintf(buf + o, o < cap ? cap - o : 0, "%s%s", o ? ", " : "", GDALGetDriverShortName(d));
-		if (w > 0)
-			o += (size_t)w;
-	}
+	if (gm__gdal_load(&ignored) != GM_OK)   /* (no GDAL: the formats we write) */
+		for (size_t i = 0; i < sizeof own_formats / sizeof *own_formats; i++)
+			list_name(buf, cap, &o, own_formats[i].name);
+	else
+		for (int i = 0; i < GDALGetDriverCount(); i++)
+			if (gm__driver_writes_files(GDALGetDriver(i)))
+				list_name(buf, cap, &o, GDALGetDriverShortName(GDALGetDriver(i)));
 	return o < cap ? GM_OK : GM_EINVAL;
 }
 
@@ -85,16 +100,6 @@ void gm__driver_extension(GDALDriverH d, char *ext, size_t cap)
 			ext[o++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
 	ext[o] = '\0';
 }
-
-/* The formats we write, by GDAL's names, and their files' extensions. */
-static const struct {
-	const char *name, *ext;
-	int own;
-} own_formats[] = {
-	{"GeoJSON", "geojson", GM_OWN_GEOJSON},
-	{"CSV", "csv", GM_OWN_CSV},
-	{"ESRI Shapefile", "shp", GM_OWN_SHAPEFILE},
-};
 
 int gm__format_find(gm_format *f, const char *name, gm_error *err)
 {
@@ -193,13 +198,11 @@ static int open_shapefile(gm_layer_file *w, const char *path, const gm_field *fi
 	return rc;
 }
 
-/* The OGR dataset and layer of w (w->drv, path, name, srs_def, fields),
- * FlatGeobuf with its spatial index only when asked (fgb_index). */
+/* The OGR dataset and layer of w (w->fmt's driver, found at open, path,
+ * name, srs_def, fields), FlatGeobuf with its spatial index only when asked
+ * (fgb_index). */
 static int create_ogr(gm_layer_file *w, int fgb_index, gm_error *err)
 {
-	int rc = gm__format_driver(w->fmt, err);
-	if (rc != GM_OK)
-		return rc;
 	const char *drv_name = w->fmt->name, *path = w->path, *name = w->name, *srs_def = w->srs_def;
 	const gm_field *fields = w->fields;
 	size_t n_fields = w->n_fields;
@@ -283,7 +286,7 @@ int gm__layer_file_open(gm_layer_file *w, gm_format *fmt, const char *path, cons
 	}
 	if (w->is_shapefile)
 		return open_shapefile(w, path, fields, n_fields, srs_def, err);
-	int rc = gm__gdal_load(err);
+	int rc = gm__format_driver(fmt, err);   /* (GDAL opened, the driver found) */
 	if (rc != GM_OK)
 		return rc;
 	w->drops_unlocated = strcmp(drv_name, "FlatGeobuf") == 0 && atoi(GDALVersionInfo("VERSION_NUM")) < 3060400;

@@ -138,7 +138,7 @@ static int format_coord(char *buf, size_t cap, gm_text_format format, double v)
 	/* printf's digits without printf (strbuf.h), which cost some 2,000
 	 * instructions a number, most of a feature's writing; printf for what
 	 * those leave to it */
-	int n = cap < 48 ? 0 : (int)(format == GM_TEXT_GEOJSON ? gm__fixed_text(buf, v, 7) : gm__g15_text(buf, v));
+	int n = cap < 26 ? 0 : (int)(format == GM_TEXT_GEOJSON ? gm__fixed_text(buf, v, 7) : gm__g15_text(buf, v));
 	if (!n)
 		n = snprintf(buf, cap, format == GM_TEXT_GEOJSON ? "%.7f" : "%.15G", v);
 	if (n <= 0 || (size_t)n >= cap)

@@ -229,9 +229,7 @@ static int own_sentence(void *ctx, uint32_t end)
 
 static int own_word(void *ctx, const gm_word_seg *w)
 {
-	if (w->status < UBRK_WORD_NUMBER)
-		return GM_OK;   /* spaces and punctuation (half the segments): no call */
-	own_sink_ctx *c = ctx;
+	own_sink_ctx *c = ctx;   /* (words only: the sink is words_only) */
 	int rc = add_word(c->out, c->text, c->len, w->b0, w->b1, w->c0, w->c1, w->status, w->plain, &c->wc, c->err);
 	c->failed |= rc != GM_OK;
 	return rc;

@@ -121,8 +121,9 @@ static const uint64_t pow10_u64[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 1
                                        1000000000000000000ull, 10000000000000000000ull};
 
 /* round(a * 10^k) of the exact binary a (0 < a < 2^52, k <= 19), an exact
- * half to even, into *n: 0, or -1 where it does not fit 64 bits or a is too
- * small to be shifted exactly (left to printf). */
+ * half to even, into *n: 0, or -1 where it does not fit 63 bits (a long
+ * long, for gm__int_text) or a is too small to be shifted exactly (left to
+ * printf). */
 static int scaled(double a, int k, uint64_t *n)
 {
 	int ex;
@@ -135,23 +136,21 @@ static int scaled(double a, int k, uint64_t *n)
 	gm__u128 q = p >> shift, rest = p - (q << shift), half = (gm__u128)1 << (shift - 1);
 	if (rest > half || (rest == half && (q & 1)))
 		q++;
-	if (q >> 64)
+	if (q >> 63)
 		return -1;
 	*n = (uint64_t)q;
 	return 0;
 }
 
-/* n's decimal digits, at least min of them (zeros in front), into out: the count. */
+/* n's decimal digits (n < 2^63: scaled's), at least min of them (zeros in
+ * front, min <= 20), into out: the count. */
 static size_t digits_of(char *out, uint64_t n, size_t min)
 {
-	char tmp[24];
-	size_t i = sizeof tmp;
-	do {
-		tmp[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n || sizeof tmp - i < min);
-	memcpy(out, tmp + i, sizeof tmp - i);
-	return sizeof tmp - i;
+	char d[24];
+	size_t nd = gm__int_text(d, (long long)n), pad = nd < min ? min - nd : 0;
+	memset(out, '0', pad);
+	memcpy(out + pad, d, nd);
+	return pad + nd;
 }
 
 size_t gm__fixed_text(char *out, double v, int decimals)

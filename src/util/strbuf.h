@@ -31,13 +31,14 @@ size_t gm__whole_text(char *out, double v);
  * >= 0 and div a multiple of 10 (into 40 bytes): its length. An exact half is
  * left to printf (the binary quotient decides which way it goes). */
 size_t gm__quotient_text(char *out, long long v, long long div, int tenths);
-/* v as printf's "%.<decimals>f" writes it (decimals 0 to 14), into out (48
- * bytes at least): its length; 0 for what is left to printf (|v| of 2^52
+/* v as printf's "%.<decimals>f" writes it (decimals 0 to 14), into out
+ * (19 + decimals bytes at least: a sign, 16 digits, the point, the
+ * decimals, the NUL): its length; 0 for what is left to printf (|v| of 2^52
  * or more, not finite). The digits come from the exact binary value, as
  * glibc's do (an exact half to even), without printf's 2,000 instructions:
  * every coordinate of the CSV and ACLED layers (#17). */
 size_t gm__fixed_text(char *out, double v, int decimals);
-/* v as printf's "%.15G" writes it, into out (48 bytes at least): its
+/* v as printf's "%.15G" writes it, into out (24 bytes at least): its
  * length; 0 for what is left to printf (an exponent: |v| below 1e-4 or of
  * 1e15 or more once rounded; zero; not finite). */
 size_t gm__g15_text(char *out, double v);
